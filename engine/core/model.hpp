@@ -1,0 +1,244 @@
+// The document model: what the XML says, typed, with source locations.
+// Built by load/, read-only afterwards. No layout decisions live here: every
+// visual choice is the template's (see StyleSheet in style/).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "source.hpp"
+#include "units.hpp"
+
+namespace bp {
+
+struct Date {
+    int year = 0, month = 0, day = 0;
+    friend bool operator==(const Date&, const Date&) = default;
+};
+struct Time {
+    int hour = 0, minute = 0;
+    friend bool operator==(const Time&, const Time&) = default;
+};
+
+// ---- inline content ------------------------------------------------------
+
+enum InlineFlag : std::uint8_t {
+    kBold = 1,
+    kItalic = 2,
+    kUnderline = 4,
+    kSuperscript = 8,
+    kSubscript = 16,
+};
+
+struct Inline {
+    enum class Kind : std::uint8_t { Text, LineBreak };
+    Kind kind = Kind::Text;
+    std::uint8_t flags = 0;  // InlineFlag bits
+    std::string text;        // UTF-8, XML whitespace collapsed; U+00A0 kept
+    std::string href;        // http(s): or mailto: target; empty if not a link
+};
+using Inlines = std::vector<Inline>;
+
+// ---- blocks ---------------------------------------------------------------
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+enum class Numbering : std::uint8_t {
+    Auto,  // next number of the paper's continuous sequence: 1, 2, 3 ...
+    Sub,   // next sub-number under the last Auto paragraph: 2.1, 2.2 ...
+    None,  // unnumbered
+};
+
+struct Paragraph {
+    Inlines text;
+    Numbering numbering = Numbering::None;
+    std::optional<int> restart;  // number="5": continue the sequence from here
+};
+
+struct Heading {
+    int level = 1;  // 1..3
+    Inlines text;
+};
+
+enum class ListKind : std::uint8_t { LowerAlpha, UpperAlpha, LowerRoman, Decimal, Bullet };
+
+struct ListItem {
+    SourceLoc loc;
+    Blocks content;
+};
+struct List {
+    ListKind kind = ListKind::LowerAlpha;
+    int start = 1;
+    std::vector<ListItem> items;
+};
+
+enum class Align : std::uint8_t { Left, Center, Right, Justify };
+enum class Rag : std::uint8_t { None, Red, Amber, Green };
+
+struct TableCell {
+    SourceLoc loc;
+    Blocks content;  // a cell's plain text is one unnumbered Paragraph
+    int colspan = 1;
+    int rowspan = 1;
+    bool header = false;          // <th>
+    Rag status = Rag::None;       // status="R|A|G": template colour + letter
+    std::optional<Color> fill;    // explicit background
+    std::optional<Align> align;
+};
+struct TableRow {
+    SourceLoc loc;
+    std::vector<TableCell> cells;
+    std::uint8_t flags = 0;  // InlineFlag bits applied to every cell (bold/italic rows)
+};
+struct TableColumn {
+    enum class Kind : std::uint8_t { Auto, Fixed, Proportional };
+    Kind kind = Kind::Auto;
+    Mpt fixed = 0;   // Kind::Fixed
+    int weight = 1;  // Kind::Proportional ("3*")
+};
+struct Table {
+    std::vector<TableColumn> columns;  // may be empty: all Auto
+    std::vector<TableRow> head;        // repeated on every page the table runs onto
+    std::vector<TableRow> body;
+    Blocks notes;                      // footnotes printed under the table
+};
+
+struct Image {
+    std::string path;  // resolved, relative to the working dir
+    std::string alt;
+    std::optional<Mpt> width;  // natural/fit if unset
+    Align align = Align::Left;
+};
+
+struct BlockQuote {
+    Blocks content;
+};
+struct PageBreak {};
+struct KeepTogether {
+    Blocks content;
+};
+
+// Officers to contact: each line printed as given (name, role, tel, email).
+struct Contact {
+    std::vector<Inlines> lines;
+};
+
+// Minutes: "Present", "Officers", "Others", "Apologies for absence".
+struct AttendanceGroup {
+    SourceLoc loc;
+    std::string title;
+    struct Person {
+        Inlines name;
+        Inlines role;  // organisation or role; may be empty
+    };
+    std::vector<Person> people;
+};
+struct Attendance {
+    std::vector<AttendanceGroup> groups;
+};
+
+// "RESOLVED:" / "AGREED:" followed by its content, usually (a), (b) items.
+struct Resolution {
+    std::string label;  // as written: RESOLVED, AGREED
+    Blocks content;
+};
+
+// A numbered minute: "26. Introductions" + its content.
+struct Minute {
+    Inlines title;
+    std::optional<int> number;  // explicit restart; normally computed
+    Blocks content;
+};
+
+// "2.00 - 3.10 pm", date, CHAIRMAN line.
+struct Signature {
+    std::string times;
+    std::optional<Date> date;
+    std::string role = "CHAIRMAN";
+};
+
+// Cover page of an appended document.
+struct Cover {
+    Inlines title;
+    Inlines subtitle;
+    Inlines author;
+    std::optional<Date> date;
+};
+
+struct Block {
+    SourceLoc loc;
+    std::variant<Paragraph, Heading, List, Table, Image, BlockQuote, PageBreak, KeepTogether,
+                 Contact, Attendance, Resolution, Minute, Signature, Cover>
+        node;
+};
+
+// ---- papers ---------------------------------------------------------------
+
+enum class Orientation : std::uint8_t { Portrait, Landscape };
+
+// A run of content on one page master. The first section of a paper starts
+// its pages; each later section starts a new page if new_page is set or its
+// orientation differs from the previous one.
+struct Section {
+    SourceLoc loc;
+    Orientation orientation = Orientation::Portrait;
+    bool new_page = false;
+    Inlines title;  // appendix title "Appendix 1 - ..." (empty for plain sections)
+    Blocks blocks;
+};
+
+struct PaperHeader {
+    std::string board;   // "LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD"
+    std::optional<Date> date;
+    std::vector<Inlines> title;  // one or more title lines
+    std::vector<Inlines> lines;  // extra lines: "REPORT OF THE DIRECTOR ..."
+};
+
+struct Paper {
+    enum class Kind : std::uint8_t { Report, Minutes, Document };
+    Kind kind = Kind::Report;
+    SourceLoc loc;
+    PaperHeader header;
+    std::optional<int> first_minute;  // minutes: number of the first minute
+    std::string venue;                // minutes: where the meeting was held
+    std::vector<Section> sections;
+};
+
+// ---- the pack manifest -----------------------------------------------------
+
+struct Meeting {
+    SourceLoc loc;
+    std::string body;
+    Date date;
+    std::optional<Time> time;
+    std::string venue;
+};
+
+struct AgendaItem {
+    SourceLoc loc;
+    Inlines title;
+    std::vector<Inlines> notes;             // presenter notes, verbal updates
+    std::vector<std::string> papers;        // resolved paths, in order
+    std::vector<SourceLoc> paper_locs;      // where each <papers> was written
+    bool to_follow = false;                 // "Paper to follow"
+    std::optional<std::string> exempt;      // exemption reason; left out of the public pack
+    std::vector<Date> next_meetings;        // "Date of the next meeting" list
+};
+
+struct PackManifest {
+    SourceLoc loc;
+    std::string template_ref;  // resolved template path
+    Meeting meeting;
+    std::vector<AgendaItem> items;
+};
+
+// A manifest with its papers loaded: papers[i][j] is the j-th paper of item i.
+struct PackDocument {
+    PackManifest manifest;
+    std::vector<std::vector<Paper>> papers;
+};
+
+}  // namespace bp

@@ -1,0 +1,66 @@
+// The template model: a council's house style, typed, with source locations.
+// Every visual decision lives here; papers carry content only. Built by
+// load/ from <template version="1">; defaults below are the house style of
+// the published Leicestershire packs, so a template states only what differs.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+#include "source.hpp"
+#include "units.hpp"
+
+namespace bp {
+
+struct FontFamily {
+    SourceLoc loc;
+    std::string name;  // "sans"
+    std::string regular, bold, italic, bold_italic;  // resolved TTF paths
+};
+
+// A named text style. Unset fields inherit from the style named in `parent`
+// (and finally from "body").
+struct TextStyleSpec {
+    SourceLoc loc;
+    std::string name;
+    std::string parent;
+    std::optional<std::string> family;
+    std::optional<Mpt> size;
+    std::optional<double> leading;  // line pitch as a multiple of size
+    std::optional<bool> bold, italic, underline;
+    std::optional<Color> color;
+    std::optional<Mpt> space_before, space_after;
+    std::optional<Align> align;
+    std::optional<bool> uppercase;
+};
+
+struct PageMaster {
+    Mpt width = kA4Width, height = kA4Height;
+    Mpt margin_top = mm(20), margin_bottom = mm(25), margin_left = mm(20), margin_right = mm(20);
+};
+
+struct TemplateDoc {
+    SourceLoc loc;
+    std::string name;
+    std::string locale = "en_GB";
+    std::string date_pattern = "d MMMM y";                 // ICU pattern for dates in papers
+    std::string meeting_date_pattern = "EEEE, d MMMM y";   // agenda front sheet
+    std::string next_meeting_pattern = "d MMMM y";         // "Date of the next meeting" list
+    bool ordinal_days = false;  // "8th September 2016" when the pattern has d
+    PageMaster portrait;        // landscape = portrait with the sides swapped
+    std::vector<FontFamily> families;
+    std::vector<TextStyleSpec> styles;
+    std::string footer = "Page {page}";           // {page} = pack page number
+    std::string stamp = "Agenda Item {item}";     // {item} = agenda item number
+    std::string blank_text = "This page is intentionally left blank";
+    bool footer_on_blank = false;
+    Mpt paragraph_indent = mm(10);  // body text starts here; numbers hang left of it
+    Mpt list_indent = mm(8);        // each list level indents this much more
+    Color rule_color{0, 0, 0};
+    Color table_header_fill{217, 217, 217};
+    Color rag_red{255, 0, 0}, rag_amber{255, 192, 0}, rag_green{0, 176, 80};
+};
+
+}  // namespace bp

@@ -1,0 +1,36 @@
+// load: XML files -> the document model, with a SourceLoc on every node.
+// In: file paths. Out: PackManifest, Paper, TemplateDoc, plus diagnostics
+// (file:line:col) for every problem found, all of them, not just the first.
+// Sole pugixml user. Never lays anything out; never throws on bad input.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diag.hpp"
+#include "core/model.hpp"
+#include "core/template.hpp"
+
+namespace bp {
+
+struct LoadOptions {
+    // Folders searched for a template named without ".xml" (after the
+    // pack's own folder).
+    std::vector<std::string> template_dirs;
+};
+
+// Each returns nullopt only when the file cannot be used at all (missing,
+// not XML, wrong root); otherwise a model with errors reported in diags.
+std::optional<PackManifest> load_manifest(const std::string& path, const LoadOptions& options,
+                                          Diagnostics& diags);
+// pack_root: the folder paths in the paper may not leave ("" = no limit).
+std::optional<Paper> load_paper(const std::string& path, const std::string& pack_root,
+                                Diagnostics& diags);
+std::optional<TemplateDoc> load_template(const std::string& path, Diagnostics& diags);
+
+// The manifest and every paper it names (papers that fail to load are
+// reported and left out).
+std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,
+                                      Diagnostics& diags);
+
+}  // namespace bp
