@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""boardpack benchmark: build time, peak memory and pages for three packs.
+
+    python3 bench/run.py [--boardpack build/boardpack] [--runs 5] [--markdown FILE]
+
+1. Generates the synthetic packs with gen_pack.py --seed 1 (8 items, about
+   64 pages; 100 items, about 740 pages) into bench/out/ and converts them to
+   boardpack XML with bench/json_to_xml.py, checking every file written
+   against docs/formats.md.
+2. Times `boardpack build PACK -o OUT.pdf` RUNS times for each synthetic pack
+   and for the sample pack samples/lscsb-2015-09-17/pack.xml (skipped with a
+   note if absent), after WARMUP untimed builds.
+3. Prints a markdown table of the medians: whole-process wall time, peak
+   resident memory, pages (pdfinfo) and milliseconds per page, then the
+   linearity (ms/page of the small and the large synthetic pack, and the
+   marginal cost per page between them) and the bar of bench/README.md.
+
+Wall time is measured around the build process with perf_counter. Peak
+memory comes from GNU time (/usr/bin/time -f "%e %M") when present, else
+from os.wait4's ru_maxrss of the build, forked by a small launcher (see
+LAUNCHER). Timings are reported, never
+asserted; the exit status is non-zero only when a build fails (non-zero
+exit, timeout, or no PDF written) or the inputs cannot be prepared.
+
+Python 3 standard library only.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+SAMPLE = REPO / "samples" / "lscsb-2015-09-17" / "pack.xml"
+DEFAULT_GEN = REPO.parent / "shared" / "bench" / "gen_pack.py"
+GNU_TIME = "/usr/bin/time"
+
+sys.dont_write_bytecode = True  # keep bench/ free of __pycache__
+sys.path.insert(0, str(HERE))
+import json_to_xml  # noqa: E402
+
+# The bar (bench/README.md): synthetic items -> (pages the pack is about, seconds).
+BAR_TIME = {8: (60, 0.1), 100: (800, 0.6)}
+BAR_RSS_MB = 100
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ preparing
+def prepare_synthetic(gen, items, seed):
+    """gen_pack.py JSON -> bench/out/pack-N/ (checked). Returns the pack.xml path."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    json_path = OUT / f"pack-{items}.json"
+    folder = OUT / f"pack-{items}"
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, str(gen), "--items", str(items), "--seed", str(seed),
+                        "--format", "json", "-o", str(json_path)],
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"gen_pack.py --items {items} failed:\n{r.stdout}")
+    with open(json_path, encoding="utf-8") as f:
+        pack = json.load(f)
+    written = json_to_xml.convert(pack, folder)
+    for stale in set(folder.glob("*.xml")) - set(written):  # e.g. left by another --seed
+        stale.unlink()
+    t1 = time.perf_counter()
+    problems = json_to_xml.check_folder(folder)
+    if problems:
+        raise RuntimeError("generated XML breaks docs/formats.md:\n  " + "\n  ".join(problems[:20]))
+    log(f"prepared {folder.relative_to(REPO)}: {len(written)} files, generated and converted "
+        f"in {t1 - t0:.2f} s, checked in {time.perf_counter() - t1:.2f} s")
+    return written[0]
+
+
+# ------------------------------------------------------------------ measuring
+def gnu_time_works():
+    if not os.access(GNU_TIME, os.X_OK):
+        return False
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        r = subprocess.run([GNU_TIME, "-f", "%e %M", "-o", tf.name, "true"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return r.returncode == 0 and re.fullmatch(r"[\d.]+ \d+", tf.read().strip() or "") is not None
+
+
+class Run:
+    def __init__(self, wall, rss_kb, rc, timed_out):
+        self.wall, self.rss_kb, self.rc, self.timed_out = wall, rss_kb, rc, timed_out
+
+
+# The wait4 fallback. Linux carries the high-water mark of the memory a
+# process had before exec() into its ru_maxrss, so a build started straight
+# from this process would report at least run.py's own size. A small
+# interpreter started with -S -I forks the build instead, times it and
+# writes "wall maxrss_kb status" to argv[1]; the floor it leaves is about 5 MB
+# (GNU time: about 1 MB).
+LAUNCHER = """
+import os, sys, time
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - t0
+with open(sys.argv[1], "w") as f:
+    f.write(f"{wall} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run_once(cmd, meter, logfile, timeout):
+    """One build: wall time, peak RSS (kB), exit status."""
+    fd, tf = tempfile.mkstemp(suffix=".meter")
+    os.close(fd)
+    if meter == "time":
+        full = [GNU_TIME, "-f", "%e %M", "-o", tf] + cmd
+    else:
+        full = [sys.executable, "-S", "-I", "-c", LAUNCHER, tf] + cmd
+    fired = []
+    try:
+        with open(logfile, "wb") as lf:
+            t0 = time.perf_counter()
+            p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=lf,
+                                 stderr=subprocess.STDOUT, start_new_session=True)
+
+            def kill():
+                fired.append(True)
+                try:
+                    os.killpg(p.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+            timer = threading.Timer(timeout, kill)
+            timer.start()
+            try:
+                rc = p.wait()
+                wall = time.perf_counter() - t0
+            finally:
+                timer.cancel()
+        with open(tf) as f:
+            result = f.read()
+    finally:
+        os.unlink(tf)
+    rss_kb = None
+    if meter == "time":
+        # GNU time puts "Command exited with non-zero status N" before the format line
+        m = [ln for ln in result.split("\n") if re.fullmatch(r"[\d.]+ \d+", ln.strip())]
+        rss_kb = int(m[-1].split()[1]) if m else None
+    else:
+        parts = result.split()
+        if len(parts) == 3:
+            wall, rss_kb, rc = float(parts[0]), int(parts[1]), int(parts[2])
+        elif rc == 0:
+            rc = -1  # the launcher itself failed
+    return Run(wall, rss_kb, rc, bool(fired))
+
+
+def pdf_pages(pdf):
+    if shutil.which("pdfinfo"):
+        r = subprocess.run(["pdfinfo", str(pdf)], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, errors="replace")
+        m = re.search(r"^Pages:\s+(\d+)", r.stdout, re.M)
+        if m:
+            return int(m.group(1))
+        return None
+    # no poppler: count page objects (right unless they sit in object streams)
+    return len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", Path(pdf).read_bytes())) or None
+
+
+def tail(path, n=15):
+    try:
+        lines = Path(path).read_text(errors="replace").splitlines()
+    except OSError:
+        return ""
+    return "\n".join("    " + ln for ln in lines[-n:])
+
+
+def measure(name, pack, items, boardpack, args, meter):
+    """Builds the pack WARMUP + RUNS times. Returns a result dict."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")
+    pdf = OUT / f"{stem}.pdf"
+    logfile = OUT / f"{stem}.log"
+    cmd = [str(boardpack), "build", str(pack), "-o", str(pdf)]
+    res = {"name": name, "pack": pack, "items": items, "pdf": pdf, "runs": [], "error": None}
+    log(f"{name}: {' '.join(cmd)}")
+    for i in range(args.warmup + args.runs):
+        pdf.unlink(missing_ok=True)
+        r = run_once(cmd, meter, logfile, args.timeout)
+        error = None
+        if r.timed_out:
+            error = f"timed out after {args.timeout} s"
+        elif r.rc != 0:
+            error = f"exit status {r.rc}"
+        else:
+            try:
+                with open(pdf, "rb") as f:
+                    if f.read(5) != b"%PDF-":
+                        error = "output is not a PDF"
+            except OSError:
+                error = "exit status 0 but no PDF written"
+        if error:
+            res["error"] = error
+            log(f"  FAILED: {error}; log {logfile.relative_to(REPO)}:\n{tail(logfile)}")
+            return res
+        if i >= args.warmup:
+            res["runs"].append(r)
+            rss = f"{r.rss_kb / 1024:.1f} MB" if r.rss_kb else "? MB"
+            log(f"  run {i - args.warmup + 1}/{args.runs}: {r.wall:.3f} s, {rss}")
+    res["pages"] = pdf_pages(pdf)
+    res["wall"] = statistics.median(r.wall for r in res["runs"])
+    rss = [r.rss_kb for r in res["runs"] if r.rss_kb]
+    res["rss_mb"] = statistics.median(rss) / 1024 if rss else None
+    return res
+
+
+# ------------------------------------------------------------------ reporting
+def environment(boardpack, meter, args):
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"^model name\s*:\s*(.+)$", f.read(), re.M)
+            cpu = m.group(1).strip() if m else cpu
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = ""
+    when = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    meter_text = "GNU time %M" if meter == "time" else "wait4 ru_maxrss"
+    return (f"{when}; boardpack {commit or '(unknown commit)'}; {cpu}, {os.cpu_count()} CPUs; "
+            f"{platform.system()} {platform.release()}; median of {args.runs} runs after "
+            f"{args.warmup} warm-up; wall time around the process, peak RSS from {meter_text}")
+
+
+def fmt_row(res):
+    if res["error"]:
+        return f"| {res['name']} | FAILED: {res['error']} | | | | |"
+    runs = [r.wall for r in res["runs"]]
+    pages = res["pages"]
+    per_page = f"{res['wall'] * 1000 / pages:.2f}" if pages else "?"
+    rss = f"{res['rss_mb']:.1f} MB" if res["rss_mb"] is not None else "?"
+    return (f"| {res['name']} | {pages if pages else '?'} | {res['wall']:.3f} s | "
+            f"{min(runs):.3f} - {max(runs):.3f} s | {rss} | {per_page} |")
+
+
+def report(results, synthetic, env):
+    out = [f"Measured {env}.", "",
+           "| pack | pages | median wall time | min - max | median peak RSS | ms/page |",
+           "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    out += [fmt_row(r) for r in results]
+    ok = [r for r in synthetic if not r["error"] and r["pages"]]
+    if len(ok) >= 2:
+        small, large = ok[0], ok[-1]
+        ms_s = small["wall"] * 1000 / small["pages"]
+        ms_l = large["wall"] * 1000 / large["pages"]
+        marginal = ((large["wall"] - small["wall"]) * 1000 / (large["pages"] - small["pages"])
+                    if large["pages"] != small["pages"] else float("nan"))
+        out += ["", f"Linearity: {ms_s:.2f} ms/page at {small['pages']} pages, {ms_l:.2f} ms/page "
+                    f"at {large['pages']} pages (large/small {ms_l / ms_s:.2f}); marginal cost "
+                    f"{marginal:.2f} ms per extra page."]
+    bar = []
+    for r in synthetic:
+        if r["items"] in BAR_TIME and not r["error"]:
+            pages, limit = BAR_TIME[r["items"]]
+            verdict = "within" if r["wall"] < limit else "OVER"
+            bar.append(f"{r['name']} {r['wall']:.3f} s vs < {limit} s for ~{pages} pages: {verdict}")
+    rss = [r["rss_mb"] for r in results if not r["error"] and r.get("rss_mb") is not None]
+    if rss:
+        verdict = "within" if max(rss) < BAR_RSS_MB else "OVER"
+        bar.append(f"largest peak {max(rss):.1f} MB vs < {BAR_RSS_MB} MB: {verdict}")
+    if bar:
+        out += ["", "Against the bar (informational): " + "; ".join(bar) + "."]
+    return "\n".join(out) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--boardpack", default="build/boardpack",
+                    help="the engine binary (relative paths: the working directory, "
+                         "then the repository root; default build/boardpack)")
+    ap.add_argument("--runs", type=int, default=5, help="timed builds per pack (default 5)")
+    ap.add_argument("--warmup", type=int, default=1, help="untimed builds first (default 1)")
+    ap.add_argument("--gen", default=str(DEFAULT_GEN),
+                    help="gen_pack.py (default ../shared/bench/gen_pack.py from the repository)")
+    ap.add_argument("--items", type=int, nargs="+", default=[8, 100],
+                    help="synthetic pack sizes (default 8 100)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--meter", choices=["auto", "time", "wait4"], default="auto",
+                    help="peak memory from GNU time or os.wait4 (default: time if it works)")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per build (default 300)")
+    ap.add_argument("--markdown", metavar="FILE", help="also write the results table to FILE")
+    args = ap.parse_args()
+    if args.runs < 1 or args.warmup < 0:
+        ap.error("--runs must be at least 1 and --warmup at least 0")
+
+    boardpack = Path(args.boardpack)
+    if not boardpack.is_absolute() and not boardpack.exists():
+        boardpack = REPO / boardpack
+    if not (boardpack.is_file() and os.access(boardpack, os.X_OK)):
+        sys.exit(f"run.py: no executable boardpack at {args.boardpack} (build it, or --boardpack PATH)")
+    boardpack = boardpack.resolve()
+    gen = Path(args.gen)
+    if not gen.is_file():
+        sys.exit(f"run.py: gen_pack.py not found at {gen} (use --gen PATH)")
+
+    meter = args.meter
+    if meter == "auto":
+        meter = "time" if gnu_time_works() else "wait4"
+    elif meter == "time" and not gnu_time_works():
+        sys.exit(f"run.py: {GNU_TIME} is missing or not GNU time; use --meter wait4")
+    if meter == "wait4":
+        log(f"peak memory from os.wait4 ({GNU_TIME} not used)")
+
+    try:
+        synthetic_packs = [(f"synthetic {n} items", prepare_synthetic(gen, n, args.seed), n)
+                           for n in sorted(set(args.items))]
+    except (RuntimeError, ValueError, KeyError, OSError) as e:
+        sys.exit(f"run.py: {e}")
+
+    packs = []
+    if SAMPLE.is_file():
+        packs.append(("sample lscsb-2015-09-17", SAMPLE, None))
+    else:
+        log(f"note: {SAMPLE.relative_to(REPO)} not found, sample pack skipped")
+    packs += synthetic_packs
+
+    results = [measure(name, pack, items, boardpack, args, meter) for name, pack, items in packs]
+    synthetic = [r for r in results if r["items"] is not None]
+    text = report(results, synthetic, environment(boardpack, meter, args))
+    print(text, end="")
+    if args.markdown:
+        Path(args.markdown).write_text(text, encoding="utf-8")
+        log(f"wrote {args.markdown}")
+    failed = [r["name"] for r in results if r["error"]]
+    if failed:
+        log(f"run.py: {len(failed)} pack(s) failed to build: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
