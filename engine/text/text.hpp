@@ -19,10 +19,13 @@ struct FaceMetrics {
     int ascent = 0;      // 1/1000 em, positive
     int descent = 0;     // 1/1000 em, negative
     int cap_height = 0;  // 1/1000 em
+    // From the post table, 1/1000 em: the top edge of the underline
+    // (negative: below the baseline) and its thickness.
     int underline_position = 0, underline_thickness = 0;
 };
 
-// The faces of one build. FaceIds are indexes in load order.
+// The faces of one build. FaceIds are indexes in load order. Once loaded, the
+// table is read-only: its const members may be called from several threads.
 class FontTable {
 public:
     FontTable();
@@ -37,7 +40,8 @@ public:
     const std::vector<FontFace>& faces() const;
     const FaceMetrics& metrics(FaceId face) const;
 
-    // Advance width of one code point in 1/1000 em (libharu's /W integers).
+    // Advance width of one code point in 1/1000 em (libharu's /W integers;
+    // a code point above U+FFFF measures as the space libharu draws for it).
     int advance(FaceId face, char32_t cp) const;
     bool has_glyph(FaceId face, char32_t cp) const;
 
@@ -69,7 +73,8 @@ struct BreakPoint {
 // UAX #14 line-break opportunities of UTF-8 text (ICU), with the breaks ICU
 // allows that a typesetter of English must not take removed: none inside
 // "2015–16" or "10 - 17"-style number ranges written without spaces, none
-// after a non-breaking space. The last entry is always text.size().
+// beside a non-breaking space; none after the "/" of "2015/16" either. The
+// last entry is always text.size() (no entries for empty text).
 class LineBreaker {
 public:
     explicit LineBreaker(const std::string& locale = "en_GB");
@@ -86,9 +91,15 @@ private:
 
 // Formats a date with an ICU pattern in a locale ("EEEE, d MMMM y",
 // "en_GB" -> "Thursday, 17 September 2015"). With ordinal_days, the day
-// number is written as an ordinal ("8th September 2016").
+// number is written as an ordinal ("8th September 2016"). The date is taken
+// in Europe/London time. Throws std::invalid_argument, with a sentence, for a
+// pattern ICU rejects or a day the calendar does not have.
 std::string format_date(const Date& date, const std::string& pattern, const std::string& locale,
                         bool ordinal_days);
+
+// Whether format_date accepts `pattern`; if not, *error says why. For
+// checking a template before layout needs the pattern.
+bool check_date_pattern(const std::string& pattern, const std::string& locale, std::string* error);
 
 // Upper-cases UTF-8 text in the locale (ICU full case mapping).
 std::string to_upper(std::string_view utf8, const std::string& locale);
