@@ -28,6 +28,12 @@ std::optional<Paper> load_paper(const std::string& path, const std::string& pack
                                 Diagnostics& diags);
 std::optional<TemplateDoc> load_template(const std::string& path, Diagnostics& diags);
 
+// What a file holds, judged by its first element alone (no full parse), so
+// a command can pick the loader: <pack>, a paper (<report>, <minutes>,
+// <document>) or <template>; Unknown when unreadable or anything else.
+enum class FileKind { Pack, Paper, Template, Unknown };
+FileKind sniff_file_kind(const std::string& path);
+
 // The manifest and every paper it names (papers that fail to load are
 // reported and left out).
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,

@@ -1,1 +1,308 @@
-// placeholder until the stage lands
+#include "validate/validate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <string>
+#include <type_traits>
+
+namespace bp {
+
+namespace {
+
+// Deeper than load/ ever builds; a guard for models made by other code.
+constexpr int kMaxDepth = 200;
+// Columns a table may claim before we stop counting (colspan <= 1000).
+constexpr std::size_t kMaxColumns = 100000;
+
+bool has_text(const Inlines& in) {
+    return std::any_of(in.begin(), in.end(),
+                       [](const Inline& i) { return i.kind == Inline::Kind::Text && !i.text.empty(); });
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return s;
+}
+
+std::string shown(const std::string& s) {
+    std::string out(1, '"');
+    out += s.size() > 60 ? s.substr(0, 57) + "..." : s;
+    out += '"';
+    return out;
+}
+
+std::string iso(const Date& d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+    return buf;
+}
+
+bool before_or_same(const Date& a, const Date& b) {
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month != b.month) return a.month < b.month;
+    return a.day <= b.day;
+}
+
+// What an image file holds, judged by its first bytes.
+enum class ImageKind { Png, Jpeg, Other, Unreadable };
+ImageKind sniff_image(const std::string& path, std::string& what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return ImageKind::Unreadable;
+    char head[16] = {};
+    in.read(head, sizeof head);
+    std::string_view h(head, static_cast<std::size_t>(in.gcount()));
+    if (h.starts_with("\x89PNG\r\n\x1a\n")) return ImageKind::Png;
+    if (h.starts_with("\xFF\xD8\xFF")) return ImageKind::Jpeg;
+    if (h.starts_with("GIF8")) what = "a GIF image";
+    else if (h.starts_with("BM")) what = "a BMP image";
+    else if (h.starts_with("RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP") what = "a WebP image";
+    else if (h.starts_with("II*") || h.starts_with("MM\0*")) what = "a TIFF image";
+    else if (h.starts_with("<svg") || h.starts_with("<?xml")) what = "an SVG or XML file";
+    else if (h.starts_with("%PDF")) what = "a PDF file";
+    else if (h.empty()) what = "an empty file";
+    return ImageKind::Other;
+}
+
+class PaperValidator {
+public:
+    PaperValidator(const Paper& paper, Diagnostics& diags) : paper_(paper), d_(diags) {}
+
+    void run() {
+        if (paper_.kind == Paper::Kind::Minutes && !paper_.first_minute && !first_minute_numbered())
+            d_.warning(paper_.loc, "<minutes> has no first-minute, so its minutes are numbered from 1; set "
+                                   "first-minute to continue from the last meeting's minutes, e.g. "
+                                   "first-minute=\"26\"");
+        for (const Inlines& t : paper_.header.title)
+            if (!has_text(t)) d_.error(paper_.loc, "a <title> in the <header> is empty; write the paper's title");
+        for (const Inlines& l : paper_.header.title) links(l, paper_.loc);
+        for (const Inlines& l : paper_.header.lines) links(l, paper_.loc);
+        for (const Section& s : paper_.sections) {
+            links(s.title, s.loc);
+            blocks(s.blocks, 0);
+        }
+    }
+
+private:
+    bool first_minute_numbered() const {
+        for (const Section& s : paper_.sections)
+            for (const Block& b : s.blocks)
+                if (const Minute* m = std::get_if<Minute>(&b.node)) return m->number.has_value();
+        return false;
+    }
+
+    void blocks(const Blocks& bs, int depth) {
+        if (depth > kMaxDepth) return;
+        for (const Block& b : bs) block(b, depth);
+    }
+
+    void block(const Block& b, int depth) {
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, Paragraph>) {
+                    paragraph(n, b.loc);
+                } else if constexpr (std::is_same_v<T, Heading>) {
+                    if (!has_text(n.text)) d_.error(b.loc, "this heading is empty; write its text or delete it");
+                    links(n.text, b.loc);
+                } else if constexpr (std::is_same_v<T, List>) {
+                    if (n.items.empty()) d_.error(b.loc, "this list has no entries; add <li> entries or delete it");
+                    for (const ListItem& li : n.items) {
+                        if (li.content.empty())
+                            d_.error(li.loc, "this list entry is empty; write its text or delete the <li>");
+                        blocks(li.content, depth + 1);
+                    }
+                } else if constexpr (std::is_same_v<T, Table>) {
+                    table(n, b.loc, depth);
+                } else if constexpr (std::is_same_v<T, Image>) {
+                    image(n, b.loc);
+                } else if constexpr (std::is_same_v<T, BlockQuote>) {
+                    blocks(n.content, depth + 1);
+                } else if constexpr (std::is_same_v<T, KeepTogether>) {
+                    blocks(n.content, depth + 1);
+                } else if constexpr (std::is_same_v<T, Contact>) {
+                    if (n.lines.empty())
+                        d_.error(b.loc, "<contact> has no lines; add a <line> each for name, telephone and e-mail");
+                    for (const Inlines& l : n.lines) links(l, b.loc);
+                } else if constexpr (std::is_same_v<T, Attendance>) {
+                    for (const AttendanceGroup& g : n.groups) {
+                        for (const AttendanceGroup::Person& p : g.people)
+                            if (!has_text(p.name)) d_.error(g.loc, "a <person> in this group has an empty <name>");
+                    }
+                } else if constexpr (std::is_same_v<T, Resolution>) {
+                    if (n.content.empty())
+                        d_.error(b.loc, "<resolved> is empty; write what was resolved in a <p> inside it");
+                    blocks(n.content, depth + 1);
+                } else if constexpr (std::is_same_v<T, Minute>) {
+                    if (!has_text(n.title)) d_.error(b.loc, "the minute's <title> is empty; write its heading");
+                    links(n.title, b.loc);
+                    blocks(n.content, depth + 1);
+                } else if constexpr (std::is_same_v<T, Cover>) {
+                    if (!has_text(n.title)) d_.error(b.loc, "the cover's <title> is empty; write the title");
+                }
+            },
+            b.node);
+    }
+
+    void paragraph(const Paragraph& p, const SourceLoc& loc) {
+        if (!has_text(p.text)) d_.error(loc, "this paragraph is empty; write its text or delete the <p>");
+        if (p.numbering == Numbering::Auto) seen_numbered_ = true;
+        if (p.numbering == Numbering::Sub && !seen_numbered_)
+            d_.error(loc, "number=\"sub\" numbers a paragraph under the numbered paragraph before it, and there is "
+                          "none; remove number=\"sub\"");
+        links(p.text, loc);
+    }
+
+    // Hyperlinks must be http:, https: or mailto: (the PDF opens them).
+    void links(const Inlines& in, const SourceLoc& loc) {
+        std::set<std::string> reported;
+        for (const Inline& i : in) {
+            if (i.href.empty()) continue;
+            const std::string& h = i.href;
+            std::string l = lower(h);
+            if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("mailto:")) continue;
+            if (!reported.insert(h).second) continue;
+            if (l.starts_with("www."))
+                d_.error(loc, "the link " + shown(h) + " needs its scheme: write href=\"https://" + h + "\"");
+            else if (h.find('@') != std::string::npos && h.find(':') == std::string::npos)
+                d_.error(loc, "the e-mail link " + shown(h) + " needs mailto: write href=\"mailto:" + h + "\"");
+            else
+                d_.error(loc, "the link " + shown(h) + " must start with http://, https:// or mailto:");
+        }
+    }
+
+    void image(const Image& img, const SourceLoc& loc) {
+        if (img.path.empty()) return;
+        std::string what;
+        // Unreadable files were reported by load/ (missing, outside the pack).
+        if (sniff_image(img.path, what) != ImageKind::Other) return;
+        std::string msg = "the image " + img.path + " is not a PNG or JPEG file";
+        if (!what.empty()) msg += " (it is " + what + ")";
+        d_.error(loc, msg + "; save it as PNG or JPEG");
+    }
+
+    void table(const Table& t, const SourceLoc& loc, int depth) {
+        if (t.head.empty() && t.body.empty()) {
+            d_.error(loc, "this table has no rows; add <tr> rows in <tbody>, or delete the table");
+        } else {
+            std::size_t columns = 0;
+            const char* source = "its widths attribute";
+            if (!t.columns.empty()) {
+                columns = t.columns.size();
+            } else {
+                const TableRow& first = t.head.empty() ? t.body.front() : t.head.front();
+                for (const TableCell& c : first.cells) columns += static_cast<std::size_t>(std::max(c.colspan, 1));
+                source = "its first row";
+            }
+            rows(t.head, columns, source, "table header", "<thead>");
+            rows(t.body, columns, source, "table body", "<tbody>");
+        }
+        for (const std::vector<TableRow>* group : {&t.head, &t.body})
+            for (const TableRow& r : *group)
+                for (const TableCell& c : r.cells) {
+                    for (const Block& b : c.content) block(b, depth + 1);
+                }
+        blocks(t.notes, depth + 1);
+    }
+
+    // Rows of one group: every row must fill `columns`, counting cells that
+    // span down into it from rows above; no rowspan may leave the group.
+    void rows(const std::vector<TableRow>& rows, std::size_t columns, const char* source, const char* group,
+              const char* tag) {
+        std::vector<int> pending;  // per column: rows still covered, this row included
+        for (std::size_t ri = 0; ri < rows.size(); ++ri) {
+            const TableRow& row = rows[ri];
+            std::size_t col = 0, own = 0;
+            bool overlap_reported = false;
+            for (const TableCell& cell : row.cells) {
+                while (col < pending.size() && pending[col] > 0) ++col;
+                std::size_t span = static_cast<std::size_t>(std::max(cell.colspan, 1));
+                if (col + span > kMaxColumns) return;
+                if (pending.size() < col + span) pending.resize(col + span, 0);
+                for (std::size_t k = col; k < col + span; ++k) {
+                    if (pending[k] > 0 && !overlap_reported) {
+                        overlap_reported = true;
+                        d_.error(cell.loc, "this cell's colspan runs into a cell that spans down from a row above "
+                                           "(rowspan); make colspan smaller");
+                    }
+                }
+                int rowspan = std::max(cell.rowspan, 1);
+                std::size_t left = rows.size() - ri;
+                if (static_cast<std::size_t>(rowspan) > left) {
+                    d_.error(cell.loc, "rowspan=\"" + std::to_string(rowspan) + "\" runs past the end of the " +
+                                           group + ": only " + std::to_string(left) + (left == 1 ? " row is" : " rows are") +
+                                           " left in the " + tag + " from here; make it rowspan=\"" +
+                                           std::to_string(left) + "\"");
+                    rowspan = static_cast<int>(left);
+                }
+                for (std::size_t k = col; k < col + span; ++k) pending[k] = std::max(pending[k], rowspan);
+                col += span;
+                own += span;
+            }
+            std::size_t filled = 0;
+            for (int p : pending)
+                if (p > 0) ++filled;
+            if (filled != columns) {
+                std::string msg = "this row ";
+                std::size_t held = filled > own ? filled - own : 0;
+                msg += held ? "fills " + std::to_string(filled) + " columns (" + std::to_string(held) +
+                                  " held by a rowspan from above)"
+                            : "has " + std::to_string(filled) + (filled == 1 ? " cell" : " cells");
+                msg += " but the table has " + std::to_string(columns) + " columns (from " + source + "); ";
+                msg += filled > columns ? "remove a cell or make a colspan smaller"
+                                        : "add a cell (an empty <td/> will do) or widen one with colspan";
+                d_.error(row.loc, msg);
+            }
+            for (int& p : pending)
+                if (p > 0) --p;
+        }
+    }
+
+    const Paper& paper_;
+    Diagnostics& d_;
+    bool seen_numbered_ = false;
+};
+
+}  // namespace
+
+void validate_paper(const Paper& paper, Diagnostics& diags) {
+    try {
+        PaperValidator(paper, diags).run();
+    } catch (const std::exception& e) {
+        diags.error(paper.loc, std::string("internal error while checking this paper: ") + e.what());
+    }
+}
+
+void validate_pack(const PackDocument& pack, Diagnostics& diags) {
+    try {
+        const PackManifest& m = pack.manifest;
+        for (std::size_t i = 0; i < m.items.size(); ++i) {
+            const AgendaItem& it = m.items[i];
+            std::string n = "agenda item " + std::to_string(i + 1);
+            if (!has_text(it.title))
+                diags.error(it.loc, n + " has no title; write its title as the <item>'s text or in <title>");
+            if (it.to_follow && !it.papers.empty())
+                diags.error(it.loc, n + " is marked to-follow=\"true\" but names its papers; remove to-follow or the "
+                                        "<papers>");
+            if (it.exempt && it.exempt->empty())
+                diags.error(it.loc, n + " is exempt without a reason; write the reason in exempt=\"...\", e.g. "
+                                        "exempt=\"Paragraph 3 of Part 1 of Schedule 12A of the Local Government Act "
+                                        "1972\"");
+            if (m.meeting.date.year > 0)
+                for (const Date& d : it.next_meetings)
+                    if (before_or_same(d, m.meeting.date))
+                        diags.error(it.loc, "the next meeting (" + iso(d) + ") is not after this meeting (" +
+                                                iso(m.meeting.date) + "); check the date in <next-meeting>");
+        }
+        // A paper bound into two items is checked (and reported) once.
+        std::set<std::string> checked;
+        for (const std::vector<Paper>& papers : pack.papers)
+            for (const Paper& p : papers)
+                if (checked.insert(p.loc.file).second) validate_paper(p, diags);
+    } catch (const std::exception& e) {
+        diags.error(pack.manifest.loc, std::string("internal error while checking the pack: ") + e.what());
+    }
+}
+
+}  // namespace bp

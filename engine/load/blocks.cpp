@@ -1,0 +1,465 @@
+#include "load/blocks.hpp"
+
+#include "load/paths.hpp"
+#include "load/values.hpp"
+
+namespace bp::load {
+
+namespace {
+
+struct TagName {
+    BlockTag tag;
+    std::string_view name;
+};
+constexpr TagName kTagNames[] = {
+    {kTagH1, "h1"},         {kTagH2, "h2"},     {kTagH3, "h3"},
+    {kTagP, "p"},           {kTagOl, "ol"},     {kTagUl, "ul"},
+    {kTagTable, "table"},   {kTagImg, "img"},   {kTagBlockquote, "blockquote"},
+    {kTagKeep, "keep"},     {kTagPageBreak, "page-break"}, {kTagContact, "contact"},
+    {kTagRecommendations, "recommendations"}, {kTagResolved, "resolved"},
+};
+
+unsigned tag_of(std::string_view name) {
+    for (const auto& t : kTagNames)
+        if (t.name == name) return t.tag;
+    return 0;
+}
+
+BlockContext unnumbered(const BlockContext& ctx) {
+    BlockContext c = ctx;
+    c.p_default = Numbering::None;
+    return c;
+}
+
+// Elements that hold nothing (<img/>, <page-break/>).
+void check_empty(Reader& r, pugi::xml_node el, std::string_view text_hint) {
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() == pugi::node_element) {
+            r.unexpected_element(c, el, {});
+            return;
+        }
+        if (Reader::is_text(c) && !Reader::is_blank(c)) {
+            // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on a+b+c here.
+            std::string msg = "<";
+            msg += el.name();
+            msg += "/> holds no text";
+            if (!text_hint.empty()) {
+                msg += "; ";
+                msg += text_hint;
+            }
+            r.error(c, msg);
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+Names BlockReader::names(unsigned allowed) {
+    Names out;
+    for (const auto& t : kTagNames)
+        if (allowed & t.tag) out.push_back(t.name);
+    return out;
+}
+
+bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigned allowed, Blocks& out) {
+    unsigned tag = tag_of(el.name());
+    if (!(tag & allowed)) return false;
+    if (!r_.enter(el)) return true;
+    Block b;
+    b.loc = r_.loc(el);
+    bool emit = true;
+    switch (tag) {
+        case kTagH1:
+        case kTagH2:
+        case kTagH3: {
+            r_.check_attributes(el, {});
+            Heading h;
+            h.level = tag == kTagH1 ? 1 : tag == kTagH2 ? 2 : 3;
+            h.text = r_.inlines(el);
+            b.node = std::move(h);
+            break;
+        }
+        case kTagP: b.node = read_paragraph(el, ctx); break;
+        case kTagOl:
+        case kTagUl: b.node = read_list(el, ctx); break;
+        case kTagTable: b.node = read_table(el, ctx); break;
+        case kTagImg: b.node = read_image(el, ctx); break;
+        case kTagBlockquote: {
+            r_.check_attributes(el, {});
+            BlockQuote q;
+            read_mixed(el, unnumbered(ctx), kNestedBlocks, q.content);
+            b.node = std::move(q);
+            break;
+        }
+        case kTagKeep: {
+            r_.check_attributes(el, {});
+            KeepTogether k;
+            read_blocks(el, ctx, allowed & ~(kTagKeep | kTagPageBreak | kTagRecommendations), k.content,
+                        "put text in a <p>");
+            b.node = std::move(k);
+            break;
+        }
+        case kTagPageBreak:
+            r_.check_attributes(el, {});
+            check_empty(r_, el, "");
+            b.node = PageBreak{};
+            break;
+        case kTagContact: b.node = read_contact(el); break;
+        case kTagRecommendations:
+            read_recommendations(el, ctx, out);
+            emit = false;
+            break;
+        case kTagResolved: b.node = read_resolved(el, ctx); break;
+        default: emit = false; break;
+    }
+    r_.leave();
+    if (emit) out.push_back(std::move(b));
+    return true;
+}
+
+void BlockReader::read_blocks(pugi::xml_node parent, const BlockContext& ctx, unsigned allowed, Blocks& out,
+                              std::string_view text_hint) {
+    bool text_reported = false;
+    for (pugi::xml_node c : parent.children()) {
+        if (c.type() == pugi::node_element) {
+            if (!read_block(c, ctx, allowed, out)) r_.unexpected_element(c, parent, names(allowed));
+        } else if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+            text_reported = true;
+            r_.unexpected_text(c, parent, text_hint);
+        }
+    }
+}
+
+void BlockReader::read_mixed(pugi::xml_node parent, const BlockContext& ctx, unsigned allowed, Blocks& out) {
+    Inlines raw;
+    SourceLoc raw_loc;
+    bool loc_set = false;
+    auto flush = [&] {
+        finish_inlines(raw);
+        if (!raw.empty()) {
+            Paragraph p;
+            p.numbering = Numbering::None;
+            p.text = std::move(raw);
+            Block b;
+            b.loc = raw_loc;
+            b.node = std::move(p);
+            out.push_back(std::move(b));
+        }
+        raw.clear();
+        loc_set = false;
+    };
+    Names expected = names(allowed);
+    expected.insert(expected.end(), kInlineNames.begin(), kInlineNames.end());
+    for (pugi::xml_node c : parent.children()) {
+        bool inline_node = Reader::is_text(c) || (c.type() == pugi::node_element && is_inline_element(c.name()));
+        if (inline_node) {
+            if (!loc_set && !Reader::is_blank(c)) {
+                raw_loc = r_.loc(c);
+                loc_set = true;
+            }
+            r_.collect_inline(c, parent, raw, 0, {});
+        } else if (c.type() == pugi::node_element) {
+            if (tag_of(c.name()) & allowed) {
+                flush();
+                read_block(c, ctx, allowed, out);
+            } else {
+                r_.unexpected_element(c, parent, expected);
+            }
+        }
+    }
+    flush();
+}
+
+Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx) {
+    if (ctx.kind == Paper::Kind::Minutes)
+        r_.check_attributes(el, {"number", "class"});
+    else
+        r_.check_attributes(el, {"number"});
+    Paragraph p;
+    p.numbering = ctx.p_default;
+    if (std::optional<std::string> n = r_.attr(el, "number")) {
+        std::string why;
+        if (ctx.in_cell) {
+            r_.error(el, "text in table cells is never numbered; remove number=\"" + quote_value(*n) + "\"");
+        } else if (*n == "none") {
+            p.numbering = Numbering::None;
+        } else if (*n == "sub") {
+            p.numbering = Numbering::Sub;
+        } else if (std::optional<int> v = parse_int(*n, 1, 99999, why)) {
+            p.numbering = Numbering::Auto;
+            p.restart = *v;
+        } else {
+            r_.bad_attr(el, "number", *n, "use none, sub, or the number to restart from, e.g. number=\"5\"");
+        }
+    }
+    if (ctx.kind == Paper::Kind::Minutes) {
+        if (std::optional<std::string> c = r_.attr(el, "class")) {
+            if (*c == "chair")
+                p.role = "chair";
+            else
+                r_.bad_attr(el, "class", *c, "the only class is chair, for the line naming the chair");
+        }
+    }
+    p.text = r_.inlines(el);
+    return p;
+}
+
+List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
+    List list;
+    if (std::string_view(el.name()) == "ul") {
+        r_.check_attributes(el, {});
+        list.kind = ListKind::Bullet;
+    } else {
+        r_.check_attributes(el, {"type", "start"});
+        if (std::optional<std::size_t> t = r_.attr_choice(el, "type", {"a", "A", "i", "1"})) {
+            static constexpr ListKind kKinds[] = {ListKind::LowerAlpha, ListKind::UpperAlpha, ListKind::LowerRoman,
+                                                  ListKind::Decimal};
+            list.kind = kKinds[*t];
+        }
+        if (std::optional<int> s = r_.attr_int(el, "start", 1, 9999)) list.start = *s;
+    }
+    BlockContext inner = unnumbered(ctx);
+    bool text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() == pugi::node_element) {
+            if (std::string_view(c.name()) != "li") {
+                r_.unexpected_element(c, el, {"li"});
+                continue;
+            }
+            if (!r_.enter(c)) continue;
+            r_.check_attributes(c, {});
+            ListItem item;
+            item.loc = r_.loc(c);
+            read_mixed(c, inner, kNestedBlocks, item.content);
+            list.items.push_back(std::move(item));
+            r_.leave();
+        } else if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+            text_reported = true;
+            r_.unexpected_text(c, el, "put each entry in <li>");
+        }
+    }
+    return list;
+}
+
+Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
+    r_.check_attributes(el, {"widths"});
+    Table t;
+    if (std::optional<std::string> w = r_.attr(el, "widths")) {
+        std::string why;
+        if (std::optional<std::vector<TableColumn>> cols = parse_widths(*w, why))
+            t.columns = std::move(*cols);
+        else
+            r_.bad_attr(el, "widths", *w, why);
+    }
+    BlockContext inner = unnumbered(ctx);
+    bool seen_head = false, seen_body = false, seen_notes = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(c, el, "put rows in <tbody>, text in their <td> cells");
+            }
+            continue;
+        }
+        std::string_view n = c.name();
+        bool* seen = n == "thead" ? &seen_head : n == "tbody" ? &seen_body : n == "notes" ? &seen_notes : nullptr;
+        if (!seen) {
+            r_.unexpected_element(c, el, {"thead", "tbody", "notes"});
+            continue;
+        }
+        if (*seen) {
+            r_.duplicate_child(c, el);
+            continue;
+        }
+        *seen = true;
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, {});
+        if (n == "notes") {
+            BlockContext notes_ctx = inner;
+            read_mixed(c, notes_ctx, kCellBlocks, t.notes);
+        } else {
+            read_rows(c, inner, n == "thead" ? t.head : t.body);
+        }
+        r_.leave();
+    }
+    return t;
+}
+
+void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::vector<TableRow>& rows) {
+    BlockContext cell_ctx = ctx;
+    cell_ctx.in_cell = true;
+    bool text_reported = false;
+    for (pugi::xml_node tr : group.children()) {
+        if (tr.type() != pugi::node_element) {
+            if (Reader::is_text(tr) && !Reader::is_blank(tr) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(tr, group, "put text in the <td> cells of a <tr>");
+            }
+            continue;
+        }
+        if (std::string_view(tr.name()) != "tr") {
+            r_.unexpected_element(tr, group, {"tr"});
+            continue;
+        }
+        if (!r_.enter(tr)) continue;
+        r_.check_attributes(tr, {"style"});
+        TableRow row;
+        row.loc = r_.loc(tr);
+        if (std::optional<std::size_t> s = r_.attr_choice(tr, "style", {"bold", "italic"}))
+            row.flags = *s == 0 ? kBold : kItalic;
+        bool row_text_reported = false;
+        for (pugi::xml_node cell : tr.children()) {
+            if (cell.type() != pugi::node_element) {
+                if (Reader::is_text(cell) && !Reader::is_blank(cell) && !row_text_reported) {
+                    row_text_reported = true;
+                    r_.unexpected_text(cell, tr, "put text in a <td>");
+                }
+                continue;
+            }
+            std::string_view cn = cell.name();
+            if (cn != "td" && cn != "th") {
+                r_.unexpected_element(cell, tr, {"td", "th"});
+                continue;
+            }
+            if (!r_.enter(cell)) continue;
+            r_.check_attributes(cell, {"colspan", "rowspan", "status", "fill", "align"});
+            TableCell tc;
+            tc.loc = r_.loc(cell);
+            tc.header = cn == "th";
+            if (std::optional<int> v = r_.attr_int(cell, "colspan", 1, 1000)) tc.colspan = *v;
+            if (std::optional<int> v = r_.attr_int(cell, "rowspan", 1, 1000)) tc.rowspan = *v;
+            if (std::optional<std::size_t> s = r_.attr_choice(cell, "status", {"R", "A", "G"}))
+                tc.status = *s == 0 ? Rag::Red : *s == 1 ? Rag::Amber : Rag::Green;
+            tc.fill = r_.attr_color(cell, "fill");
+            if (std::optional<std::size_t> a = r_.attr_choice(cell, "align", {"left", "center", "right"}))
+                tc.align = *a == 0 ? Align::Left : *a == 1 ? Align::Center : Align::Right;
+            read_mixed(cell, cell_ctx, kCellBlocks, tc.content);
+            row.cells.push_back(std::move(tc));
+            r_.leave();
+        }
+        rows.push_back(std::move(row));
+        r_.leave();
+    }
+}
+
+Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
+    r_.check_attributes(el, {"src", "alt", "width", "align"});
+    check_empty(r_, el, "describe the image in alt=\"...\"");
+    Image img;
+    if (std::optional<std::string> src = r_.required_attr(el, "src", "src=\"chart.png\"")) {
+        if (src->empty()) {
+            r_.error(el, "src on <img> is empty; name the image file, e.g. src=\"chart.png\"");
+        } else {
+            img.path = resolve_relative(r_.src().path, *src);
+            if (!is_inside(ctx.pack_root, img.path)) {
+                r_.error(el, "the image \"" + quote_value(*src) + "\" lies outside the pack's folder (" +
+                                 ctx.pack_root + "); copy it into the folder");
+            } else {
+                switch (file_state(img.path)) {
+                    case FileState::Missing:
+                        r_.error(el, "image file \"" + quote_value(*src) + "\" not found (looked for " + img.path + ")");
+                        break;
+                    case FileState::NotAFile:
+                        r_.error(el, "src on <img> names the folder " + img.path + ", not an image file");
+                        break;
+                    case FileState::Ok: break;
+                }
+            }
+        }
+    }
+    if (std::optional<std::string> alt = r_.attr(el, "alt")) img.alt = collapse_space(*alt);
+    if (std::optional<Mpt> w = r_.attr_length(el, "width")) {
+        if (*w <= 0)
+            r_.bad_attr(el, "width", *r_.attr(el, "width"), "an image needs a width above zero");
+        else
+            img.width = *w;
+    }
+    if (std::optional<std::size_t> a = r_.attr_choice(el, "align", {"left", "center", "right"}))
+        img.align = *a == 0 ? Align::Left : *a == 1 ? Align::Center : Align::Right;
+    return img;
+}
+
+Contact BlockReader::read_contact(pugi::xml_node el) {
+    r_.check_attributes(el, {"title"});
+    Contact c;
+    if (std::optional<std::string> t = r_.attr(el, "title")) c.title = collapse_space(*t);
+    bool text_reported = false;
+    for (pugi::xml_node line : el.children()) {
+        if (line.type() == pugi::node_element) {
+            if (std::string_view(line.name()) != "line") {
+                r_.unexpected_element(line, el, {"line"});
+                continue;
+            }
+            if (!r_.enter(line)) continue;
+            r_.check_attributes(line, {});
+            c.lines.push_back(r_.inlines(line));
+            r_.leave();
+        } else if (Reader::is_text(line) && !Reader::is_blank(line) && !text_reported) {
+            text_reported = true;
+            r_.unexpected_text(line, el, "put each line (name, telephone, e-mail) in <line>");
+        }
+    }
+    return c;
+}
+
+void BlockReader::read_recommendations(pugi::xml_node el, const BlockContext& ctx, Blocks& out) {
+    r_.check_attributes(el, {"title"});
+    Block h;
+    h.loc = r_.loc(el);
+    Heading heading;
+    heading.level = 1;
+    std::optional<std::string> title = r_.attr(el, "title");
+    heading.text = plain_inlines(title ? *title : std::string("Recommendations"));
+    h.node = std::move(heading);
+    out.push_back(std::move(h));
+    read_blocks(el, ctx, kBodyBlocks, out, "put text in a <p>");
+}
+
+Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx) {
+    r_.check_attributes(el, {"label"});
+    Resolution res;
+    res.label = "RESOLVED";
+    if (std::optional<std::size_t> l = r_.attr_choice(el, "label", {"RESOLVED", "AGREED"}))
+        res.label = *l == 0 ? "RESOLVED" : "AGREED";
+    read_blocks(el, unnumbered(ctx), kBodyBlocks, res.content, "put text in a <p>");
+    return res;
+}
+
+Cover BlockReader::read_cover(pugi::xml_node el) {
+    r_.check_attributes(el, {});
+    Cover cover;
+    bool seen[4] = {false, false, false, false};
+    bool text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(c, el, "put text in <title>, <subtitle>, <author> or <date>");
+            }
+            continue;
+        }
+        std::string_view n = c.name();
+        int k = n == "title" ? 0 : n == "subtitle" ? 1 : n == "author" ? 2 : n == "date" ? 3 : -1;
+        if (k < 0) {
+            r_.unexpected_element(c, el, {"title", "subtitle", "author", "date"});
+            continue;
+        }
+        if (seen[k]) {
+            r_.duplicate_child(c, el);
+            continue;
+        }
+        seen[k] = true;
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, {});
+        if (k == 0) cover.title = r_.inlines(c);
+        if (k == 1) cover.subtitle = r_.inlines(c);
+        if (k == 2) cover.author = r_.inlines(c);
+        if (k == 3) cover.date = r_.text_date(c);
+        r_.leave();
+    }
+    if (!seen[0]) r_.missing_child(el, "title", "the document's title");
+    return cover;
+}
+
+}  // namespace bp::load

@@ -1,0 +1,293 @@
+// <pack>: the meeting, the agenda items and the files holding their papers.
+#include <algorithm>
+#include <filesystem>
+
+#include "load/paths.hpp"
+#include "load/reader.hpp"
+#include "load/readers.hpp"
+#include "load/values.hpp"
+
+namespace bp::load {
+
+namespace {
+
+class ManifestReader {
+public:
+    ManifestReader(Reader& r, const LoadOptions& options, std::string pack_root)
+        : r_(r), options_(options), pack_root_(std::move(pack_root)) {}
+
+    std::string resolve_template(pugi::xml_node root, const std::string& value);
+    void meeting(pugi::xml_node el, Meeting& m);
+    void agenda(pugi::xml_node el, std::vector<AgendaItem>& items);
+
+private:
+    AgendaItem item(pugi::xml_node el);
+    // A file named by a <papers src>: inside the pack and present.
+    std::optional<std::string> paper_path(pugi::xml_node el, const std::string& src);
+
+    Reader& r_;
+    const LoadOptions& options_;
+    std::string pack_root_;
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string ManifestReader::resolve_template(pugi::xml_node root, const std::string& value) {
+    const std::string& manifest = r_.src().path;
+    if (value.empty()) {
+        r_.error(root, "template on <pack> is empty; name the house style, e.g. template=\"lscsb\"");
+        return {};
+    }
+    if (ends_with(value, ".xml")) {
+        std::string path = resolve_relative(manifest, value);
+        if (!is_inside(pack_root_, path)) {
+            r_.error(root, "the template \"" + quote_value(value) +
+                               "\" lies outside the pack's folder; name it without .xml (template=\"NAME\") to use "
+                               "the template folder");
+            return path;
+        }
+        if (file_state(path) != FileState::Ok)
+            r_.error(root, "template file \"" + quote_value(value) + "\" not found (looked for " + path + ")");
+        return path;
+    }
+    if (value.find('/') != std::string::npos || value.find('\\') != std::string::npos) {
+        r_.error(root, "template on <pack> is \"" + quote_value(value) +
+                           "\": a template name has no folders; give a name, or a path ending in .xml");
+        return {};
+    }
+    std::vector<std::string> tried;
+    tried.push_back(resolve_relative(manifest, value + ".xml"));
+    for (const std::string& dir : options_.template_dirs)
+        tried.push_back((std::filesystem::path(dir) / (value + ".xml")).lexically_normal().string());
+    for (const std::string& p : tried)
+        if (file_state(p) == FileState::Ok) return p;
+    std::string looked;
+    for (std::size_t i = 0; i < tried.size(); ++i) looked += (i ? ", " : "") + tried[i];
+    r_.error(root, "template \"" + quote_value(value) + "\" not found (looked for " + looked + ")");
+    return {};
+}
+
+void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
+    r_.check_attributes(el, {});
+    m.loc = r_.loc(el);
+    bool body = false, date = false, time = false, venue = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(c, el, "put text in <body>, <date>, <time> or <venue>");
+            }
+            continue;
+        }
+        std::string_view n = c.name();
+        bool* seen = n == "body" ? &body : n == "date" ? &date : n == "time" ? &time : n == "venue" ? &venue : nullptr;
+        if (!seen) {
+            r_.unexpected_element(c, el, {"body", "date", "time", "venue"});
+            continue;
+        }
+        if (*seen) {
+            r_.duplicate_child(c, el);
+            continue;
+        }
+        *seen = true;
+        r_.check_attributes(c, {});
+        if (n == "body") m.body = r_.plain_text(c);
+        if (n == "venue") m.venue = r_.plain_text(c);
+        if (n == "date") {
+            if (std::optional<Date> d = r_.text_date(c)) m.date = *d;
+        }
+        if (n == "time") {
+            std::string s = r_.plain_text(c), why;
+            m.time = parse_time(s, why);
+            if (!m.time) r_.error(c, "<time> is \"" + quote_value(s) + "\": " + why);
+        }
+    }
+    if (!body) r_.missing_child(el, "body", "the name of the board or committee");
+    if (!date) r_.missing_child(el, "date", "the date of the meeting, e.g. <date>2015-09-17</date>");
+    if (!venue) r_.missing_child(el, "venue", "where the meeting is held");
+}
+
+void ManifestReader::agenda(pugi::xml_node el, std::vector<AgendaItem>& items) {
+    r_.check_attributes(el, {});
+    bool text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(c, el, "put each agenda item in <item>");
+            }
+            continue;
+        }
+        if (std::string_view(c.name()) != "item") {
+            r_.unexpected_element(c, el, {"item"});
+            continue;
+        }
+        if (!r_.enter(c)) continue;
+        items.push_back(item(c));
+        r_.leave();
+    }
+    if (items.empty()) r_.error(el, "the agenda has no items; add an <item> for each agenda item");
+}
+
+AgendaItem ManifestReader::item(pugi::xml_node el) {
+    r_.check_attributes(el, {"to-follow", "exempt"});
+    AgendaItem it;
+    it.loc = r_.loc(el);
+    if (std::optional<bool> f = r_.attr_bool(el, "to-follow")) it.to_follow = *f;
+    if (std::optional<std::string> e = r_.attr(el, "exempt")) it.exempt = collapse_space(*e);
+
+    const Names parts = {"title", "note", "papers", "next-meeting"};
+    bool structured = false;
+    for (pugi::xml_node c : el.children())
+        if (c.type() == pugi::node_element && std::find(parts.begin(), parts.end(), c.name()) != parts.end())
+            structured = true;
+
+    if (!structured) {
+        // <item>Introductions</item>: the text is the title.
+        Names expected = parts;
+        expected.insert(expected.end(), kInlineNames.begin(), kInlineNames.end());
+        Inlines raw;
+        for (pugi::xml_node c : el.children()) {
+            if (c.type() == pugi::node_element && !is_inline_element(c.name()))
+                r_.unexpected_element(c, el, expected);
+            else
+                r_.collect_inline(c, el, raw, 0, {});
+        }
+        finish_inlines(raw);
+        it.title = std::move(raw);
+        return it;
+    }
+
+    bool title = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.error(c, "an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
+                            "<next-meeting>; put this text in <title>");
+            }
+            continue;
+        }
+        std::string_view n = c.name();
+        if (n == "title") {
+            if (title) {
+                r_.duplicate_child(c, el);
+                continue;
+            }
+            title = true;
+            r_.check_attributes(c, {});
+            if (!r_.enter(c)) continue;
+            it.title = r_.inlines(c);
+            r_.leave();
+        } else if (n == "note") {
+            r_.check_attributes(c, {});
+            if (!r_.enter(c)) continue;
+            it.notes.push_back(r_.inlines(c));
+            r_.leave();
+        } else if (n == "papers") {
+            r_.check_attributes(c, {"src"});
+            if (std::optional<std::string> src = r_.required_attr(c, "src", "src=\"report.xml\"")) {
+                if (std::optional<std::string> p = paper_path(c, *src)) {
+                    it.papers.push_back(*p);
+                    it.paper_locs.push_back(r_.loc(c));
+                }
+            }
+            if (c.first_child()) {
+                for (pugi::xml_node k : c.children())
+                    if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
+                        r_.error(k, "<papers/> holds nothing; name the file in src=\"...\"");
+                        break;
+                    }
+            }
+        } else if (n == "next-meeting") {
+            r_.check_attributes(c, {"date"});
+            if (r_.required_attr(c, "date", "date=\"2015-12-10\""))
+                if (std::optional<Date> d = r_.attr_date(c, "date")) it.next_meetings.push_back(*d);
+            for (pugi::xml_node k : c.children())
+                if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
+                    r_.error(k, "<next-meeting/> holds nothing; give the date as date=\"YYYY-MM-DD\"");
+                    break;
+                }
+        } else {
+            r_.unexpected_element(c, el, parts);
+        }
+    }
+    if (!title) r_.missing_child(el, "title", "the item's title on the agenda");
+    return it;
+}
+
+std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const std::string& src) {
+    if (src.empty()) {
+        r_.error(el, "src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"");
+        return std::nullopt;
+    }
+    std::string path = resolve_relative(r_.src().path, src);
+    if (!is_inside(pack_root_, path)) {
+        r_.error(el, "the paper \"" + quote_value(src) + "\" lies outside the pack's folder (" + pack_root_ +
+                         "); keep a pack's papers inside its folder");
+        return std::nullopt;
+    }
+    switch (file_state(path)) {
+        case FileState::Missing:
+            r_.error(el, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
+            break;
+        case FileState::NotAFile: r_.error(el, "src on <papers> names the folder " + path + ", not a file"); break;
+        case FileState::Ok: break;
+    }
+    return path;
+}
+
+}  // namespace
+
+std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& options, Diagnostics& diags) {
+    Reader r(file.src, diags);
+    pugi::xml_node root = file.root;
+    std::string_view name = root.name();
+    if (name != "pack") {
+        std::string msg = "the top-level element is <" + std::string(name) + ">; " + kManifestHint;
+        if (name == "report" || name == "minutes" || name == "document")
+            msg = "this file is a paper (<" + std::string(name) + ">), not a pack manifest; " + kManifestHint;
+        r.error(root, msg);
+        return std::nullopt;
+    }
+    r.check_attributes(root, {"version", "template"});
+    r.check_version(root);
+    PackManifest m;
+    m.loc = r.loc(root);
+    ManifestReader mr(r, options, folder_of(file.src.path));
+    if (std::optional<std::string> t = r.required_attr(root, "template", "template=\"lscsb\""))
+        m.template_ref = mr.resolve_template(root, *t);
+
+    bool meeting = false, agenda = false, text_reported = false;
+    for (pugi::xml_node c : root.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r.unexpected_text(c, root, "it goes in <meeting> or in the <agenda>'s items");
+            }
+            continue;
+        }
+        std::string_view n = c.name();
+        bool* seen = n == "meeting" ? &meeting : n == "agenda" ? &agenda : nullptr;
+        if (!seen) {
+            r.unexpected_element(c, root, {"meeting", "agenda"});
+            continue;
+        }
+        if (*seen) {
+            r.duplicate_child(c, root);
+            continue;
+        }
+        *seen = true;
+        if (!r.enter(c)) continue;
+        if (n == "meeting") mr.meeting(c, m.meeting);
+        if (n == "agenda") mr.agenda(c, m.items);
+        r.leave();
+    }
+    if (!meeting) r.missing_child(root, "meeting", "with the board, date, time and venue");
+    if (!agenda) r.missing_child(root, "agenda", "with an <item> for each agenda item");
+    return m;
+}
+
+}  // namespace bp::load

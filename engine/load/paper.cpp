@@ -1,0 +1,463 @@
+// <report>, <minutes> and <document>: the top level of papers, their
+// headers, sections and appendices, and the parts only minutes have.
+#include "load/readers.hpp"
+
+#include "load/blocks.hpp"
+#include "load/values.hpp"
+
+namespace bp::load {
+
+namespace {
+
+class PaperReader {
+public:
+    PaperReader(Reader& r, const std::string& pack_root) : r_(r), blocks_(r), pack_root_(pack_root) {}
+
+    void report(pugi::xml_node root, Paper& paper);
+    void minutes(pugi::xml_node root, Paper& paper);
+    void document(pugi::xml_node root, Paper& paper);
+
+private:
+    // Blocks written at the top level go into an implicit portrait section,
+    // opened by the first such block and closed by a <section>/<appendix>.
+    struct TopLevel {
+        Paper& paper;
+        bool implicit_open = false;
+        Blocks& implicit(const SourceLoc& loc) {
+            if (!implicit_open) {
+                Section s;
+                s.loc = loc;
+                paper.sections.push_back(std::move(s));
+                implicit_open = true;
+            }
+            return paper.sections.back().blocks;
+        }
+    };
+
+    void report_header(pugi::xml_node el, PaperHeader& h);
+    void minutes_header(pugi::xml_node el, Paper& paper);
+    Section section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
+    Section appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
+    Minute minute(pugi::xml_node el);
+    Attendance attendance(pugi::xml_node el);
+    Signature signature(pugi::xml_node el);
+    void text_outside(pugi::xml_node c, pugi::xml_node parent, bool& reported, std::string_view hint) {
+        if (Reader::is_text(c) && !Reader::is_blank(c) && !reported) {
+            reported = true;
+            r_.unexpected_text(c, parent, hint);
+        }
+    }
+
+    Reader& r_;
+    BlockReader blocks_;
+    std::string pack_root_;
+};
+
+Names with(Names a, const Names& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+void PaperReader::report(pugi::xml_node root, Paper& paper) {
+    r_.check_attributes(root, {"version"});
+    r_.check_version(root);
+    BlockContext ctx;
+    ctx.kind = Paper::Kind::Report;
+    ctx.p_default = Numbering::Auto;  // "In a report, <p> is numbered 1, 2, 3 ..."
+    ctx.pack_root = pack_root_;
+    const unsigned allowed = kBodyBlocks | kTagRecommendations;
+    Names expected = with(with({"header"}, BlockReader::names(allowed)), {"section", "appendix"});
+
+    TopLevel top{paper};
+    bool header_seen = false, first = true, text_reported = false;
+    for (pugi::xml_node c : root.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, root, text_reported, "put text in a <p>");
+            continue;
+        }
+        std::string_view n = c.name();
+        bool was_first = first;
+        first = false;
+        if (n == "header") {
+            if (header_seen) {
+                r_.duplicate_child(c, root);
+                continue;
+            }
+            header_seen = true;
+            if (!was_first) r_.error(c, "<header> must come first in <report>, before any other element");
+            report_header(c, paper.header);
+        } else if (n == "section") {
+            top.implicit_open = false;
+            paper.sections.push_back(section(c, ctx, allowed));
+        } else if (n == "appendix") {
+            top.implicit_open = false;
+            paper.sections.push_back(appendix(c, ctx, allowed));
+        } else {
+            Blocks got;
+            if (blocks_.read_block(c, ctx, allowed, got)) {
+                Blocks& into = top.implicit(r_.loc(c));
+                for (Block& b : got) into.push_back(std::move(b));
+            } else {
+                r_.unexpected_element(c, root, expected);
+            }
+        }
+    }
+    if (!header_seen) r_.missing_child(root, "header", "with the board, date and title, before everything else");
+}
+
+void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
+    if (!r_.enter(el)) return;
+    r_.check_attributes(el, {});
+    bool board = false, date = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, el, text_reported, "put text in <board>, <date>, <title> or <line>");
+            continue;
+        }
+        std::string_view n = c.name();
+        if (n != "board" && n != "date" && n != "title" && n != "line") {
+            r_.unexpected_element(c, el, {"board", "date", "title", "line"});
+            continue;
+        }
+        if ((n == "board" && board) || (n == "date" && date)) {
+            r_.duplicate_child(c, el);
+            continue;
+        }
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, {});
+        if (n == "board") {
+            board = true;
+            h.board = r_.plain_text(c);
+        } else if (n == "date") {
+            date = true;
+            h.date = r_.text_date(c);
+        } else if (n == "title") {
+            h.title.push_back(r_.inlines(c));
+        } else {
+            h.lines.push_back(r_.inlines(c));
+        }
+        r_.leave();
+    }
+    if (!board) r_.missing_child(el, "board", "the board or committee the report goes to");
+    if (!date) r_.missing_child(el, "date", "the meeting date, e.g. <date>2015-09-17</date>");
+    if (h.title.empty()) r_.missing_child(el, "title", "the report's title");
+    r_.leave();
+}
+
+Section PaperReader::section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
+    r_.check_attributes(el, {"orientation", "new-page"});
+    Section s;
+    s.loc = r_.loc(el);
+    if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
+        s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
+    if (std::optional<bool> np = r_.attr_bool(el, "new-page")) s.new_page = *np;
+    if (!r_.enter(el)) return s;
+    blocks_.read_blocks(el, ctx, allowed, s.blocks, "put text in a <p>");
+    r_.leave();
+    return s;
+}
+
+Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
+    r_.check_attributes(el, {"title", "orientation"});
+    Section s;
+    s.loc = r_.loc(el);
+    s.new_page = true;
+    if (std::optional<std::string> t = r_.required_attr(el, "title", "title=\"Appendix 1 - Performance Dashboard\"")) {
+        s.title = plain_inlines(*t);
+        if (s.title.empty()) r_.error(el, "title on <appendix> is empty; write the appendix's heading");
+    }
+    if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
+        s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
+    if (!r_.enter(el)) return s;
+    Names expected = with({"cover"}, BlockReader::names(allowed));
+    bool first = true, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, el, text_reported, "put text in a <p>");
+            continue;
+        }
+        bool was_first = first;
+        first = false;
+        if (std::string_view(c.name()) == "cover") {
+            if (!was_first) r_.error(c, "<cover> must come first in <appendix>");
+            if (!r_.enter(c)) continue;
+            Block b;
+            b.loc = r_.loc(c);
+            b.node = blocks_.read_cover(c);
+            s.blocks.push_back(std::move(b));
+            r_.leave();
+        } else if (!blocks_.read_block(c, ctx, allowed, s.blocks)) {
+            r_.unexpected_element(c, el, expected);
+        }
+    }
+    r_.leave();
+    return s;
+}
+
+void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
+    r_.check_attributes(root, {"version", "first-minute"});
+    r_.check_version(root);
+    paper.first_minute = r_.attr_int(root, "first-minute", 1, 99999);
+    Section s;
+    s.loc = r_.loc(root);
+    bool header_seen = false, first = true, text_reported = false;
+    for (pugi::xml_node c : root.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, root, text_reported, "put text in a <p> inside a <minute>");
+            continue;
+        }
+        std::string_view n = c.name();
+        bool was_first = first;
+        first = false;
+        Block b;
+        b.loc = r_.loc(c);
+        if (n == "header") {
+            if (header_seen) {
+                r_.duplicate_child(c, root);
+                continue;
+            }
+            header_seen = true;
+            if (!was_first) r_.error(c, "<header> must come first in <minutes>, before any other element");
+            minutes_header(c, paper);
+            continue;
+        }
+        if (n != "attendance" && n != "minute" && n != "signature") {
+            r_.unexpected_element(c, root, {"header", "attendance", "minute", "signature"});
+            continue;
+        }
+        if (!r_.enter(c)) continue;
+        if (n == "attendance") b.node = attendance(c);
+        if (n == "minute") b.node = minute(c);
+        if (n == "signature") b.node = signature(c);
+        r_.leave();
+        s.blocks.push_back(std::move(b));
+    }
+    if (!header_seen) r_.missing_child(root, "header", "with the board, date and venue, before everything else");
+    paper.sections.push_back(std::move(s));
+}
+
+void PaperReader::minutes_header(pugi::xml_node el, Paper& paper) {
+    if (!r_.enter(el)) return;
+    r_.check_attributes(el, {});
+    bool board = false, date = false, venue = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, el, text_reported, "put text in <board>, <date> or <venue>");
+            continue;
+        }
+        std::string_view n = c.name();
+        bool* seen = n == "board" ? &board : n == "date" ? &date : n == "venue" ? &venue : nullptr;
+        if (!seen) {
+            r_.unexpected_element(c, el, {"board", "date", "venue"});
+            continue;
+        }
+        if (*seen) {
+            r_.duplicate_child(c, el);
+            continue;
+        }
+        *seen = true;
+        r_.check_attributes(c, {});
+        if (n == "board") paper.header.board = r_.plain_text(c);
+        if (n == "date") paper.header.date = r_.text_date(c);
+        if (n == "venue") paper.venue = r_.plain_text(c);
+    }
+    if (!board) r_.missing_child(el, "board", "the board or committee that met");
+    if (!date) r_.missing_child(el, "date", "the date of the meeting, e.g. <date>2015-06-18</date>");
+    if (!venue) r_.missing_child(el, "venue", "where the meeting was held");
+    r_.leave();
+}
+
+Minute PaperReader::minute(pugi::xml_node el) {
+    r_.check_attributes(el, {"number"});
+    Minute m;
+    m.number = r_.attr_int(el, "number", 1, 99999);
+    BlockContext ctx;
+    ctx.kind = Paper::Kind::Minutes;
+    ctx.p_default = Numbering::None;
+    ctx.pack_root = pack_root_;
+    const unsigned allowed = kBodyBlocks | kTagResolved;
+    Names expected = with({"title"}, BlockReader::names(allowed));
+    bool title = false, text_reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, el, text_reported, "put text in a <p>");
+            continue;
+        }
+        if (std::string_view(c.name()) == "title") {
+            if (title) {
+                r_.duplicate_child(c, el);
+                continue;
+            }
+            title = true;
+            r_.check_attributes(c, {});
+            if (!r_.enter(c)) continue;
+            m.title = r_.inlines(c);
+            r_.leave();
+        } else if (!blocks_.read_block(c, ctx, allowed, m.content)) {
+            r_.unexpected_element(c, el, expected);
+        }
+    }
+    if (!title) r_.missing_child(el, "title", "the minute's heading, e.g. <title>Introductions</title>");
+    return m;
+}
+
+Attendance PaperReader::attendance(pugi::xml_node el) {
+    r_.check_attributes(el, {});
+    Attendance a;
+    bool text_reported = false;
+    for (pugi::xml_node g : el.children()) {
+        if (g.type() != pugi::node_element) {
+            text_outside(g, el, text_reported, "put names in <person> inside a <group title=\"Present\">");
+            continue;
+        }
+        if (std::string_view(g.name()) != "group") {
+            r_.unexpected_element(g, el, {"group"});
+            continue;
+        }
+        if (!r_.enter(g)) continue;
+        r_.check_attributes(g, {"title"});
+        AttendanceGroup group;
+        group.loc = r_.loc(g);
+        // Optional: the first list of members often has no heading.
+        if (std::optional<std::string> t = r_.attr(g, "title")) group.title = collapse_space(*t);
+        bool group_text = false;
+        for (pugi::xml_node p : g.children()) {
+            if (p.type() != pugi::node_element) {
+                text_outside(p, g, group_text, "put each name in a <person>");
+                continue;
+            }
+            if (std::string_view(p.name()) != "person") {
+                r_.unexpected_element(p, g, {"person"});
+                continue;
+            }
+            if (!r_.enter(p)) continue;
+            r_.check_attributes(p, {});
+            AttendanceGroup::Person person;
+            bool name = false, role = false, person_text = false;
+            for (pugi::xml_node f : p.children()) {
+                if (f.type() != pugi::node_element) {
+                    text_outside(f, p, person_text, "put the name in <name> and the organisation in <role>");
+                    continue;
+                }
+                std::string_view n = f.name();
+                bool* seen = n == "name" ? &name : n == "role" ? &role : nullptr;
+                if (!seen) {
+                    r_.unexpected_element(f, p, {"name", "role"});
+                    continue;
+                }
+                if (*seen) {
+                    r_.duplicate_child(f, p);
+                    continue;
+                }
+                *seen = true;
+                r_.check_attributes(f, {});
+                if (!r_.enter(f)) continue;
+                (n == "name" ? person.name : person.role) = r_.inlines(f);
+                r_.leave();
+            }
+            if (!name) r_.missing_child(p, "name", "the person's name");
+            group.people.push_back(std::move(person));
+            r_.leave();
+        }
+        a.groups.push_back(std::move(group));
+        r_.leave();
+    }
+    return a;
+}
+
+Signature PaperReader::signature(pugi::xml_node el) {
+    r_.check_attributes(el, {"times", "date", "role"});
+    Signature s;
+    if (std::optional<std::string> t = r_.attr(el, "times")) s.times = collapse_space(*t);
+    s.date = r_.attr_date(el, "date");
+    if (std::optional<std::string> role = r_.attr(el, "role")) {
+        std::string v = collapse_space(*role);
+        if (v.empty())
+            r_.error(el, "role on <signature> is empty; leave it out for CHAIRMAN");
+        else
+            s.role = v;
+    }
+    for (pugi::xml_node c : el.children()) {
+        if (c.type() == pugi::node_element || (Reader::is_text(c) && !Reader::is_blank(c))) {
+            r_.error(c, "<signature/> holds nothing; give times, date and role as attributes");
+            break;
+        }
+    }
+    return s;
+}
+
+void PaperReader::document(pugi::xml_node root, Paper& paper) {
+    r_.check_attributes(root, {"version"});
+    r_.check_version(root);
+    BlockContext ctx;
+    ctx.kind = Paper::Kind::Document;
+    ctx.p_default = Numbering::None;
+    ctx.pack_root = pack_root_;
+    const unsigned allowed = kBodyBlocks;
+    // "an optional <cover>, then blocks and sections": an appendix is a section.
+    Names expected = with(with({"cover"}, BlockReader::names(allowed)), {"section", "appendix"});
+    TopLevel top{paper};
+    bool first = true, text_reported = false;
+    for (pugi::xml_node c : root.children()) {
+        if (c.type() != pugi::node_element) {
+            text_outside(c, root, text_reported, "put text in a <p>");
+            continue;
+        }
+        std::string_view n = c.name();
+        bool was_first = first;
+        first = false;
+        if (n == "cover") {
+            if (!was_first) r_.error(c, "<cover> must come first in <document>");
+            if (!r_.enter(c)) continue;
+            Block b;
+            b.loc = r_.loc(c);
+            b.node = blocks_.read_cover(c);
+            top.implicit(b.loc).push_back(std::move(b));
+            r_.leave();
+        } else if (n == "section") {
+            top.implicit_open = false;
+            paper.sections.push_back(section(c, ctx, allowed));
+        } else if (n == "appendix") {
+            top.implicit_open = false;
+            paper.sections.push_back(appendix(c, ctx, allowed));
+        } else {
+            Blocks got;
+            if (blocks_.read_block(c, ctx, allowed, got)) {
+                Blocks& into = top.implicit(r_.loc(c));
+                for (Block& b : got) into.push_back(std::move(b));
+            } else {
+                r_.unexpected_element(c, root, expected);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, Diagnostics& diags) {
+    Reader r(file.src, diags);
+    pugi::xml_node root = file.root;
+    std::string_view name = root.name();
+    Paper paper;
+    paper.loc = r.loc(root);
+    PaperReader pr(r, pack_root);
+    if (name == "report") {
+        paper.kind = Paper::Kind::Report;
+        pr.report(root, paper);
+    } else if (name == "minutes") {
+        paper.kind = Paper::Kind::Minutes;
+        pr.minutes(root, paper);
+    } else if (name == "document") {
+        paper.kind = Paper::Kind::Document;
+        pr.document(root, paper);
+    } else {
+        std::string msg = "the top-level element is <" + std::string(name) + ">; a paper is a <report>, <minutes> or <document>";
+        if (name == "pack") msg = "this file is a pack manifest (<pack>), not a paper; a paper is a <report>, <minutes> or <document>";
+        if (name == "template") msg = "this file is a template, not a paper; a paper is a <report>, <minutes> or <document>";
+        r.error(root, msg);
+        return std::nullopt;
+    }
+    return paper;
+}
+
+}  // namespace bp::load

@@ -1,0 +1,447 @@
+#include "load/reader.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "load/values.hpp"
+
+namespace bp::load {
+
+const Names kInlineNames = {"b", "i", "u", "sup", "sub", "a", "br"};
+
+namespace {
+
+// Every element name of docs/formats.md, across the three kinds of file.
+const std::set<std::string_view> kKnownElements = {
+    // pack
+    "pack", "meeting", "body", "date", "time", "venue", "agenda", "item", "title", "note", "papers",
+    "next-meeting",
+    // papers
+    "report", "minutes", "document", "header", "board", "line", "h1", "h2", "h3", "p", "ol", "ul", "li",
+    "table", "thead", "tbody", "tr", "th", "td", "notes", "img", "blockquote", "keep", "page-break", "contact",
+    "recommendations", "section", "appendix", "cover", "subtitle", "author", "attendance", "group", "person",
+    "name", "role", "minute", "resolved", "signature",
+    // inline
+    "b", "i", "u", "sup", "sub", "a", "br",
+    // template
+    "template", "locale", "dates", "page", "font", "style", "indent", "colours", "footer", "stamp", "blank"};
+
+struct Suggestion {
+    std::string_view wrong;
+    std::string_view right;
+};
+
+// Words officers reach for, from HTML, Word or habit.
+constexpr Suggestion kElementSuggestions[] = {
+    {"para", "p"},           {"paragraph", "p"},         {"bold", "b"},
+    {"strong", "b"},         {"italic", "i"},            {"em", "i"},
+    {"emph", "i"},           {"underline", "u"},         {"ins", "u"},
+    {"superscript", "sup"},  {"subscript", "sub"},       {"list", "ul"},
+    {"list", "ol"},          {"item", "li"},             {"listitem", "li"},
+    {"list-item", "li"},     {"entry", "li"},            {"heading", "h1"},
+    {"h4", "h3"},            {"h5", "h3"},               {"h6", "h3"},
+    {"link", "a"},           {"hyperlink", "a"},         {"url", "a"},
+    {"image", "img"},        {"picture", "img"},         {"figure", "img"},
+    {"graphic", "img"},      {"break", "br"},            {"linebreak", "br"},
+    {"newline", "br"},       {"quote", "blockquote"},    {"q", "blockquote"},
+    {"pagebreak", "page-break"}, {"page_break", "page-break"}, {"new-page", "page-break"},
+    {"newpage", "page-break"}, {"recommendation", "recommendations"}, {"contacts", "contact"},
+    {"appendices", "appendix"}, {"annex", "appendix"},   {"row", "tr"},
+    {"cell", "td"},          {"footnote", "notes"},      {"footnotes", "notes"},
+    {"note", "notes"},       {"tablehead", "thead"},     {"table-head", "thead"},
+    {"tablebody", "tbody"},  {"table-body", "tbody"},    {"keep-together", "keep"},
+    {"keeptogether", "keep"}, {"nobreak", "keep"},       {"agenda-item", "item"},
+    {"li", "item"},          {"colour", "colours"},      {"colors", "colours"},
+    {"color", "colours"},    {"fonts", "font"},          {"styles", "style"},
+    {"resolution", "resolved"}, {"agreed", "resolved"},  {"attendees", "attendance"},
+    {"present", "attendance"}, {"nextmeeting", "next-meeting"}, {"next_meeting", "next-meeting"},
+    {"paper", "papers"},     {"subheading", "h2"},       {"subtitle", "h2"},
+    {"heading1", "h1"},      {"heading2", "h2"},         {"heading3", "h3"},
+    {"attendee", "person"},  {"members", "group"},       {"caption", "notes"},
+};
+
+constexpr Suggestion kAttributeSuggestions[] = {
+    {"color", "colour"},      {"colour", "fill"},         {"background", "fill"},
+    {"bgcolor", "fill"},      {"href", "src"},            {"source", "src"},
+    {"file", "src"},          {"path", "src"},            {"link", "href"},
+    {"url", "href"},          {"cols", "widths"},         {"colwidths", "widths"},
+    {"col-widths", "widths"}, {"width", "widths"},        {"newpage", "new-page"},
+    {"new_page", "new-page"}, {"tofollow", "to-follow"},  {"to_follow", "to-follow"},
+    {"reason", "exempt"},     {"confidential", "exempt"}, {"span", "colspan"},
+    {"rag", "status"},        {"numbering", "number"},    {"start-number", "first-minute"},
+    {"first", "first-minute"}, {"firstminute", "first-minute"}, {"first_minute", "first-minute"},
+    {"heading", "title"},     {"name", "title"},          {"alt-text", "alt"},
+    {"landscape", "orientation"}, {"bolditalic", "bold-italic"}, {"bold_italic", "bold-italic"},
+    {"valign", "align"},      {"halign", "align"},        {"label", "title"},
+    {"font-size", "size"},    {"fontsize", "size"},       {"font", "family"},
+};
+
+std::string join(const Names& names) {
+    std::string s;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i) s += ", ";
+        s += names[i];
+    }
+    return s;
+}
+
+bool contains(const Names& names, std::string_view n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+// "did you mean <ul> or <ol>?" for the suggestions allowed here, or "".
+std::string element_suggestion(std::string_view wrong, const Names& expected) {
+    Names hits;
+    for (const auto& s : kElementSuggestions)
+        if (s.wrong == wrong && contains(expected, s.right) && !contains(hits, s.right)) hits.push_back(s.right);
+    if (hits.empty()) return {};
+    std::string msg = "did you mean ";
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (i) msg += i + 1 == hits.size() ? " or " : ", ";
+        msg += tag(hits[i]);
+    }
+    return msg + "?";
+}
+
+// Why a known element cannot be here, where a general rule says so.
+std::string placement_hint(std::string_view name, const Names& expected) {
+    if (name == "li") return "<li> goes inside <ol> or <ul>";
+    if (name == "tr") return "rows go inside <thead> or <tbody>";
+    if (name == "td" || name == "th") return "cells go inside <tr>";
+    if (name == "thead" || name == "tbody") return tag(name) + " goes inside <table>";
+    if (name == "section" || name == "appendix") return "sections and appendices are top-level only";
+    if (name == "cover") return "<cover> comes first in an <appendix> or a <document>";
+    if (name == "resolved") return "<resolved> goes inside a <minute>";
+    if (name == "header") return "<header> comes first in a <report> or <minutes>";
+    if (is_inline_element(name) && contains(expected, "p")) return "put text in a <p>";
+    return {};
+}
+
+}  // namespace
+
+bool is_inline_element(std::string_view name) { return contains(kInlineNames, name); }
+bool is_known_element(std::string_view name) { return kKnownElements.count(name) > 0; }
+
+SourceLoc Reader::loc(pugi::xml_node n) const {
+    std::ptrdiff_t off = n.offset_debug();
+    if (off < 0) return n.parent() && n.parent() != n.root() ? loc(n.parent()) : src_.at(0);
+    std::size_t o = static_cast<std::size_t>(off);
+    if (n.type() == pugi::node_element) return src_.at(o > 0 ? o - 1 : 0);
+    if (n.type() == pugi::node_pcdata) {
+        while (o < src_.bytes.size() && is_xml_space(src_.bytes[o])) ++o;
+    }
+    return src_.at(o);
+}
+
+bool Reader::enter(pugi::xml_node n) {
+    if (depth_ >= kMaxDepth) {
+        if (!depth_reported_) {
+            depth_reported_ = true;
+            error(n, "elements are nested more than " + std::to_string(kMaxDepth) +
+                         " deep here; boardpack skips what lies deeper (check for tags left unclosed)");
+        }
+        return false;
+    }
+    ++depth_;
+    return true;
+}
+
+void Reader::check_attributes(pugi::xml_node el, const Names& allowed) {
+    std::vector<std::string_view> seen;
+    for (pugi::xml_attribute a : el.attributes()) {
+        std::string_view name = a.name();
+        if (contains(seen, name)) {
+            error(el, "attribute " + std::string(name) + " is given twice on <" + el.name() + ">; keep one");
+            continue;
+        }
+        seen.push_back(name);
+        if (contains(allowed, name)) continue;
+        // Namespace and schema declarations an XML editor adds.
+        if (name.starts_with("xmlns") || name.starts_with("xsi:")) continue;
+        std::string msg;
+        if (allowed.empty()) {
+            msg = tag(el.name()) + " takes no attributes; remove " + std::string(name);
+        } else {
+            msg = "unknown attribute " + std::string(name) + " on <" + el.name() + ">; ";
+            std::string hint;
+            for (const auto& s : kAttributeSuggestions)
+                if (s.wrong == name && contains(allowed, s.right)) {
+                    hint = "did you mean " + std::string(s.right) + "?";
+                    break;
+                }
+            msg += hint.empty() ? "expected one of: " + join(allowed) : hint;
+        }
+        error(el, msg);
+    }
+}
+
+std::optional<std::string> Reader::attr(pugi::xml_node el, const char* name) const {
+    pugi::xml_attribute a = el.attribute(name);
+    if (!a) return std::nullopt;
+    return std::string(a.value());
+}
+
+std::optional<std::string> Reader::required_attr(pugi::xml_node el, const char* name, std::string_view example) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) {
+        std::string msg = tag(el.name()) + " needs a " + name + " attribute";
+        if (!example.empty()) msg += ", e.g. " + std::string(example);
+        error(el, msg);
+    }
+    return v;
+}
+
+void Reader::bad_attr(pugi::xml_node el, const char* name, std::string_view value, std::string_view why) {
+    error(el, std::string(name) + " on <" + el.name() + "> is \"" + quote_value(value) + "\": " + std::string(why));
+}
+
+std::optional<Date> Reader::attr_date(pugi::xml_node el, const char* name) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    std::string why;
+    std::optional<Date> d = parse_date(*v, why);
+    if (!d) bad_attr(el, name, *v, why);
+    return d;
+}
+
+std::optional<int> Reader::attr_int(pugi::xml_node el, const char* name, int lo, int hi) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    std::string why;
+    std::optional<int> n = parse_int(*v, lo, hi, why);
+    if (!n) bad_attr(el, name, *v, why);
+    return n;
+}
+
+std::optional<bool> Reader::attr_bool(pugi::xml_node el, const char* name) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    std::string why;
+    std::optional<bool> b = parse_bool(*v, why);
+    if (!b) bad_attr(el, name, *v, why);
+    return b;
+}
+
+std::optional<Mpt> Reader::attr_length(pugi::xml_node el, const char* name) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    std::string why;
+    std::optional<Mpt> l = parse_length(*v, why);
+    if (!l) bad_attr(el, name, *v, why);
+    return l;
+}
+
+std::optional<Color> Reader::attr_color(pugi::xml_node el, const char* name) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    std::string why;
+    std::optional<Color> c = parse_color(*v, why);
+    if (!c) bad_attr(el, name, *v, why);
+    return c;
+}
+
+std::optional<std::size_t> Reader::attr_choice(pugi::xml_node el, const char* name, const Names& choices) {
+    std::optional<std::string> v = attr(el, name);
+    if (!v) return std::nullopt;
+    for (std::size_t i = 0; i < choices.size(); ++i)
+        if (*v == choices[i]) return i;
+    std::string list;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        if (i) list += i + 1 == choices.size() ? " or " : ", ";
+        list += choices[i];
+    }
+    bad_attr(el, name, *v, "use " + list);
+    return std::nullopt;
+}
+
+void Reader::check_version(pugi::xml_node root) {
+    std::optional<std::string> v = attr(root, "version");
+    if (!v)
+        error(root, tag(root.name()) + " needs version=\"1\"");
+    else if (*v != "1")
+        bad_attr(root, "version", *v, "this boardpack reads version \"1\" files; write version=\"1\"");
+}
+
+bool Reader::is_text(pugi::xml_node n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; }
+
+bool Reader::is_blank(pugi::xml_node n) {
+    if (!is_text(n)) return false;
+    for (const char* p = n.value(); *p; ++p)
+        if (!is_xml_space(*p)) return false;
+    return true;
+}
+
+void Reader::unexpected_element(pugi::xml_node child, pugi::xml_node parent, const Names& expected) {
+    std::string name = child.name();
+    std::string where = " inside <" + std::string(parent.name()) + ">";
+    std::string suggestion = element_suggestion(name, expected);
+    std::string list = expected.empty() ? tag(parent.name()) + " holds no elements"
+                                        : "expected one of: " + join(expected);
+    if (!is_known_element(name)) {
+        error(child, "unknown element <" + name + ">" + where + "; " + (suggestion.empty() ? list : suggestion));
+        return;
+    }
+    std::string hint = suggestion.empty() ? placement_hint(name, expected) : suggestion;
+    error(child, "<" + name + "> is not allowed" + where + "; " + (hint.empty() ? list : hint));
+}
+
+void Reader::unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint) {
+    std::string msg = "text is not allowed directly inside <" + std::string(parent.name()) + ">";
+    if (!hint.empty()) msg += "; ";
+        msg += hint;
+    error(text, msg);
+}
+
+void Reader::duplicate_child(pugi::xml_node child, pugi::xml_node parent) {
+    error(child, "a second <" + std::string(child.name()) + "> in <" + parent.name() + ">; keep one");
+}
+
+void Reader::missing_child(pugi::xml_node parent, std::string_view child, std::string_view what) {
+    std::string msg = tag(parent.name()) + " needs a <" + std::string(child) + ">";
+    if (!what.empty()) {
+        msg += " (";
+        msg += what;
+        msg += ")";
+    }
+    error(parent, msg);
+}
+
+void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
+                            const std::string& href) {
+    if (is_text(n)) {
+        Inline run;
+        run.flags = flags;
+        run.href = href;
+        run.text = n.value();
+        raw.push_back(std::move(run));
+        return;
+    }
+    if (n.type() != pugi::node_element) return;  // comments
+    std::string_view name = n.name();
+    if (!is_inline_element(name)) {
+        unexpected_element(n, parent, kInlineNames);
+        return;
+    }
+    if (name == "br") {
+        check_attributes(n, {});
+        for (pugi::xml_node c : n.children())
+            if ((c.type() == pugi::node_element) || (is_text(c) && !is_blank(c))) {
+                error(n, "<br/> holds nothing; write <br/> on its own");
+                break;
+            }
+        Inline brk;
+        brk.kind = Inline::Kind::LineBreak;
+        brk.flags = flags;
+        raw.push_back(std::move(brk));
+        return;
+    }
+    std::uint8_t f = flags;
+    std::string link = href;
+    if (name == "a") {
+        check_attributes(n, {"href"});
+        if (!href.empty()) error(n, "a link cannot hold another link; close the first </a> before this <a>");
+        std::optional<std::string> h = required_attr(n, "href", "href=\"https://www.example.gov.uk/\"");
+        if (h) link = collapse_space(*h);
+    } else {
+        check_attributes(n, {});
+        if (name == "b") f |= kBold;
+        if (name == "i") f |= kItalic;
+        if (name == "u") f |= kUnderline;
+        if (name == "sup") f |= kSuperscript;
+        if (name == "sub") f |= kSubscript;
+    }
+    if (!enter(n)) return;
+    for (pugi::xml_node c : n.children()) collect_inline(c, n, raw, f, link);
+    leave();
+}
+
+Inlines Reader::inlines(pugi::xml_node el) {
+    Inlines raw;
+    for (pugi::xml_node c : el.children()) collect_inline(c, el, raw, 0, {});
+    finish_inlines(raw);
+    return raw;
+}
+
+std::string Reader::plain_text(pugi::xml_node el) {
+    std::string text;
+    bool reported = false;
+    for (pugi::xml_node c : el.children()) {
+        if (is_text(c)) {
+            text += c.value();
+        } else if (c.type() == pugi::node_element && !reported) {
+            reported = true;
+            error(c, tag(el.name()) + " holds plain text only; remove <" + c.name() + ">");
+        }
+    }
+    return collapse_space(text);
+}
+
+std::optional<Date> Reader::text_date(pugi::xml_node el) {
+    std::string s = plain_text(el);
+    std::string why;
+    std::optional<Date> d = parse_date(s, why);
+    if (!d) {
+        if (s.empty())
+            error(el, tag(el.name()) + " is empty; write the date as YYYY-MM-DD, e.g. 2015-09-17");
+        else
+            error(el, tag(el.name()) + " is \"" + quote_value(s) + "\": " + why);
+    }
+    return d;
+}
+
+void finish_inlines(Inlines& runs) {
+    Inlines out;
+    out.reserve(runs.size());
+    auto trim_trailing = [&out] {
+        while (!out.empty() && out.back().kind == Inline::Kind::Text) {
+            std::string& t = out.back().text;
+            if (!t.empty() && t.back() == ' ') t.pop_back();
+            if (!t.empty()) return;
+            out.pop_back();
+        }
+    };
+    bool space_before = true;  // at the block's start nothing may lead
+    for (Inline& run : runs) {
+        if (run.kind == Inline::Kind::LineBreak) {
+            trim_trailing();
+            run.text.clear();
+            out.push_back(std::move(run));
+            space_before = true;
+            continue;
+        }
+        std::string t;
+        t.reserve(run.text.size());
+        for (char c : run.text) {
+            if (is_xml_space(c)) {
+                if (!space_before) t += ' ';
+                space_before = true;
+            } else {
+                t += c;
+                space_before = false;
+            }
+        }
+        if (t.empty()) continue;
+        if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().flags == run.flags &&
+            out.back().href == run.href) {
+            out.back().text += t;
+            continue;
+        }
+        run.text = std::move(t);
+        out.push_back(std::move(run));
+    }
+    trim_trailing();
+    runs = std::move(out);
+}
+
+Inlines plain_inlines(std::string_view text) {
+    Inlines out;
+    std::string t = collapse_space(text);
+    if (!t.empty()) {
+        Inline run;
+        run.text = std::move(t);
+        out.push_back(std::move(run));
+    }
+    return out;
+}
+
+}  // namespace bp::load

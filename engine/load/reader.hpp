@@ -1,0 +1,104 @@
+// Shared machinery of the element readers: source locations of nodes,
+// attribute checks and typed attribute values, messages about elements and
+// text in the wrong place, inline content. Internal to load/.
+#pragma once
+#include <pugixml.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diag.hpp"
+#include "core/model.hpp"
+#include "load/xml_file.hpp"
+
+namespace bp::load {
+
+using Names = std::vector<std::string_view>;
+
+// Deeper nesting than any real paper; past it we report and skip, so no
+// input can drive the readers' recursion down the stack.
+constexpr int kMaxDepth = 64;
+
+class Reader {
+public:
+    Reader(const SourceText& src, Diagnostics& diags) : src_(src), diags_(diags) {}
+
+    const SourceText& src() const { return src_; }
+    Diagnostics& diags() { return diags_; }
+
+    // An element's location is its '<'; a text node's, its first non-space
+    // character; attributes have none, so they take their element's.
+    SourceLoc loc(pugi::xml_node n) const;
+    void error(pugi::xml_node n, std::string msg) { diags_.error(loc(n), std::move(msg)); }
+    void warning(pugi::xml_node n, std::string msg) { diags_.warning(loc(n), std::move(msg)); }
+
+    // ---- nesting depth ----
+    // True if `n` may be read; false (reported once per file) when it lies
+    // deeper than kMaxDepth. Pair a true result with leave().
+    bool enter(pugi::xml_node n);
+    void leave() { --depth_; }
+
+    // ---- attributes ----
+    // Reports attributes not in `allowed` and attributes given twice.
+    void check_attributes(pugi::xml_node el, const Names& allowed);
+    std::optional<std::string> attr(pugi::xml_node el, const char* name) const;
+    // Reports a missing attribute: "<img> needs a src attribute, e.g. src=\"chart.png\"".
+    std::optional<std::string> required_attr(pugi::xml_node el, const char* name, std::string_view example);
+    // "rowspan on <td> is "0": use a whole number from 1 to 1000"
+    void bad_attr(pugi::xml_node el, const char* name, std::string_view value, std::string_view why);
+    std::optional<Date> attr_date(pugi::xml_node el, const char* name);
+    std::optional<int> attr_int(pugi::xml_node el, const char* name, int lo, int hi);
+    std::optional<bool> attr_bool(pugi::xml_node el, const char* name);
+    std::optional<Mpt> attr_length(pugi::xml_node el, const char* name);
+    std::optional<Color> attr_color(pugi::xml_node el, const char* name);
+    // One of `choices`; returns its index.
+    std::optional<std::size_t> attr_choice(pugi::xml_node el, const char* name, const Names& choices);
+    // version="1" on a root element.
+    void check_version(pugi::xml_node root);
+
+    // ---- children ----
+    static bool is_text(pugi::xml_node n);   // pcdata or CDATA
+    static bool is_blank(pugi::xml_node n);  // text of XML whitespace only
+    // An element child where it may not be: unknown everywhere, or known but
+    // not allowed inside `parent`; suggests the right word where it can.
+    void unexpected_element(pugi::xml_node child, pugi::xml_node parent, const Names& expected);
+    // Non-blank text where only elements may be: "text is not allowed
+    // directly inside <ol>; put it in <li>".
+    void unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint);
+    // The second <header> in a report and the like.
+    void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
+    // "<header> needs a <board>, e.g. <board>..."
+    void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
+
+    // ---- text ----
+    // Inline content of `el`'s children, whitespace collapsed.
+    Inlines inlines(pugi::xml_node el);
+    // Appends `n` (text, or an inline element) as raw runs; reports other
+    // elements. Finish with finish_inlines.
+    void collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
+                        const std::string& href);
+    // Text content of an element that holds plain text only, collapsed;
+    // child elements are reported.
+    std::string plain_text(pugi::xml_node el);
+    // A date written as the text of an element (<date>2015-09-17</date>).
+    std::optional<Date> text_date(pugi::xml_node el);
+
+private:
+    const SourceText& src_;
+    Diagnostics& diags_;
+    int depth_ = 0;
+    bool depth_reported_ = false;
+};
+
+// HTML-like whitespace: runs collapse to one space, none at the start, the
+// end or around a line break; adjacent runs with equal flags and href merge.
+void finish_inlines(Inlines& runs);
+// Inlines holding `text` collapsed (attribute values used as titles).
+Inlines plain_inlines(std::string_view text);
+bool is_inline_element(std::string_view name);
+bool is_known_element(std::string_view name);
+extern const Names kInlineNames;
+
+}  // namespace bp::load

@@ -1,0 +1,318 @@
+// <template>: a council's house style. Everything is optional: TemplateDoc's
+// defaults are the house style, so a template states only what differs.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "load/paths.hpp"
+#include "load/reader.hpp"
+#include "load/readers.hpp"
+#include "load/values.hpp"
+
+namespace bp::load {
+
+namespace {
+
+// The styles the engine looks up (docs/formats.md).
+const Names kEngineStyles = {"body",       "h1",           "h2",         "h3",          "board",
+                             "meeting",    "agenda-heading", "agenda-item", "agenda-note", "paper-title",
+                             "paper-line", "table",        "table-header", "table-note",  "quote",
+                             "minute-title", "chair",      "footer",     "stamp",       "blank",
+                             "cover-title", "cover-subtitle",
+                             // used by style/ and layout/ beyond the list in formats.md
+                             "contact",    "appendix-title"};
+
+bool contains(const Names& names, std::string_view n) {
+    return std::find(names.begin(), names.end(), n) != names.end();
+}
+
+class TemplateReader {
+public:
+    TemplateReader(Reader& r, TemplateDoc& t) : r_(r), t_(t) {}
+
+    void read(pugi::xml_node root);
+
+private:
+    void dates(pugi::xml_node el);
+    void page(pugi::xml_node el);
+    void font(pugi::xml_node el);
+    void style(pugi::xml_node el);
+    void indent(pugi::xml_node el);
+    void colours(pugi::xml_node el);
+    // Text with {placeholders}: only those in `allowed` may appear.
+    std::string placeholder_text(pugi::xml_node el, const char* attr, std::string_view allowed);
+    void check_references();
+    std::optional<std::string> font_file(pugi::xml_node el, const char* attr);
+    std::optional<Mpt> length_at_least(pugi::xml_node el, const char* name, Mpt min);
+
+    Reader& r_;
+    TemplateDoc& t_;
+    std::vector<pugi::xml_node> style_nodes_;  // parallel to t_.styles, for messages
+};
+
+void TemplateReader::read(pugi::xml_node root) {
+    r_.check_attributes(root, {"version", "name"});
+    r_.check_version(root);
+    t_.loc = r_.loc(root);
+    if (std::optional<std::string> n = r_.attr(root, "name")) t_.name = collapse_space(*n);
+    const Names expected = {"locale", "dates", "page", "font", "style", "indent",
+                            "colours", "footer", "stamp", "blank"};
+    std::set<std::string> seen;
+    bool text_reported = false;
+    for (pugi::xml_node c : root.children()) {
+        if (c.type() != pugi::node_element) {
+            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+                text_reported = true;
+                r_.unexpected_text(c, root, "a template's settings are elements such as <page .../>");
+            }
+            continue;
+        }
+        std::string n = c.name();
+        if (!contains(expected, n)) {
+            r_.unexpected_element(c, root, expected);
+            continue;
+        }
+        if (n != "font" && n != "style" && !seen.insert(n).second) {
+            r_.duplicate_child(c, root);
+            continue;
+        }
+        if (!r_.enter(c)) continue;
+        if (n != "locale") {
+            for (pugi::xml_node k : c.children())
+                if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
+                    r_.error(k, "<" + n + "/> holds nothing; its settings are attributes");
+                    break;
+                }
+        }
+        if (n == "locale") {
+            r_.check_attributes(c, {});
+            std::string loc = r_.plain_text(c);
+            bool ok = loc.size() >= 2 && loc.size() <= 20;
+            for (char ch : loc)
+                if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                      ch == '-'))
+                    ok = false;
+            if (ok)
+                t_.locale = loc;
+            else
+                r_.error(c, "<locale> is \"" + quote_value(loc) + "\": write a locale such as en_GB");
+        }
+        if (n == "dates") dates(c);
+        if (n == "page") page(c);
+        if (n == "font") font(c);
+        if (n == "style") style(c);
+        if (n == "indent") indent(c);
+        if (n == "colours") colours(c);
+        if (n == "footer") {
+            r_.check_attributes(c, {"text"});
+            t_.footer = placeholder_text(c, "text", "{page}");
+        }
+        if (n == "stamp") {
+            r_.check_attributes(c, {"text"});
+            t_.stamp = placeholder_text(c, "text", "{item}");
+        }
+        if (n == "blank") {
+            r_.check_attributes(c, {"text", "footer"});
+            if (std::optional<std::string> v = r_.attr(c, "text")) t_.blank_text = collapse_space(*v);
+            if (std::optional<bool> f = r_.attr_bool(c, "footer")) t_.footer_on_blank = *f;
+        }
+        r_.leave();
+    }
+    check_references();
+}
+
+void TemplateReader::dates(pugi::xml_node el) {
+    r_.check_attributes(el, {"paper", "meeting", "next-meeting", "ordinal"});
+    auto pattern = [&](const char* name, std::string& into) {
+        if (std::optional<std::string> v = r_.attr(el, name)) {
+            if (collapse_space(*v).empty())
+                r_.error(el, std::string(name) + " on <dates> is empty; write a date pattern such as \"d MMMM y\"");
+            else
+                into = *v;
+        }
+    };
+    pattern("paper", t_.date_pattern);
+    pattern("meeting", t_.meeting_date_pattern);
+    pattern("next-meeting", t_.next_meeting_pattern);
+    if (std::optional<bool> o = r_.attr_bool(el, "ordinal")) t_.ordinal_days = *o;
+}
+
+std::optional<Mpt> TemplateReader::length_at_least(pugi::xml_node el, const char* name, Mpt min) {
+    std::optional<Mpt> v = r_.attr_length(el, name);
+    if (v && *v < min) {
+        r_.bad_attr(el, name, *r_.attr(el, name), min > 0 ? "it must be more than zero" : "it may not be negative");
+        return std::nullopt;
+    }
+    return v;
+}
+
+void TemplateReader::page(pugi::xml_node el) {
+    r_.check_attributes(el, {"size", "margin-top", "margin-bottom", "margin-left", "margin-right"});
+    PageMaster& p = t_.portrait;
+    if (std::optional<std::size_t> s = r_.attr_choice(el, "size", {"A4", "A3", "A5", "Letter"})) {
+        static constexpr Mpt kSizes[][2] = {
+            {kA4Width, kA4Height}, {841890, 1190551}, {419528, 595276}, {612000, 792000}};
+        p.width = kSizes[*s][0];
+        p.height = kSizes[*s][1];
+    }
+    if (auto v = length_at_least(el, "margin-top", 0)) p.margin_top = *v;
+    if (auto v = length_at_least(el, "margin-bottom", 0)) p.margin_bottom = *v;
+    if (auto v = length_at_least(el, "margin-left", 0)) p.margin_left = *v;
+    if (auto v = length_at_least(el, "margin-right", 0)) p.margin_right = *v;
+    // Landscape swaps the sides, so both directions must leave room.
+    Mpt narrow = std::min(p.width, p.height);
+    if (p.margin_left + p.margin_right >= narrow || p.margin_top + p.margin_bottom >= narrow)
+        r_.error(el, "the margins leave no room for text on the page; make them smaller");
+}
+
+std::optional<std::string> TemplateReader::font_file(pugi::xml_node el, const char* attr) {
+    std::optional<std::string> v = r_.attr(el, attr);
+    if (!v) return std::nullopt;
+    if (v->empty()) {
+        r_.error(el, std::string(attr) + " on <font> is empty; name a TrueType file, e.g. ../fonts/LiberationSans-Regular.ttf");
+        return std::nullopt;
+    }
+    // Font paths may leave the template's folder: templates share fonts/.
+    std::string path = resolve_relative(r_.src().path, *v);
+    switch (file_state(path)) {
+        case FileState::Missing:
+            r_.error(el, "font file \"" + quote_value(*v) + "\" not found (looked for " + path + ")");
+            break;
+        case FileState::NotAFile: r_.error(el, std::string(attr) + " on <font> names the folder " + path + ", not a font file"); break;
+        case FileState::Ok: break;
+    }
+    return path;
+}
+
+void TemplateReader::font(pugi::xml_node el) {
+    r_.check_attributes(el, {"family", "regular", "bold", "italic", "bold-italic"});
+    FontFamily f;
+    f.loc = r_.loc(el);
+    if (std::optional<std::string> fam = r_.required_attr(el, "family", "family=\"sans\"")) {
+        f.name = collapse_space(*fam);
+        for (const FontFamily& other : t_.families)
+            if (other.name == f.name)
+                r_.error(el, "font family \"" + quote_value(f.name) + "\" is already defined at line " +
+                                 std::to_string(other.loc.line) + "; give each family one <font>");
+    }
+    r_.required_attr(el, "regular", "regular=\"../fonts/LiberationSans-Regular.ttf\"");
+    if (auto p = font_file(el, "regular")) f.regular = *p;
+    if (auto p = font_file(el, "bold")) f.bold = *p;
+    if (auto p = font_file(el, "italic")) f.italic = *p;
+    if (auto p = font_file(el, "bold-italic")) f.bold_italic = *p;
+    t_.families.push_back(std::move(f));
+}
+
+void TemplateReader::style(pugi::xml_node el) {
+    r_.check_attributes(el, {"name", "parent", "family", "size", "leading", "bold", "italic", "underline", "colour",
+                             "space-before", "space-after", "align", "uppercase"});
+    TextStyleSpec s;
+    s.loc = r_.loc(el);
+    if (std::optional<std::string> n = r_.required_attr(el, "name", "name=\"body\"")) {
+        s.name = collapse_space(*n);
+        for (const TextStyleSpec& other : t_.styles)
+            if (other.name == s.name)
+                r_.error(el, "style \"" + quote_value(s.name) + "\" is already defined at line " +
+                                 std::to_string(other.loc.line) + "; give each style one <style>");
+        if (!s.name.empty() && !contains(kEngineStyles, s.name))
+            r_.warning(el, "the engine does not use a style named \"" + quote_value(s.name) +
+                               "\" (it can still be a parent); check the name against docs/formats.md");
+    }
+    if (std::optional<std::string> p = r_.attr(el, "parent")) s.parent = collapse_space(*p);
+    if (std::optional<std::string> f = r_.attr(el, "family")) s.family = collapse_space(*f);
+    s.size = length_at_least(el, "size", 1);
+    if (std::optional<std::string> l = r_.attr(el, "leading")) {
+        std::string why;
+        s.leading = parse_number(*l, 0.5, 5, why);
+        if (!s.leading) r_.bad_attr(el, "leading", *l, why + " (a multiple of the font size)");
+    }
+    s.bold = r_.attr_bool(el, "bold");
+    s.italic = r_.attr_bool(el, "italic");
+    s.underline = r_.attr_bool(el, "underline");
+    s.uppercase = r_.attr_bool(el, "uppercase");
+    s.color = r_.attr_color(el, "colour");
+    s.space_before = length_at_least(el, "space-before", 0);
+    s.space_after = length_at_least(el, "space-after", 0);
+    if (std::optional<std::size_t> a = r_.attr_choice(el, "align", {"left", "center", "right", "justify"}))
+        s.align = static_cast<Align>(*a);
+    t_.styles.push_back(std::move(s));
+    style_nodes_.push_back(el);
+}
+
+void TemplateReader::indent(pugi::xml_node el) {
+    r_.check_attributes(el, {"paragraph", "list"});
+    if (auto v = length_at_least(el, "paragraph", 0)) t_.paragraph_indent = *v;
+    if (auto v = length_at_least(el, "list", 0)) t_.list_indent = *v;
+}
+
+void TemplateReader::colours(pugi::xml_node el) {
+    r_.check_attributes(el, {"rule", "table-header", "red", "amber", "green"});
+    if (auto c = r_.attr_color(el, "rule")) t_.rule_color = *c;
+    if (auto c = r_.attr_color(el, "table-header")) t_.table_header_fill = *c;
+    if (auto c = r_.attr_color(el, "red")) t_.rag_red = *c;
+    if (auto c = r_.attr_color(el, "amber")) t_.rag_amber = *c;
+    if (auto c = r_.attr_color(el, "green")) t_.rag_green = *c;
+}
+
+std::string TemplateReader::placeholder_text(pugi::xml_node el, const char* attr, std::string_view allowed) {
+    std::optional<std::string> v = r_.attr(el, attr);
+    if (!v) return el.name() == std::string_view("footer") ? t_.footer : t_.stamp;
+    std::string text = collapse_space(*v);
+    for (std::size_t p = text.find('{'); p != std::string::npos; p = text.find('{', p + 1)) {
+        std::size_t e = text.find('}', p);
+        std::string ph = text.substr(p, e == std::string::npos ? std::string::npos : e - p + 1);
+        if (ph != allowed) {
+            r_.error(el, std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) + "; the only placeholder here is " +
+                             std::string(allowed));
+            break;
+        }
+    }
+    return text;
+}
+
+void TemplateReader::check_references() {
+    std::map<std::string, std::size_t> by_name;
+    for (std::size_t i = 0; i < t_.styles.size(); ++i) by_name.emplace(t_.styles[i].name, i);
+    for (std::size_t i = 0; i < t_.styles.size(); ++i) {
+        const TextStyleSpec& s = t_.styles[i];
+        pugi::xml_node el = style_nodes_[i];
+        if (s.family) {
+            bool defined = std::any_of(t_.families.begin(), t_.families.end(),
+                                       [&](const FontFamily& f) { return f.name == *s.family; });
+            if (!defined)
+                r_.error(el, "style \"" + quote_value(s.name) + "\" uses font family \"" + quote_value(*s.family) +
+                                 "\", which no <font family=...> defines");
+        }
+        if (!s.parent.empty() && !by_name.count(s.parent) && !contains(kEngineStyles, s.parent))
+            r_.error(el, "style \"" + quote_value(s.name) + "\" has parent \"" + quote_value(s.parent) +
+                             "\", which is not a style");
+        // A parent chain that comes back to this style never resolves.
+        std::string at = s.parent;
+        for (std::size_t steps = 0; !at.empty() && steps <= t_.styles.size(); ++steps) {
+            if (at == s.name) {
+                r_.error(el, "style \"" + quote_value(s.name) + "\" is its own ancestor through parent=; break the loop");
+                break;
+            }
+            auto it = by_name.find(at);
+            if (it == by_name.end()) break;
+            at = t_.styles[it->second].parent;
+        }
+    }
+}
+
+}  // namespace
+
+std::optional<TemplateDoc> read_template(XmlFile& file, Diagnostics& diags) {
+    Reader r(file.src, diags);
+    pugi::xml_node root = file.root;
+    std::string_view name = root.name();
+    if (name != "template") {
+        r.error(root, "the top-level element is <" + std::string(name) + ">; " + kTemplateHint);
+        return std::nullopt;
+    }
+    TemplateDoc t;
+    TemplateReader(r, t).read(root);
+    return t;
+}
+
+}  // namespace bp::load

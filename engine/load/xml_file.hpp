@@ -1,0 +1,47 @@
+// One XML file read into our own buffer and parsed by pugixml, with the
+// checks pugixml does not make (UTF-8, undefined entities, a second root
+// element, text outside the root) and its syntax errors reworded for people.
+// Internal to load/.
+#pragma once
+#include <pugixml.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diag.hpp"
+#include "core/source.hpp"
+
+namespace bp::load {
+
+struct SourceText {
+    std::string path;   // as given; goes into every SourceLoc
+    std::string bytes;  // the file, unchanged: pugixml offsets index it
+    std::vector<std::size_t> line_starts;
+
+    void index_lines();
+    // 1-based line and column (in bytes, a BOM not counted) of a byte offset.
+    SourceLoc at(std::size_t offset) const;
+    SourceLoc file_only() const { return SourceLoc{path, 0, 0}; }
+};
+
+struct XmlFile {
+    SourceText src;
+    pugi::xml_document doc;
+    pugi::xml_node root;
+};
+
+// What the caller expects at the root, for messages about empty files:
+// e.g. "a paper starts with <report version=\"1\">".
+// Reads and parses `path` into `out`. Returns false, after reporting, when
+// the file cannot be used at all (missing, not UTF-8, not well-formed XML).
+// Problems that leave the tree usable (undefined entities, text after the
+// root) are reported and true is returned.
+bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out, Diagnostics& diags);
+
+// The name of the first element of the file, "" if none can be found.
+// Cheap: reads only the start of the file, no parsing beyond that.
+std::string sniff_root_name(const std::string& path);
+
+}  // namespace bp::load
