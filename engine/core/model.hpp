@@ -56,6 +56,7 @@ struct Paragraph {
     Inlines text;
     Numbering numbering = Numbering::None;
     std::optional<int> restart;  // number="5": continue the sequence from here
+    std::string role;            // class="chair": the chair line of minutes
 };
 
 struct Heading {
@@ -123,6 +124,7 @@ struct KeepTogether {
 
 // Officers to contact: each line printed as given (name, role, tel, email).
 struct Contact {
+    std::string title;  // "Officers to Contact"; empty = the template's word
     std::vector<Inlines> lines;
 };
 

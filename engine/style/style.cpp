@@ -1,1 +1,216 @@
-// placeholder until the stage lands
+#include "style/style.hpp"
+
+#include <set>
+
+namespace bp {
+namespace {
+
+// Styles the engine asks for, with their built-in parent. A template may
+// restate any of them; anything it leaves unset comes from here.
+struct BuiltIn {
+    const char* name;
+    const char* parent;
+};
+constexpr BuiltIn kBuiltIns[] = {
+    {"body", ""},           {"h1", "body"},          {"h2", "h1"},
+    {"h3", "h2"},           {"board", "body"},       {"meeting", "body"},
+    {"agenda-heading", "h1"}, {"agenda-item", "body"}, {"agenda-note", "body"},
+    {"paper-title", "board"}, {"paper-line", "board"}, {"table", "body"},
+    {"table-header", "table"}, {"table-note", "table"}, {"quote", "body"},
+    {"minute-title", "h1"}, {"chair", "body"},       {"footer", "body"},
+    {"stamp", "body"},      {"blank", "body"},       {"cover-title", "h1"},
+    {"cover-subtitle", "h2"}, {"contact", "body"},   {"appendix-title", "h1"},
+};
+
+// Defaults of the built-in styles before the template speaks.
+TextStyleSpec builtin_spec(std::string_view name) {
+    TextStyleSpec s;
+    auto b = [](std::optional<bool>& f) { f = true; };
+    if (name == "body") {
+        s.family = "sans";
+        s.size = pt(11);
+        s.leading = 1.35;
+        s.space_after = pt(6);
+        s.color = Color{0, 0, 0};
+        s.bold = s.italic = s.underline = s.uppercase = false;
+        s.space_before = 0;
+        s.align = Align::Left;
+    } else if (name == "h1") {
+        b(s.bold);
+        s.space_before = pt(6);
+    } else if (name == "h3") {
+        s.bold = false;
+        b(s.italic);
+    } else if (name == "board" || name == "paper-title") {
+        b(s.bold);
+        s.align = Align::Center;
+    } else if (name == "agenda-heading") {
+        s.space_before = pt(12);
+    } else if (name == "agenda-note") {
+        b(s.italic);
+    } else if (name == "table" || name == "table-header") {
+        s.size = pt(9);
+        s.leading = 1.2;
+        s.space_after = pt(2);
+    } else if (name == "table-note") {
+        s.size = pt(8);
+    } else if (name == "quote") {
+        b(s.italic);
+    } else if (name == "chair") {
+        s.align = Align::Center;
+        b(s.italic);
+    } else if (name == "footer" || name == "stamp") {
+        s.size = pt(10);
+        s.space_after = 0;
+    } else if (name == "stamp") {
+        b(s.bold);
+    } else if (name == "blank") {
+        s.align = Align::Center;
+    } else if (name == "cover-title") {
+        s.size = pt(20);
+        s.align = Align::Center;
+    } else if (name == "cover-subtitle") {
+        s.size = pt(14);
+        s.align = Align::Center;
+    }
+    if (name == "table-header") b(s.bold);
+    if (name == "stamp") b(s.bold);
+    return s;
+}
+
+void overlay(TextStyleSpec& base, const TextStyleSpec& top) {
+    auto take = [](auto& dst, const auto& src) {
+        if (src) dst = src;
+    };
+    take(base.family, top.family);
+    take(base.size, top.size);
+    take(base.leading, top.leading);
+    take(base.bold, top.bold);
+    take(base.italic, top.italic);
+    take(base.underline, top.underline);
+    take(base.color, top.color);
+    take(base.space_before, top.space_before);
+    take(base.space_after, top.space_after);
+    take(base.align, top.align);
+    take(base.uppercase, top.uppercase);
+}
+
+class Resolver {
+public:
+    Resolver(const TemplateDoc& doc, FontTable& fonts, Diagnostics& diags)
+        : doc_(doc), fonts_(fonts), diags_(diags) {
+        for (const auto& s : doc.styles) declared_[s.name] = &s;
+        for (const auto& f : doc.families) families_[f.name] = &f;
+    }
+
+    // The fully inherited spec of a style (template over built-in, then parent).
+    TextStyleSpec spec(const std::string& name, int depth = 0) {
+        TextStyleSpec own = builtin_spec(name);
+        std::string parent = builtin_parent(name);
+        auto it = declared_.find(name);
+        if (it != declared_.end()) {
+            overlay(own, *it->second);
+            if (!it->second->parent.empty()) parent = it->second->parent;
+        }
+        if (parent.empty() || depth > 16) return own;
+        if (!declared_.count(parent) && builtin_parent(parent).empty() && parent != "body") {
+            diags_.error(it != declared_.end() ? it->second->loc : doc_.loc,
+                         "style \"" + name + "\" names an unknown parent style \"" + parent + "\"");
+            parent = "body";
+        }
+        TextStyleSpec inherited = spec(parent, depth + 1);
+        overlay(inherited, own);
+        return inherited;
+    }
+
+    TextStyle resolve(const std::string& name) {
+        TextStyleSpec s = spec(name);
+        TextStyle t;
+        t.family = faces(s.family.value_or("sans"), name);
+        t.size = s.size.value_or(pt(11));
+        double leading = s.leading.value_or(1.2);
+        t.line_height = static_cast<Mpt>(static_cast<double>(t.size) * leading + 0.5);
+        t.bold = s.bold.value_or(false);
+        t.italic = s.italic.value_or(false);
+        t.underline = s.underline.value_or(false);
+        t.uppercase = s.uppercase.value_or(false);
+        t.color = s.color.value_or(Color{});
+        t.space_before = s.space_before.value_or(0);
+        t.space_after = s.space_after.value_or(0);
+        t.align = s.align.value_or(Align::Left);
+        return t;
+    }
+
+    static std::string builtin_parent(std::string_view name) {
+        for (const auto& b : kBuiltIns)
+            if (name == b.name) return b.parent;
+        return {};
+    }
+
+private:
+    FamilyFaces faces(const std::string& family, const std::string& style_name) {
+        auto cached = loaded_.find(family);
+        if (cached != loaded_.end()) return cached->second;
+        FamilyFaces out;
+        auto it = families_.find(family);
+        if (it == families_.end()) {
+            if (!reported_.count(family)) {
+                reported_.insert(family);
+                diags_.error(doc_.loc, "style \"" + style_name + "\" uses font family \"" + family +
+                                           "\", which the template does not define with <font family=\"" +
+                                           family + "\" .../>");
+            }
+            loaded_[family] = out;
+            return out;
+        }
+        const FontFamily& f = *it->second;
+        const std::string* paths[4] = {&f.regular, &f.bold, &f.italic, &f.bold_italic};
+        for (int i = 0; i < 4; ++i) {
+            // A family may omit styled faces: fall back to regular rather than fail.
+            const std::string& path = paths[i]->empty() ? f.regular : *paths[i];
+            std::string error;
+            if (!fonts_.add_face(path, &out.face[static_cast<std::size_t>(i)], &error)) {
+                diags_.error(f.loc, error);
+            }
+        }
+        loaded_[family] = out;
+        return out;
+    }
+
+    const TemplateDoc& doc_;
+    FontTable& fonts_;
+    Diagnostics& diags_;
+    std::map<std::string, const TextStyleSpec*> declared_;
+    std::map<std::string, const FontFamily*> families_;
+    std::map<std::string, FamilyFaces> loaded_;
+    std::set<std::string> reported_;
+};
+
+}  // namespace
+
+const TextStyle& StyleSheet::get(std::string_view name) const {
+    auto it = styles.find(name);
+    if (it != styles.end()) return it->second;
+    return styles.find(std::string_view("body"))->second;
+}
+
+StyleSheet resolve_styles(const TemplateDoc& doc, FontTable& fonts, Diagnostics& diags) {
+    StyleSheet sheet;
+    sheet.doc = doc;
+    sheet.portrait = doc.portrait;
+    sheet.landscape = doc.portrait;
+    std::swap(sheet.landscape.width, sheet.landscape.height);
+    if (sheet.landscape.width < sheet.landscape.height) std::swap(sheet.landscape.width, sheet.landscape.height);
+    for (const std::string* pattern : {&doc.date_pattern, &doc.meeting_date_pattern, &doc.next_meeting_pattern}) {
+        std::string error;
+        if (!check_date_pattern(*pattern, doc.locale, &error))
+            diags.error(doc.loc, "date pattern \"" + *pattern + "\" in <dates>: " + error);
+    }
+    Resolver r(doc, fonts, diags);
+    for (const auto& b : kBuiltIns) sheet.styles[b.name] = r.resolve(b.name);
+    for (const auto& s : doc.styles)
+        if (!sheet.styles.count(s.name)) sheet.styles[s.name] = r.resolve(s.name);
+    return sheet;
+}
+
+}  // namespace bp

@@ -1,0 +1,367 @@
+// Blocks -> slices: each line of text, table row or image becomes one
+// unbreakable slice; keep-with-next flags carry the rules a clerk expects
+// (headings stay with their text, no paragraph leaves one line alone at the
+// foot or head of a page).
+#include <algorithm>
+#include <fstream>
+
+#include "layout/internal.hpp"
+
+namespace bp::layout_detail {
+namespace {
+
+std::string roman(int n, bool upper) {
+    static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                         {1, "i"}};
+    std::string out;
+    for (const auto& [v, s] : table)
+        while (n >= v) {
+            out += s;
+            n -= v;
+        }
+    if (upper)
+        for (auto& c : out) c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string alpha(int n, bool upper) {
+    std::string out;
+    while (n > 0) {
+        --n;
+        out += static_cast<char>((upper ? 'A' : 'a') + n % 26);
+        n /= 26;
+    }
+    return std::string(out.rbegin(), out.rend());
+}
+
+// Pixel size of a PNG or JPEG, read from its header; nullopt if unreadable.
+std::optional<std::pair<int, int>> image_pixels(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
+    auto be32 = [&](std::size_t i) { return (u8(i) << 24) | (u8(i + 1) << 16) | (u8(i + 2) << 8) | u8(i + 3); };
+    if (head.size() >= 24 && head.compare(1, 3, "PNG") == 0)
+        return std::pair<int, int>(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
+    if (head.size() >= 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
+        std::size_t i = 2;
+        while (i + 9 < head.size()) {
+            if (u8(i) != 0xFF) return std::nullopt;
+            unsigned marker = u8(i + 1);
+            unsigned len = (u8(i + 2) << 8) | u8(i + 3);
+            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            if (sof)
+                return std::pair<int, int>(static_cast<int>((u8(i + 7) << 8) | u8(i + 8)),
+                                           static_cast<int>((u8(i + 5) << 8) | u8(i + 6)));
+            i += 2 + len;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string plain_text(const Inlines& in) {
+    std::string s;
+    for (const auto& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
+    return s;
+}
+
+}  // namespace
+
+std::string list_label(ListKind kind, int n) {
+    auto bracket = [](const std::string& s) {
+        std::string out = "(";  // built by appending: GCC 12 misreports "(" + s
+        out += s;
+        out += ')';
+        return out;
+    };
+    switch (kind) {
+        case ListKind::LowerAlpha: return bracket(alpha(n, false));
+        case ListKind::UpperAlpha: return bracket(alpha(n, true));
+        case ListKind::LowerRoman: return bracket(roman(n, false));
+        case ListKind::Decimal: return std::to_string(n) + ".";
+        case ListKind::Bullet: return "\u2022";
+    }
+    return {};
+}
+
+std::string format_paper_date(const Date& d, const StyleSheet& s) {
+    return format_date(d, s.doc.date_pattern, s.doc.locale, s.doc.ordinal_days);
+}
+
+Mpt content_width(const PageMaster& m) { return m.width - m.margin_left - m.margin_right; }
+Mpt content_height(const PageMaster& m) { return m.height - m.margin_top - m.margin_bottom; }
+
+void Flow::push(Slice s) {
+    s.space_before = std::max(s.space_before, pending_space_);
+    s.break_before = s.break_before || pending_break_;
+    s.orientation = orientation;
+    if (pending_anchor_ && !s.anchor) s.anchor = std::move(pending_anchor_);
+    pending_anchor_.reset();
+    pending_space_ = 0;
+    pending_break_ = false;
+    out_.push_back(std::move(s));
+}
+
+void Flow::paragraph_lines(const Inlines& text, const TextStyle& style, Mpt x, Mpt width, const BlockEnv& env,
+                           const std::string& label, Mpt label_x, std::optional<Align> align, bool keep_with_next) {
+    InlineSetting set{&style, env.flags, align.value_or(style.align)};
+    std::vector<Line> lines = break_lines(text, set, width, ctx_);
+    if (lines.empty()) {
+        if (label.empty()) return;
+        lines.push_back(set_line(" ", style, ctx_));
+    }
+    space(style.space_before);
+    const std::size_t n = lines.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        Slice s;
+        s.height = lines[i].height;
+        append_items(s.items, lines[i].items, x, 0);
+        if (i == 0 && !label.empty()) {
+            Line l = set_line(label, style, ctx_, env.flags);
+            Mpt baseline = lines[i].items.runs.empty() ? 0 : lines[i].items.runs.front().baseline;
+            Mpt base_l = l.items.runs.empty() ? 0 : l.items.runs.front().baseline;
+            append_items(s.items, l.items, label_x, baseline - base_l);
+        }
+        // No first line alone at a page foot, no last line alone at a head.
+        s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && keep_with_next);
+        push(std::move(s));
+    }
+    space(style.space_after);
+}
+
+void Flow::blocks(const Blocks& bs, Mpt x, Mpt width, const BlockEnv& env) {
+    for (const Block& b : bs) block(b, x, width, env);
+}
+
+void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    const Mpt indent = env.in_cell || env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
+    std::visit(
+        [&](const auto& node) {
+            using T = std::decay_t<decltype(node)>;
+            if constexpr (std::is_same_v<T, Paragraph>) {
+                paragraph(node, b.loc, x, width, env);
+            } else if constexpr (std::is_same_v<T, Heading>) {
+                const char* name = node.level <= 1 ? "h1" : node.level == 2 ? "h2" : "h3";
+                if (!env.in_cell) set_anchor(plain_text(node.text), node.level <= 1 ? 1 : 2);
+                // Minutes' sub-headings sit with the text they head.
+                Mpt hx = env.kind == Paper::Kind::Minutes && !env.in_cell ? x + indent : x;
+                paragraph_lines(node.text, ss.get(name), hx, width - (hx - x), env, "", 0, std::nullopt, true);
+            } else if constexpr (std::is_same_v<T, List>) {
+                list(node, x + indent, width - indent, env);
+            } else if constexpr (std::is_same_v<T, Table>) {
+                table(node, b.loc, x, width, env);
+            } else if constexpr (std::is_same_v<T, Image>) {
+                image(node, b.loc, x + indent, width - indent);
+            } else if constexpr (std::is_same_v<T, BlockQuote>) {
+                BlockEnv q = env;
+                q.body_style = "quote";
+                q.in_cell = true;  // quoted text is never numbered
+                Mpt in = ss.doc.list_indent;
+                blocks(node.content, x + indent + in, width - indent - 2 * in, q);
+            } else if constexpr (std::is_same_v<T, PageBreak>) {
+                force_break();
+            } else if constexpr (std::is_same_v<T, KeepTogether>) {
+                std::size_t first = out_.size();
+                blocks(node.content, x, width, env);
+                for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
+            } else if constexpr (std::is_same_v<T, Contact>) {
+                contact(node, x, width, env);
+            } else if constexpr (std::is_same_v<T, Attendance>) {
+                attendance(node, x, width, env);
+            } else if constexpr (std::is_same_v<T, Resolution>) {
+                const TextStyle& body = ss.get(env.body_style);
+                paragraph_lines(plain(node.label + ":", kBold), body, x + indent, width - indent, env, "", 0,
+                                std::nullopt, true);
+                blocks(node.content, x, width, env);
+            } else if constexpr (std::is_same_v<T, Minute>) {
+                minute(node, x, width, env);
+            } else if constexpr (std::is_same_v<T, Signature>) {
+                signature(node, x, width, env);
+            } else if constexpr (std::is_same_v<T, Cover>) {
+                cover(node, x, width, env);
+            }
+        },
+        b.node);
+}
+
+void Flow::paragraph(const Paragraph& p, const SourceLoc&, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    std::string label;
+    bool numbered = !env.in_cell && p.numbering != Numbering::None;
+    if (numbered) {
+        if (p.numbering == Numbering::Auto) {
+            counters.para = p.restart ? *p.restart : counters.para + 1;
+            counters.sub = 0;
+            label = std::to_string(counters.para) + ".";
+        } else {
+            counters.sub = p.restart ? *p.restart : counters.sub + 1;
+            label = std::to_string(counters.para) + "." + std::to_string(counters.sub);
+        }
+    }
+    Mpt indent = 0;
+    if (!env.in_cell && (numbered || env.kind != Paper::Kind::Document)) indent = ss.doc.paragraph_indent;
+    if (p.numbering == Numbering::Sub && numbered) indent += ss.doc.list_indent / 2;
+    const char* style_name = p.role == "chair" ? "chair" : env.body_style;
+    const TextStyle& st = ss.get(style_name);
+    std::optional<Align> align = p.role == "chair" ? std::optional<Align>(st.align) : std::nullopt;
+    if (p.role == "chair")
+        paragraph_lines(p.text, st, x, width, env, label, x, align);
+    else
+        paragraph_lines(p.text, st, x + indent, width - indent, env, label, x, align);
+}
+
+void Flow::list(const List& l, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    const TextStyle& st = ss.get(env.body_style);
+    Mpt gutter = env.in_cell ? std::min(ss.doc.list_indent, pt(14)) : ss.doc.list_indent;
+    if (l.kind == ListKind::LowerRoman || l.kind == ListKind::Decimal) gutter = gutter * 5 / 4;
+    BlockEnv inner = env;
+    inner.in_cell = true;  // list items are never numbered paragraphs
+    int n = l.start;
+    for (const ListItem& item : l.items) {
+        std::size_t first = out_.size();
+        blocks(item.content, x + gutter, width - gutter, inner);
+        std::string label = list_label(l.kind, n++);
+        Line lab = set_line(label, st, ctx_, env.flags);
+        if (first < out_.size()) {
+            Slice& s = out_[first];
+            Mpt baseline = s.items.runs.empty() ? lab.items.runs.front().baseline : s.items.runs.front().baseline;
+            append_items(s.items, lab.items, x, baseline - lab.items.runs.front().baseline);
+        } else {
+            Slice s;
+            s.height = lab.height;
+            append_items(s.items, lab.items, x, 0);
+            push(std::move(s));
+        }
+    }
+}
+
+void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width) {
+    auto px = image_pixels(img.path);
+    if (!px || px->first <= 0 || px->second <= 0) {
+        ctx_.diags.error(loc, "cannot read the image \"" + img.path + "\"; use a PNG or JPEG file");
+        return;
+    }
+    // Natural size at 96 dpi, never wider than the column.
+    Mpt w = img.width ? *img.width : static_cast<Mpt>(px->first) * 750;
+    w = std::min(w, width);
+    Mpt h = w * px->second / px->first;
+    Mpt max_h = content_height(ctx_.styles.master(orientation)) * 9 / 10;
+    if (h > max_h) {
+        w = w * max_h / h;
+        h = max_h;
+    }
+    Mpt ix = x;
+    if (img.align == Align::Center) ix = x + (width - w) / 2;
+    if (img.align == Align::Right) ix = x + width - w;
+    Slice s;
+    s.height = h;
+    s.items.images.push_back(ImageBox{Rect{ix, 0, w, h}, img.path, img.alt});
+    space(pt(6));
+    push(std::move(s));
+    space(pt(6));
+}
+
+void Flow::contact(const Contact& c, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    std::string title = c.title.empty() ? "Officer to contact" : c.title;
+    set_anchor(title, 1);
+    paragraph_lines(plain(title), ss.get("h1"), x, width, env, "", 0, std::nullopt, true);
+    const TextStyle& st = ss.get("contact");
+    Mpt indent = env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
+    std::size_t first = out_.size();
+    TextStyle tight = st;
+    tight.space_after = 0;
+    for (const Inlines& line : c.lines)
+        paragraph_lines(line, tight, x + indent, width - indent, env, "", 0);
+    for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
+    space(st.space_after);
+}
+
+void Flow::attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    const TextStyle& st = ss.get(env.body_style);
+    TextStyle tight = st;
+    tight.space_after = 0;
+    tight.space_before = 0;
+    // Names in one column, organisations aligned in a second.
+    Mpt name_w = width * 38 / 100;
+    for (const AttendanceGroup& g : a.groups) {
+        paragraph_lines(plain(g.title), ss.get("h2"), x, width, env, "", 0, std::nullopt, true);
+        for (const auto& person : g.people) {
+            InlineSetting set{&tight, env.flags, Align::Left};
+            std::vector<Line> names = break_lines(person.name, set, name_w - pt(6), ctx_);
+            std::vector<Line> roles = break_lines(person.role, set, width - name_w, ctx_);
+            std::size_t rows = std::max(names.size(), roles.size());
+            for (std::size_t i = 0; i < rows; ++i) {
+                Slice s;
+                s.height = tight.line_height;
+                if (i < names.size()) append_items(s.items, names[i].items, x, 0);
+                if (i < roles.size()) append_items(s.items, roles[i].items, x + name_w, 0);
+                s.keep_with_next = i + 1 < rows;
+                push(std::move(s));
+            }
+            space(pt(2));
+        }
+        space(st.space_after);
+    }
+}
+
+void Flow::minute(const Minute& m, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    counters.minute = m.number ? *m.number : counters.minute + 1;
+    std::string label = std::to_string(counters.minute) + ".";
+    set_anchor(label + " " + plain_text(m.title), 1);
+    Mpt indent = ss.doc.paragraph_indent;
+    paragraph_lines(m.title, ss.get("minute-title"), x + indent, width - indent, env, label, x, std::nullopt, true);
+    blocks(m.content, x, width, env);
+}
+
+void Flow::signature(const Signature& s, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    const TextStyle& st = ss.get(env.body_style);
+    TextStyle tight = st;
+    tight.space_after = 0;
+    space(pt(18));
+    std::size_t first = out_.size();
+    if (!s.times.empty()) paragraph_lines(plain(s.times), tight, x, width, env, "", 0);
+    if (s.date) paragraph_lines(plain(format_paper_date(*s.date, ss)), tight, x, width, env, "", 0);
+    // Room to sign above the role, on the right.
+    Slice gap;
+    gap.height = pt(36);
+    Mpt line_w = std::min<Mpt>(mm(70), width / 2);
+    gap.items.rules.push_back(RuleLine{x + width - line_w, pt(34), x + width, pt(34), 500, st.color});
+    push(std::move(gap));
+    Line role = set_line(s.role, st, ctx_, kBold);
+    Slice r;
+    r.height = role.height;
+    append_items(r.items, role.items, x + width - line_w, 0);
+    push(std::move(r));
+    for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
+}
+
+void Flow::cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    // A cover is a page of its own: title a third of the way down.
+    force_break();
+    Slice top;
+    top.height = content_height(ss.master(orientation)) / 4;
+    push(std::move(top));
+    set_anchor(plain_text(c.title), 1);
+    paragraph_lines(c.title, ss.get("cover-title"), x, width, env, "", 0);
+    if (!c.subtitle.empty()) paragraph_lines(c.subtitle, ss.get("cover-subtitle"), x, width, env, "", 0);
+    space(pt(36));
+    const TextStyle& sub = ss.get("cover-subtitle");
+    TextStyle small = ss.get("body");
+    small.align = sub.align;
+    if (!c.author.empty()) paragraph_lines(c.author, small, x, width, env, "", 0);
+    if (c.date) paragraph_lines(plain(format_paper_date(*c.date, ss)), small, x, width, env, "", 0);
+    force_break();
+}
+
+}  // namespace bp::layout_detail

@@ -1,0 +1,259 @@
+// Paragraph setting: inline runs -> lines. Greedy first fit over ICU break
+// opportunities; widths come from the FontTable, so what is measured here is
+// exactly what the PDF draws.
+#include <algorithm>
+
+#include "layout/internal.hpp"
+
+namespace bp::layout_detail {
+namespace {
+
+// A stretch of the flattened text set in one face/size/position.
+struct Piece {
+    std::uint32_t begin = 0, end = 0;
+    FaceId face = 0;
+    Mpt size = 0;
+    Mpt rise = 0;  // baseline shift, positive = up
+    bool underline = false;
+    int link = -1;  // index into Flat::hrefs
+};
+
+struct Flat {
+    std::string text;
+    std::vector<Piece> pieces;
+    std::vector<std::string> hrefs;
+};
+
+Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutContext& ctx) {
+    Flat f;
+    const TextStyle& st = *set.style;
+    for (const Inline& in : inlines) {
+        std::uint8_t flags = static_cast<std::uint8_t>(in.flags | set.flags);
+        Piece p;
+        p.face = st.face(flags & kBold, flags & kItalic);
+        p.size = st.size;
+        p.underline = st.underline || (flags & kUnderline);
+        if (flags & (kSuperscript | kSubscript)) {
+            // Raised/lowered text at two thirds of the size, as word processors do.
+            p.size = st.size * 2 / 3;
+            p.rise = (flags & kSuperscript) ? st.size * 33 / 100 : -st.size * 12 / 100;
+        }
+        std::string text = in.kind == Inline::Kind::LineBreak ? std::string("\n") : in.text;
+        if (st.uppercase && in.kind == Inline::Kind::Text)
+            text = to_upper(text, ctx.styles.doc.locale);
+        if (in.kind == Inline::Kind::Text) make_drawable(ctx.fonts, p.face, text);
+        if (!in.href.empty()) {
+            f.hrefs.push_back(in.href);
+            p.link = static_cast<int>(f.hrefs.size()) - 1;
+        }
+        p.begin = static_cast<std::uint32_t>(f.text.size());
+        f.text += text;
+        p.end = static_cast<std::uint32_t>(f.text.size());
+        if (p.end > p.begin) f.pieces.push_back(p);
+    }
+    return f;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n'; }
+
+// Width of text[a, b) across pieces; `from` is a hint: the first piece that
+// may overlap, advanced as we go (segments are visited in order).
+Mpt width_of(const Flat& f, std::uint32_t a, std::uint32_t b, std::size_t& from, const LayoutContext& ctx) {
+    while (from < f.pieces.size() && f.pieces[from].end <= a) ++from;
+    Mpt w = 0;
+    for (std::size_t i = from; i < f.pieces.size() && f.pieces[i].begin < b; ++i) {
+        const Piece& p = f.pieces[i];
+        std::uint32_t s = std::max(a, p.begin), e = std::min(b, p.end);
+        if (e > s) w += ctx.fonts.measure(p.face, std::string_view(f.text).substr(s, e - s), p.size);
+    }
+    return w;
+}
+
+struct Segment {
+    std::uint32_t begin = 0, end = 0;  // bytes; end excludes nothing
+    std::uint32_t ink_end = 0;         // end without trailing spaces
+    Mpt width = 0, ink_width = 0;
+    bool hard = false;
+};
+
+std::vector<Segment> segments(const Flat& f, const LayoutContext& ctx) {
+    std::vector<BreakPoint> bps;
+    ctx.breaker.breaks(f.text, bps);
+    std::vector<Segment> segs;
+    segs.reserve(bps.size());
+    std::uint32_t prev = 0;
+    std::size_t hint = 0;
+    for (const BreakPoint& bp : bps) {
+        if (bp.offset <= prev) continue;
+        Segment s;
+        s.begin = prev;
+        s.end = bp.offset;
+        s.ink_end = s.end;
+        while (s.ink_end > s.begin && is_space(f.text[s.ink_end - 1])) --s.ink_end;
+        std::size_t h2 = hint;
+        s.ink_width = width_of(f, s.begin, s.ink_end, h2, ctx);
+        s.width = s.ink_end == s.end ? s.ink_width : s.ink_width + width_of(f, s.ink_end, s.end, h2, ctx);
+        hint = h2 > 0 ? h2 - 1 : 0;
+        s.hard = bp.hard;
+        segs.push_back(s);
+        prev = bp.offset;
+    }
+    return segs;
+}
+
+// Splits a segment too wide for any line between code points.
+void split_wide(const Flat& f, const Segment& s, Mpt width, const LayoutContext& ctx, std::vector<Segment>& out) {
+    std::uint32_t start = s.begin;
+    std::size_t i = s.begin;
+    std::size_t hint = 0;
+    while (start < s.ink_end) {
+        std::uint32_t last_fit = start;
+        i = start;
+        while (i < s.ink_end) {
+            std::size_t j = i;
+            next_code_point(f.text, j);
+            std::size_t h = hint;
+            if (width_of(f, start, static_cast<std::uint32_t>(j), h, ctx) > width && last_fit > start) break;
+            last_fit = static_cast<std::uint32_t>(j);
+            i = j;
+        }
+        Segment part;
+        part.begin = start;
+        part.end = part.ink_end = last_fit;
+        std::size_t h = 0;
+        part.width = part.ink_width = width_of(f, start, last_fit, h, ctx);
+        out.push_back(part);
+        start = last_fit;
+    }
+    if (!out.empty()) {
+        out.back().end = s.end;
+        out.back().hard = s.hard;
+    }
+}
+
+Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSetting& set,
+                 Mpt width, const LayoutContext& ctx) {
+    Line line;
+    const TextStyle& st = *set.style;
+    const FaceMetrics& m = ctx.fonts.metrics(st.face(false, false));
+    line.height = st.line_height;
+    // Baseline sits so the font's ascent-descent box is centred in the pitch.
+    Mpt asc = m.ascent * st.size / 1000, desc = -m.descent * st.size / 1000;
+    Mpt baseline = (st.line_height - (asc + desc)) / 2 + asc;
+
+    std::size_t hint = 0;
+    Mpt x = 0;
+    for (const Piece& p : f.pieces) {
+        if (p.end <= a || p.begin >= b) continue;
+        std::uint32_t s = std::max(a, p.begin), e = std::min(b, p.end);
+        std::string text = f.text.substr(s, e - s);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        Mpt w = ctx.fonts.measure(p.face, text, p.size);
+        (void)hint;
+        GlyphRun run;
+        run.x = x;
+        run.baseline = baseline - p.rise;
+        run.face = p.face;
+        run.size = p.size;
+        run.color = st.color;
+        run.text = std::move(text);
+        run.width = w;
+        if (p.underline) {
+            const FaceMetrics& pm = ctx.fonts.metrics(p.face);
+            // Some bold faces put the underline on the baseline; keep it clear of the text.
+            Mpt pos = std::max<Mpt>(-pm.underline_position * p.size / 1000, p.size / 10);
+            Mpt thick = std::max<Mpt>(pm.underline_thickness * p.size / 1000, 400);
+            line.items.rules.push_back(RuleLine{x, run.baseline + pos, x + w, run.baseline + pos, thick, st.color});
+        }
+        if (p.link >= 0) {
+            line.items.links.push_back(LinkBox{Rect{x, 0, w, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1});
+        }
+        line.items.runs.push_back(std::move(run));
+        x += w;
+    }
+    line.width = x;
+    Mpt shift = 0;
+    if (set.align == Align::Center) shift = (width - x) / 2;
+    if (set.align == Align::Right) shift = width - x;
+    if (shift > 0) {
+        for (auto& r : line.items.runs) r.x += shift;
+        for (auto& r : line.items.rules) { r.x1 += shift; r.x2 += shift; }
+        for (auto& l : line.items.links) l.rect.x += shift;
+    }
+    return line;
+}
+
+}  // namespace
+
+std::vector<Line> break_lines(const Inlines& text, const InlineSetting& set, Mpt width, const LayoutContext& ctx) {
+    Flat f = flatten(text, set, ctx);
+    std::vector<Line> lines;
+    if (f.text.empty()) return lines;
+    std::vector<Segment> segs;
+    for (const Segment& s : segments(f, ctx)) {
+        if (s.ink_width > width) split_wide(f, s, width, ctx, segs);
+        else segs.push_back(s);
+    }
+    std::size_t start = 0;
+    Mpt cur = 0;  // width of segments [start, i) including their trailing spaces
+    auto emit = [&](std::size_t end_seg, bool hard) {
+        std::uint32_t a = segs[start].begin;
+        std::uint32_t b = segs[end_seg - 1].ink_end;
+        Line l = materialise(f, a, b, set, width, ctx);
+        l.hard_end = hard;
+        lines.push_back(std::move(l));
+        start = end_seg;
+        cur = 0;
+    };
+    for (std::size_t i = 0; i < segs.size(); ++i) {
+        if (i > start && cur + segs[i].ink_width > width) emit(i, false);
+        cur += segs[i].width;
+        if (segs[i].hard) emit(i + 1, true);
+    }
+    if (start < segs.size()) emit(segs.size(), false);
+    return lines;
+}
+
+Extent measure_extent(const Inlines& text, const InlineSetting& set, const LayoutContext& ctx) {
+    Flat f = flatten(text, set, ctx);
+    Extent e;
+    if (f.text.empty()) return e;
+    Mpt line = 0;
+    for (const Segment& s : segments(f, ctx)) {
+        e.min = std::max(e.min, s.ink_width);
+        line += s.width;
+        e.max = std::max(e.max, line - (s.width - s.ink_width));
+        if (s.hard) line = 0;
+    }
+    return e;
+}
+
+Inlines plain(std::string text, std::uint8_t flags) {
+    Inlines v;
+    Inline in;
+    in.text = std::move(text);
+    in.flags = flags;
+    v.push_back(std::move(in));
+    return v;
+}
+
+Line set_line(const std::string& text, const TextStyle& style, const LayoutContext& ctx, std::uint8_t flags) {
+    InlineSetting set{&style, flags, Align::Left};
+    Flat f = flatten(plain(text), set, ctx);
+    return materialise(f, 0, static_cast<std::uint32_t>(f.text.size()), set, 0, ctx);
+}
+
+void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {
+    for (FillRect r : src.fills) { r.rect.x += dx; r.rect.y += dy; dst.fills.push_back(r); }
+    for (ImageBox r : src.images) { r.rect.x += dx; r.rect.y += dy; dst.images.push_back(std::move(r)); }
+    for (RuleLine r : src.rules) { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.y2 += dy; dst.rules.push_back(r); }
+    dst.runs.reserve(dst.runs.size() + src.runs.size());
+    for (const GlyphRun& r : src.runs) {
+        dst.runs.push_back(r);
+        dst.runs.back().x += dx;
+        dst.runs.back().baseline += dy;
+    }
+    for (LinkBox r : src.links) { r.rect.x += dx; r.rect.y += dy; dst.links.push_back(std::move(r)); }
+}
+
+}  // namespace bp::layout_detail

@@ -1,0 +1,146 @@
+// Shared by the layout stage's files only; not part of its interface.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "layout/layout.hpp"
+
+namespace bp::layout_detail {
+
+// Content positioned relative to an origin. A PageBox is reused as the
+// container: its width/height are meaningless here.
+using Items = PageBox;
+
+// Copies src's content into dst, shifted by (dx, dy).
+void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy);
+
+// One line of a paragraph, origin at the line's top-left.
+struct Line {
+    Items items;
+    Mpt width = 0;   // natural width of the text on the line
+    Mpt height = 0;  // line pitch
+    bool hard_end = false;
+};
+
+// How a run of inline text is set.
+struct InlineSetting {
+    const TextStyle* style = nullptr;
+    std::uint8_t flags = 0;  // extra InlineFlag bits (bold/italic rows, header cells)
+    Align align = Align::Left;
+};
+
+// Breaks inline content into lines no wider than `width` (greedy, ICU break
+// opportunities; a word wider than the line is split between characters).
+std::vector<Line> break_lines(const Inlines& text, const InlineSetting& setting, Mpt width,
+                              const LayoutContext& ctx);
+
+// Narrowest width the text can take without overflowing a word, and the
+// width of its longest unbroken line: what table columns are sized from.
+struct Extent {
+    Mpt min = 0, max = 0;
+};
+Extent measure_extent(const Inlines& text, const InlineSetting& setting, const LayoutContext& ctx);
+
+// Plain text as Inlines.
+Inlines plain(std::string text, std::uint8_t flags = 0);
+
+// Sets a single line of text (no wrapping) with its top-left at (0,0).
+Line set_line(const std::string& text, const TextStyle& style, const LayoutContext& ctx,
+              std::uint8_t flags = 0);
+
+// An unbreakable vertical piece of a flow: a line, a table row, an image.
+struct Slice {
+    Mpt height = 0;
+    Mpt space_before = 0;  // dropped at the top of a page
+    bool keep_with_next = false;
+    bool break_before = false;  // forced page break
+    Orientation orientation = Orientation::Portrait;
+    int table = -1;             // body rows of table t repeat its header on a new page
+    bool table_header = false;  // a header row of table `table`
+    std::optional<PartAnchor> anchor;  // bookmark at this slice (page/y filled in later)
+    Items items;
+};
+
+// Places slices on pages of the given masters and returns the pages and the
+// anchors found. Headers of tables repeat where a table crosses a page.
+PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx);
+
+// Lays out one paper (report, minutes, document) into slices.
+void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out);
+
+// Content width available on a page master.
+Mpt content_width(const PageMaster& m);
+Mpt content_height(const PageMaster& m);
+
+// Table layout (table.cpp) needs block layout for its cells (flow.cpp).
+struct BlockEnv {
+    Paper::Kind kind = Paper::Kind::Report;
+    bool in_cell = false;
+    std::uint8_t flags = 0;            // inline flags forced on all text (bold rows)
+    const char* body_style = "body";   // style of plain paragraphs
+    Orientation orientation = Orientation::Portrait;
+};
+
+struct Counters {
+    int para = 0;    // last Auto paragraph number
+    int sub = 0;     // last sub-number under it
+    int minute = 0;  // last minute number
+    int table = 0;   // tables seen (ids for header repetition)
+};
+
+class Flow {
+public:
+    Flow(const LayoutContext& ctx, std::vector<Slice>& out) : ctx_(ctx), out_(out) {}
+
+    void blocks(const Blocks& blocks, Mpt x, Mpt width, const BlockEnv& env);
+    void block(const Block& b, Mpt x, Mpt width, const BlockEnv& env);
+
+    // Text flow helpers used by paper-level layout.
+    void paragraph_lines(const Inlines& text, const TextStyle& style, Mpt x, Mpt width,
+                         const BlockEnv& env, const std::string& label, Mpt label_x,
+                         std::optional<Align> align = std::nullopt, bool keep_with_next = false);
+    void space(Mpt amount) { pending_space_ = std::max(pending_space_, amount); }
+    void force_break() { pending_break_ = true; }
+    void set_anchor(std::string title, int level) { pending_anchor_ = PartAnchor{std::move(title), 0, 0, level}; }
+    void push(Slice s);
+    void keep_last_with_next() {
+        if (!out_.empty()) out_.back().keep_with_next = true;
+    }
+
+    Counters counters;
+    Orientation orientation = Orientation::Portrait;
+
+private:
+    void paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    void list(const List& l, Mpt x, Mpt width, const BlockEnv& env);
+    void table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    void image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width);
+    void contact(const Contact& c, Mpt x, Mpt width, const BlockEnv& env);
+    void attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env);
+    void minute(const Minute& m, Mpt x, Mpt width, const BlockEnv& env);
+    void signature(const Signature& s, Mpt x, Mpt width, const BlockEnv& env);
+    void cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env);
+
+    const LayoutContext& ctx_;
+    std::vector<Slice>& out_;
+    Mpt pending_space_ = 0;
+    bool pending_break_ = false;
+    std::optional<PartAnchor> pending_anchor_;
+
+    friend struct TableBuilder;
+};
+
+// Laying out blocks into a stand-alone box (table cells): the slices a
+// flow produced, stacked.
+struct StackedBox {
+    std::vector<Slice> slices;
+    Mpt height = 0;
+};
+StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx);
+Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutContext& ctx);
+
+std::string list_label(ListKind kind, int n);
+std::string format_paper_date(const Date& d, const StyleSheet& s);
+
+}  // namespace bp::layout_detail

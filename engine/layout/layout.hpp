@@ -1,0 +1,60 @@
+// layout: model + styles -> page boxes. In: papers or a pack manifest, the
+// resolved StyleSheet, the FontTable. Out: the pages of one part (an item's
+// papers, or the agenda front sheet), numbered from 0 within the part.
+// Pure: it never knows its pack page numbers (assemble/ stamps those) and
+// never writes a PDF.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/boxes.hpp"
+#include "core/diag.hpp"
+#include "core/model.hpp"
+#include "style/style.hpp"
+#include "text/text.hpp"
+
+namespace bp {
+
+struct LayoutContext {
+    const StyleSheet& styles;
+    const FontTable& fonts;
+    LineBreaker& breaker;
+    Diagnostics& diags;
+};
+
+// A bookmark inside a part: page is 0-based within the part.
+struct PartAnchor {
+    std::string title;
+    int page = 0;
+    Mpt y = 0;
+    int level = 1;
+};
+
+struct PartLayout {
+    std::vector<PageBox> pages;
+    std::vector<PartAnchor> anchors;
+};
+
+// The pages of one agenda item: its papers in order, each paper starting on
+// an odd page of the part (the part itself starts on an odd pack page), so
+// padding pages may appear between papers; they are marked blank.
+PartLayout layout_papers(const std::vector<Paper>& papers, const LayoutContext& ctx);
+
+// What the front sheet shows beside each agenda item.
+struct AgendaEntry {
+    int number = 0;                 // agenda item number as printed
+    std::optional<int> first_page;  // 1-based pack pages of its papers
+    std::optional<int> last_page;
+};
+
+// The agenda front sheet. entries[i] belongs to manifest.items[i]; exempt
+// items are listed with their reason and no pages. Each item with pages is a
+// link to its first page.
+PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<AgendaEntry>& entries,
+                              const LayoutContext& ctx);
+
+// A page carrying only the template's blank text, centred.
+PageBox layout_blank_page(const LayoutContext& ctx, Orientation orientation);
+
+}  // namespace bp

@@ -1,0 +1,102 @@
+// Slices -> pages. First fit, with two rules a printed pack needs: a chain
+// of keep-with-next slices moves to the next page whole (unless it would
+// empty the page it started on), and a table that crosses a page shows its
+// header rows again at the top of the new page.
+#include <map>
+
+#include "layout/internal.hpp"
+
+namespace bp::layout_detail {
+namespace {
+
+struct Placement {
+    std::size_t slice = 0;
+    Mpt y = 0;
+    bool repeat = false;  // a repeated table header
+};
+
+struct Page {
+    Orientation orientation = Orientation::Portrait;
+    std::vector<Placement> placed;
+    Mpt y = 0;                       // next free y
+    std::size_t first = SIZE_MAX;    // first non-repeated slice index on the page
+    bool has_content() const { return first != SIZE_MAX; }
+};
+
+}  // namespace
+
+PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) {
+    std::vector<Page> pages;
+    std::map<int, std::vector<std::size_t>> headers;  // table id -> its header slices
+
+    auto room = [&](Orientation o) { return content_height(ctx.styles.master(o)); };
+    auto open_page = [&](Orientation o, std::size_t next) {
+        Page p;
+        p.orientation = o;
+        const Slice& s = slices[next];
+        if (s.table >= 0 && !s.table_header) {
+            auto it = headers.find(s.table);
+            if (it != headers.end()) {
+                for (std::size_t h : it->second) {
+                    p.placed.push_back(Placement{h, p.y, true});
+                    p.y += slices[h].height;
+                }
+            }
+        }
+        pages.push_back(std::move(p));
+    };
+
+    std::size_t i = 0;
+    while (i < slices.size()) {
+        const Slice& s = slices[i];
+        if (s.table_header) {
+            auto& hs = headers[s.table];
+            if (hs.empty() || hs.back() < i) hs.push_back(i);
+        }
+        if (pages.empty() || s.orientation != pages.back().orientation ||
+            (s.break_before && pages.back().has_content())) {
+            open_page(s.orientation, i);
+        }
+        Page& page = pages.back();
+        Mpt space = page.has_content() ? s.space_before : 0;
+        if (page.has_content() && page.y + space + s.height > room(page.orientation)) {
+            // Move the keep-with-next chain ending here to the next page.
+            std::size_t j = i;
+            while (j > page.first && slices[j - 1].keep_with_next) --j;
+            if (j > page.first) {
+                while (!page.placed.empty() && page.placed.back().slice >= j && !page.placed.back().repeat)
+                    page.placed.pop_back();
+                i = j;
+            }
+            open_page(page.orientation, i);
+            continue;
+        }
+        page.placed.push_back(Placement{i, page.y + space, false});
+        page.y += space + s.height;
+        if (!page.has_content()) page.first = i;
+        ++i;
+    }
+
+    PartLayout out;
+    for (std::size_t pi = 0; pi < pages.size(); ++pi) {
+        const Page& p = pages[pi];
+        const PageMaster& m = ctx.styles.master(p.orientation);
+        PageBox box;
+        box.width = m.width;
+        box.height = m.height;
+        for (const Placement& pl : p.placed) {
+            const Slice& s = slices[pl.slice];
+            append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
+            if (s.anchor && !pl.repeat) {
+                PartAnchor a = *s.anchor;
+                a.page = static_cast<int>(pi);
+                a.y = m.margin_top + pl.y;
+                out.anchors.push_back(std::move(a));
+            }
+        }
+        out.pages.push_back(std::move(box));
+    }
+    return out;
+}
+
+}  // namespace bp::layout_detail

@@ -1,0 +1,307 @@
+// Tables: grid placement (colspan/rowspan), column widths from fixed,
+// proportional and automatic (min/max content) columns, rows as slices.
+// Header rows are marked so the paginator repeats them on every page the
+// table runs onto; rows joined by a rowspan are kept on one page.
+#include <algorithm>
+#include <numeric>
+
+#include "layout/internal.hpp"
+
+namespace bp::layout_detail {
+namespace {
+
+constexpr Mpt kPadX = 3000, kPadY = 2000;  // cell padding
+constexpr Mpt kBorder = 500;
+
+struct Placed {
+    const TableCell* cell = nullptr;
+    const TableRow* row = nullptr;
+    int r = 0, c = 0, rs = 1, cs = 1;
+    bool header_row = false;
+};
+
+struct Grid {
+    std::vector<Placed> cells;
+    int rows = 0, cols = 0, head_rows = 0;
+};
+
+Grid place(const Table& t) {
+    Grid g;
+    g.head_rows = static_cast<int>(t.head.size());
+    std::vector<const TableRow*> rows;
+    for (const auto& r : t.head) rows.push_back(&r);
+    for (const auto& r : t.body) rows.push_back(&r);
+    g.rows = static_cast<int>(rows.size());
+    // occupied[r] = columns taken in row r by rowspans from above
+    std::vector<std::vector<bool>> occupied(rows.size());
+    auto take = [&](int r, int c) {
+        auto& o = occupied[static_cast<std::size_t>(r)];
+        if (o.size() <= static_cast<std::size_t>(c)) o.resize(static_cast<std::size_t>(c) + 1, false);
+        o[static_cast<std::size_t>(c)] = true;
+    };
+    auto is_taken = [&](int r, int c) {
+        const auto& o = occupied[static_cast<std::size_t>(r)];
+        return static_cast<std::size_t>(c) < o.size() && o[static_cast<std::size_t>(c)];
+    };
+    for (int r = 0; r < g.rows; ++r) {
+        int c = 0;
+        const bool in_head = r < g.head_rows;
+        const int group_end = in_head ? g.head_rows : g.rows;  // spans stay in their group
+        for (const TableCell& cell : rows[static_cast<std::size_t>(r)]->cells) {
+            while (is_taken(r, c)) ++c;
+            Placed p;
+            p.cell = &cell;
+            p.row = rows[static_cast<std::size_t>(r)];
+            p.r = r;
+            p.c = c;
+            p.cs = std::max(1, cell.colspan);
+            p.rs = std::clamp(cell.rowspan, 1, group_end - r);
+            p.header_row = in_head;
+            for (int dr = 0; dr < p.rs; ++dr)
+                for (int dc = 0; dc < p.cs; ++dc) take(r + dr, c + dc);
+            g.cells.push_back(p);
+            c += p.cs;
+        }
+        g.cols = std::max(g.cols, static_cast<int>(occupied[static_cast<std::size_t>(r)].size()));
+    }
+    return g;
+}
+
+BlockEnv cell_env(const Placed& p, const BlockEnv& outer) {
+    BlockEnv e = outer;
+    e.in_cell = true;
+    e.body_style = p.header_row || p.cell->header ? "table-header" : "table";
+    e.flags = static_cast<std::uint8_t>(p.row->flags | (p.cell->header ? kBold : 0));
+    return e;
+}
+
+const char* rag_letter(Rag r) {
+    switch (r) {
+        case Rag::Red: return "R";
+        case Rag::Amber: return "A";
+        case Rag::Green: return "G";
+        case Rag::None: break;
+    }
+    return "";
+}
+
+std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env,
+                               const LayoutContext& ctx) {
+    const std::size_t n = static_cast<std::size_t>(g.cols);
+    std::vector<Mpt> mins(n, 0), maxs(n, 0);
+    for (const Placed& p : g.cells) {
+        if (p.cs != 1) continue;
+        Extent e = blocks_extent(p.cell->content, cell_env(p, env), ctx);
+        if (p.cell->status != Rag::None) {
+            Line l = set_line(rag_letter(p.cell->status), ctx.styles.get("table"), ctx, kBold);
+            e.min = std::max(e.min, l.width);
+            e.max = std::max(e.max, l.width);
+        }
+        auto c = static_cast<std::size_t>(p.c);
+        mins[c] = std::max(mins[c], e.min + 2 * kPadX);
+        maxs[c] = std::max(maxs[c], e.max + 2 * kPadX);
+    }
+    std::vector<Mpt> w(n, 0);
+    Mpt fixed = 0;
+    int weights = 0;
+    std::vector<std::size_t> autos;
+    for (std::size_t c = 0; c < n; ++c) {
+        TableColumn col = c < t.columns.size() ? t.columns[c] : TableColumn{};
+        if (col.kind == TableColumn::Kind::Fixed) {
+            w[c] = col.fixed;
+            fixed += col.fixed;
+        } else if (col.kind == TableColumn::Kind::Proportional) {
+            weights += std::max(1, col.weight);
+        } else {
+            autos.push_back(c);
+        }
+    }
+    Mpt rest = std::max<Mpt>(0, width - fixed);
+    if (weights > 0) {
+        // Automatic columns beside proportional ones take what their content needs.
+        for (std::size_t c : autos) {
+            w[c] = std::min(maxs[c], std::max(mins[c], rest / static_cast<Mpt>(n)));
+        }
+        Mpt used = 0;
+        for (std::size_t c : autos) used += w[c];
+        Mpt share = std::max<Mpt>(0, rest - used);
+        for (std::size_t c = 0; c < n; ++c) {
+            TableColumn col = c < t.columns.size() ? t.columns[c] : TableColumn{};
+            if (col.kind == TableColumn::Kind::Proportional)
+                w[c] = share * std::max(1, col.weight) / weights;
+        }
+    } else if (!autos.empty()) {
+        Mpt sum_min = 0, sum_max = 0;
+        for (std::size_t c : autos) {
+            sum_min += mins[c];
+            sum_max += std::max(maxs[c], mins[c]);
+        }
+        for (std::size_t c : autos) {
+            Mpt mx = std::max(maxs[c], mins[c]);
+            if (sum_max <= rest) {
+                // Everything fits on one line: share the spare room by content width.
+                w[c] = sum_max > 0 ? rest * mx / sum_max : rest / static_cast<Mpt>(autos.size());
+            } else if (sum_min >= rest) {
+                w[c] = sum_min > 0 ? rest * mins[c] / sum_min : rest / static_cast<Mpt>(autos.size());
+            } else {
+                w[c] = mins[c] + (mx - mins[c]) * (rest - sum_min) / std::max<Mpt>(1, sum_max - sum_min);
+            }
+        }
+    }
+    // No column narrower than its longest word while others have room to give:
+    // a header like "Progress" must not be split between letters.
+    for (int pass = 0; pass < 3; ++pass) {
+        Mpt need = 0, spare = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            if (w[c] < mins[c]) need += mins[c] - w[c];
+            else spare += w[c] - mins[c];
+        }
+        if (need == 0 || spare == 0) break;
+        const Mpt give = std::min(need, spare);
+        for (std::size_t c = 0; c < n; ++c) {
+            if (w[c] < mins[c]) w[c] += (mins[c] - w[c]) * give / need;
+            else w[c] -= (w[c] - mins[c]) * give / spare;
+        }
+    }
+    // Rounding leftovers go to the last column so the table is exactly `width`.
+    Mpt total = std::accumulate(w.begin(), w.end(), Mpt{0});
+    if (n > 0 && total < width && (weights > 0 || !autos.empty())) w[n - 1] += width - total;
+    return w;
+}
+
+}  // namespace
+
+StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
+    StackedBox box;
+    Flow f(ctx, box.slices);
+    f.blocks(blocks, 0, width, env);
+    Mpt y = 0;
+    for (std::size_t i = 0; i < box.slices.size(); ++i) {
+        if (i > 0) y += box.slices[i].space_before;
+        box.slices[i].space_before = y;  // reused: the slice's offset in the box
+        y += box.slices[i].height;
+    }
+    box.height = y;
+    return box;
+}
+
+Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutContext& ctx) {
+    Extent e;
+    for (const Block& b : blocks) {
+        Extent x;
+        if (const auto* p = std::get_if<Paragraph>(&b.node)) {
+            InlineSetting set{&ctx.styles.get(env.body_style), env.flags, Align::Left};
+            x = measure_extent(p->text, set, ctx);
+        } else if (const auto* l = std::get_if<List>(&b.node)) {
+            Mpt gutter = std::min(ctx.styles.doc.list_indent, pt(14));
+            for (const ListItem& it : l->items) {
+                Extent i = blocks_extent(it.content, env, ctx);
+                x.min = std::max(x.min, i.min + gutter);
+                x.max = std::max(x.max, i.max + gutter);
+            }
+        } else if (const auto* q = std::get_if<BlockQuote>(&b.node)) {
+            x = blocks_extent(q->content, env, ctx);
+        } else if (const auto* k = std::get_if<KeepTogether>(&b.node)) {
+            x = blocks_extent(k->content, env, ctx);
+        } else if (const auto* h = std::get_if<Heading>(&b.node)) {
+            InlineSetting set{&ctx.styles.get("h3"), env.flags, Align::Left};
+            x = measure_extent(h->text, set, ctx);
+        }
+        e.min = std::max(e.min, x.min);
+        e.max = std::max(e.max, x.max);
+    }
+    return e;
+}
+
+void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
+    const StyleSheet& ss = ctx_.styles;
+    Grid g = place(t);
+    if (g.rows == 0 || g.cols == 0) return;
+    std::vector<Mpt> widths = column_widths(t, g, width, env, ctx_);
+    std::vector<Mpt> col_x(widths.size() + 1, x);
+    for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + widths[c];
+
+    const Mpt min_row = ss.get("table").line_height + 2 * kPadY;
+    std::vector<Mpt> heights(static_cast<std::size_t>(g.rows), min_row);
+    std::vector<StackedBox> boxes(g.cells.size());
+    for (std::size_t i = 0; i < g.cells.size(); ++i) {
+        const Placed& p = g.cells[i];
+        Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
+        boxes[i] = stack_blocks(p.cell->content, std::max<Mpt>(inner, pt(4)), cell_env(p, env), ctx_);
+        if (p.rs == 1) {
+            auto& h = heights[static_cast<std::size_t>(p.r)];
+            h = std::max(h, boxes[i].height + 2 * kPadY);
+        }
+    }
+    // A rowspan cell taller than its rows stretches the last of them.
+    std::vector<int> span_end(static_cast<std::size_t>(g.rows), 0);
+    for (std::size_t i = 0; i < g.cells.size(); ++i) {
+        const Placed& p = g.cells[i];
+        for (int r = p.r; r < p.r + p.rs; ++r)
+            span_end[static_cast<std::size_t>(r)] = std::max(span_end[static_cast<std::size_t>(r)], p.r + p.rs - 1);
+        if (p.rs == 1) continue;
+        Mpt have = 0;
+        for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
+        Mpt need = boxes[i].height + 2 * kPadY;
+        if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
+    }
+    const Mpt page_room = content_height(ss.master(orientation));
+    for (int r = 0; r < g.rows; ++r)
+        if (heights[static_cast<std::size_t>(r)] > page_room)
+            ctx_.diags.warning(loc, "a table row is taller than a page and will be cut off; split its text over several rows");
+
+    const int id = ++counters.table;
+    space(pt(6));
+    std::size_t next_cell = 0;
+    for (int r = 0; r < g.rows; ++r) {
+        Slice s;
+        s.height = heights[static_cast<std::size_t>(r)];
+        s.table = id;
+        s.table_header = r < g.head_rows;
+        // Rows joined by a rowspan stay together; header rows stay with the body.
+        s.keep_with_next = span_end[static_cast<std::size_t>(r)] > r || (s.table_header && r + 1 < g.rows);
+        for (; next_cell < g.cells.size() && g.cells[next_cell].r == r; ++next_cell) {
+            const Placed& p = g.cells[next_cell];
+            Mpt cx = col_x[static_cast<std::size_t>(p.c)];
+            Mpt cw = col_x[static_cast<std::size_t>(p.c + p.cs)] - cx;
+            Mpt ch = 0;
+            for (int rr = p.r; rr < p.r + p.rs; ++rr) ch += heights[static_cast<std::size_t>(rr)];
+            std::optional<Color> fill = p.cell->fill;
+            if (!fill && (p.header_row || p.cell->header)) fill = ss.doc.table_header_fill;
+            if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
+            if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
+            if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
+            if (fill) s.items.fills.push_back(FillRect{Rect{cx, 0, cw, ch}, *fill});
+            const Color line = ss.doc.rule_color;
+            s.items.rules.push_back(RuleLine{cx, 0, cx + cw, 0, kBorder, line});
+            s.items.rules.push_back(RuleLine{cx, ch, cx + cw, ch, kBorder, line});
+            s.items.rules.push_back(RuleLine{cx, 0, cx, ch, kBorder, line});
+            s.items.rules.push_back(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line});
+            const StackedBox& box = boxes[next_cell];
+            Mpt dx = cx + kPadX;
+            if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
+                Mpt used = 0;
+                for (const Slice& sl : box.slices)
+                    for (const GlyphRun& run : sl.items.runs) used = std::max(used, run.x + run.width);
+                Mpt room = cw - 2 * kPadX - used;
+                dx += p.cell->align == Align::Center ? room / 2 : room;
+            }
+            for (const Slice& sl : box.slices) append_items(s.items, sl.items, dx, kPadY + sl.space_before);
+            if (p.cell->status != Rag::None && box.slices.empty()) {
+                // The letter stays printed so the table reads in greyscale.
+                Line l = set_line(rag_letter(p.cell->status), ss.get("table"), ctx_, kBold);
+                append_items(s.items, l.items, cx + (cw - l.width) / 2, kPadY);
+            }
+        }
+        push(std::move(s));
+    }
+    space(pt(6));
+    if (!t.notes.empty()) {
+        BlockEnv n = env;
+        n.in_cell = true;
+        n.body_style = "table-note";
+        blocks(t.notes, x, width, n);
+    }
+}
+
+}  // namespace bp::layout_detail

@@ -1,0 +1,116 @@
+"""Reads a built pack the way a person would: pdfinfo, pdftotext -layout per
+page, qpdf --check. Shared by the end-to-end tests; each check appends a
+sentence to `failures` instead of stopping, so one run shows every problem."""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+BLANK = "This page is intentionally left blank"
+
+
+def run(*cmd, check=True):
+    return subprocess.run(cmd, capture_output=True, text=True, check=check)
+
+
+class Pack:
+    def __init__(self, boardpack, manifest, extra=()):
+        self.tmp = tempfile.mkdtemp(prefix="bp-e2e-")
+        self.pdf = os.path.join(self.tmp, "pack.pdf")
+        self.report_path = os.path.join(self.tmp, "report.json")
+        r = run(boardpack, "build", manifest, "-o", self.pdf, "--report", self.report_path, *extra, check=False)
+        self.build = r
+        if r.returncode != 0:
+            raise SystemExit(f"build of {manifest} failed ({r.returncode}):\n{r.stderr}")
+        with open(self.report_path) as f:
+            self.report = json.load(f)
+        info = run("pdfinfo", self.pdf).stdout
+        self.info = info
+        self.pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        self.text = {}
+        for p in range(1, self.pages + 1):
+            t = run("pdftotext", "-layout", "-f", str(p), "-l", str(p), self.pdf, "-").stdout
+            self.text[p] = t
+        sizes = run("pdfinfo", "-f", "1", "-l", str(self.pages), self.pdf).stdout
+        self.size = {int(m.group(1)): (float(m.group(2)), float(m.group(3)))
+                     for m in re.finditer(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", sizes, re.M)}
+
+    def lines(self, p):
+        return [" ".join(l.split()) for l in self.text[p].splitlines() if l.strip()]
+
+    def landscape(self, p):
+        w, h = self.size[p]
+        return w > h
+
+    def ranges(self):
+        """(item number, first, last) as printed on the front sheet."""
+        out = []
+        for p in range(1, self.report["front_pages"] + 1):
+            cur = None
+            for l in self.lines(p):
+                m = re.match(r"^(\d+)\.\s", l)
+                if m:
+                    cur = int(m.group(1))
+                for x, y in re.findall(r"\(Pages (\d+) - (\d+)\)", l):
+                    out.append((cur, int(x), int(y)))
+        return out
+
+
+def check_pack(pack, failures, expect_items=None):
+    """The rules every pack obeys, whatever its content."""
+    q = run("qpdf", "--check", pack.pdf, check=False)
+    if q.returncode != 0 or "No syntax or stream encoding errors" not in q.stdout:
+        failures.append(f"qpdf --check: {q.stdout.strip()[-300:]} {q.stderr.strip()[-300:]}")
+    ranges = pack.ranges()
+    reported = [(i["number"], i["first_page"], i["last_page"]) for i in pack.report["items"] if "first_page" in i]
+    if ranges != reported:
+        failures.append(f"front sheet ranges {ranges} differ from where the items were bound {reported}")
+    if expect_items is not None and len(ranges) != expect_items:
+        failures.append(f"{len(ranges)} ranges on the front sheet, expected {expect_items}")
+    covered = set(range(1, pack.report["front_pages"] + 1))
+    prev_end = pack.report["front_pages"]
+    for num, x, y in ranges:
+        if x % 2 == 0:
+            failures.append(f"item {num} starts on even page {x}")
+        if x not in (prev_end + 1, prev_end + 2):
+            failures.append(f"item {num} starts at {x}, not right after page {prev_end}")
+        first_lines = pack.lines(x)
+        if not any(f"Agenda Item {num}" == l or l.startswith(f"Agenda Item {num} ") or l.endswith(f"Agenda Item {num}")
+                   for l in first_lines):
+            failures.append(f"page {x}: no 'Agenda Item {num}' stamp")
+        covered.update(range(x, y + 1))
+        prev_end = y
+    if pack.pages % 2 != 0:
+        failures.append(f"{pack.pages} pages: a duplex pack has an even number of pages")
+    for p in range(1, pack.pages + 1):
+        lines = pack.lines(p)
+        blank = any(BLANK in l for l in lines)
+        if blank:
+            others = [l for l in lines if BLANK not in l]
+            if others:
+                failures.append(f"page {p}: blank page also shows {others[:2]}")
+            continue
+        if p not in covered:
+            failures.append(f"page {p}: outside every item and not blank")
+        if not lines or lines[-1] != f"Page {p}":
+            failures.append(f"page {p}: last line is {lines[-1:]} not 'Page {p}'")
+        if not lines:
+            failures.append(f"page {p}: empty")
+    # A page that is not the last of its part but is nearly empty is a layout fault.
+    return ranges
+
+
+def check_rebuild_identical(boardpack, manifest, pack, failures):
+    again = os.path.join(pack.tmp, "again.pdf")
+    run(boardpack, "build", manifest, "-o", again)
+    if open(again, "rb").read() != open(pack.pdf, "rb").read():
+        failures.append("two builds of the same input differ")
+
+
+def finish(name, failures, checks):
+    for f in failures:
+        print(f"FAIL {name}: {f}")
+    print(f"{checks - min(checks, len(failures))} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)

@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include "../layout/fixture.hpp"
+#include "assemble/assemble.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+namespace {
+
+AgendaItem item(const std::string& title) {
+    AgendaItem it;
+    it.title = text(title);
+    return it;
+}
+
+// A report of roughly `paras` long paragraphs.
+Paper long_report(int paras) {
+    Blocks bs;
+    for (int i = 0; i < paras; ++i) bs.push_back(para(words(90)));
+    return report(bs);
+}
+
+PackDocument pack_with(const std::vector<int>& paper_sizes) {
+    PackDocument d;
+    d.manifest.meeting.body = "TEST BOARD";
+    d.manifest.meeting.date = Date{2015, 9, 17};
+    d.manifest.items.push_back(item("Introductions"));
+    d.papers.emplace_back();
+    for (int n : paper_sizes) {
+        d.manifest.items.push_back(item("Report " + std::to_string(n)));
+        d.papers.push_back({long_report(n)});
+    }
+    return d;
+}
+
+bool has_text(const PageBox& p, const std::string& t) { return page_text(p).find(t) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("items start on odd pages with blank pages between", "[assemble]") {
+    Env env;
+    auto r = assemble_pack(pack_with({3, 12, 1}), env.ctx, {});
+    REQUIRE(r);
+    const auto& pages = r->box.pages;
+    CHECK(pages.size() % 2 == 0);
+    CHECK(r->front_pages == 1);
+    CHECK(pages[1].blank);  // back of the agenda
+    for (const AgendaEntry& e : r->entries) {
+        if (!e.first_page) continue;
+        CHECK(*e.first_page % 2 == 1);
+        // The stamp is on the item's first page, and only there.
+        const PageBox& first = pages[static_cast<std::size_t>(*e.first_page - 1)];
+        CHECK(has_text(first, "Agenda Item " + std::to_string(e.number)));
+        if (*e.last_page > *e.first_page)
+            CHECK_FALSE(has_text(pages[static_cast<std::size_t>(*e.first_page)], "Agenda Item"));
+    }
+    // Ranges are contiguous: the next item starts right after, or after one blank.
+    int prev = r->front_pages;
+    for (const AgendaEntry& e : r->entries) {
+        if (!e.first_page) continue;
+        CHECK((*e.first_page == prev + 1 || (*e.first_page == prev + 2 && pages[static_cast<std::size_t>(prev)].blank)));
+        prev = *e.last_page;
+    }
+}
+
+TEST_CASE("footers carry the physical page number; blank pages carry only the blank text", "[assemble]") {
+    Env env;
+    auto r = assemble_pack(pack_with({2, 5}), env.ctx, {});
+    REQUIRE(r);
+    for (std::size_t i = 0; i < r->box.pages.size(); ++i) {
+        const PageBox& p = r->box.pages[i];
+        if (p.blank) {
+            REQUIRE(p.runs.size() == 1);
+            CHECK(p.runs[0].text == "This page is intentionally left blank");
+        } else {
+            CHECK(has_run(p, "Page " + std::to_string(i + 1)));
+        }
+    }
+}
+
+TEST_CASE("the front sheet prints the ranges where items were bound", "[assemble]") {
+    Env env;
+    auto r = assemble_pack(pack_with({4, 9}), env.ctx, {});
+    REQUIRE(r);
+    const PageBox& front = r->box.pages[0];
+    for (const AgendaEntry& e : r->entries) {
+        if (!e.first_page) continue;
+        CHECK(has_run(front, "(Pages " + std::to_string(*e.first_page) + " - " + std::to_string(*e.last_page) + ")"));
+        // ... and links there.
+        bool linked = std::any_of(front.links.begin(), front.links.end(),
+                                  [&](const LinkBox& l) { return l.target_page == *e.first_page - 1; });
+        CHECK(linked);
+    }
+}
+
+TEST_CASE("a front sheet longer than a page moves every range", "[assemble]") {
+    Env env;
+    PackDocument d = pack_with({2, 3});
+    // Enough items without papers to push the agenda onto a second page.
+    for (int i = 0; i < 40; ++i) {
+        d.manifest.items.push_back(item("Verbal update number " + std::to_string(i)));
+        d.papers.emplace_back();
+    }
+    auto r = assemble_pack(d, env.ctx, {});
+    REQUIRE(r);
+    CHECK(r->front_pages == 2);
+    REQUIRE(r->entries[1].first_page);
+    CHECK(*r->entries[1].first_page == 3);
+    const AgendaEntry& e = r->entries[1];
+    CHECK(has_run(r->box.pages[0], "(Pages 3 - " + std::to_string(*e.last_page) + ")"));
+}
+
+TEST_CASE("exempt items are left out of the public pack but listed", "[assemble]") {
+    Env env;
+    PackDocument d = pack_with({2, 3});
+    d.manifest.items[2].exempt = "Paragraph 3 of Part 1 of Schedule 12A";
+    auto pub = assemble_pack(d, env.ctx, {});
+    REQUIRE(pub);
+    CHECK_FALSE(pub->entries[2].first_page);
+    CHECK(has_text(pub->box.pages[0], "Exempt: Paragraph 3 of Part 1 of Schedule 12A"));
+    AssembleOptions all;
+    all.include_exempt = true;
+    auto full = assemble_pack(d, env.ctx, all);
+    REQUIRE(full);
+    CHECK(full->entries[2].first_page);
+    CHECK(full->box.pages.size() > pub->box.pages.size());
+}
+
+TEST_CASE("outlines point at the agenda and each item's first page", "[assemble]") {
+    Env env;
+    auto r = assemble_pack(pack_with({2, 3}), env.ctx, {});
+    REQUIRE(r);
+    const auto& o = r->box.outlines;
+    REQUIRE(o.size() >= 3);
+    CHECK(o[0].title == "Agenda");
+    CHECK(o[0].page == 0);
+    bool found = std::any_of(o.begin(), o.end(), [&](const Outline& x) {
+        return x.level == 0 && x.title == "2. Report 2" && x.page == *r->entries[1].first_page - 1;
+    });
+    CHECK(found);
+}

@@ -1,0 +1,210 @@
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+TEST_CASE("paragraphs are numbered continuously across sections and headings", "[layout]") {
+    Env env;
+    Paper p = report({heading("Introduction"), para("First."), para("Second.")});
+    Section more;
+    more.blocks = {heading("Funding"), para("Third."), para("Not numbered.", Numbering::None), para("Fourth.")};
+    p.sections.push_back(more);
+    PartLayout part = layout_papers({p}, env.ctx);
+    REQUIRE(part.pages.size() == 1);
+    const PageBox& pg = part.pages[0];
+    for (const char* label : {"1.", "2.", "3.", "4."}) CHECK(has_run(pg, label));
+    CHECK_FALSE(has_run(pg, "5."));
+    // The number hangs left of the text it labels.
+    auto find = [&](const std::string& t) {
+        return *std::find_if(pg.runs.begin(), pg.runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+    };
+    CHECK(find("3.").x < find("Third.").x);
+    CHECK(find("3.").baseline == find("Third.").baseline);
+}
+
+TEST_CASE("sub-numbered paragraphs follow their parent number", "[layout]") {
+    Env env;
+    PartLayout part = layout_papers({report({para("One."), para("Two."), para("Two point one.", Numbering::Sub),
+                                             para("Two point two.", Numbering::Sub), para("Three.")})},
+                                    env.ctx);
+    const PageBox& pg = part.pages[0];
+    CHECK(has_run(pg, "2.1"));
+    CHECK(has_run(pg, "2.2"));
+    CHECK(has_run(pg, "3."));
+}
+
+TEST_CASE("long paragraphs wrap within the column", "[layout]") {
+    Env env;
+    PartLayout part = layout_papers({report({para(words(120))})}, env.ctx);
+    const PageBox& pg = part.pages[0];
+    const PageMaster& m = env.styles.portrait;
+    int lines = 0;
+    for (const auto& r : pg.runs) {
+        CHECK(r.x + r.width <= m.width - m.margin_right + 1);
+        if (r.text != "1.") ++lines;
+    }
+    CHECK(lines >= 5);
+}
+
+TEST_CASE("a page never ends with a heading or a paragraph's first line alone", "[layout]") {
+    Env env;
+    // Fill the page with one-line paragraphs, then a heading and a long paragraph:
+    // try every filler count so the break falls everywhere.
+    for (int filler = 30; filler < 45; ++filler) {
+        Blocks bs;
+        for (int i = 0; i < filler; ++i) bs.push_back(para("Line " + std::to_string(i)));
+        bs.push_back(heading("Heading at the break"));
+        bs.push_back(para(words(60)));
+        PartLayout part = layout_papers({report(bs)}, env.ctx);
+        REQUIRE(part.pages.size() >= 1);
+        for (std::size_t pi = 0; pi + 1 < part.pages.size(); ++pi) {
+            const PageBox& pg = part.pages[pi];
+            REQUIRE(!pg.runs.empty());
+            // Last thing on the page must not be the heading.
+            CHECK(pg.runs.back().text != "Heading at the break");
+            // The long paragraph's first line may not stand alone at the foot.
+            std::size_t starts = 0, its_lines = 0;
+            for (const auto& r : pg.runs) {
+                if (r.text.rfind("the board noted", 0) == 0) ++starts;
+                if (starts) ++its_lines;
+            }
+            if (starts) CHECK(its_lines >= 3);  // number + at least two lines
+        }
+    }
+}
+
+TEST_CASE("a landscape section gets landscape pages", "[layout]") {
+    Env env;
+    Paper p = report({para("Portrait text.")});
+    Section app;
+    app.orientation = Orientation::Landscape;
+    app.new_page = true;
+    app.title = text("Appendix 1 - Dashboard");
+    app.blocks = {para("Wide.", Numbering::None)};
+    p.sections.push_back(app);
+    PartLayout part = layout_papers({p}, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    CHECK_FALSE(part.pages[0].landscape());
+    CHECK(part.pages[1].landscape());
+    CHECK(has_run(part.pages[1], "Appendix 1 - Dashboard"));
+}
+
+TEST_CASE("every paper of an item starts on an odd page of the part", "[layout]") {
+    Env env;
+    PartLayout part = layout_papers({report({para("One page only.")}), report({para("Second paper.")})}, env.ctx);
+    REQUIRE(part.pages.size() == 3);
+    CHECK(part.pages[1].blank);
+    CHECK(has_run(part.pages[2], "Second paper."));
+}
+
+namespace {
+Block long_table(int rows) {
+    Table t;
+    TableRow head;
+    for (const char* h : {"Ref", "Indicator", "Status"}) {
+        TableCell c;
+        c.content = {para(h, Numbering::None)};
+        head.cells.push_back(c);
+    }
+    t.head.push_back(head);
+    for (int i = 0; i < rows; ++i) {
+        TableRow r;
+        for (int c = 0; c < 3; ++c) {
+            TableCell cell;
+            cell.content = {para("cell " + std::to_string(i) + "." + std::to_string(c), Numbering::None)};
+            r.cells.push_back(cell);
+        }
+        t.body.push_back(r);
+    }
+    return block(t);
+}
+}  // namespace
+
+TEST_CASE("a table's header row repeats on every page it runs onto", "[layout]") {
+    Env env;
+    PartLayout part = layout_papers({report({long_table(120)})}, env.ctx);
+    REQUIRE(part.pages.size() >= 3);
+    for (const PageBox& pg : part.pages) {
+        CHECK(has_run(pg, "Indicator"));
+        // The header is the first row on the page.
+        auto first_cell = std::find_if(pg.runs.begin(), pg.runs.end(),
+                                       [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
+        auto header = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
+        REQUIRE(first_cell != pg.runs.end());
+        CHECK(header->baseline < first_cell->baseline);
+    }
+    // Header cells are bold: a different face from body cells.
+    const PageBox& pg = part.pages[1];
+    auto header = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
+    auto cell = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
+    CHECK(header->face != cell->face);
+}
+
+TEST_CASE("rows joined by a rowspan stay on one page and the spanning cell is drawn once", "[layout]") {
+    Env env;
+    Table t;
+    for (int g = 0; g < 40; ++g) {
+        for (int k = 0; k < 3; ++k) {
+            TableRow r;
+            if (k == 0) {
+                TableCell span;
+                span.rowspan = 3;
+                span.content = {para("Group " + std::to_string(g), Numbering::None)};
+                r.cells.push_back(span);
+            }
+            TableCell c;
+            c.content = {para("row " + std::to_string(g) + "/" + std::to_string(k), Numbering::None)};
+            r.cells.push_back(c);
+            t.body.push_back(r);
+        }
+    }
+    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    REQUIRE(part.pages.size() >= 2);
+    int groups = 0;
+    for (const PageBox& pg : part.pages) {
+        for (const auto& r : pg.runs) {
+            if (r.text.rfind("Group", 0) != 0) continue;
+            ++groups;
+            std::string g = r.text.substr(6);
+            // All three rows of the group are on this page.
+            for (int k = 0; k < 3; ++k) CHECK(has_run(pg, "row " + g + "/" + std::to_string(k)));
+        }
+    }
+    CHECK(groups == 40);
+}
+
+TEST_CASE("RAG status cells are filled and keep their letter", "[layout]") {
+    Env env;
+    Table t;
+    TableRow r;
+    TableCell a;
+    a.status = Rag::Amber;
+    TableCell text_cell;
+    text_cell.content = {para("Total crime", Numbering::None)};
+    r.cells = {text_cell, a};
+    t.body.push_back(r);
+    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    const PageBox& pg = part.pages[0];
+    CHECK(has_run(pg, "A"));
+    bool amber = std::any_of(pg.fills.begin(), pg.fills.end(),
+                             [&](const FillRect& f) { return f.color == env.styles.doc.rag_amber; });
+    CHECK(amber);
+}
+
+TEST_CASE("lettered lists label their items (a), (b)", "[layout]") {
+    Env env;
+    List l;
+    l.kind = ListKind::LowerAlpha;
+    for (const char* s : {"The Board notes the report;", "The Board agrees the plan."}) {
+        ListItem it;
+        it.content = {para(s, Numbering::None)};
+        l.items.push_back(it);
+    }
+    PartLayout part = layout_papers({report({para("That:"), block(l)})}, env.ctx);
+    const PageBox& pg = part.pages[0];
+    CHECK(has_run(pg, "(a)"));
+    CHECK(has_run(pg, "(b)"));
+    CHECK_FALSE(has_run(pg, "2."));  // list items are not numbered paragraphs
+}
