@@ -246,52 +246,110 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
     }
     const Mpt page_room = content_height(ss.master(orientation));
-    for (int r = 0; r < g.rows; ++r)
-        if (heights[static_cast<std::size_t>(r)] > page_room)
-            ctx_.diags.warning(loc, "a table row is taller than a page and will be cut off; split its text over several rows");
+    Mpt header_h = 0;
+    for (int r = 0; r < g.head_rows; ++r) header_h += heights[static_cast<std::size_t>(r)];
+    std::vector<bool> spanned(static_cast<std::size_t>(g.rows), false);  // covered by or part of a rowspan
+    for (const Placed& p : g.cells)
+        if (p.rs > 1)
+            for (int r = p.r; r < p.r + p.rs; ++r) spanned[static_cast<std::size_t>(r)] = true;
+
+    const Color line = ss.doc.rule_color;
+    auto decorate = [&](Items& items, const Placed& p, Mpt cx, Mpt cw, Mpt ch) {
+        std::optional<Color> fill = p.cell->fill;
+        if (!fill && (p.header_row || p.cell->header)) fill = ss.doc.table_header_fill;
+        if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
+        if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
+        if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
+        if (fill) items.fills.push_back(FillRect{Rect{cx, 0, cw, ch}, *fill});
+        items.rules.push_back(RuleLine{cx, 0, cx + cw, 0, kBorder, line});
+        items.rules.push_back(RuleLine{cx, ch, cx + cw, ch, kBorder, line});
+        items.rules.push_back(RuleLine{cx, 0, cx, ch, kBorder, line});
+        items.rules.push_back(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line});
+    };
+    // Draws box slices [from, to) of a cell, the first of them at the cell's top.
+    auto content = [&](Items& items, const Placed& p, const StackedBox& box, std::size_t from, std::size_t to,
+                       Mpt cx, Mpt cw) {
+        Mpt dx = cx + kPadX;
+        if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
+            Mpt used = 0;
+            for (const Slice& sl : box.slices)
+                for (const GlyphRun& run : sl.items.runs) used = std::max(used, run.x + run.width);
+            Mpt room = cw - 2 * kPadX - used;
+            dx += p.cell->align == Align::Center ? room / 2 : room;
+        }
+        const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
+        for (std::size_t i = from; i < to; ++i)
+            append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
+        if (p.cell->status != Rag::None && box.slices.empty()) {
+            // The letter stays printed so the table reads in greyscale.
+            Line l = set_line(rag_letter(p.cell->status), ss.get("table"), ctx_, kBold);
+            append_items(items, l.items, cx + (cw - l.width) / 2, kPadY);
+        }
+    };
 
     const int id = ++counters.table;
     space(pt(6));
     std::size_t next_cell = 0;
     for (int r = 0; r < g.rows; ++r) {
+        const auto ri = static_cast<std::size_t>(r);
+        std::size_t first_cell = next_cell;
+        while (next_cell < g.cells.size() && g.cells[next_cell].r == r) ++next_cell;
+        auto cell_x = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c)]; };
+        auto cell_w = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c + p.cs)] - cell_x(p); };
+
+        if (r >= g.head_rows && !spanned[ri] && heights[ri] > page_room - header_h) {
+            // A row taller than a page: each cell flows on independently, and the
+            // row continues on the next page under the repeated header.
+            const Mpt limit = std::max<Mpt>(page_room - header_h - 2 * kPadY, pt(24));
+            std::vector<std::size_t> pos(next_cell - first_cell, 0);
+            auto remaining = [&]() {
+                for (std::size_t k = 0; k < pos.size(); ++k)
+                    if (pos[k] < boxes[first_cell + k].slices.size()) return true;
+                return false;
+            };
+            bool first_piece = true;
+            while (first_piece || remaining()) {
+                Slice s;
+                s.table = id;
+                Mpt used = 0;
+                std::vector<std::pair<std::size_t, std::size_t>> take(pos.size());
+                for (std::size_t k = 0; k < pos.size(); ++k) {
+                    const auto& sl = boxes[first_cell + k].slices;
+                    std::size_t from = pos[k], to = from;
+                    const Mpt base = from < sl.size() ? sl[from].space_before : 0;
+                    while (to < sl.size() && (to == from || sl[to].space_before + sl[to].height - base <= limit)) ++to;
+                    if (to > from) used = std::max(used, sl[to - 1].space_before + sl[to - 1].height - base);
+                    take[k] = {from, to};
+                    pos[k] = to;
+                }
+                s.height = used + 2 * kPadY;
+                for (std::size_t k = 0; k < pos.size(); ++k) {
+                    const Placed& p = g.cells[first_cell + k];
+                    decorate(s.items, p, cell_x(p), cell_w(p), s.height);
+                    if (first_piece || take[k].first < take[k].second)
+                        content(s.items, p, boxes[first_cell + k], take[k].first, take[k].second, cell_x(p), cell_w(p));
+                }
+                push(std::move(s));
+                first_piece = false;
+            }
+            continue;
+        }
+        if (heights[ri] > page_room - header_h)
+            ctx_.diags.warning(loc, "rows joined by a rowspan are taller than a page and will be cut off; "
+                                    "split the rowspan into smaller groups");
+
         Slice s;
-        s.height = heights[static_cast<std::size_t>(r)];
+        s.height = heights[ri];
         s.table = id;
         s.table_header = r < g.head_rows;
         // Rows joined by a rowspan stay together; header rows stay with the body.
-        s.keep_with_next = span_end[static_cast<std::size_t>(r)] > r || (s.table_header && r + 1 < g.rows);
-        for (; next_cell < g.cells.size() && g.cells[next_cell].r == r; ++next_cell) {
-            const Placed& p = g.cells[next_cell];
-            Mpt cx = col_x[static_cast<std::size_t>(p.c)];
-            Mpt cw = col_x[static_cast<std::size_t>(p.c + p.cs)] - cx;
+        s.keep_with_next = span_end[ri] > r || (s.table_header && r + 1 < g.rows);
+        for (std::size_t k = first_cell; k < next_cell; ++k) {
+            const Placed& p = g.cells[k];
             Mpt ch = 0;
             for (int rr = p.r; rr < p.r + p.rs; ++rr) ch += heights[static_cast<std::size_t>(rr)];
-            std::optional<Color> fill = p.cell->fill;
-            if (!fill && (p.header_row || p.cell->header)) fill = ss.doc.table_header_fill;
-            if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
-            if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
-            if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
-            if (fill) s.items.fills.push_back(FillRect{Rect{cx, 0, cw, ch}, *fill});
-            const Color line = ss.doc.rule_color;
-            s.items.rules.push_back(RuleLine{cx, 0, cx + cw, 0, kBorder, line});
-            s.items.rules.push_back(RuleLine{cx, ch, cx + cw, ch, kBorder, line});
-            s.items.rules.push_back(RuleLine{cx, 0, cx, ch, kBorder, line});
-            s.items.rules.push_back(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line});
-            const StackedBox& box = boxes[next_cell];
-            Mpt dx = cx + kPadX;
-            if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
-                Mpt used = 0;
-                for (const Slice& sl : box.slices)
-                    for (const GlyphRun& run : sl.items.runs) used = std::max(used, run.x + run.width);
-                Mpt room = cw - 2 * kPadX - used;
-                dx += p.cell->align == Align::Center ? room / 2 : room;
-            }
-            for (const Slice& sl : box.slices) append_items(s.items, sl.items, dx, kPadY + sl.space_before);
-            if (p.cell->status != Rag::None && box.slices.empty()) {
-                // The letter stays printed so the table reads in greyscale.
-                Line l = set_line(rag_letter(p.cell->status), ss.get("table"), ctx_, kBold);
-                append_items(s.items, l.items, cx + (cw - l.width) / 2, kPadY);
-            }
+            decorate(s.items, p, cell_x(p), cell_w(p), ch);
+            content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
         }
         push(std::move(s));
     }

@@ -208,3 +208,34 @@ TEST_CASE("lettered lists label their items (a), (b)", "[layout]") {
     CHECK(has_run(pg, "(b)"));
     CHECK_FALSE(has_run(pg, "2."));  // list items are not numbered paragraphs
 }
+
+TEST_CASE("a row taller than a page splits cleanly under repeated headers", "[layout]") {
+    Env env;
+    Table t;
+    TableRow head;
+    for (const char* h : {"Ref", "Narrative"}) {
+        TableCell c;
+        c.content = {para(h, Numbering::None)};
+        head.cells.push_back(c);
+    }
+    t.head.push_back(head);
+    TableRow r;
+    TableCell ref;
+    ref.content = {para("R1", Numbering::None)};
+    TableCell big;
+    for (int i = 0; i < 150; ++i) big.content.push_back(para("Line " + std::to_string(i) + " of the narrative", Numbering::None));
+    r.cells = {ref, big};
+    t.body.push_back(r);
+    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    REQUIRE(part.pages.size() >= 2);
+    const PageMaster& m = env.styles.portrait;
+    int seen = 0;
+    for (const PageBox& pg : part.pages) {
+        CHECK(has_run(pg, "Narrative"));
+        for (const auto& run : pg.runs) {
+            CHECK(run.baseline <= m.height - m.margin_bottom);
+            if (run.text.rfind("Line ", 0) == 0) ++seen;
+        }
+    }
+    CHECK(seen == 150);  // every line printed once, none lost at a break
+}
