@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+namespace {
+
+std::string pack_xml(const std::string& agenda, const std::string& tmpl = "house") {
+    return "<pack version=\"1\" template=\"" + tmpl +
+           "\"><meeting><body>LSCSB</body><date>2015-09-17</date><time>10:00</time>"
+           "<venue>County Hall</venue></meeting><agenda>" +
+           agenda + "</agenda></pack>";
+}
+
+const char* kTemplate = "<template version=\"1\"/>";
+
+}  // namespace
+
+TEST_CASE("load: manifest meeting and items", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    dir.write("minutes.xml", minutes_xml(""));
+    dir.write("r1.xml", report_xml("<p>a</p>"));
+    dir.write("r2.xml", report_xml("<p>b</p>"));
+    Diagnostics d;
+    auto m = load_manifest(
+        dir.write("pack.xml",
+                  pack_xml("<item>Introductions</item>"
+                           "<item><title>Minutes</title><papers src=\"minutes.xml\"/></item>"
+                           "<item><title>Nitrox</title><note>Supt X.</note><note>Verbal</note></item>"
+                           "<item to-follow=\"true\"><title>Budget</title></item>"
+                           "<item exempt=\" Paragraph 3 \"><title>Contract</title><papers src=\"r1.xml\"/>"
+                           "<papers src=\"./r2.xml\"/></item>"
+                           "<item><title>Next</title><next-meeting date=\"2015-12-10\"/>"
+                           "<next-meeting date=\"2016-03-10\"/></item>")),
+        {}, d);
+    INFO(messages(d));
+    REQUIRE(m);
+    CHECK(d.all().empty());
+    CHECK(m->meeting.body == "LSCSB");
+    CHECK(m->meeting.date == Date{2015, 9, 17});
+    CHECK(m->meeting.time == Time{10, 0});
+    CHECK(m->meeting.venue == "County Hall");
+    CHECK(m->template_ref == dir.path("house.xml"));
+    REQUIRE(m->items.size() == 6);
+    CHECK(runs(m->items[0].title) == "{Introductions}");
+    CHECK(m->items[1].papers == std::vector<std::string>{dir.path("minutes.xml")});
+    CHECK(m->items[1].paper_locs.size() == 1);
+    CHECK(m->items[2].notes.size() == 2);
+    CHECK(m->items[3].to_follow);
+    CHECK(m->items[4].exempt == "Paragraph 3");
+    CHECK(m->items[4].papers.size() == 2);
+    CHECK(m->items[4].papers[1] == dir.path("r2.xml"));
+    CHECK(m->items[5].next_meetings.size() == 2);
+}
+
+TEST_CASE("load: pack loads every paper, aligned with the items", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    dir.write("r1.xml", report_xml("<p>a</p>"));
+    dir.write("bad.xml", "<report version=\"1\"><oops></report>");
+    Diagnostics d;
+    auto pack = load_pack(dir.write("pack.xml", pack_xml("<item>Intro</item>"
+                                                         "<item><title>A</title><papers src=\"r1.xml\"/>"
+                                                         "<papers src=\"bad.xml\"/></item>"
+                                                         "<item><title>B</title><papers src=\"r1.xml\"/></item>")),
+                          {}, d);
+    REQUIRE(pack);
+    REQUIRE(pack->papers.size() == 3);
+    CHECK(pack->papers[0].empty());
+    CHECK(pack->papers[1].size() == 1);  // bad.xml reported and left out
+    CHECK(pack->papers[2].size() == 1);
+    CHECK(messages(d, dir.path()) ==
+          "bad.xml:1:27: error: the closing tag </report> does not match <oops> opened at line 1; close </oops> "
+          "first\n");
+}
+
+TEST_CASE("load: template lookup: beside the pack, then the template folders", "[load][manifest]") {
+    TempDir dir;
+    dir.write("tpl/house.xml", kTemplate);
+    dir.write("tpl/other.xml", kTemplate);
+    dir.write("pack/other.xml", kTemplate);
+    LoadOptions opts;
+    opts.template_dirs = {dir.path("none"), dir.path("tpl")};
+    std::string agenda = "<item>x</item>";
+
+    Diagnostics d;
+    auto m = load_manifest(dir.write("pack/a.xml", pack_xml(agenda, "house")), opts, d);
+    REQUIRE(m);
+    CHECK(m->template_ref == dir.path("tpl/house.xml"));
+    m = load_manifest(dir.write("pack/b.xml", pack_xml(agenda, "other")), opts, d);
+    CHECK(m->template_ref == dir.path("pack/other.xml"));
+    m = load_manifest(dir.write("pack/c.xml", pack_xml(agenda, "other.xml")), opts, d);
+    CHECK(m->template_ref == dir.path("pack/other.xml"));
+    CHECK(d.all().empty());
+
+    m = load_manifest(dir.write("pack/d.xml", pack_xml(agenda, "missing")), opts, d);
+    m = load_manifest(dir.write("pack/e.xml", pack_xml(agenda, "../tpl/house.xml")), opts, d);
+    CHECK(messages(d, dir.path()) ==
+          "pack/d.xml:1:1: error: template \"missing\" not found (looked for pack/missing.xml, none/missing.xml, "
+          "tpl/missing.xml)\n"
+          "pack/e.xml:1:1: error: the template \"../tpl/house.xml\" lies outside the pack's folder; name it "
+          "without .xml (template=\"NAME\") to use the template folder\n");
+}
+
+TEST_CASE("load: papers must exist inside the pack's folder", "[load][manifest][paths]") {
+    TempDir dir;
+    dir.write("pack/house.xml", kTemplate);
+    dir.write("elsewhere.xml", report_xml(""));
+    Diagnostics d;
+    auto pack = load_pack(dir.write("pack/pack.xml", pack_xml("<item><title>A</title>\n<papers src=\"../elsewhere.xml\"/>\n"
+                                                              "<papers src=\"gone.xml\"/>\n<papers src=\"\"/></item>")),
+                          {}, d);
+    REQUIRE(pack);
+    CHECK(pack->papers[0].empty());
+    CHECK(messages(d, dir.path()) ==
+          "pack/pack.xml:2:1: error: the paper \"../elsewhere.xml\" lies outside the pack's folder (pack); keep a "
+          "pack's papers inside its folder\n"
+          "pack/pack.xml:3:1: error: paper file \"gone.xml\" not found (looked for pack/gone.xml)\n"
+          "pack/pack.xml:4:1: error: src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"\n");
+}
+
+TEST_CASE("load: an item holds plain text or parts, not both", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    Diagnostics d;
+    load_manifest(dir.write("pack.xml", pack_xml("<item>Intro <b>bold</b></item>\n"
+                                                 "<item>Loose <title>T</title></item>\n"
+                                                 "<item><note>n</note></item>\n"
+                                                 "<item>x<para/></item>")),
+                  {}, d);
+    CHECK(messages(d, dir.path()) ==
+          "pack.xml:2:7: error: an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
+          "<next-meeting>; put this text in <title>\n"
+          "pack.xml:3:1: error: <item> needs a <title> (the item's title on the agenda)\n"
+          "pack.xml:4:8: error: unknown element <para> inside <item>; expected one of: title, note, papers, "
+          "next-meeting, b, i, u, sup, sub, a, br\n");
+}

@@ -1,0 +1,291 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+TEST_CASE("load: report header", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<report version=\"1\"><header><board> LSCSB\n BOARD </board><date>2015-09-17</date>"
+                        "<title>First</title><title>Second <i>line</i></title><line>REPORT OF X</line></header>"
+                        "</report>",
+                        d);
+    REQUIRE(p);
+    CHECK(d.all().empty());
+    CHECK(p->kind == Paper::Kind::Report);
+    CHECK(p->header.board == "LSCSB BOARD");
+    REQUIRE(p->header.date);
+    CHECK(*p->header.date == Date{2015, 9, 17});
+    REQUIRE(p->header.title.size() == 2);
+    CHECK(runs(p->header.title[1]) == "{Second }{i:line}");
+    REQUIRE(p->header.lines.size() == 1);
+    CHECK(p->sections.empty());
+}
+
+TEST_CASE("load: paragraph numbering defaults by where the paragraph is", "[load][paper]") {
+    Blocks b = first_blocks(report_xml(
+        "<p>auto</p><p number=\"none\">none</p><p number=\"sub\">sub</p><p number=\"5\">five</p>"
+        "<blockquote><p>q</p></blockquote><ul><li><p>li</p></li></ul><keep><p>kept</p></keep>"
+        "<table><tbody><tr><td><p>cell</p></td></tr></tbody><notes><p>note</p></notes></table>"));
+    REQUIRE(b.size() == 8);
+    CHECK(node<Paragraph>(b[0]).numbering == Numbering::Auto);
+    CHECK(node<Paragraph>(b[1]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(b[2]).numbering == Numbering::Sub);
+    CHECK(node<Paragraph>(b[3]).numbering == Numbering::Auto);
+    CHECK(node<Paragraph>(b[3]).restart == 5);
+    CHECK(node<Paragraph>(node<BlockQuote>(b[4]).content[0]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(node<List>(b[5]).items[0].content[0]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(node<KeepTogether>(b[6]).content[0]).numbering == Numbering::Auto);
+    const Table& t = node<Table>(b[7]);
+    CHECK(node<Paragraph>(t.body[0].cells[0].content[0]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(t.notes[0]).numbering == Numbering::None);
+}
+
+TEST_CASE("load: recommendations become a heading and numbered paragraphs", "[load][paper]") {
+    Blocks b = first_blocks(report_xml(
+        "<recommendations><p>That:</p><ol type=\"a\"><li>notes;</li></ol></recommendations>"
+        "<recommendations title=\"Recommendation\"><p>x</p></recommendations>"));
+    REQUIRE(b.size() == 5);
+    CHECK(node<Heading>(b[0]).level == 1);
+    CHECK(runs(node<Heading>(b[0]).text) == "{Recommendations}");
+    CHECK(node<Paragraph>(b[1]).numbering == Numbering::Auto);
+    CHECK(node<List>(b[2]).kind == ListKind::LowerAlpha);
+    CHECK(runs(node<Heading>(b[3]).text) == "{Recommendation}");
+}
+
+TEST_CASE("load: sections, appendices and the implicit first section", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        report_xml("<p>one</p><section orientation=\"landscape\" new-page=\"true\"><p>two</p>"
+                                   "</section><p>three</p><appendix title=\"Appendix 1 -\n Dashboard\" "
+                                   "orientation=\"landscape\"><cover><title>C</title><date>2016-06-01</date></cover>"
+                                   "<table><tbody><tr><td>x</td></tr></tbody></table></appendix>"),
+                        d);
+    REQUIRE(p);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    REQUIRE(p->sections.size() == 4);
+    CHECK(p->sections[0].orientation == Orientation::Portrait);
+    CHECK_FALSE(p->sections[0].new_page);
+    CHECK(p->sections[1].orientation == Orientation::Landscape);
+    CHECK(p->sections[1].new_page);
+    CHECK(p->sections[2].blocks.size() == 1);
+    CHECK(p->sections[3].new_page);
+    CHECK(p->sections[3].orientation == Orientation::Landscape);
+    CHECK(runs(p->sections[3].title) == "{Appendix 1 - Dashboard}");
+    REQUIRE(p->sections[3].blocks.size() == 2);
+    const Cover& c = node<Cover>(p->sections[3].blocks[0]);
+    CHECK(runs(c.title) == "{C}");
+    CHECK(c.date == Date{2016, 6, 1});
+}
+
+TEST_CASE("load: lists", "[load][paper]") {
+    Blocks b = first_blocks(report_xml(
+        "<ol type=\"A\" start=\"3\"><li>text <b>bold</b><ul><li>nested</li></ul>after</li></ol>"
+        "<ol type=\"i\"><li/></ol><ol type=\"1\"><li>x</li></ol><ol><li>x</li></ol><ul><li>x</li></ul>"));
+    REQUIRE(b.size() == 5);
+    const List& l = node<List>(b[0]);
+    CHECK(l.kind == ListKind::UpperAlpha);
+    CHECK(l.start == 3);
+    REQUIRE(l.items.size() == 1);
+    const Blocks& c = l.items[0].content;
+    REQUIRE(c.size() == 3);
+    CHECK(runs(node<Paragraph>(c[0]).text) == "{text }{b:bold}");
+    CHECK(node<List>(c[1]).kind == ListKind::Bullet);
+    CHECK(runs(node<Paragraph>(c[2]).text) == "{after}");
+    CHECK(node<List>(b[1]).kind == ListKind::LowerRoman);
+    CHECK(node<List>(b[1]).items[0].content.empty());
+    CHECK(node<List>(b[2]).kind == ListKind::Decimal);
+    CHECK(node<List>(b[3]).kind == ListKind::LowerAlpha);
+    CHECK(node<List>(b[4]).kind == ListKind::Bullet);
+}
+
+TEST_CASE("load: tables", "[load][table]") {
+    Blocks b = first_blocks(report_xml(
+        "<table widths=\"3* * 40mm auto\">"
+        "<thead><tr><th>A</th><th>B</th><th>C</th><th>D</th></tr></thead>"
+        "<tbody><tr style=\"italic\"><td colspan=\"4\">group</td></tr>"
+        "<tr><td rowspan=\"2\">span</td><td status=\"A\"/><td fill=\"#D9d9d9\" align=\"right\">  1 </td>"
+        "<td><p>para</p><ul><li>x</li></ul></td></tr>"
+        "<tr><td status=\"G\">g</td><td status=\"R\"/><td/></tr></tbody>"
+        "<notes>* April to June only.</notes></table>"));
+    const Table& t = node<Table>(b[0]);
+    REQUIRE(t.columns.size() == 4);
+    CHECK(t.columns[0].kind == TableColumn::Kind::Proportional);
+    CHECK(t.columns[0].weight == 3);
+    CHECK(t.columns[1].weight == 1);
+    CHECK(t.columns[2].kind == TableColumn::Kind::Fixed);
+    CHECK(t.columns[2].fixed == mm(40));
+    CHECK(t.columns[3].kind == TableColumn::Kind::Auto);
+    REQUIRE(t.head.size() == 1);
+    CHECK(t.head[0].cells[0].header);
+    REQUIRE(t.body.size() == 3);
+    CHECK(t.body[0].flags == kItalic);
+    CHECK(t.body[0].cells[0].colspan == 4);
+    const TableRow& r = t.body[1];
+    CHECK(r.cells[0].rowspan == 2);
+    CHECK_FALSE(r.cells[0].header);
+    CHECK(r.cells[1].status == Rag::Amber);
+    CHECK(r.cells[1].content.empty());
+    REQUIRE(r.cells[2].fill);
+    CHECK(*r.cells[2].fill == Color{0xd9, 0xd9, 0xd9});
+    CHECK(r.cells[2].align == Align::Right);
+    REQUIRE(r.cells[2].content.size() == 1);
+    CHECK(runs(node<Paragraph>(r.cells[2].content[0]).text) == "{1}");
+    REQUIRE(r.cells[3].content.size() == 2);
+    CHECK(t.body[2].cells[0].status == Rag::Green);
+    CHECK(t.body[2].cells[1].status == Rag::Red);
+    REQUIRE(t.notes.size() == 1);
+    CHECK(runs(node<Paragraph>(t.notes[0]).text) == "{* April to June only.}");
+}
+
+TEST_CASE("load: images resolve against the paper's folder", "[load][paper]") {
+    TempDir dir;
+    dir.write("papers/img/chart.png", kPngBytes);
+    Diagnostics d;
+    auto p = load_paper(dir.write("papers/r.xml", report_xml("<img src=\"img/chart.png\" alt=\" A  chart \" "
+                                                               "width=\"80mm\" align=\"center\"/>")),
+                        dir.path(), d);
+    REQUIRE(p);
+    CHECK(d.all().empty());
+    const Image& img = node<Image>(p->sections[0].blocks[0]);
+    CHECK(img.path == dir.path("papers/img/chart.png"));
+    CHECK(img.alt == "A chart");
+    CHECK(img.width == mm(80));
+    CHECK(img.align == Align::Center);
+}
+
+TEST_CASE("load: paths may not leave the pack's folder", "[load][paths]") {
+    TempDir dir;
+    dir.write("outside.png", kPngBytes);
+    dir.write("pack/inside.png", kPngBytes);
+    Diagnostics d;
+    std::string xml = report_xml("<img src=\"../outside.png\"/>\n<img src=\"sub/../inside.png\"/>\n"
+                                 "<img src=\"missing.png\"/>");
+    auto p = load_paper(dir.write("pack/r.xml", xml), dir.path("pack"), d);
+    REQUIRE(p);
+    // messages() cuts the temp folder out of paths.
+    CHECK(messages(d, dir.path()) ==
+          "pack/r.xml:1:101: error: the image \"../outside.png\" lies outside the pack's folder (pack); copy it "
+          "into the folder\n"
+          "pack/r.xml:3:1: error: image file \"missing.png\" not found (looked for pack/missing.png)\n");
+
+    Diagnostics abs;
+    load_paper(dir.write("pack/a.xml", report_xml("<img src=\"" + dir.path("outside.png") + "\"/>")),
+               dir.path("pack"), abs);
+    REQUIRE(abs.all().size() == 1);
+    CHECK_THAT(abs.all()[0].message, Catch::Contains("lies outside the pack's folder"));
+
+    Diagnostics anywhere;
+    load_paper(dir.write("pack/b.xml", report_xml("<img src=\"../outside.png\"/>")), "", anywhere);
+    CHECK(anywhere.all().empty());
+}
+
+TEST_CASE("load: minutes", "[load][paper]") {
+    Blocks b = first_blocks(minutes_xml(
+        "<attendance><group title=\"Present\"><person><name>Cllr A</name><role>Council</role></person>"
+        "<person><name>B</name></person></group><group><person><name>C</name></person></group></attendance>"
+        "<minute><title>Introductions</title><p>Welcome.</p><p class=\"chair\">Mr X in the Chair</p>"
+        "<p number=\"3\">n</p><resolved label=\"AGREED\"><p>That it be noted.</p></resolved></minute>"
+        "<minute number=\"40\"><title>Next</title><resolved><ol><li>a</li></ol></resolved></minute>"
+        "<signature times=\"2.00 - 3.10 pm\" date=\"2015-06-18\"/>"));
+    REQUIRE(b.size() == 4);
+    const Attendance& a = node<Attendance>(b[0]);
+    REQUIRE(a.groups.size() == 2);
+    CHECK(a.groups[0].title == "Present");
+    REQUIRE(a.groups[0].people.size() == 2);
+    CHECK(runs(a.groups[0].people[0].role) == "{Council}");
+    CHECK(a.groups[0].people[1].role.empty());
+    CHECK(a.groups[1].title.empty());
+    const Minute& m = node<Minute>(b[1]);
+    CHECK(runs(m.title) == "{Introductions}");
+    CHECK_FALSE(m.number);
+    REQUIRE(m.content.size() == 4);
+    CHECK(node<Paragraph>(m.content[0]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(m.content[1]).role == "chair");
+    CHECK(node<Paragraph>(m.content[2]).numbering == Numbering::Auto);
+    CHECK(node<Paragraph>(m.content[2]).restart == 3);
+    const Resolution& r = node<Resolution>(m.content[3]);
+    CHECK(r.label == "AGREED");
+    CHECK(node<Minute>(b[2]).number == 40);
+    CHECK(node<Resolution>(node<Minute>(b[2]).content[0]).label == "RESOLVED");
+    const Signature& s = node<Signature>(b[3]);
+    CHECK(s.times == "2.00 - 3.10 pm");
+    CHECK(s.date == Date{2015, 6, 18});
+    CHECK(s.role == "CHAIRMAN");
+}
+
+TEST_CASE("load: minutes header and first minute", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir, minutes_xml(""), d);
+    REQUIRE(p);
+    CHECK(p->kind == Paper::Kind::Minutes);
+    CHECK(p->first_minute == 26);
+    CHECK(p->venue == "County Hall");
+    CHECK(p->header.board == "Board");
+    CHECK(p->header.date == Date{2015, 6, 18});
+}
+
+TEST_CASE("load: documents: cover, blocks, sections, unnumbered paragraphs", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<document version=\"1\"><cover><title>Review</title><subtitle>S</subtitle>"
+                        "<author>A</author></cover><h1>H</h1><p>x</p><p number=\"1\">y</p>"
+                        "<section orientation=\"landscape\"><p>z</p></section>"
+                        "<appendix title=\"Appendix A\"><p>w</p></appendix></document>",
+                        d);
+    REQUIRE(p);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(p->kind == Paper::Kind::Document);
+    REQUIRE(p->sections.size() == 3);
+    const Blocks& b = p->sections[0].blocks;
+    REQUIRE(b.size() == 4);
+    CHECK(runs(node<Cover>(b[0]).subtitle) == "{S}");
+    CHECK(node<Paragraph>(b[2]).numbering == Numbering::None);
+    CHECK(node<Paragraph>(b[3]).numbering == Numbering::Auto);
+    CHECK(p->sections[2].new_page);
+}
+
+TEST_CASE("load: contact, page break, keep", "[load][paper]") {
+    Blocks b = first_blocks(report_xml(
+        "<contact title=\"Officers to Contact\"><line>James Fox</line><line>E-mail: <a "
+        "href=\"mailto:j@x.gov.uk\">j@x.gov.uk</a></line></contact><page-break/><keep><h2>h</h2><p>p</p></keep>"));
+    REQUIRE(b.size() == 3);
+    const Contact& c = node<Contact>(b[0]);
+    CHECK(c.title == "Officers to Contact");
+    REQUIRE(c.lines.size() == 2);
+    CHECK(runs(c.lines[1]) == "{E-mail: }{@mailto:j@x.gov.uk:j@x.gov.uk}");
+    CHECK(std::holds_alternative<PageBreak>(b[1].node));
+    CHECK(node<KeepTogether>(b[2]).content.size() == 2);
+}
+
+TEST_CASE("load: every node carries its line and column", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<report version=\"1\">\n<header><board>B</board><date>2015-09-17</date><title>T</title>"
+                        "</header>\n  <p>one</p>\n  <table><tbody>\n    <tr><td>x</td>\n      <td>y</td></tr>"
+                        "</tbody></table>\n<ul>\n <li>a</li></ul>\n<p>\n   text</p>\n<para>x</para>\n</report>",
+                        d);
+    REQUIRE(p);
+    const Blocks& b = p->sections[0].blocks;
+    CHECK(p->loc.line == 1);
+    CHECK(p->loc.col == 1);
+    CHECK(b[0].loc.line == 3);
+    CHECK(b[0].loc.col == 3);
+    const Table& t = node<Table>(b[1]);
+    CHECK(t.body[0].loc.line == 5);
+    CHECK(t.body[0].loc.col == 5);
+    CHECK(t.body[0].cells[1].loc.line == 6);
+    CHECK(t.body[0].cells[1].loc.col == 7);
+    CHECK(node<List>(b[2]).items[0].loc.line == 8);
+    CHECK(node<List>(b[2]).items[0].loc.col == 2);
+    CHECK(messages(d, dir.path()) == "paper.xml:11:1: error: unknown element <para> inside <report>; did you mean <p>?\n");
+}

@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+TEST_CASE("load: an empty template keeps every default", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    auto t = load_template(dir.write("t.xml", "<template version=\"1\"/>"), d);
+    REQUIRE(t);
+    CHECK(d.all().empty());
+    TemplateDoc def;
+    CHECK(t->locale == def.locale);
+    CHECK(t->date_pattern == def.date_pattern);
+    CHECK(t->portrait.width == kA4Width);
+    CHECK(t->portrait.margin_bottom == mm(25));
+    CHECK(t->footer == "Page {page}");
+    CHECK(t->blank_text == def.blank_text);
+    CHECK(t->table_header_fill == Color{217, 217, 217});
+    CHECK(t->families.empty());
+    CHECK(t->styles.empty());
+}
+
+TEST_CASE("load: a full template", "[load][template]") {
+    TempDir dir;
+    dir.write("fonts/R.ttf", "x");
+    dir.write("fonts/B.ttf", "x");
+    Diagnostics d;
+    auto t = load_template(
+        dir.write("templates/t.xml",
+                  "<template version=\"1\" name=\"lscsb\">\n"
+                  "<locale> en_GB </locale>\n"
+                  "<dates paper=\"d MMMM y\" meeting=\"EEEE, d MMMM y\" next-meeting=\"d MMMM\" ordinal=\"true\"/>\n"
+                  "<page size=\"A4\" margin-top=\"2cm\" margin-bottom=\"1in\" margin-left=\"20mm\" "
+                  "margin-right=\"56.5pt\"/>\n"
+                  "<font family=\"sans\" regular=\"../fonts/R.ttf\" bold=\"../fonts/B.ttf\"/>\n"
+                  "<style name=\"body\" family=\"sans\" size=\"11pt\" leading=\"1.35\" space-after=\"6pt\" "
+                  "colour=\"#102030\" align=\"justify\"/>\n"
+                  "<style name=\"h1\" parent=\"body\" bold=\"true\" size=\"12pt\" uppercase=\"false\"/>\n"
+                  "<indent paragraph=\"12mm\" list=\"6mm\"/>\n"
+                  "<colours rule=\"#000000\" table-header=\"#eeeeee\" red=\"#ff0000\" amber=\"#ffc000\" "
+                  "green=\"#00b050\"/>\n"
+                  "<footer text=\"Page {page}\"/><stamp text=\"Item {item}\"/>\n"
+                  "<blank text=\"Blank\" footer=\"true\"/>\n"
+                  "</template>"),
+        d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(t->name == "lscsb");
+    CHECK(t->locale == "en_GB");
+    CHECK(t->next_meeting_pattern == "d MMMM");
+    CHECK(t->ordinal_days);
+    CHECK(t->portrait.margin_top == mm(20));
+    CHECK(t->portrait.margin_bottom == pt(72));
+    CHECK(t->portrait.margin_right == pt(56.5));
+    REQUIRE(t->families.size() == 1);
+    CHECK(t->families[0].regular == dir.path("fonts/R.ttf"));
+    CHECK(t->families[0].italic.empty());
+    REQUIRE(t->styles.size() == 2);
+    CHECK(t->styles[0].size == pt(11));
+    CHECK(t->styles[0].leading == 1.35);
+    CHECK(t->styles[0].color == Color{0x10, 0x20, 0x30});
+    CHECK(t->styles[0].align == Align::Justify);
+    CHECK(t->styles[1].parent == "body");
+    CHECK(t->styles[1].bold == true);
+    CHECK_FALSE(t->styles[1].italic);
+    CHECK(t->paragraph_indent == mm(12));
+    CHECK(t->table_header_fill == Color{0xee, 0xee, 0xee});
+    CHECK(t->stamp == "Item {item}");
+    CHECK(t->blank_text == "Blank");
+    CHECK(t->footer_on_blank);
+}
+
+TEST_CASE("load: template mistakes", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    load_template(dir.write("t.xml", "<template version=\"1\">\n"
+                                     "<page size=\"A4\" margin-top=\"20\"/>\n"
+                                     "<font family=\"sans\" regular=\"missing.ttf\"/>\n"
+                                     "<style name=\"body\" family=\"serif\" size=\"0pt\" color=\"#000000\"/>\n"
+                                     "<style name=\"h1\" parent=\"h2\"/><style name=\"h2\" parent=\"h1\"/>\n"
+                                     "<footer text=\"Page {page} of {pages}\"/>\n"
+                                     "<page/>\n"
+                                     "</template>"),
+                  d);
+    CHECK(messages(d, dir.path()) ==
+          "t.xml:2:1: error: margin-top on <page> is \"20\": write a length with its unit, e.g. 11pt, 20mm, 1.5cm "
+          "or 0.5in\n"
+          "t.xml:3:1: error: font file \"missing.ttf\" not found (looked for missing.ttf)\n"
+          "t.xml:4:1: error: unknown attribute color on <style>; did you mean colour?\n"
+          "t.xml:4:1: error: size on <style> is \"0pt\": it must be more than zero\n"
+          "t.xml:6:1: error: text on <footer> uses {pages}; the only placeholder here is {page}\n"
+          "t.xml:7:1: error: a second <page> in <template>; keep one\n"
+          "t.xml:4:1: error: style \"body\" uses font family \"serif\", which no <font family=...> defines\n"
+          "t.xml:5:1: error: style \"h1\" is its own ancestor through parent=; break the loop\n"
+          "t.xml:5:31: error: style \"h2\" is its own ancestor through parent=; break the loop\n");
+}
