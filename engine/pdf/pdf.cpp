@@ -1,1 +1,181 @@
-// placeholder until the stage lands
+#include "pdf.hpp"
+
+#include <algorithm>
+#include <new>
+#include <thread>
+
+#include "output.hpp"
+#include "writer.hpp"
+
+namespace bp {
+
+namespace {
+
+using pdf::Doc;
+using pdf::Failure;
+
+std::string page_label(std::size_t index) {
+    return std::string("page ") + std::to_string(index + 1);
+}
+
+std::string points(Mpt v) {
+    std::string s;
+    pdf::append_number(s, v);
+    return s;
+}
+
+// What libharu would reject or what would draw nonsense, caught up front with
+// a sentence that points at the box. Geometry is not second-guessed.
+void check_pack(const PackBox& pack) {
+    if (pack.pages.empty()) throw Failure("the pack has no pages");
+    const std::size_t page_count = pack.pages.size();
+    for (std::size_t i = 0; i < page_count; ++i) {
+        const PageBox& page = pack.pages[i];
+        // libharu's limits: 3 pt to 14400 pt (200 inches).
+        if (page.width < pt(3) || page.width > pt(14400) || page.height < pt(3) ||
+            page.height > pt(14400))
+            throw Failure(page_label(i) + ": size " + points(page.width) + " x " +
+                          points(page.height) + " pt is outside 3 to 14400 pt");
+        for (const GlyphRun& run : page.runs) {
+            if (run.text.empty()) continue;
+            if (run.face >= pack.faces.size())
+                throw Failure(page_label(i) + ": text uses font face " + std::to_string(run.face) +
+                              " but the pack has " + std::to_string(pack.faces.size()));
+            if (run.size <= 0)
+                throw Failure(page_label(i) + ": text \"" + run.text.substr(0, 40) +
+                              "\" has font size " + points(run.size));
+        }
+        for (const ImageBox& img : page.images)
+            if (img.path.empty()) throw Failure(page_label(i) + ": an image has no file");
+        for (const LinkBox& link : page.links) {
+            if (!link.uri.empty()) continue;
+            if (link.target_page < 0)
+                throw Failure(page_label(i) + ": a link has neither an address nor a target page");
+            if (static_cast<std::size_t>(link.target_page) >= page_count)
+                throw Failure(page_label(i) + ": a link points to page " +
+                              std::to_string(link.target_page + 1) + " of " +
+                              std::to_string(page_count));
+        }
+    }
+    for (const Outline& o : pack.outlines)
+        if (o.page < 0 || static_cast<std::size_t>(o.page) >= page_count)
+            throw Failure(std::string("bookmark '") + o.title + "' points to page " +
+                          std::to_string(o.page + 1) + " of " + std::to_string(page_count));
+    const PackMeta& m = pack.meta;
+    if (m.year != 0 && m.month != 0 && m.day != 0 &&
+        (m.year < 1 || m.year > 9999 || m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31))
+        throw Failure(std::string("the meeting date ") + std::to_string(m.year) + "-" +
+                      std::to_string(m.month) + "-" + std::to_string(m.day) + " is not a date");
+}
+
+int thread_count(const PdfOptions& options) {
+    if (options.threads > 0) return std::min(options.threads, 64);  // more would only cost memory
+    const unsigned hw = std::thread::hardware_concurrency();
+    return static_cast<int>(std::clamp(hw, 1u, 4u));
+}
+
+void set_metadata(Doc& doc, const PackMeta& meta, bool has_outlines) {
+    // Strings are UTF-8 here; with the UTF-8 encoder current, libharu writes
+    // them as UTF-16BE, which every reader understands.
+    const std::pair<HPDF_InfoType, const std::string*> fields[] = {
+        {HPDF_INFO_TITLE, &meta.title},
+        {HPDF_INFO_SUBJECT, &meta.subject},
+        {HPDF_INFO_AUTHOR, &meta.author},
+    };
+    for (const auto& [type, value] : fields)
+        if (!value->empty())
+            doc.check(HPDF_SetInfoAttr(doc.get(), type, value->c_str()),
+                      "cannot set the document properties");
+    doc.check(HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "boardpack"),
+              "cannot set the document properties");
+    // The meeting date, not the clock: the same pack gives the same bytes.
+    if (meta.year != 0 && meta.month != 0 && meta.day != 0) {
+        HPDF_Date date{meta.year, meta.month, meta.day, 0, 0, 0, ' ', 0, 0};
+        doc.check(HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, date),
+                  "cannot set the creation date");
+    }
+    if (has_outlines)
+        doc.check(HPDF_SetPageMode(doc.get(), HPDF_PAGE_MODE_USE_OUTLINE),
+                  "cannot open the bookmarks panel");
+}
+
+void save(Doc& doc, pdf::OutputFile& out) {
+    doc.check(HPDF_SaveToStream(doc.get()), "cannot assemble the PDF");
+    doc.check(HPDF_ResetStream(doc.get()), "cannot assemble the PDF");
+    std::vector<HPDF_BYTE> buf(1 << 16);
+    // Read exactly the stream's size, so libharu never reports end-of-stream.
+    for (HPDF_UINT32 left = HPDF_GetStreamSize(doc.get()); left > 0;) {
+        HPDF_UINT32 n = std::min<HPDF_UINT32>(left, static_cast<HPDF_UINT32>(buf.size()));
+        const HPDF_STATUS st = HPDF_ReadFromStream(doc.get(), buf.data(), &n);
+        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
+            doc.fail("cannot assemble the PDF", st);
+        out.write(buf.data(), n);
+        left -= std::min(left, n);
+    }
+}
+
+void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out) {
+    Doc doc;
+    HPDF_Doc d = doc.get();
+    doc.check(HPDF_SetCompressionMode(d, HPDF_COMP_ALL), "cannot enable compression");
+    doc.check(HPDF_UseUTFEncodings(d), "cannot enable UTF-8");
+    doc.check(HPDF_SetCurrentEncoder(d, "UTF-8"), "cannot enable UTF-8");
+
+    pdf::FontSet fonts(doc, pack.faces);
+    pdf::ImageSet images(doc);
+    std::vector<HPDF_Page> pages;
+    std::vector<pdf::PageNames> names(pack.pages.size());
+    pages.reserve(pack.pages.size());
+    for (std::size_t i = 0; i < pack.pages.size(); ++i) {
+        const PageBox& box = pack.pages[i];
+        const std::string what = std::string("cannot add ") + page_label(i);
+        HPDF_Page page = doc.need(HPDF_AddPage(d), what);
+        doc.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(to_pt(box.width))), what);
+        doc.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(to_pt(box.height))), what);
+        pages.push_back(page);
+
+        // Resource names, so the content streams can be built without libharu.
+        pdf::PageNames& n = names[i];
+        n.fonts.resize(pack.faces.size());
+        for (const GlyphRun& run : box.runs) {
+            if (run.text.empty() || !n.fonts[run.face].empty()) continue;
+            n.fonts[run.face] =
+                doc.need(HPDF_Page_GetLocalFontName(page, fonts.font(run.face)), what);
+        }
+        for (const ImageBox& img : box.images)
+            n.images.push_back(
+                doc.need(HPDF_Page_GetXObjectName(page, images.image(img.path)), what));
+    }
+
+    const std::vector<pdf::CodeSet> used = pdf::write_contents(
+        doc, pack.pages, pages, names, pack.faces.size(), thread_count(options));
+    fonts.finish(used);
+    pdf::add_links(doc, pack.pages, pages);
+    pdf::add_outlines(doc, pack, pages);
+    set_metadata(doc, pack.meta, !pack.outlines.empty());
+    save(doc, out);
+}
+
+}  // namespace
+
+bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
+               std::string* error) {
+    std::string message;
+    try {
+        check_pack(pack);
+        pdf::OutputFile out(out_path);
+        build(pack, options, out);
+        out.commit();
+        return true;
+    } catch (const Failure& f) {
+        message = f.what();
+    } catch (const std::bad_alloc&) {
+        message = "out of memory";
+    } catch (const std::exception& e) {
+        message = std::string("internal error: ") + e.what();
+    }
+    if (error != nullptr) *error = out_path + ": " + message;
+    return false;
+}
+
+}  // namespace bp

@@ -13,9 +13,16 @@ struct PdfOptions {
     int threads = 0;  // page-stream compression threads; 0 = hardware concurrency (max 4)
 };
 
-// Returns true on success; on failure *error says what went wrong and no
-// file exists at out_path (nor a temporary one).
+// Returns true on success. On failure *error says what went wrong, no
+// temporary file is left behind, and out_path is as it was: absent, or the
+// previous file untouched.
 bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
                std::string* error);
+
+// True when this libharu lets write_pdf deflate page streams on several
+// threads and hand them over finished (it relies on 2.3.0's struct layout).
+// When false, libharu deflates them at save on one thread; the bytes written
+// are the same either way, only slower.
+bool pdf_parallel_deflate_available();
 
 }  // namespace bp

@@ -1,0 +1,244 @@
+#include "content.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace bp::pdf {
+
+namespace {
+
+constexpr char16_t kReplacement = 0xFFFD;
+
+// One code point from well-formed UTF-8; anything else (stray continuation
+// bytes, overlong forms, surrogates, truncation) yields U+FFFD and skips one
+// byte, so a bad byte never swallows the text after it.
+char16_t next_code(const unsigned char*& p, const unsigned char* end) {
+    const unsigned b0 = *p++;
+    if (b0 < 0x80) return static_cast<char16_t>(b0);
+    int extra = 0;
+    char32_t cp = 0, min = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        extra = 1, cp = b0 & 0x1F, min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        extra = 2, cp = b0 & 0x0F, min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        extra = 3, cp = b0 & 0x07, min = 0x10000;
+    } else {
+        return kReplacement;
+    }
+    if (end - p < extra) return kReplacement;
+    for (int i = 0; i < extra; ++i) {
+        if ((p[i] & 0xC0) != 0x80) return kReplacement;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return kReplacement;
+    p += extra;
+    // Identity-H codes are two bytes: there is no way to show a glyph beyond
+    // the BMP, and text/ has already replaced any the face lacks.
+    return cp > 0xFFFF ? kReplacement : static_cast<char16_t>(cp);
+}
+
+void append_int(std::string& out, long long v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+// 0..255 as a colour component in thousandths, so append_number prints it.
+Mpt component(std::uint8_t c) { return (static_cast<Mpt>(c) * 1000 + 127) / 255; }
+
+void append_colour(std::string& out, const Color& c, bool stroke) {
+    if (c.r == c.g && c.g == c.b) {
+        append_number(out, component(c.r));
+        out += stroke ? " G\n" : " g\n";
+        return;
+    }
+    append_number(out, component(c.r));
+    out += ' ';
+    append_number(out, component(c.g));
+    out += ' ';
+    append_number(out, component(c.b));
+    out += stroke ? " RG\n" : " rg\n";
+}
+
+// Colour operators only when the colour changes: the initial state is black.
+void set_colour(std::string& out, Color& current, const Color& wanted, bool stroke) {
+    if (current == wanted) return;
+    append_colour(out, wanted, stroke);
+    current = wanted;
+}
+
+// A literal string of 2-byte codes: half the size of hex, so less to deflate.
+void append_codes(std::string& out, const std::string& utf8, CodeSet& used) {
+    auto p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto end = p + utf8.size();
+    out += '(';
+    while (p < end) {
+        const char16_t code = next_code(p, end);
+        used.set(code);
+        for (const unsigned b : {unsigned(code >> 8), unsigned(code & 0xFF)}) {
+            if (b == '(' || b == ')' || b == '\\') {
+                out += '\\';
+                out += static_cast<char>(b);
+            } else if (b == '\r') {
+                out += "\\r";  // a raw CR in a string would be read back as LF
+            } else {
+                out += static_cast<char>(b);
+            }
+        }
+    }
+    out += ")Tj\n";
+}
+
+void append_rect(std::string& out, const Rect& r, Mpt page_height) {
+    append_number(out, r.x);
+    out += ' ';
+    append_number(out, page_height - r.y - r.h);
+    out += ' ';
+    append_number(out, r.w);
+    out += ' ';
+    append_number(out, r.h);
+}
+
+}  // namespace
+
+void append_number(std::string& out, Mpt mpt) {
+    if (mpt < 0) {
+        out += '-';
+        mpt = -mpt;
+    }
+    append_int(out, mpt / 1000);
+    int frac = static_cast<int>(mpt % 1000);
+    if (frac == 0) return;
+    char digits[4] = {'.', char('0' + frac / 100), char('0' + frac / 10 % 10),
+                      char('0' + frac % 10)};
+    int n = 4;
+    while (digits[n - 1] == '0') --n;
+    out.append(digits, n);
+}
+
+std::u16string utf8_to_codes(const std::string& utf8) {
+    std::u16string codes;
+    auto p = reinterpret_cast<const unsigned char*>(utf8.data());
+    const auto end = p + utf8.size();
+    while (p < end) codes += next_code(p, end);
+    return codes;
+}
+
+void build_page_content(const PageBox& page, const PageNames& names, std::string& out,
+                        std::vector<CodeSet>& used) {
+    const Mpt h = page.height;
+    Color fill, stroke;
+    Mpt line_width = 1000;  // the PDF default, 1 pt
+
+    for (const FillRect& f : page.fills) {
+        set_colour(out, fill, f.color, false);
+        append_rect(out, f.rect, h);
+        out += " re f\n";
+    }
+
+    for (std::size_t i = 0; i < page.images.size(); ++i) {
+        const Rect& r = page.images[i].rect;
+        out += "q ";
+        append_number(out, r.w);
+        out += " 0 0 ";
+        append_number(out, r.h);
+        out += ' ';
+        append_number(out, r.x);
+        out += ' ';
+        append_number(out, h - r.y - r.h);
+        out += " cm /";
+        out += names.images[i];
+        out += " Do Q\n";
+    }
+
+    for (const RuleLine& r : page.rules) {
+        if (r.thickness != line_width) {
+            append_number(out, r.thickness);
+            out += " w\n";
+            line_width = r.thickness;
+        }
+        set_colour(out, stroke, r.color, true);
+        append_number(out, r.x1);
+        out += ' ';
+        append_number(out, h - r.y1);
+        out += " m ";
+        append_number(out, r.x2);
+        out += ' ';
+        append_number(out, h - r.y2);
+        out += " l S\n";
+    }
+
+    // All text in one text object; Td moves relative to the previous run's
+    // start, which keeps the numbers short.
+    bool in_text = false;
+    const std::string* font = nullptr;
+    Mpt size = -1, at_x = 0, at_y = 0;
+    for (const GlyphRun& run : page.runs) {
+        if (run.text.empty()) continue;
+        if (!in_text) {
+            out += "BT\n";
+            in_text = true;
+        }
+        const std::string& name = names.fonts[run.face];
+        if (font != &name || size != run.size) {
+            out += '/';
+            out += name;
+            out += ' ';
+            append_number(out, run.size);
+            out += " Tf\n";
+            font = &name;
+            size = run.size;
+        }
+        set_colour(out, fill, run.color, false);
+        const Mpt y = h - run.baseline;
+        append_number(out, run.x - at_x);
+        out += ' ';
+        append_number(out, y - at_y);
+        out += " Td ";
+        at_x = run.x;
+        at_y = y;
+        append_codes(out, run.text, used[run.face]);
+    }
+    if (in_text) out += "ET\n";
+}
+
+std::string to_unicode_cmap(const CodeSet& codes) {
+    static const char kHex[] = "0123456789ABCDEF";
+    std::string out =
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n"
+        "/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::size_t left = codes.count();
+    std::size_t in_block = 0;
+    for (std::size_t c = 0; c < codes.size() && left > 0; ++c) {
+        if (!codes.test(c)) continue;
+        if (in_block == 0) {
+            append_int(out, static_cast<long long>(std::min<std::size_t>(left, 100)));
+            out += " beginbfchar\n";
+        }
+        const char hex[4] = {kHex[c >> 12], kHex[(c >> 8) & 15], kHex[(c >> 4) & 15], kHex[c & 15]};
+        out += '<';
+        out.append(hex, 4);
+        out += "> <";
+        out.append(hex, 4);
+        out += ">\n";
+        --left;
+        if (++in_block == 100 || left == 0) {
+            out += "endbfchar\n";
+            in_block = 0;
+        }
+    }
+    out +=
+        "endcmap\n"
+        "CMapName currentdict /CMap defineresource pop\n"
+        "end\n"
+        "end\n";
+    return out;
+}
+
+}  // namespace bp::pdf

@@ -1,0 +1,96 @@
+#include "writer.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace bp::pdf {
+
+FontSet::FontSet(Doc& doc, const std::vector<FontFace>& faces)
+    : doc_(doc), faces_(faces), by_face_(faces.size(), nullptr) {}
+
+HPDF_Font FontSet::font(FaceId face) {
+    HPDF_Font& f = by_face_.at(face);
+    if (f != nullptr) return f;
+    const std::string& path = faces_[face].path;
+    if (auto it = by_path_.find(path); it != by_path_.end()) return f = it->second;
+
+    const std::string what = std::string("cannot load font '") + path + "'";
+    const char* name =
+        doc_.need(HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE), what);
+    f = doc_.need(HPDF_GetFont(doc_.get(), name, "UTF-8"), what);
+    by_path_.emplace(path, f);
+    return f;
+}
+
+void FontSet::finish(const std::vector<CodeSet>& used) {
+    // Faces sharing a file share a font, so their codes are merged first;
+    // fonts are visited in face order, which keeps object numbers stable.
+    std::vector<std::pair<HPDF_Font, CodeSet>> codes;
+    for (std::size_t face = 0; face < by_face_.size(); ++face) {
+        if (by_face_[face] == nullptr) continue;
+        auto it = std::find_if(codes.begin(), codes.end(),
+                               [&](const auto& c) { return c.first == by_face_[face]; });
+        if (it == codes.end()) it = codes.insert(codes.end(), {by_face_[face], CodeSet()});
+        it->second |= used.at(face);
+    }
+
+    for (auto& [font, set] : codes) {
+        // Measuring a code is what marks its glyph for libharu's subsetter.
+        for (std::size_t c = 0; c < set.size(); ++c)
+            if (set.test(c)) HPDF_Font_GetUnicodeWidth(font, static_cast<HPDF_UNICODE>(c));
+        doc_.check(HPDF_OK, "cannot subset a font");
+
+        auto tu = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+        if (tu == nullptr) {
+            tu = doc_.need(HPDF_DictStream_New(doc_.mmgr(), doc_.get()->xref),
+                           "cannot add a ToUnicode map");
+            doc_.check(HPDF_Dict_Add(font, "ToUnicode", tu), "cannot add a ToUnicode map");
+        }
+        if (tu->stream == nullptr) doc_.fail("unexpected ToUnicode object in libharu", HPDF_OK);
+        HPDF_MemStream_FreeData(tu->stream);
+        // libharu describes its CMap in the stream dictionary too; a ToUnicode
+        // stream needs none of it, and the old name would now be wrong.
+        for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
+            HPDF_Dict_RemoveElement(tu, key);
+        const std::string cmap = to_unicode_cmap(set);
+        doc_.check(HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                     static_cast<HPDF_UINT>(cmap.size())),
+                   "cannot write a ToUnicode map");
+    }
+}
+
+HPDF_Image ImageSet::image(const std::string& path) {
+    if (auto it = by_path_.find(path); it != by_path_.end()) return it->second;
+
+    // The signature decides, not the name: a logo.jpg that is really a PNG
+    // still loads.
+    unsigned char sig[8] = {};
+    std::size_t got = 0;
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+        got = std::fread(sig, 1, sizeof sig, f);
+        std::fclose(f);
+    } else {
+        throw Failure(std::string("cannot read image '") + path + "': " + std::strerror(errno));
+    }
+    static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    const std::string what = std::string("cannot load image '") + path + "'";
+    HPDF_Image img = nullptr;
+    if (got == 8 && std::memcmp(sig, kPng, 8) == 0) {
+        img = doc_.need(HPDF_LoadPngImageFromFile(doc_.get(), path.c_str()), what);
+        // libharu 2.3.0 leaves a PNG's alpha channel (its SMask) uncompressed.
+        auto smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT));
+        doc_.check(HPDF_OK, what);
+        if (smask != nullptr && smask->stream != nullptr)
+            smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    } else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF) {
+        img = doc_.need(HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str()), what);
+    } else {
+        throw Failure(std::string("image '") + path + "' is neither PNG nor JPEG");
+    }
+    by_path_.emplace(path, img);
+    return img;
+}
+
+}  // namespace bp::pdf

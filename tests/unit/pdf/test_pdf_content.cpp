@@ -1,0 +1,134 @@
+// Content streams and the ToUnicode CMap, checked as bytes (no PDF written).
+#include <catch2/catch.hpp>
+
+#include "pdf/content.hpp"
+#include "pdf_test_util.hpp"
+
+using namespace bp;
+using namespace std::string_literals;
+using bp::test::text_run;
+
+namespace {
+
+std::string content_of(const PageBox& page, std::vector<pdf::CodeSet>* used_out = nullptr) {
+    pdf::PageNames names;
+    names.fonts = {"F1", "F2"};
+    names.images.assign(page.images.size(), "X1");
+    std::vector<pdf::CodeSet> used(2);
+    std::string out;
+    pdf::build_page_content(page, names, out, used);
+    if (used_out) *used_out = used;
+    return out;
+}
+
+std::string number(Mpt v) {
+    std::string s;
+    pdf::append_number(s, v);
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: millipoints print as short exact PDF numbers", "[pdf]") {
+    CHECK(number(0) == "0");
+    CHECK(number(72000) == "72");
+    CHECK(number(72500) == "72.5");
+    CHECK(number(595276) == "595.276");
+    CHECK(number(841890) == "841.89");
+    CHECK(number(-500) == "-0.5");
+    CHECK(number(-1) == "-0.001");
+    CHECK(number(10) == "0.01");
+}
+
+TEST_CASE("pdf: UTF-8 becomes 2-byte codes, bad bytes become U+FFFD", "[pdf]") {
+    CHECK(pdf::utf8_to_codes("A£–→") == std::u16string{u'A', 0x00A3, 0x2013, 0x2192});
+    CHECK(pdf::utf8_to_codes("a\xFF\x62") == std::u16string{u'a', 0xFFFD, u'b'});
+    CHECK(pdf::utf8_to_codes("\xC0\xAF") == std::u16string{0xFFFD, 0xFFFD});  // overlong '/'
+    // A surrogate is not a character: each of its three bytes is replaced.
+    CHECK(pdf::utf8_to_codes("\xED\xA0\x80") == std::u16string{0xFFFD, 0xFFFD, 0xFFFD});
+    CHECK(pdf::utf8_to_codes("x\xE2\x82") == std::u16string{u'x', 0xFFFD, 0xFFFD});  // truncated
+    CHECK(pdf::utf8_to_codes("\xF0\x9F\x98\x80") == std::u16string{0xFFFD});  // beyond the BMP
+}
+
+TEST_CASE("pdf: a run is drawn at its baseline measured from the page top", "[pdf]") {
+    PageBox page;  // A4: 841.89 pt tall
+    page.runs.push_back(text_run("Hi", pt(72), pt(100), 0, pt(12)));
+    CHECK(content_of(page) == "BT\n/F1 12 Tf\n72 741.89 Td (\0H\0i)Tj\nET\n"s);
+}
+
+TEST_CASE("pdf: font, size and colour are set only when they change", "[pdf]") {
+    PageBox page;
+    page.runs.push_back(text_run("a", pt(72), pt(100)));
+    page.runs.push_back(text_run("b", pt(80), pt(100)));
+    page.runs.push_back(text_run("c", pt(90), pt(100), 1));
+    page.runs.push_back(text_run("d", pt(72), pt(114), 1, pt(11), {255, 0, 0}));
+    page.runs.push_back(text_run("e", pt(80), pt(114), 1, pt(11), {255, 0, 0}));
+    page.runs.push_back(text_run("", pt(80), pt(114), 0, pt(30)));  // empty: nothing at all
+    const std::string c = content_of(page);
+    CHECK(bp::test::count(c, "BT\n") == 1);
+    CHECK(bp::test::count(c, "ET\n") == 1);
+    CHECK(bp::test::count(c, " Tf\n") == 2);
+    CHECK(bp::test::count(c, "/F2 11 Tf") == 1);
+    CHECK(bp::test::count(c, "1 0 0 rg\n") == 1);
+    CHECK(c.find("30 Tf") == std::string::npos);
+    // Td is relative to the previous run's start: 8 pt right, then 10, then
+    // back 18 and 14 down.
+    CHECK(c.find("8 0 Td") != std::string::npos);
+    CHECK(c.find("10 0 Td") != std::string::npos);
+    CHECK(c.find("-18 -14 Td") != std::string::npos);
+}
+
+TEST_CASE("pdf: string delimiters and CR bytes in codes are escaped", "[pdf]") {
+    PageBox page;
+    // '(' is 00 28; U+5C29 is the bytes '\' ')'; U+0D0D is two CRs.
+    page.runs.push_back(text_run("(\xE5\xB0\xA9\xE0\xB4\x8D", 0, pt(10)));
+    const std::string c = content_of(page);
+    CHECK(c.find("(\0\\(\\\\\\)\\r\\r)Tj"s) != std::string::npos);
+}
+
+TEST_CASE("pdf: fills, images and rules come before text, in page coordinates", "[pdf]") {
+    PageBox page;
+    page.width = pt(200);
+    page.height = pt(100);
+    page.fills.push_back({{pt(10), pt(20), pt(30), pt(40)}, {128, 128, 128}});
+    page.images.push_back({{pt(5), pt(10), pt(50), pt(25)}, "logo.png", "Logo"});
+    page.rules.push_back({pt(0), pt(50), pt(200), pt(50), 500, {0, 0, 255}});
+    page.runs.push_back(text_run("x", pt(1), pt(2)));
+    const std::string c = content_of(page);
+    const std::string expected =
+        "0.502 g\n10 40 30 40 re f\n"
+        "q 50 0 0 25 5 65 cm /X1 Do Q\n"
+        "0.5 w\n0 0 1 RG\n0 50 m 200 50 l S\n"
+        "BT\n/F1 11 Tf\n0 g\n1 98 Td (\0x)Tj\nET\n"s;
+    CHECK(c == expected);
+}
+
+TEST_CASE("pdf: the codes drawn are recorded per face", "[pdf]") {
+    PageBox page;
+    page.runs.push_back(text_run("ab", 0, pt(10), 0));
+    page.runs.push_back(text_run("£", 0, pt(20), 1));
+    std::vector<pdf::CodeSet> used;
+    content_of(page, &used);
+    CHECK(used[0].count() == 2);
+    CHECK(used[0].test('a'));
+    CHECK(used[1].count() == 1);
+    CHECK(used[1].test(0xA3));
+}
+
+TEST_CASE("pdf: the ToUnicode CMap uses bfchar blocks of at most 100", "[pdf]") {
+    pdf::CodeSet codes;
+    for (int c = 0x20; c < 0x20 + 150; ++c) codes.set(c);
+    codes.set(0x2192);
+    const std::string cmap = pdf::to_unicode_cmap(codes);
+    CHECK(bp::test::count(cmap, "100 beginbfchar\n") == 1);
+    CHECK(bp::test::count(cmap, "51 beginbfchar\n") == 1);
+    CHECK(bp::test::count(cmap, "endbfchar\n") == 2);
+    CHECK(cmap.find("<2192> <2192>\n") != std::string::npos);
+    CHECK(cmap.find("<0020> <0020>\n") != std::string::npos);
+    CHECK(cmap.find("cidrange") == std::string::npos);
+    CHECK(cmap.find("/CMapType 2 def") != std::string::npos);
+
+    const std::string empty = pdf::to_unicode_cmap(pdf::CodeSet());
+    CHECK(empty.find("beginbfchar") == std::string::npos);
+    CHECK(empty.find("endcmap") != std::string::npos);
+}
