@@ -89,6 +89,8 @@ std::string list_label(ListKind kind, int n) {
 }
 
 std::string format_paper_date(const Date& d, const StyleSheet& s) {
+    // Day 0: a date given by month only, as on a cover ("June 2016").
+    if (d.day == 0) return format_date(Date{d.year, d.month, 1}, "MMMM y", s.doc.locale, false);
     return format_date(d, s.doc.date_pattern, s.doc.locale, s.doc.ordinal_days);
 }
 

@@ -420,8 +420,9 @@ Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx
     r_.check_attributes(el, {"label"});
     Resolution res;
     res.label = "RESOLVED";
-    if (std::optional<std::size_t> l = r_.attr_choice(el, "label", {"RESOLVED", "AGREED"}))
-        res.label = *l == 0 ? "RESOLVED" : "AGREED";
+    static const char* const kLabels[] = {"RESOLVED", "AGREED", "NOTED"};
+    if (std::optional<std::size_t> l = r_.attr_choice(el, "label", {"RESOLVED", "AGREED", "NOTED"}))
+        res.label = kLabels[*l];
     read_blocks(el, unnumbered(ctx), kBodyBlocks, res.content, "put text in a <p>");
     return res;
 }
@@ -455,7 +456,7 @@ Cover BlockReader::read_cover(pugi::xml_node el) {
         if (k == 0) cover.title = r_.inlines(c);
         if (k == 1) cover.subtitle = r_.inlines(c);
         if (k == 2) cover.author = r_.inlines(c);
-        if (k == 3) cover.date = r_.text_date(c);
+        if (k == 3) cover.date = r_.text_date(c, /*month_only_ok=*/true);
         r_.leave();
     }
     if (!seen[0]) r_.missing_child(el, "title", "the document's title");

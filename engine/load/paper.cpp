@@ -221,8 +221,16 @@ void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
             minutes_header(c, paper);
             continue;
         }
+        if (n == "p" || n == "h2" || n == "h3") {
+            // Lines between minutes, such as the chair line before the attendance.
+            BlockContext ctx;
+            ctx.kind = Paper::Kind::Minutes;
+            ctx.pack_root = pack_root_;
+            blocks_.read_block(c, ctx, kTagP | kTagH2 | kTagH3, s.blocks);
+            continue;
+        }
         if (n != "attendance" && n != "minute" && n != "signature") {
-            r_.unexpected_element(c, root, {"header", "attendance", "minute", "signature"});
+            r_.unexpected_element(c, root, {"header", "attendance", "minute", "signature", "p", "h2", "h3"});
             continue;
         }
         if (!r_.enter(c)) continue;

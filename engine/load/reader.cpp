@@ -376,9 +376,16 @@ std::string Reader::plain_text(pugi::xml_node el) {
     return collapse_space(text);
 }
 
-std::optional<Date> Reader::text_date(pugi::xml_node el) {
+std::optional<Date> Reader::text_date(pugi::xml_node el, bool month_only_ok) {
     std::string s = plain_text(el);
     std::string why;
+    // A cover may be dated by month ("2016-06", printed "June 2016"): day 0.
+    if (month_only_ok && s.size() == 7) {
+        if (std::optional<Date> d = parse_date(s + "-01", why)) {
+            d->day = 0;
+            return d;
+        }
+    }
     std::optional<Date> d = parse_date(s, why);
     if (!d) {
         if (s.empty())

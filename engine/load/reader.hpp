@@ -83,7 +83,7 @@ public:
     // child elements are reported.
     std::string plain_text(pugi::xml_node el);
     // A date written as the text of an element (<date>2015-09-17</date>).
-    std::optional<Date> text_date(pugi::xml_node el);
+    std::optional<Date> text_date(pugi::xml_node el, bool month_only_ok = false);
 
 private:
     const SourceText& src_;
