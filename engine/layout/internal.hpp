@@ -60,6 +60,7 @@ struct Slice {
     bool table_header = false;  // a header row of table `table`
     std::optional<PartAnchor> anchor;  // bookmark at this slice (page/y filled in later)
     Items items;
+    Items if_last;  // drawn only when the slice ends its page (a spanning cell's foot)
 };
 
 // Places slices on pages of the given masters and returns the pages and the

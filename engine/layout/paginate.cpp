@@ -87,6 +87,7 @@ PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) 
         for (const Placement& pl : p.placed) {
             const Slice& s = slices[pl.slice];
             append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
+            if (&pl == &p.placed.back()) append_items(box, s.if_last, m.margin_left, m.margin_top + pl.y);
             if (s.anchor && !pl.repeat) {
                 PartAnchor a = *s.anchor;
                 a.page = static_cast<int>(pi);

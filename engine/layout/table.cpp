@@ -234,11 +234,8 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         }
     }
     // A rowspan cell taller than its rows stretches the last of them.
-    std::vector<int> span_end(static_cast<std::size_t>(g.rows), 0);
     for (std::size_t i = 0; i < g.cells.size(); ++i) {
         const Placed& p = g.cells[i];
-        for (int r = p.r; r < p.r + p.rs; ++r)
-            span_end[static_cast<std::size_t>(r)] = std::max(span_end[static_cast<std::size_t>(r)], p.r + p.rs - 1);
         if (p.rs == 1) continue;
         Mpt have = 0;
         for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
@@ -342,14 +339,35 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         s.height = heights[ri];
         s.table = id;
         s.table_header = r < g.head_rows;
-        // Rows joined by a rowspan stay together; header rows stay with the body.
-        s.keep_with_next = span_end[ri] > r || (s.table_header && r + 1 < g.rows);
-        for (std::size_t k = first_cell; k < next_cell; ++k) {
+        // Header rows stay with the body; a rowspan group may break only once
+        // its spanning cells' text is complete, so no text is cut at a page foot.
+        s.keep_with_next = s.table_header && r + 1 < g.rows;
+        for (std::size_t k = 0; k < g.cells.size(); ++k) {
             const Placed& p = g.cells[k];
-            Mpt ch = 0;
-            for (int rr = p.r; rr < p.r + p.rs; ++rr) ch += heights[static_cast<std::size_t>(rr)];
-            decorate(s.items, p, cell_x(p), cell_w(p), ch);
-            content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
+            if (p.r > r || p.r + p.rs <= r) continue;
+            if (p.rs == 1) {
+                decorate(s.items, p, cell_x(p), cell_w(p), heights[ri]);
+                content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
+                continue;
+            }
+            // A spanning cell is drawn row by row: its fill and sides on each,
+            // its top on the first, its foot on the last (or wherever a page ends).
+            Mpt above = 0;
+            for (int rr = p.r; rr < r; ++rr) above += heights[static_cast<std::size_t>(rr)];
+            if (above < boxes[k].height + 2 * kPadY - heights[ri] && r + 1 < p.r + p.rs) s.keep_with_next = true;
+            const Mpt cx = cell_x(p), cw = cell_w(p), h = heights[ri];
+            Items seg;
+            decorate(seg, p, cx, cw, h);
+            for (RuleLine& rule : seg.rules) {
+                const bool top = rule.y1 == 0 && rule.y2 == 0, foot = rule.y1 == h && rule.y2 == h;
+                if ((top && r != p.r) || (foot && r + 1 != p.r + p.rs)) {
+                    if (foot) s.if_last.rules.push_back(rule);
+                    rule.thickness = 0;  // dropped below
+                }
+            }
+            std::erase_if(seg.rules, [](const RuleLine& rl) { return rl.thickness == 0; });
+            append_items(s.items, seg, 0, 0);
+            if (r == p.r) content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cx, cw);
         }
         push(std::move(s));
     }
