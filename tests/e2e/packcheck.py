@@ -114,3 +114,32 @@ def finish(name, failures, checks):
         print(f"FAIL {name}: {f}")
     print(f"{checks - min(checks, len(failures))} passed, {len(failures)} failed")
     sys.exit(1 if failures else 0)
+
+
+def check_lengths_near_seed(ranges, seed_ranges, failures, tolerance=0.25):
+    """Each item's papers within ±tolerance of the published pack's pages."""
+    ours = {n: y - x + 1 for n, x, y in ranges}
+    for n, (x, y) in seed_ranges.items():
+        want = y - x + 1
+        got = ours.get(n)
+        if got is None:
+            failures.append(f"item {n} has no pages; the published pack had {want}")
+        elif abs(got - want) > tolerance * want:
+            failures.append(f"item {n} takes {got} pages; the published pack took {want}")
+
+
+def link_targets(pdf):
+    """URIs of the link annotations in the file."""
+    data = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"], capture_output=True).stdout
+    return set(m.decode("latin-1") for m in re.findall(rb"/URI \(([^)]*)\)", data))
+
+
+def words_in_order(text, phrases):
+    """True if each phrase occurs after the previous one."""
+    at = 0
+    for p in phrases:
+        i = text.find(p, at)
+        if i < 0:
+            return p
+        at = i + len(p)
+    return None

@@ -1,0 +1,76 @@
+"""The command line as an unattended build meets it: exit codes, located
+diagnostics, no half-written PDF, a JSON report, validate for officers."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+boardpack, root = sys.argv[1], sys.argv[2]
+failures, checks = [], 0
+
+
+def run(*args):
+    return subprocess.run([boardpack, *args], capture_output=True, text=True, cwd=root)
+
+
+def expect(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+
+
+tmp = tempfile.mkdtemp(prefix="bp-cli-")
+# A pack whose report has two mistakes: both reported, located, nothing written.
+shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), os.path.join(tmp, "pack"))
+report = os.path.join(tmp, "pack/report-prevent.xml")
+text = open(report, encoding="utf-8").read()
+text = text.replace("<h1>Funding</h1>", "<para>Funding</para>", 1).replace("<date>2015-09-17</date>", "<date>2015-09-31</date>", 1)
+open(report, "w", encoding="utf-8").write(text)
+out = os.path.join(tmp, "out.pdf")
+r = run("build", os.path.join(tmp, "pack/pack.xml"), "-o", out, "--report", os.path.join(tmp, "r.json"))
+expect(r.returncode == 1, f"bad input exits 1, got {r.returncode}")
+expect(not os.path.exists(out), "a failed build wrote a PDF")
+expect(not [f for f in os.listdir(tmp) if ".tmp" in f], "a failed build left a temporary file")
+lines = [l for l in r.stderr.splitlines() if ": error: " in l]
+expect(any("report-prevent.xml:" in l and "<para>" in l and "<p>" in l for l in lines),
+       f"unknown <para> not reported with its place and the right word: {lines}")
+expect(any("report-prevent.xml:" in l and "2015-09-31" in l for l in lines), f"impossible date not reported: {lines}")
+for l in lines:
+    loc = l.split(": error: ")[0].split(":")
+    expect(len(loc) == 3 and loc[1].isdigit() and loc[2].isdigit(), f"diagnostic without file:line:col: {l}")
+rep = json.load(open(os.path.join(tmp, "r.json")))
+expect(rep["ok"] is False and len(rep["diagnostics"]) >= 2, "the JSON report does not carry the errors")
+
+# validate: the same file, for the officer, every mistake at once.
+v = run("validate", report)
+expect(v.returncode == 1, f"validate of a bad report exits 1, got {v.returncode}")
+expect(sum(": error: " in l for l in v.stderr.splitlines()) >= 2, "validate did not report every mistake")
+good = run("validate", "samples/lscsb-2015-09-17/report-domestic-abuse.xml", "samples/lscsb-2015-09-17/pack.xml",
+           "templates/lscsb.xml")
+expect(good.returncode == 0 and good.stderr == "", f"validate of good files: {good.returncode} {good.stderr[:200]}")
+
+# Usage errors exit 2; an unwritable output exits 3 and leaves nothing.
+expect(run("build").returncode == 2, "build without a pack is a usage error")
+expect(run("frobnicate").returncode == 2, "an unknown command is a usage error")
+w = run("build", "samples/lscsb-2015-09-17/pack.xml", "-o", "/nonexistent-dir/x.pdf")
+expect(w.returncode == 3, f"an unwritable output exits 3, got {w.returncode}: {w.stderr[:200]}")
+
+# A good build replaces an existing file only when complete.
+ok = run("build", "samples/lscsb-2015-09-17/pack.xml", "-o", out, "--report", os.path.join(tmp, "ok.json"))
+expect(ok.returncode == 0 and os.path.getsize(out) > 10000, "the sample pack builds")
+rep = json.load(open(os.path.join(tmp, "ok.json")))
+expect(rep["ok"] and rep["pages"] % 2 == 0, "the JSON report says ok with an even page count")
+
+# Garbage in: no crash, no hang.
+garbage = os.path.join(tmp, "garbage.xml")
+open(garbage, "wb").write(bytes(range(256)) * 8)
+g = run("validate", garbage)
+expect(g.returncode == 1 and "garbage.xml:" in g.stderr, f"binary garbage: {g.returncode} {g.stderr[:200]}")
+
+for f in failures:
+    print("FAIL cli:", f)
+print(f"{checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
