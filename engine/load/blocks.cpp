@@ -355,6 +355,7 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
             if (!is_inside(ctx.pack_root, img.path)) {
                 r_.error(el, "the image \"" + quote_value(*src) + "\" lies outside the pack's folder (" +
                                  ctx.pack_root + "); copy it into the folder");
+                img.path.clear();  // never read a file outside the pack
             } else {
                 switch (file_state(img.path)) {
                     case FileState::Missing:
@@ -459,7 +460,7 @@ Cover BlockReader::read_cover(pugi::xml_node el) {
         if (k == 3) cover.date = r_.text_date(c, /*month_only_ok=*/true);
         r_.leave();
     }
-    if (!seen[0]) r_.missing_child(el, "title", "the document's title");
+    // A missing or empty <title> is validate/'s to report, once.
     return cover;
 }
 

@@ -305,7 +305,7 @@ Minute PaperReader::minute(pugi::xml_node el) {
             r_.unexpected_element(c, el, expected);
         }
     }
-    if (!title) r_.missing_child(el, "title", "the minute's heading, e.g. <title>Introductions</title>");
+    // A missing or empty <title> is validate/'s to report, once.
     return m;
 }
 
@@ -361,6 +361,7 @@ Attendance PaperReader::attendance(pugi::xml_node el) {
                 r_.check_attributes(f, {});
                 if (!r_.enter(f)) continue;
                 (n == "name" ? person.name : person.role) = r_.inlines(f);
+                if (n == "name" && person.name.empty()) r_.error(f, "<name> is empty; write the person's name");
                 r_.leave();
             }
             if (!name) r_.missing_child(p, "name", "the person's name");

@@ -104,7 +104,7 @@ std::string element_suggestion(std::string_view wrong, const Names& expected) {
 }
 
 // Why a known element cannot be here, where a general rule says so.
-std::string placement_hint(std::string_view name, const Names& expected) {
+std::string placement_hint(std::string_view name, const Names& expected, std::string_view parent) {
     if (name == "li") return "<li> goes inside <ol> or <ul>";
     if (name == "tr") return "rows go inside <thead> or <tbody>";
     if (name == "td" || name == "th") return "cells go inside <tr>";
@@ -114,6 +114,9 @@ std::string placement_hint(std::string_view name, const Names& expected) {
     if (name == "resolved") return "<resolved> goes inside a <minute>";
     if (name == "header") return "<header> comes first in a <report> or <minutes>";
     if (is_inline_element(name) && contains(expected, "p")) return "put text in a <p>";
+    // A list or table inside <p>, as HTML habit writes it.
+    if (!is_inline_element(name) && contains(expected, "br") && !contains(expected, "p"))
+        return tag(parent) + " holds text only, so close </" + std::string(parent) + "> before " + tag(name);
     return {};
 }
 
@@ -281,7 +284,7 @@ void Reader::unexpected_element(pugi::xml_node child, pugi::xml_node parent, con
         error(child, "unknown element <" + name + ">" + where + "; " + (suggestion.empty() ? list : suggestion));
         return;
     }
-    std::string hint = suggestion.empty() ? placement_hint(name, expected) : suggestion;
+    std::string hint = suggestion.empty() ? placement_hint(name, expected, parent.name()) : suggestion;
     error(child, "<" + name + "> is not allowed" + where + "; " + (hint.empty() ? list : hint));
 }
 
@@ -341,7 +344,10 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
         check_attributes(n, {"href"});
         if (!href.empty()) error(n, "a link cannot hold another link; close the first </a> before this <a>");
         std::optional<std::string> h = required_attr(n, "href", "href=\"https://www.example.gov.uk/\"");
-        if (h) link = collapse_space(*h);
+        if (h) {
+            link = collapse_space(*h);
+            if (link.empty()) error(n, "href on <a> is empty; write the address, e.g. href=\"https://www.example.gov.uk/\"");
+        }
     } else {
         check_attributes(n, {});
         if (name == "b") f |= kBold;
@@ -391,7 +397,8 @@ std::optional<Date> Reader::text_date(pugi::xml_node el, bool month_only_ok) {
         if (s.empty())
             error(el, tag(el.name()) + " is empty; write the date as YYYY-MM-DD, e.g. 2015-09-17");
         else
-            error(el, tag(el.name()) + " is \"" + quote_value(s) + "\": " + why);
+            error(el, tag(el.name()) + " is \"" + quote_value(s) + "\": " + why +
+                          (month_only_ok ? " (or YYYY-MM for a month, e.g. 2016-06)" : ""));
     }
     return d;
 }

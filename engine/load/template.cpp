@@ -87,15 +87,18 @@ void TemplateReader::read(pugi::xml_node root) {
         if (n == "locale") {
             r_.check_attributes(c, {});
             std::string loc = r_.plain_text(c);
-            bool ok = loc.size() >= 2 && loc.size() <= 20;
-            for (char ch : loc)
-                if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-                      ch == '-'))
-                    ok = false;
+            // language [_region]: "en", "en_GB", "cy_GB".
+            auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
+            auto upper = [](char ch) { return ch >= 'A' && ch <= 'Z'; };
+            std::size_t lang = 0;
+            while (lang < loc.size() && lower(loc[lang])) ++lang;
+            bool ok = lang >= 2 && lang <= 3 &&
+                      (lang == loc.size() || (loc.size() == lang + 3 && (loc[lang] == '_' || loc[lang] == '-') &&
+                                              upper(loc[lang + 1]) && upper(loc[lang + 2])));
             if (ok)
                 t_.locale = loc;
             else
-                r_.error(c, "<locale> is \"" + quote_value(loc) + "\": write a locale such as en_GB");
+                r_.error(c, "<locale> is \"" + quote_value(loc) + "\": write a language and region code such as en_GB");
         }
         if (n == "dates") dates(c);
         if (n == "page") page(c);

@@ -327,19 +327,19 @@ struct EntityVisitor : Visitor {
             written += ref;
             written += ';';
             if (ref == "nbsp") {
-                diags.error(src.at(p), "undefined entity " + written + "; use &#160; for a non-breaking space");
+                diags.error(src.at(p), written + " is not defined in XML; write &#160; for a non-breaking space");
                 continue;
             }
             const HtmlEntity* known = nullptr;
             for (const auto& h : kHtmlEntities)
                 if (ref == h.name) known = &h;
             if (known)
-                diags.error(src.at(p), "undefined entity " + written + "; type the character " + known->glyph +
-                                           " itself or write &#" + std::to_string(known->cp) + ";");
+                diags.error(src.at(p), written + " is not defined in XML; type " + known->glyph + " itself or write &#" +
+                                           std::to_string(known->cp) + ";");
             else
-                diags.error(src.at(p), "undefined entity " + quote_value(written) +
-                                           "; XML knows only &lt; &gt; &amp; &quot; and &apos; (write &amp; for "
-                                           "a plain &)");
+                diags.error(src.at(p), quote_value(written) +
+                                           " is not defined in XML, which knows only &lt; &gt; &amp; &quot; and "
+                                           "&apos; (write &amp; for a plain &)");
         }
     }
 

@@ -125,21 +125,16 @@ private:
                     if (n.lines.empty())
                         d_.error(b.loc, "<contact> has no lines; add a <line> each for name, telephone and e-mail");
                     for (const Inlines& l : n.lines) links(l, b.loc);
-                } else if constexpr (std::is_same_v<T, Attendance>) {
-                    for (const AttendanceGroup& g : n.groups) {
-                        for (const AttendanceGroup::Person& p : g.people)
-                            if (!has_text(p.name)) d_.error(g.loc, "a <person> in this group has an empty <name>");
-                    }
                 } else if constexpr (std::is_same_v<T, Resolution>) {
                     if (n.content.empty())
                         d_.error(b.loc, "<resolved> is empty; write what was resolved in a <p> inside it");
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Minute>) {
-                    if (!has_text(n.title)) d_.error(b.loc, "the minute's <title> is empty; write its heading");
+                    if (!has_text(n.title)) d_.error(b.loc, "this minute has no title; write its heading in <title>, e.g. <title>Introductions</title>");
                     links(n.title, b.loc);
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Cover>) {
-                    if (!has_text(n.title)) d_.error(b.loc, "the cover's <title> is empty; write the title");
+                    if (!has_text(n.title)) d_.error(b.loc, "the cover has no title; write it in <title>");
                 }
             },
             b.node);
@@ -246,9 +241,11 @@ private:
             if (filled != columns) {
                 std::string msg = "this row ";
                 std::size_t held = filled > own ? filled - own : 0;
-                msg += held ? "fills " + std::to_string(filled) + " columns (" + std::to_string(held) +
-                                  " held by a rowspan from above)"
-                            : "has " + std::to_string(filled) + (filled == 1 ? " cell" : " cells");
+                if (held == 0 && own == row.cells.size())
+                    msg += "has " + std::to_string(filled) + (filled == 1 ? " cell" : " cells");
+                else
+                    msg += "fills " + std::to_string(filled) + " columns";
+                if (held) msg += " (" + std::to_string(held) + " held by a rowspan from above)";
                 msg += " but the table has " + std::to_string(columns) + " columns (from " + source + "); ";
                 msg += filled > columns ? "remove a cell or make a colspan smaller"
                                         : "add a cell (an empty <td/> will do) or widen one with colspan";
