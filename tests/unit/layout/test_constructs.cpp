@@ -1,0 +1,222 @@
+// One test per construct of the report language, on the page boxes.
+#include <catch2/catch.hpp>
+
+#include "fixture.hpp"
+
+using namespace bp;
+using namespace bp::test;
+
+namespace {
+
+const GlyphRun& run_of(const PageBox& p, const std::string& t) {
+    auto it = std::find_if(p.runs.begin(), p.runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+    REQUIRE(it != p.runs.end());
+    return *it;
+}
+
+Block para_of(Inlines in, Numbering n = Numbering::None) {
+    Paragraph p;
+    p.text = std::move(in);
+    p.numbering = n;
+    return block(std::move(p));
+}
+
+Inline piece(const std::string& s, std::uint8_t flags = 0, const std::string& href = "") {
+    Inline i;
+    i.text = s;
+    i.flags = flags;
+    i.href = href;
+    return i;
+}
+
+PageBox one_page(Blocks bs, Env& env) {
+    PartLayout part = layout_papers({report(std::move(bs))}, env.ctx);
+    REQUIRE(!part.pages.empty());
+    return part.pages[0];
+}
+
+}  // namespace
+
+TEST_CASE("superscript and subscript are smaller and shifted off the baseline", "[layout][inline]") {
+    Env env;
+    PageBox p = one_page({para_of({piece("8"), piece("th", kSuperscript), piece(" and H"), piece("2", kSubscript), piece("O")})}, env);
+    const GlyphRun& base = run_of(p, "8");
+    const GlyphRun& sup = run_of(p, "th");
+    const GlyphRun& sub = run_of(p, "2");
+    CHECK(sup.size < base.size);
+    CHECK(sup.baseline < base.baseline);  // raised (y grows downwards)
+    CHECK(sub.baseline > base.baseline);
+    CHECK(sup.x == base.x + base.width);
+}
+
+TEST_CASE("bold, italic and underline pick faces and draw a rule", "[layout][inline]") {
+    Env env;
+    PageBox p = one_page({para_of({piece("plain "), piece("bold", kBold), piece(" "), piece("italic", kItalic), piece(" "),
+                                   piece("under", kUnderline)})},
+                         env);
+    const TextStyle& body = env.styles.get("body");
+    CHECK(run_of(p, "bold").face == body.face(true, false));
+    CHECK(run_of(p, "italic").face == body.face(false, true));
+    const GlyphRun& u = run_of(p, "under");
+    bool ruled = std::any_of(p.rules.begin(), p.rules.end(), [&](const RuleLine& r) {
+        return r.x1 == u.x && r.x2 == u.x + u.width && r.y1 > u.baseline;
+    });
+    CHECK(ruled);
+}
+
+TEST_CASE("hyperlinks become link boxes over their text", "[layout][inline]") {
+    Env env;
+    PageBox p = one_page({para_of({piece("Mail "), piece("james.fox@leics.gov.uk", 0, "mailto:james.fox@leics.gov.uk")})}, env);
+    const GlyphRun& r = run_of(p, "james.fox@leics.gov.uk");
+    REQUIRE(p.links.size() == 1);
+    CHECK(p.links[0].uri == "mailto:james.fox@leics.gov.uk");
+    CHECK(p.links[0].rect.x == r.x);
+    CHECK(p.links[0].rect.w == r.width);
+}
+
+TEST_CASE("a manual line break starts a new line; a non-breaking space never breaks", "[layout][inline]") {
+    Env env;
+    Inline br;
+    br.kind = Inline::Kind::LineBreak;
+    PageBox p = one_page({para_of({piece("first line"), br, piece("second line")})}, env);
+    CHECK(run_of(p, "second line").baseline > run_of(p, "first line").baseline);
+    CHECK(run_of(p, "second line").x == run_of(p, "first line").x);
+
+    // "£10\u00a0000" stays whole wherever the line would otherwise break.
+    for (int n = 60; n < 90; ++n) {
+        PageBox q = one_page({para(words(n) + " £10\u00a0000 more words")}, env);
+        bool split = std::any_of(q.runs.begin(), q.runs.end(), [](const GlyphRun& r) {
+            return r.text.size() >= 3 && r.text.compare(r.text.size() - 3, 3, "£10") == 0;
+        });
+        CHECK_FALSE(split);
+    }
+}
+
+TEST_CASE("roman and nested lists label each level", "[layout][blocks]") {
+    Env env;
+    List inner;
+    inner.kind = ListKind::LowerRoman;
+    for (const char* s : {"first detail", "second detail"}) {
+        ListItem it;
+        it.content = {para(s, Numbering::None)};
+        inner.items.push_back(it);
+    }
+    List outer;
+    outer.kind = ListKind::LowerAlpha;
+    ListItem a;
+    a.content = {para("outer item", Numbering::None), block(inner)};
+    outer.items.push_back(a);
+    PageBox p = one_page({block(outer)}, env);
+    CHECK(has_run(p, "(a)"));
+    CHECK(has_run(p, "(i)"));
+    CHECK(has_run(p, "(ii)"));
+    CHECK(run_of(p, "(i)").x > run_of(p, "(a)").x);            // nested deeper
+    CHECK(run_of(p, "first detail").x > run_of(p, "outer item").x);
+}
+
+TEST_CASE("block quotes are indented on both sides and set in the quote style", "[layout][blocks]") {
+    Env env;
+    BlockQuote q;
+    q.content = {para(words(40), Numbering::None)};
+    PageBox p = one_page({para("Before."), block(q)}, env);
+    const GlyphRun& before = run_of(p, "Before.");
+    auto quoted = std::find_if(p.runs.begin(), p.runs.end(), [](const GlyphRun& r) { return r.text.rfind("the board", 0) == 0; });
+    REQUIRE(quoted != p.runs.end());
+    CHECK(quoted->x > before.x);
+    CHECK(quoted->face == env.styles.get("quote").face(false, false));
+    for (const auto& r : p.runs) CHECK(r.x + r.width <= env.styles.portrait.width - env.styles.portrait.margin_right - env.styles.doc.list_indent + 1);
+}
+
+TEST_CASE("an explicit page break starts a new page; keep-together moves a block whole", "[layout][blocks]") {
+    Env env;
+    PartLayout part = layout_papers({report({para("One."), block(PageBreak{}), para("Two.")})}, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    CHECK(has_run(part.pages[1], "Two."));
+
+    Blocks bs;
+    for (int i = 0; i < 36; ++i) bs.push_back(para("Filler " + std::to_string(i)));
+    KeepTogether k;
+    for (int i = 0; i < 6; ++i) k.content.push_back(para("Kept " + std::to_string(i), Numbering::None));
+    bs.push_back(block(k));
+    PartLayout kept = layout_papers({report(bs)}, env.ctx);
+    int pages_with_kept = 0;
+    for (const PageBox& pg : kept.pages)
+        if (page_text(pg).find("Kept") != std::string::npos) ++pages_with_kept;
+    CHECK(pages_with_kept == 1);
+}
+
+TEST_CASE("a cover stands on a page of its own", "[layout][blocks]") {
+    Env env;
+    Paper doc;
+    doc.kind = Paper::Kind::Document;
+    Section s;
+    Cover c;
+    c.title = text("LLR ASB Case Management Review");
+    c.author = text("Rik Basra");
+    c.date = Date{2016, 6, 0};
+    s.blocks = {block(c), para("Executive Summary", Numbering::None)};
+    doc.sections.push_back(s);
+    PartLayout part = layout_papers({doc}, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    CHECK(has_run(part.pages[0], "LLR ASB Case Management Review"));
+    CHECK(has_run(part.pages[0], "June 2016"));
+    CHECK(has_run(part.pages[1], "Executive Summary"));
+    // Centred: equal room either side of the title.
+    const GlyphRun& t = run_of(part.pages[0], "LLR ASB Case Management Review");
+    CHECK(std::llabs((t.x) - (part.pages[0].width - t.x - t.width)) < 2000);
+}
+
+TEST_CASE("fixed, proportional and automatic column widths", "[layout][table]") {
+    Env env;
+    auto cell = [](const std::string& s) {
+        TableCell c;
+        c.content = {para(s, Numbering::None)};
+        return c;
+    };
+    Table t;
+    t.columns = {TableColumn{TableColumn::Kind::Fixed, mm(30), 1}, TableColumn{TableColumn::Kind::Proportional, 0, 1},
+                 TableColumn{TableColumn::Kind::Proportional, 0, 3}};
+    TableRow r;
+    r.cells = {cell("a"), cell("b"), cell("c")};
+    t.body.push_back(r);
+    PageBox p = one_page({block(t)}, env);
+    const Mpt x0 = run_of(p, "a").x, x1 = run_of(p, "b").x, x2 = run_of(p, "c").x;
+    const Mpt width = env.styles.portrait.width - env.styles.portrait.margin_left - env.styles.portrait.margin_right;
+    CHECK(std::llabs((x1 - x0) - mm(30)) < 10);
+    CHECK(std::llabs((x2 - x1) - (width - mm(30)) / 4) < 10);
+
+    // Automatic: a column of long text gets more room than one of short codes.
+    Table a;
+    TableRow ar;
+    ar.cells = {cell("R1"), cell(words(40))};
+    a.body.push_back(ar);
+    PageBox q = one_page({block(a)}, env);
+    CHECK(run_of(q, "R1").x < q.width / 4);
+    auto text_run = std::find_if(q.runs.begin(), q.runs.end(), [](const GlyphRun& g) { return g.text.rfind("the board", 0) == 0; });
+    REQUIRE(text_run != q.runs.end());
+    CHECK(text_run->x - run_of(q, "R1").x < mm(25));
+}
+
+TEST_CASE("bold and italic rows, filled cells and table notes", "[layout][table]") {
+    Env env;
+    auto cell = [](const std::string& s) {
+        TableCell c;
+        c.content = {para(s, Numbering::None)};
+        return c;
+    };
+    Table t;
+    TableRow group;
+    group.flags = kItalic;
+    group.cells = {cell("Strategic Priorities"), cell("Actions")};
+    TableRow r;
+    TableCell filled = cell("Filled");
+    filled.fill = Color{217, 217, 217};
+    r.cells = {filled, cell("Plain")};
+    t.body = {group, r};
+    t.notes = {para("* Data for April to June only.", Numbering::None)};
+    PageBox p = one_page({block(t)}, env);
+    CHECK(run_of(p, "Strategic Priorities").face == env.styles.get("table").face(false, true));
+    CHECK(std::any_of(p.fills.begin(), p.fills.end(), [](const FillRect& f) { return f.color == Color{217, 217, 217}; }));
+    CHECK(run_of(p, "* Data for April to June only.").baseline > run_of(p, "Plain").baseline);
+    CHECK(run_of(p, "* Data for April to June only.").size == env.styles.get("table-note").size);
+}
