@@ -22,11 +22,6 @@ std::vector<AgendaEntry> place_items(const std::vector<std::optional<PartLayout>
     return entries;
 }
 
-std::string plain(const Inlines& in) {
-    std::string s;
-    for (const auto& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
-    return s;
-}
 
 GlyphRun text_run(const std::string& text, const TextStyle& st, const LayoutContext& ctx) {
     GlyphRun r;
@@ -104,7 +99,7 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
         r.x = head.width - pm.margin_right - r.width;
         r.baseline = pm.margin_top / 2 + stamp.size / 2;
         head.runs.push_back(std::move(r));
-        box.outlines.push_back(Outline{std::to_string(entries[i].number) + ". " + plain(m.items[i].title), first, 0, 0});
+        box.outlines.push_back(Outline{std::to_string(entries[i].number) + ". " + plain_text(m.items[i].title), first, 0, 0});
         for (const PartAnchor& a : parts[i]->anchors)
             box.outlines.push_back(Outline{a.title, first + a.page, a.y, a.level});
         for (auto& p : parts[i]->pages) {

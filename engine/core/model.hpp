@@ -41,6 +41,13 @@ struct Inline {
 };
 using Inlines = std::vector<Inline>;
 
+// The text of inline content without its markup (bookmarks, titles).
+inline std::string plain_text(const Inlines& in) {
+    std::string s;
+    for (const Inline& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
+    return s;
+}
+
 // ---- blocks ---------------------------------------------------------------
 
 struct Block;

@@ -63,11 +63,6 @@ std::optional<std::pair<int, int>> image_pixels(const std::string& path) {
     return std::nullopt;
 }
 
-std::string plain_text(const Inlines& in) {
-    std::string s;
-    for (const auto& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
-    return s;
-}
 
 }  // namespace
 

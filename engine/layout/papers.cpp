@@ -5,11 +5,6 @@
 namespace bp::layout_detail {
 namespace {
 
-std::string plain_of(const Inlines& in) {
-    std::string s;
-    for (const auto& i : in) s += i.kind == Inline::Kind::LineBreak ? std::string(" ") : i.text;
-    return s;
-}
 
 void report_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
     const StyleSheet& ss = ctx.styles;
@@ -42,7 +37,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
     env.kind = paper.kind;
     if (paper.first_minute) f.counters.minute = *paper.first_minute - 1;
 
-    std::string title = paper.header.title.empty() ? std::string() : plain_of(paper.header.title.front());
+    std::string title = paper.header.title.empty() ? std::string() : plain_text(paper.header.title.front());
     if (paper.kind == Paper::Kind::Minutes && paper.header.date)
         title = "Minutes of " + format_paper_date(*paper.header.date, ss);
     bool first = true;
@@ -58,7 +53,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             f.force_break();
         }
         if (!sec.title.empty()) {
-            f.set_anchor(plain_of(sec.title), 2);
+            f.set_anchor(plain_text(sec.title), 2);
             f.paragraph_lines(sec.title, ss.get("appendix-title"), 0, width, env, "", 0, std::nullopt, true);
         }
         f.blocks(sec.blocks, 0, width, env);
