@@ -276,8 +276,7 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
         if (!r_.enter(c)) continue;
         r_.check_attributes(c, {});
         if (n == "notes") {
-            BlockContext notes_ctx = inner;
-            read_mixed(c, notes_ctx, kCellBlocks, t.notes);
+            read_mixed(c, inner, kCellBlocks, t.notes);
         } else {
             read_rows(c, inner, n == "thead" ? t.head : t.body);
         }

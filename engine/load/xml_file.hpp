@@ -32,12 +32,11 @@ struct XmlFile {
     pugi::xml_node root;
 };
 
-// What the caller expects at the root, for messages about empty files:
-// e.g. "a paper starts with <report version=\"1\">".
 // Reads and parses `path` into `out`. Returns false, after reporting, when
 // the file cannot be used at all (missing, not UTF-8, not well-formed XML).
 // Problems that leave the tree usable (undefined entities, text after the
-// root) are reported and true is returned.
+// root) are reported and true is returned. `root_hint` ends the message for
+// an empty file: "a paper starts with <report version=\"1\">, ...".
 bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out, Diagnostics& diags);
 
 // The name of the first element of the file, "" if none can be found.
