@@ -32,31 +32,6 @@ void print_diagnostics(const Diagnostics& d) {
     if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
 }
 
-// The root element's name, read without parsing: enough to pick a loader.
-std::string root_name(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::string head(4096, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    std::size_t i = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-    while (i < head.size()) {
-        i = head.find('<', i);
-        if (i == std::string::npos || i + 1 >= head.size()) return {};
-        char c = head[i + 1];
-        if (c == '?' || c == '!') {
-            std::size_t end = head.compare(i, 4, "<!--") == 0 ? head.find("-->", i) : head.find('>', i);
-            if (end == std::string::npos) return {};
-            i = end + 1;
-            continue;
-        }
-        std::size_t j = i + 1;
-        while (j < head.size() && (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' || head[j] == '_'))
-            ++j;
-        return head.substr(i + 1, j - i - 1);
-    }
-    return {};
-}
-
 std::string json_escape(const std::string& s) {
     std::string o;
     for (char c : s) {
@@ -177,10 +152,10 @@ int run_validate(const std::vector<std::string>& files, const std::string& templ
     if (!templates.empty()) lo.template_dirs.push_back(templates);
     lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
     for (const std::string& f : files) {
-        std::string root = root_name(f);
-        if (root == "pack") {
+        FileKind kind = sniff_file_kind(f);
+        if (kind == FileKind::Pack) {
             if (auto doc = load_pack(f, lo, diags)) validate_pack(*doc, diags);
-        } else if (root == "template") {
+        } else if (kind == FileKind::Template) {
             load_template(f, diags);
         } else {
             std::string root_dir = fs::path(f).parent_path().string();
