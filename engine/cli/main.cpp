@@ -132,7 +132,9 @@ int run_build(const BuildArgs& a) {
     std::optional<AssembledPack> result = assemble_pack(*doc, ctx, ao);
     if (!result || diags.has_errors()) return finish(kInputErrors, result ? &*result : nullptr);
 
-    if (!a.dump.empty() && !write_text_file(a.dump, dump_pack(result->box))) {
+    if (a.dump == "-") {
+        std::cout << dump_pack(result->box);
+    } else if (!a.dump.empty() && !write_text_file(a.dump, dump_pack(result->box))) {
         std::cerr << "boardpack: cannot write " << a.dump << '\n';
         return finish(kOutputFailed, &*result);
     }
@@ -233,7 +235,7 @@ int main(int argc, char** argv) {
                 std::cerr << "boardpack: build needs -o OUT.pdf\n";
                 return kUsage;
             }
-            if (cmd == "dump") a.dump = "/dev/stdout";
+            if (cmd == "dump") a.dump = "-";
             return run_build(a);
         }
         if (cmd == "validate") {

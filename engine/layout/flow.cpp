@@ -144,7 +144,8 @@ void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {
                 paragraph(node, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Heading>) {
                 const char* name = node.level <= 1 ? "h1" : node.level == 2 ? "h2" : "h3";
-                if (!env.in_cell) set_anchor(plain_text(node.text), node.level <= 1 ? 1 : 2);
+                // Bookmarks: the paper (level 1), then its main headings (level 2).
+                if (!env.in_cell && node.level <= 1) set_anchor(plain_text(node.text), 2);
                 // Minutes' sub-headings sit with the text they head.
                 Mpt hx = env.kind == Paper::Kind::Minutes && !env.in_cell ? x + indent : x;
                 paragraph_lines(node.text, ss.get(name), hx, width - (hx - x), env, "", 0, std::nullopt, true);
@@ -267,7 +268,7 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width) {
 void Flow::contact(const Contact& c, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     std::string title = c.title.empty() ? "Officer to contact" : c.title;
-    set_anchor(title, 1);
+    set_anchor(title, 2);
     paragraph_lines(plain(title), ss.get("h1"), x, width, env, "", 0, std::nullopt, true);
     const TextStyle& st = ss.get("contact");
     Mpt indent = env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
@@ -313,7 +314,7 @@ void Flow::minute(const Minute& m, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     counters.minute = m.number ? *m.number : counters.minute + 1;
     std::string label = std::to_string(counters.minute) + ".";
-    set_anchor(label + " " + plain_text(m.title), 1);
+    set_anchor(label + " " + plain_text(m.title), 2);
     Mpt indent = ss.doc.paragraph_indent;
     paragraph_lines(m.title, ss.get("minute-title"), x + indent, width - indent, env, label, x, std::nullopt, true);
     blocks(m.content, x, width, env);
@@ -349,7 +350,7 @@ void Flow::cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env) {
     Slice top;
     top.height = content_height(ss.master(orientation)) / 4;
     push(std::move(top));
-    set_anchor(plain_text(c.title), 1);
+    set_anchor(plain_text(c.title), 2);
     paragraph_lines(c.title, ss.get("cover-title"), x, width, env, "", 0);
     if (!c.subtitle.empty()) paragraph_lines(c.subtitle, ss.get("cover-subtitle"), x, width, env, "", 0);
     space(pt(36));

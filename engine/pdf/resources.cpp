@@ -19,7 +19,7 @@ HPDF_Font FontSet::font(FaceId face) {
     const std::string what = std::string("cannot load font '") + path + "'";
     const char* name =
         doc_.need(HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE), what);
-    f = doc_.need(HPDF_GetFont(doc_.get(), name, "UTF-8"), what);
+    f = get_utf8_font(doc_, name, what);
     by_path_.emplace(path, f);
     return f;
 }

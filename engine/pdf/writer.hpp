@@ -31,6 +31,14 @@ private:
     std::map<std::string, HPDF_Font> by_path_;  // one font per file
 };
 
+// HPDF_GetFont(name, "UTF-8") for a loaded TrueType face: the same objects
+// and bytes, built without walking the cmap 65,535 times (font_cmap.cpp).
+HPDF_Font get_utf8_font(Doc& doc, const char* name, const std::string& what);
+
+// The glyph libharu's cmap look-up gives each code 0..FFFF, for a format 4
+// TrueType face (exposed for the test that checks it against libharu).
+std::vector<HPDF_UINT16> glyphs_by_code(HPDF_FontDef def);
+
 // Images by path, each file read once however often it is drawn.
 class ImageSet {
 public:
