@@ -34,6 +34,24 @@ private:
         }
     };
 
+    // A section, an appendix or a block at the top level of a report or document.
+    void body_element(pugi::xml_node c, pugi::xml_node root, const BlockContext& ctx, unsigned allowed,
+                      const Names& expected, TopLevel& top, Paper& paper) {
+        std::string_view n = c.name();
+        if (n == "section" || n == "appendix") {
+            top.implicit_open = false;
+            paper.sections.push_back(n == "section" ? section(c, ctx, allowed) : appendix(c, ctx, allowed));
+            return;
+        }
+        Blocks got;
+        if (!blocks_.read_block(c, ctx, allowed, got)) {
+            r_.unexpected_element(c, root, expected);
+            return;
+        }
+        Blocks& into = top.implicit(r_.loc(c));
+        for (Block& b : got) into.push_back(std::move(b));
+    }
+
     void report_header(pugi::xml_node el, PaperHeader& h);
     void minutes_header(pugi::xml_node el, Paper& paper);
     Section section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
@@ -86,20 +104,8 @@ void PaperReader::report(pugi::xml_node root, Paper& paper) {
             header_seen = true;
             if (!was_first) r_.error(c, "<header> must come first in <report>, before any other element");
             report_header(c, paper.header);
-        } else if (n == "section") {
-            top.implicit_open = false;
-            paper.sections.push_back(section(c, ctx, allowed));
-        } else if (n == "appendix") {
-            top.implicit_open = false;
-            paper.sections.push_back(appendix(c, ctx, allowed));
         } else {
-            Blocks got;
-            if (blocks_.read_block(c, ctx, allowed, got)) {
-                Blocks& into = top.implicit(r_.loc(c));
-                for (Block& b : got) into.push_back(std::move(b));
-            } else {
-                r_.unexpected_element(c, root, expected);
-            }
+            body_element(c, root, ctx, allowed, expected, top, paper);
         }
     }
     if (!header_seen) r_.missing_child(root, "header", "with the board, date and title, before everything else");
@@ -423,20 +429,8 @@ void PaperReader::document(pugi::xml_node root, Paper& paper) {
             b.node = blocks_.read_cover(c);
             top.implicit(b.loc).push_back(std::move(b));
             r_.leave();
-        } else if (n == "section") {
-            top.implicit_open = false;
-            paper.sections.push_back(section(c, ctx, allowed));
-        } else if (n == "appendix") {
-            top.implicit_open = false;
-            paper.sections.push_back(appendix(c, ctx, allowed));
         } else {
-            Blocks got;
-            if (blocks_.read_block(c, ctx, allowed, got)) {
-                Blocks& into = top.implicit(r_.loc(c));
-                for (Block& b : got) into.push_back(std::move(b));
-            } else {
-                r_.unexpected_element(c, root, expected);
-            }
+            body_element(c, root, ctx, allowed, expected, top, paper);
         }
     }
 }
