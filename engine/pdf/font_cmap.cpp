@@ -9,7 +9,7 @@
 // exactly the objects it would have built, in a fraction of the time.
 //
 // This leans on libharu 2.3.0's HPDF_TTFontDefAttr layout and on how its
-// HPDF_TTFontDef_GetGlyphid reads a format 4 cmap; font_table_usable says
+// HPDF_TTFontDef_GetGlyphid reads a format 4 cmap; cmap_swap_usable says
 // when it applies, and anything else takes the plain HPDF_GetFont.
 #include <cstring>
 #include <vector>
@@ -24,10 +24,9 @@ constexpr std::size_t kCodes = 0x10000;
 
 HPDF_TTFontDefAttr tt_attr(HPDF_FontDef def) { return static_cast<HPDF_TTFontDefAttr>(def->attr); }
 
-// A format 4 cmap of 2.3.0 whose last segment ends at U+FFFF, so that every
-// code has a segment at or after it and the answer for a code outside all
-// segments is "no glyph".
-bool font_table_usable(HPDF_FontDef def) {
+}  // namespace
+
+bool cmap_swap_usable(HPDF_FontDef def) {
     if (std::strcmp(HPDF_GetVersion(), "2.3.0") != 0) return false;
     if (def == nullptr || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || def->attr == nullptr)
         return false;
@@ -40,6 +39,8 @@ bool font_table_usable(HPDF_FontDef def) {
         if (cmap.end_count[s] == 0xFFFF) return true;
     return false;
 }
+
+namespace {
 
 // The restored cmap, however the call in between ends.
 class CmapSwap {
@@ -81,7 +82,7 @@ std::vector<HPDF_UINT16> glyphs_by_code(HPDF_FontDef def) {
 
 HPDF_Font get_utf8_font(Doc& doc, const char* name, const std::string& what) {
     HPDF_FontDef def = doc.need(HPDF_GetFontDef(doc.get(), name), what);
-    if (!font_table_usable(def)) return doc.need(HPDF_GetFont(doc.get(), name, "UTF-8"), what);
+    if (!cmap_swap_usable(def)) return doc.need(HPDF_GetFont(doc.get(), name, "UTF-8"), what);
     const std::vector<HPDF_UINT16> glyphs = glyphs_by_code(def);
     doc.check(HPDF_OK, what);
     CmapSwap swap(def, glyphs);

@@ -153,6 +153,7 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     pdf::add_links(doc, pack.pages, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
+    pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     save(doc, out);
 }
 

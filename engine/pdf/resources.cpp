@@ -21,6 +21,7 @@ HPDF_Font FontSet::font(FaceId face) {
         doc_.need(HPDF_LoadTTFontFromFile(doc_.get(), path.c_str(), HPDF_TRUE), what);
     f = get_utf8_font(doc_, name, what);
     by_path_.emplace(path, f);
+    loaded_.push_back(f);
     return f;
 }
 

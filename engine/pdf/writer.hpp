@@ -24,16 +24,25 @@ public:
     // reject, with bfchar entries for exactly the codes drawn.
     void finish(const std::vector<CodeSet>& used);
 
+    // The fonts loaded, in the order they were made (their object order).
+    const std::vector<HPDF_Font>& loaded() const { return loaded_; }
+
 private:
     Doc& doc_;
     const std::vector<FontFace>& faces_;
     std::vector<HPDF_Font> by_face_;
     std::map<std::string, HPDF_Font> by_path_;  // one font per file
+    std::vector<HPDF_Font> loaded_;
 };
 
 // HPDF_GetFont(name, "UTF-8") for a loaded TrueType face: the same objects
 // and bytes, built without walking the cmap 65,535 times (font_cmap.cpp).
 HPDF_Font get_utf8_font(Doc& doc, const char* name, const std::string& what);
+
+// True when get_utf8_font can take its fast path for this face: libharu
+// 2.3.0 and a format 4 cmap with a segment ending at U+FFFF (so every code
+// outside the segments has no glyph).
+bool cmap_swap_usable(HPDF_FontDef def);
 
 // The glyph libharu's cmap look-up gives each code 0..FFFF, for a format 4
 // TrueType face (exposed for the test that checks it against libharu).
@@ -57,6 +66,15 @@ std::vector<CodeSet> write_contents(Doc& doc, const std::vector<PageBox>& boxes,
                                     const std::vector<HPDF_Page>& pages,
                                     const std::vector<PageNames>& names, std::size_t face_count,
                                     int threads);
+
+// Makes each font's descriptor and font file now rather than at save, and
+// deflates the font files, CIDToGIDMaps and CMaps on `threads` threads,
+// handing them to libharu finished. Call it last, just before saving: the new
+// objects must come after all others, as libharu would number them. With one
+// thread, or a libharu other than 2.3.0, it does nothing and libharu does the
+// same work at save; the bytes are the same either way. Returns the number
+// of fonts whose streams it deflated.
+std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threads);
 
 // Link annotations, without the 1 pt border libharu gives them by default.
 void add_links(Doc& doc, const std::vector<PageBox>& boxes, const std::vector<HPDF_Page>& pages);
