@@ -341,6 +341,11 @@ def main():
         packs.append(("sample lscsb-2015-09-17", SAMPLE, None))
     else:
         log(f"note: {SAMPLE.relative_to(REPO)} not found, sample pack skipped")
+    # The other real packs: richer content (dashboards, a 28-page review).
+    for other in ("lscsb-2015-06-18", "lscsb-2016-09-08"):
+        manifest = REPO / "samples" / other / "pack.xml"
+        if manifest.is_file():
+            packs.append((f"sample {other}", manifest, None))
     packs += synthetic_packs
 
     results = [measure(name, pack, items, boardpack, args, meter) for name, pack, items in packs]
