@@ -1,5 +1,7 @@
 #include "load/blocks.hpp"
 
+#include <utility>
+
 #include "load/paths.hpp"
 #include "load/values.hpp"
 
@@ -17,6 +19,7 @@ constexpr TagName kTagNames[] = {
     {kTagTable, "table"},   {kTagImg, "img"},   {kTagBlockquote, "blockquote"},
     {kTagKeep, "keep"},     {kTagPageBreak, "page-break"}, {kTagContact, "contact"},
     {kTagRecommendations, "recommendations"}, {kTagResolved, "resolved"},
+    {kTagExclusion, "exclusion"},
 };
 
 unsigned tag_of(std::string_view name) {
@@ -111,6 +114,10 @@ bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigne
             emit = false;
             break;
         case kTagResolved: b.node = read_resolved(el, ctx); break;
+        case kTagExclusion:
+            if (std::optional<Resolution> x = read_exclusion(el)) b.node = std::move(*x);
+            else emit = false;
+            break;
         default: emit = false; break;
     }
     r_.leave();
@@ -424,6 +431,45 @@ Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx
     if (std::optional<std::size_t> l = r_.attr_choice(el, "label", {"RESOLVED", "AGREED", "NOTED"}))
         res.label = kLabels[*l];
     read_blocks(el, unnumbered(ctx), kBodyBlocks, res.content, "put text in a <p>");
+    return res;
+}
+
+// <exclusion paragraphs="3"/>: the resolution that excludes the public
+// under Section 100A(4), worded as the Act requires, citing the paragraphs
+// of Part 1 of Schedule 12A (1 to 7) that make the business exempt.
+std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
+    r_.check_attributes(el, {"paragraphs"});
+    check_empty(r_, el, "");
+    Resolution res;
+    res.label = "RESOLVED";
+    std::optional<std::string> given = r_.required_attr(el, "paragraphs", "paragraphs=\"3\" or paragraphs=\"1, 3\"");
+    if (!given) return std::nullopt;
+    std::vector<std::string> numbers;
+    std::string cur;
+    bool bad = false;
+    for (char ch : *given + ",") {
+        if (ch >= '1' && ch <= '7' && cur.empty()) cur = ch;
+        else if (ch == ',' && !cur.empty()) numbers.push_back(std::exchange(cur, std::string()));
+        else if (ch != ' ') bad = true;
+    }
+    if (bad || numbers.empty()) {
+        r_.error(el, "paragraphs on <exclusion> is \"" + *given +
+                         "\": give the paragraph numbers of Schedule 12A, 1 to 7, separated by commas");
+        return std::nullopt;
+    }
+    std::string cited = numbers.front();
+    for (std::size_t i = 1; i < numbers.size(); ++i) cited += (i + 1 == numbers.size() ? " and " : ", ") + numbers[i];
+    Paragraph p;
+    Inline text;
+    text.text = std::string("That under Section 100A(4) of the Local Government Act 1972 the public be excluded from "
+                            "the meeting for the remaining items of business on the grounds that they involve the "
+                            "likely disclosure of exempt information as defined in ") +
+                (numbers.size() == 1 ? "paragraph " : "paragraphs ") + cited + " of Part 1 of Schedule 12A of the Act.";
+    p.text.push_back(std::move(text));
+    Block b;
+    b.loc = r_.loc(el);
+    b.node = std::move(p);
+    res.content.push_back(std::move(b));
     return res;
 }
 

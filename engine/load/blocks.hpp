@@ -26,6 +26,7 @@ enum BlockTag : unsigned {
     kTagContact = 1u << 11,
     kTagRecommendations = 1u << 12,
     kTagResolved = 1u << 13,
+    kTagExclusion = 1u << 14,
 };
 // "Body blocks (anywhere blocks are allowed)" of formats.md.
 constexpr unsigned kBodyBlocks = kTagH1 | kTagH2 | kTagH3 | kTagP | kTagOl | kTagUl | kTagTable | kTagImg |
@@ -71,6 +72,7 @@ private:
     Contact read_contact(pugi::xml_node el);
     void read_recommendations(pugi::xml_node el, const BlockContext& ctx, Blocks& out);
     Resolution read_resolved(pugi::xml_node el, const BlockContext& ctx);
+    std::optional<Resolution> read_exclusion(pugi::xml_node el);  // nullopt: reported
 
     Reader& r_;
 };

@@ -289,7 +289,7 @@ Minute PaperReader::minute(pugi::xml_node el) {
     ctx.kind = Paper::Kind::Minutes;
     ctx.p_default = Numbering::None;
     ctx.pack_root = pack_root_;
-    const unsigned allowed = kBodyBlocks | kTagResolved;
+    const unsigned allowed = kBodyBlocks | kTagResolved | kTagExclusion;
     Names expected = with({"title"}, BlockReader::names(allowed));
     bool title = false, text_reported = false;
     for (pugi::xml_node c : el.children()) {

@@ -20,7 +20,7 @@ const std::set<std::string_view> kKnownElements = {
     "report", "minutes", "document", "header", "board", "line", "h1", "h2", "h3", "p", "ol", "ul", "li",
     "table", "thead", "tbody", "tr", "th", "td", "notes", "img", "blockquote", "keep", "page-break", "contact",
     "recommendations", "section", "appendix", "cover", "subtitle", "author", "attendance", "group", "person",
-    "name", "role", "minute", "resolved", "signature",
+    "name", "role", "minute", "resolved", "exclusion", "signature",
     // inline
     "b", "i", "u", "sup", "sub", "a", "br",
     // template
@@ -111,7 +111,7 @@ std::string placement_hint(std::string_view name, const Names& expected, std::st
     if (name == "thead" || name == "tbody") return tag(name) + " goes inside <table>";
     if (name == "section" || name == "appendix") return "sections and appendices are top-level only";
     if (name == "cover") return "<cover> comes first in an <appendix> or a <document>";
-    if (name == "resolved") return "<resolved> goes inside a <minute>";
+    if (name == "resolved" || name == "exclusion") return tag(name) + " goes inside a <minute>";
     if (name == "header") return "<header> comes first in a <report> or <minutes>";
     if (is_inline_element(name) && contains(expected, "p")) return "put text in a <p>";
     // A list or table inside <p>, as HTML habit writes it.

@@ -289,3 +289,18 @@ TEST_CASE("load: every node carries its line and column", "[load][paper]") {
     CHECK(node<List>(b[2]).items[0].loc.col == 2);
     CHECK(messages(d, dir.path()) == "paper.xml:11:1: error: unknown element <para> inside <report>; did you mean <p>?\n");
 }
+
+TEST_CASE("load: the exempt-information resolution is worded from its paragraphs", "[load][paper]") {
+    Blocks b = first_blocks(minutes_xml(
+        "<minute><title>Exclusion of the press and public</title><exclusion paragraphs=\"3\"/></minute>"
+        "<minute><title>Two grounds</title><exclusion paragraphs=\"1, 3\"/></minute>"));
+    REQUIRE(b.size() == 2);
+    const Resolution& one = node<Resolution>(node<Minute>(b[0]).content[0]);
+    CHECK(one.label == "RESOLVED");
+    CHECK(runs(node<Paragraph>(one.content[0]).text) ==
+          "{That under Section 100A(4) of the Local Government Act 1972 the public be excluded from the meeting for "
+          "the remaining items of business on the grounds that they involve the likely disclosure of exempt "
+          "information as defined in paragraph 3 of Part 1 of Schedule 12A of the Act.}");
+    const Resolution& two = node<Resolution>(node<Minute>(b[1]).content[0]);
+    CHECK(runs(node<Paragraph>(two.content[0]).text).find("paragraphs 1 and 3 of Part 1") != std::string::npos);
+}
