@@ -48,7 +48,10 @@ struct TemplateDoc {
     std::string date_pattern = "d MMMM y";                 // ICU pattern for dates in papers
     std::string meeting_date_pattern = "EEEE, d MMMM y";   // agenda front sheet
     std::string next_meeting_pattern = "d MMMM y";         // "Date of the next meeting" list
-    bool ordinal_days = false;  // "8th September 2016" when the pattern has d
+    // Which dates write their day as an ordinal ("8th September 2016").
+    bool ordinal_days = false;          // dates in paper headers
+    bool ordinal_meeting = false;       // the agenda's meeting date
+    bool ordinal_next_meeting = false;  // the "Date of the next meeting" list
     PageMaster portrait;        // landscape = portrait with the sides swapped
     std::vector<FontFamily> families;
     std::vector<TextStyleSpec> styles;

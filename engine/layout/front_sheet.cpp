@@ -33,7 +33,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
 
     f.set_anchor("Agenda", 1);
     f.paragraph_lines(plain(mt.body), ss.get("board"), 0, width, env, "", 0);
-    std::string when = format_date(mt.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
+    std::string when = format_date(mt.date, ss.doc.meeting_date_pattern, ss.doc.locale, ss.doc.ordinal_meeting);
     if (mt.time) when += " at " + clock_time(*mt.time);
     const TextStyle& meeting = ss.get("meeting");
     f.paragraph_lines(plain(when), meeting, 0, width, env, "", 0);
@@ -73,7 +73,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
         if (item.exempt)
             f.paragraph_lines(plain("Exempt: " + *item.exempt), note_style, indent, title_w, env, "", 0);
         for (const Date& d : item.next_meetings)
-            f.paragraph_lines(plain(format_date(d, ss.doc.next_meeting_pattern, ss.doc.locale, false)),
+            f.paragraph_lines(plain(format_date(d, ss.doc.next_meeting_pattern, ss.doc.locale, ss.doc.ordinal_next_meeting)),
                               tight, indent, title_w, env, "", 0);
         f.space(item_style.space_after);
         for (std::size_t k = first; k + 1 < slices.size(); ++k) slices[k].keep_with_next = true;

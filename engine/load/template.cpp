@@ -137,7 +137,27 @@ void TemplateReader::dates(pugi::xml_node el) {
     pattern("paper", t_.date_pattern);
     pattern("meeting", t_.meeting_date_pattern);
     pattern("next-meeting", t_.next_meeting_pattern);
-    if (std::optional<bool> o = r_.attr_bool(el, "ordinal")) t_.ordinal_days = *o;
+    // ordinal="true" (paper headers) or a list of which dates: "paper meeting next-meeting".
+    if (std::optional<std::string> o = r_.attr(el, "ordinal")) {
+        std::string words = collapse_space(*o);
+        if (words == "true" || words == "false") {
+            t_.ordinal_days = words == "true";
+            return;
+        }
+        std::size_t at = 0;
+        while (at < words.size()) {
+            std::size_t end = words.find(' ', at);
+            if (end == std::string::npos) end = words.size();
+            std::string w = words.substr(at, end - at);
+            if (w == "paper") t_.ordinal_days = true;
+            else if (w == "meeting") t_.ordinal_meeting = true;
+            else if (w == "next-meeting") t_.ordinal_next_meeting = true;
+            else
+                r_.error(el, "ordinal on <dates> names \"" + w +
+                                 "\"; write true, false, or a list of paper, meeting and next-meeting");
+            at = end + 1;
+        }
+    }
 }
 
 std::optional<Mpt> TemplateReader::length_at_least(pugi::xml_node el, const char* name, Mpt min) {

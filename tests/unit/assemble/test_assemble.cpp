@@ -140,3 +140,30 @@ TEST_CASE("outlines point at the agenda and each item's first page", "[assemble]
     });
     CHECK(found);
 }
+
+TEST_CASE("next meeting dates follow the template's pattern, locale and ordinal choice", "[assemble]") {
+    TemplateDoc t = test_template();
+    t.next_meeting_pattern = "EEEE d MMMM y";
+    {
+        Env env(t);
+        PackDocument d = pack_with({1});
+        d.manifest.items.push_back(item("Date of the next meeting"));
+        d.manifest.items.back().next_meetings = {Date{2018, 6, 15}};
+        d.papers.emplace_back();
+        auto r = assemble_pack(d, env.ctx, {});
+        REQUIRE(r);
+        CHECK(has_run(r->box.pages[0], "Friday 15 June 2018"));
+    }
+    t.next_meeting_pattern = "d MMMM y";
+    t.ordinal_next_meeting = true;
+    Env env(t);
+    PackDocument d = pack_with({1});
+    d.manifest.items.push_back(item("Date of the next meeting"));
+    d.manifest.items.back().next_meetings = {Date{2016, 9, 8}};
+    d.papers.emplace_back();
+    auto r = assemble_pack(d, env.ctx, {});
+    REQUIRE(r);
+    CHECK(has_run(r->box.pages[0], "8th September 2016"));
+    // The meeting date itself stays as the template's meeting pattern says.
+    CHECK(has_run(r->box.pages[0], "Thursday, 17 September 2015"));
+}

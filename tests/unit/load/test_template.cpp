@@ -98,3 +98,30 @@ TEST_CASE("load: template mistakes", "[load][template]") {
           "t.xml:5:1: error: style \"h1\" is its own ancestor through parent=; break the loop\n"
           "t.xml:5:31: error: style \"h2\" is its own ancestor through parent=; break the loop\n");
 }
+
+TEST_CASE("load: ordinal names which dates write their day as an ordinal", "[load][template]") {
+    TempDir dir;
+    dir.write("fonts/R.ttf", "x");
+    Diagnostics d;
+    auto t = load_template(dir.write("templates/t.xml",
+                                     "<template version=\"1\" name=\"t\">\n"
+                                     "<dates ordinal=\"paper  next-meeting\"/>\n"
+                                     "<font family=\"sans\" regular=\"../fonts/R.ttf\"/>\n"
+                                     "</template>"),
+                           d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(t->ordinal_days);
+    CHECK_FALSE(t->ordinal_meeting);
+    CHECK(t->ordinal_next_meeting);
+
+    Diagnostics bad;
+    load_template(dir.write("templates/u.xml",
+                            "<template version=\"1\" name=\"u\">\n<dates ordinal=\"papers\"/>\n"
+                            "<font family=\"sans\" regular=\"../fonts/R.ttf\"/>\n</template>"),
+                  bad);
+    REQUIRE(bad.error_count() == 1);
+    CHECK(bad.all()[0].loc.line == 2);
+    CHECK(bad.all()[0].message.find("\"papers\"") != std::string::npos);
+}
