@@ -318,65 +318,41 @@ Minute PaperReader::minute(pugi::xml_node el) {
 Attendance PaperReader::attendance(pugi::xml_node el) {
     r_.check_attributes(el, {});
     Attendance a;
-    bool text_reported = false;
-    for (pugi::xml_node g : el.children()) {
-        if (g.type() != pugi::node_element) {
-            text_outside(g, el, text_reported, "put names in <person> inside a <group title=\"Present\">");
-            continue;
-        }
-        if (std::string_view(g.name()) != "group") {
-            r_.unexpected_element(g, el, {"group"});
-            continue;
-        }
-        if (!r_.enter(g)) continue;
+    r_.each_child(el, {"group"}, "put names in <person> inside a <group title=\"Present\">", [&](pugi::xml_node g) {
+        if (!r_.enter(g)) return;
         r_.check_attributes(g, {"title"});
         AttendanceGroup group;
         group.loc = r_.loc(g);
         // Optional: the first list of members often has no heading.
         if (std::optional<std::string> t = r_.attr(g, "title")) group.title = collapse_space(*t);
-        bool group_text = false;
-        for (pugi::xml_node p : g.children()) {
-            if (p.type() != pugi::node_element) {
-                text_outside(p, g, group_text, "put each name in a <person>");
-                continue;
-            }
-            if (std::string_view(p.name()) != "person") {
-                r_.unexpected_element(p, g, {"person"});
-                continue;
-            }
-            if (!r_.enter(p)) continue;
+        r_.each_child(g, {"person"}, "put each name in a <person>", [&](pugi::xml_node p) {
+            if (!r_.enter(p)) return;
             r_.check_attributes(p, {});
             AttendanceGroup::Person person;
-            bool name = false, role = false, person_text = false;
-            for (pugi::xml_node f : p.children()) {
-                if (f.type() != pugi::node_element) {
-                    text_outside(f, p, person_text, "put the name in <name> and the organisation in <role>");
-                    continue;
-                }
-                std::string_view n = f.name();
-                bool* seen = n == "name" ? &name : n == "role" ? &role : nullptr;
-                if (!seen) {
-                    r_.unexpected_element(f, p, {"name", "role"});
-                    continue;
-                }
-                if (*seen) {
-                    r_.duplicate_child(f, p);
-                    continue;
-                }
-                *seen = true;
-                r_.check_attributes(f, {});
-                if (!r_.enter(f)) continue;
-                (n == "name" ? person.name : person.role) = r_.inlines(f);
-                if (n == "name" && person.name.empty()) r_.error(f, "<name> is empty; write the person's name");
-                r_.leave();
-            }
+            bool name = false, role = false;
+            r_.each_child(p, {"name", "role"}, "put the name in <name> and the organisation in <role>",
+                          [&](pugi::xml_node f) {
+                              std::string_view n = f.name();
+                              bool& seen = n == "name" ? name : role;
+                              if (seen) {
+                                  r_.duplicate_child(f, p);
+                                  return;
+                              }
+                              seen = true;
+                              r_.check_attributes(f, {});
+                              if (!r_.enter(f)) return;
+                              (n == "name" ? person.name : person.role) = r_.inlines(f);
+                              if (n == "name" && person.name.empty())
+                                  r_.error(f, "<name> is empty; write the person's name");
+                              r_.leave();
+                          });
             if (!name) r_.missing_child(p, "name", "the person's name");
             group.people.push_back(std::move(person));
             r_.leave();
-        }
+        });
         a.groups.push_back(std::move(group));
         r_.leave();
-    }
+    });
     return a;
 }
 
