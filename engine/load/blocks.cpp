@@ -275,11 +275,7 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
             r_.unexpected_element(c, el, {"thead", "tbody", "notes"});
             continue;
         }
-        if (*seen) {
-            r_.duplicate_child(c, el);
-            continue;
-        }
-        *seen = true;
+        if (!r_.first_of_kind(c, el, *seen)) continue;
         if (!r_.enter(c)) continue;
         r_.check_attributes(c, {});
         if (n == "notes") {
@@ -492,11 +488,7 @@ Cover BlockReader::read_cover(pugi::xml_node el) {
             r_.unexpected_element(c, el, {"title", "subtitle", "author", "date"});
             continue;
         }
-        if (seen[k]) {
-            r_.duplicate_child(c, el);
-            continue;
-        }
-        seen[k] = true;
+        if (!r_.first_of_kind(c, el, seen[k])) continue;
         if (!r_.enter(c)) continue;
         r_.check_attributes(c, {});
         if (k == 0) cover.title = r_.inlines(c);

@@ -87,11 +87,7 @@ void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
             r_.unexpected_element(c, el, {"body", "date", "time", "venue"});
             continue;
         }
-        if (*seen) {
-            r_.duplicate_child(c, el);
-            continue;
-        }
-        *seen = true;
+        if (!r_.first_of_kind(c, el, *seen)) continue;
         r_.check_attributes(c, {});
         if (n == "body") m.body = r_.plain_text(c);
         if (n == "venue") m.venue = r_.plain_text(c);
@@ -172,11 +168,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
         }
         std::string_view n = c.name();
         if (n == "title") {
-            if (title) {
-                r_.duplicate_child(c, el);
-                continue;
-            }
-            title = true;
+            if (!r_.first_of_kind(c, el, title)) continue;
             r_.check_attributes(c, {});
             if (!r_.enter(c)) continue;
             it.title = r_.inlines(c);
@@ -275,11 +267,7 @@ std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& opti
             r.unexpected_element(c, root, {"meeting", "agenda"});
             continue;
         }
-        if (*seen) {
-            r.duplicate_child(c, root);
-            continue;
-        }
-        *seen = true;
+        if (!r.first_of_kind(c, root, *seen)) continue;
         if (!r.enter(c)) continue;
         if (n == "meeting") mr.meeting(c, m.meeting);
         if (n == "agenda") mr.agenda(c, m.items);

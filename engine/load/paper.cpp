@@ -97,11 +97,7 @@ void PaperReader::report(pugi::xml_node root, Paper& paper) {
         bool was_first = first;
         first = false;
         if (n == "header") {
-            if (header_seen) {
-                r_.duplicate_child(c, root);
-                continue;
-            }
-            header_seen = true;
+            if (!r_.first_of_kind(c, root, header_seen)) continue;
             if (!was_first) r_.error(c, "<header> must come first in <report>, before any other element");
             report_header(c, paper.header);
         } else {
@@ -218,11 +214,7 @@ void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
         Block b;
         b.loc = r_.loc(c);
         if (n == "header") {
-            if (header_seen) {
-                r_.duplicate_child(c, root);
-                continue;
-            }
-            header_seen = true;
+            if (!r_.first_of_kind(c, root, header_seen)) continue;
             if (!was_first) r_.error(c, "<header> must come first in <minutes>, before any other element");
             minutes_header(c, paper);
             continue;
@@ -265,11 +257,7 @@ void PaperReader::minutes_header(pugi::xml_node el, Paper& paper) {
             r_.unexpected_element(c, el, {"board", "date", "venue"});
             continue;
         }
-        if (*seen) {
-            r_.duplicate_child(c, el);
-            continue;
-        }
-        *seen = true;
+        if (!r_.first_of_kind(c, el, *seen)) continue;
         r_.check_attributes(c, {});
         if (n == "board") paper.header.board = r_.plain_text(c);
         if (n == "date") paper.header.date = r_.text_date(c);
@@ -298,11 +286,7 @@ Minute PaperReader::minute(pugi::xml_node el) {
             continue;
         }
         if (std::string_view(c.name()) == "title") {
-            if (title) {
-                r_.duplicate_child(c, el);
-                continue;
-            }
-            title = true;
+            if (!r_.first_of_kind(c, el, title)) continue;
             r_.check_attributes(c, {});
             if (!r_.enter(c)) continue;
             m.title = r_.inlines(c);
@@ -334,11 +318,7 @@ Attendance PaperReader::attendance(pugi::xml_node el) {
                           [&](pugi::xml_node f) {
                               std::string_view n = f.name();
                               bool& seen = n == "name" ? name : role;
-                              if (seen) {
-                                  r_.duplicate_child(f, p);
-                                  return;
-                              }
-                              seen = true;
+                              if (!r_.first_of_kind(f, p, seen)) return;
                               r_.check_attributes(f, {});
                               if (!r_.enter(f)) return;
                               (n == "name" ? person.name : person.role) = r_.inlines(f);

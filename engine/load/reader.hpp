@@ -91,6 +91,16 @@ public:
     }
     // The second <header> in a report and the like.
     void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
+    // True the first time a kind of child is met (sets `seen`); a second one
+    // is reported as a duplicate and false returned, so the caller skips it.
+    bool first_of_kind(pugi::xml_node child, pugi::xml_node parent, bool& seen) {
+        if (seen) {
+            duplicate_child(child, parent);
+            return false;
+        }
+        seen = true;
+        return true;
+    }
     // "<header> needs a <board>, e.g. <board>..."
     void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
 
