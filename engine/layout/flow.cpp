@@ -117,12 +117,7 @@ void Flow::paragraph_lines(const Inlines& text, const TextStyle& style, Mpt x, M
         Slice s;
         s.height = lines[i].height;
         append_items(s.items, lines[i].items, x, 0);
-        if (i == 0 && !label.empty()) {
-            Line l = set_line(label, style, ctx_, env.flags);
-            Mpt baseline = lines[i].items.runs.empty() ? 0 : lines[i].items.runs.front().baseline;
-            Mpt base_l = l.items.runs.empty() ? 0 : l.items.runs.front().baseline;
-            append_items(s.items, l.items, label_x, baseline - base_l);
-        }
+        if (i == 0 && !label.empty()) put_on_first_baseline(s.items, set_line(label, style, ctx_, env.flags), label_x);
         // No first line alone at a page foot, no last line alone at a head.
         s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && keep_with_next);
         push(std::move(s));
@@ -227,9 +222,7 @@ void Flow::list(const List& l, Mpt x, Mpt width, const BlockEnv& env) {
         std::string label = list_label(l.kind, n++);
         Line lab = set_line(label, st, ctx_, env.flags);
         if (first < out_.size()) {
-            Slice& s = out_[first];
-            Mpt baseline = s.items.runs.empty() ? lab.items.runs.front().baseline : s.items.runs.front().baseline;
-            append_items(s.items, lab.items, x, baseline - lab.items.runs.front().baseline);
+            put_on_first_baseline(out_[first].items, lab, x);
         } else {
             Slice s;
             s.height = lab.height;

@@ -53,16 +53,14 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
         std::size_t first = slices.size();
         TextStyle tight = item_style;
         tight.space_after = 0;
-        Inlines title = item.title;
-        f.paragraph_lines(title, tight, indent, title_w, env, std::to_string(e.number) + ".", 0);
+        f.paragraph_lines(item.title, tight, indent, title_w, env, std::to_string(e.number) + ".", 0);
         if (first < slices.size()) {
             Slice& s = slices[first];
-            Mpt baseline = s.items.runs.empty() ? 0 : s.items.runs.front().baseline;
             std::string right = pages_text(e);
             if (item.to_follow) right = "(Paper to follow)";
             if (!right.empty()) {
                 Line r = set_line(right, item_style, ctx);
-                append_items(s.items, r.items, width - r.width, baseline - r.items.runs.front().baseline);
+                put_on_first_baseline(s.items, r, width - r.width);
             }
             if (e.first_page) {
                 // The whole agenda line jumps to the item's first page.

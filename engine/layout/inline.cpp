@@ -228,6 +228,13 @@ Extent measure_extent(const Inlines& text, const InlineSetting& set, const Layou
     return e;
 }
 
+void put_on_first_baseline(Items& into, const Line& label, Mpt x) {
+    if (label.items.runs.empty()) return;
+    const Mpt own = label.items.runs.front().baseline;
+    const Mpt target = into.runs.empty() ? own : into.runs.front().baseline;
+    append_items(into, label.items, x, target - own);
+}
+
 Inlines plain(std::string text, std::uint8_t flags) {
     Inlines v;
     Inline in;

@@ -42,6 +42,10 @@ struct Extent {
 };
 Extent measure_extent(const Inlines& text, const InlineSetting& setting, const LayoutContext& ctx);
 
+// Adds a one-line label (a paragraph number, a list letter, a page range) at
+// x, on the baseline of the first text already in `into`.
+void put_on_first_baseline(Items& into, const Line& label, Mpt x);
+
 // Plain text as Inlines.
 Inlines plain(std::string text, std::uint8_t flags = 0);
 
