@@ -104,15 +104,13 @@ std::vector<Segment> segments(const Flat& f, const LayoutContext& ctx) {
 // Splits a segment too wide for any line between code points.
 void split_wide(const Flat& f, const Segment& s, Mpt width, const LayoutContext& ctx, std::vector<Segment>& out) {
     std::uint32_t start = s.begin;
-    std::size_t i = s.begin;
-    std::size_t hint = 0;
     while (start < s.ink_end) {
         std::uint32_t last_fit = start;
-        i = start;
+        std::size_t i = start;
         while (i < s.ink_end) {
             std::size_t j = i;
             next_code_point(f.text, j);
-            std::size_t h = hint;
+            std::size_t h = 0;
             if (width_of(f, start, static_cast<std::uint32_t>(j), h, ctx) > width && last_fit > start) break;
             last_fit = static_cast<std::uint32_t>(j);
             i = j;
@@ -141,7 +139,6 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
     Mpt asc = m.ascent * st.size / 1000, desc = -m.descent * st.size / 1000;
     Mpt baseline = (st.line_height - (asc + desc)) / 2 + asc;
 
-    std::size_t hint = 0;
     Mpt x = 0;
     for (const Piece& p : f.pieces) {
         if (p.end <= a || p.begin >= b) continue;
@@ -149,7 +146,6 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
         std::string text = f.text.substr(s, e - s);
         std::replace(text.begin(), text.end(), '\n', ' ');
         Mpt w = ctx.fonts.measure(p.face, text, p.size);
-        (void)hint;
         GlyphRun run;
         run.x = x;
         run.baseline = baseline - p.rise;
