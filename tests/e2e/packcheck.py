@@ -109,6 +109,21 @@ def check_rebuild_identical(boardpack, manifest, pack, failures):
         failures.append("two builds of the same input differ")
 
 
+class Expect:
+    """Counts checks and keeps the failed ones' sentences: expect(cond, what)."""
+
+    def __init__(self):
+        self.failures, self.checks = [], 0
+
+    def __call__(self, cond, what):
+        self.checks += 1
+        if not cond:
+            self.failures.append(what)
+
+    def finish(self, name):
+        finish(name, self.failures, self.checks)
+
+
 def finish(name, failures, checks):
     for f in failures:
         print(f"FAIL {name}: {f}")

@@ -7,19 +7,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(__file__))
+from packcheck import Expect  # noqa: E402
+
 boardpack, root = sys.argv[1], sys.argv[2]
-failures, checks = [], 0
+expect = Expect()
 
 
 def run(*args):
     return subprocess.run([boardpack, *args], capture_output=True, text=True, cwd=root)
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
 
 
 tmp = tempfile.mkdtemp(prefix="bp-cli-")
@@ -70,7 +66,4 @@ open(garbage, "wb").write(bytes(range(256)) * 8)
 g = run("validate", garbage)
 expect(g.returncode == 1 and "garbage.xml:" in g.stderr, f"binary garbage: {g.returncode} {g.stderr[:200]}")
 
-for f in failures:
-    print("FAIL cli:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+expect.finish("cli")

@@ -6,15 +6,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(__file__))
+from packcheck import Expect  # noqa: E402
+
 boardpack, root = sys.argv[1], sys.argv[2]
-failures, checks = [], 0
-
-
-def expect(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
+expect = Expect()
 
 
 tmp = tempfile.mkdtemp(prefix="bp-img-")
@@ -60,7 +56,4 @@ r = subprocess.run([boardpack, "build", os.path.join(tmp, "pack.xml"), "-o", out
 expect(r.returncode == 1 and re.search(r"report\.xml:3:\d+: error: .*missing\.png", r.stderr) is not None,
        f"missing image: {r.returncode} {r.stderr[:300]}")
 
-for f in failures:
-    print("FAIL images:", f)
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+expect.finish("images")
