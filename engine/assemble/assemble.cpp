@@ -70,7 +70,7 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
         front = got;
     }
     if (!settled) {
-        ctx.diags.error(m.loc, "the agenda front sheet did not settle on a length after " +
+        ctx.diags.error(m.loc, rule::front_sheet, "the agenda front sheet did not settle on a length after " +
                                    std::to_string(kMaxRounds) + " layouts; shorten the agenda");
         return std::nullopt;
     }

@@ -4,13 +4,21 @@
 //
 // Exit codes: 0 done; 1 the input has errors (nothing written); 2 bad
 // command line; 3 the output could not be written.
+#include <unistd.h>
+
+#include <algorithm>
 #include <boost/program_options.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "assemble/assemble.hpp"
+#include "core/diag_render.hpp"
 #include "dump/dump.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
@@ -27,29 +35,67 @@ namespace {
 
 constexpr int kOk = 0, kInputErrors = 1, kUsage = 2, kOutputFailed = 3;
 
-void print_diagnostics(const Diagnostics& d) {
-    for (const auto& x : d.all()) std::cerr << format_diagnostic(x) << '\n';
-    if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
-}
+constexpr const char* kStdinName = "<stdin>";
 
-std::string json_escape(const std::string& s) {
-    std::string o;
-    for (char c : s) {
-        switch (c) {
-            case '"': o += "\\\""; break;
-            case '\\': o += "\\\\"; break;
-            case '\n': o += "\\n"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    o += buf;
-                } else {
-                    o += c;
-                }
+// How diagnostics are printed: for people (source line, caret, hint) or as
+// JSON for tools; --werror makes warnings fail the run.
+struct Reporting {
+    bool json = false;
+    bool werror = false;
+    std::string stdin_text;  // what `validate -` read, for its source lines
+
+    bool failed(const Diagnostics& d) const { return d.has_errors() || (werror && d.warning_count() > 0); }
+};
+
+// Source lines for the caret display, each file read once.
+class SourceLines {
+public:
+    explicit SourceLines(const std::string& stdin_text) { split(kStdinName, stdin_text); }
+
+    std::optional<std::string> line(const std::string& file, std::uint32_t n) {
+        auto it = files_.find(file);
+        if (it == files_.end()) {
+            std::ifstream in(file, std::ios::binary);
+            split(file, in ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string());
+            it = files_.find(file);
+        }
+        if (n == 0 || n > it->second.size()) return std::nullopt;
+        return it->second[n - 1];
+    }
+
+private:
+    void split(const std::string& file, const std::string& text) {
+        std::vector<std::string>& lines = files_[file];
+        std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            if (end == std::string::npos) end = text.size();
+            std::size_t stop = end > start && text[end - 1] == '\r' ? end - 1 : end;
+            lines.push_back(text.substr(start, stop - start));
+            start = end + 1;
         }
     }
-    return o;
+
+    std::map<std::string, std::vector<std::string>> files_;
+};
+
+bool colour_wanted() {
+    const char* no_colour = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return isatty(STDERR_FILENO) && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
+}
+
+// JSON goes to `json_out` (stdout unless it holds other output); text to stderr.
+void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream& json_out = std::cout) {
+    std::vector<Diagnostic> sorted = d.sorted();
+    if (how.json) {
+        json_out << render_json(sorted);
+    } else {
+        SourceLines lines(how.stdin_text);
+        SourceLineLookup lookup = [&lines](const std::string& f, std::uint32_t n) { return lines.line(f, n); };
+        std::cerr << render_text(sorted, lookup, RenderOptions{colour_wanted()});
+    }
+    if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
 }
 
 std::string build_report_json(const std::string& pack, const std::string& out, const Diagnostics& diags,
@@ -71,11 +117,11 @@ std::string build_report_json(const std::string& pack, const std::string& out, c
     }
     j << "  \"diagnostics\": [";
     bool first = true;
-    for (const auto& d : diags.all()) {
+    for (const auto& d : diags.sorted()) {
         j << (first ? "\n" : ",\n") << "    {\"file\": \"" << json_escape(d.loc.file) << "\", \"line\": " << d.loc.line
-          << ", \"column\": " << d.loc.col << ", \"severity\": \""
-          << (d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note")
-          << "\", \"message\": \"" << json_escape(d.message) << "\"}";
+          << ", \"column\": " << d.loc.col << ", \"severity\": \"" << severity_name(d.severity)
+          << "\", \"rule\": \"" << json_escape(d.rule) << "\", \"message\": \"" << json_escape(d.message)
+          << "\", \"hint\": \"" << json_escape(d.hint) << "\"}";
         first = false;
     }
     j << "\n  ]\n}\n";
@@ -98,6 +144,7 @@ bool write_text_file(const std::string& path, const std::string& text) {
 struct BuildArgs {
     std::string pack, output, report, dump, templates;
     bool include_exempt = false;
+    Reporting reporting;
 };
 
 int run_build(const BuildArgs& a) {
@@ -107,7 +154,8 @@ int run_build(const BuildArgs& a) {
     lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
 
     auto finish = [&](int code, const AssembledPack* result) {
-        print_diagnostics(diags);
+        if (code == kOk && a.reporting.failed(diags)) code = kInputErrors;
+        print_diagnostics(diags, a.reporting, a.dump == "-" ? std::cerr : std::cout);
         if (!a.report.empty() && !write_text_file(a.report, build_report_json(a.pack, a.output, diags, result, code == kOk))) {
             std::cerr << "boardpack: cannot write the build report " << a.report << '\n';
             if (code == kOk) code = kOutputFailed;
@@ -148,28 +196,62 @@ int run_build(const BuildArgs& a) {
     return finish(kOk, &*result);
 }
 
-int run_validate(const std::vector<std::string>& files, const std::string& templates) {
+std::string read_stdin() {
+    std::cin >> std::noskipws;
+    return std::string(std::istreambuf_iterator<char>(std::cin), {});
+}
+
+// One file, or standard input for "-". Returns the number of files read.
+std::size_t validate_one(const std::string& f, const LoadOptions& lo, Reporting& how, Diagnostics& diags) {
+    if (f == "-") {
+        how.stdin_text = read_stdin();
+        FileKind kind = text_kind(how.stdin_text);
+        if (kind == FileKind::Pack) {
+            diags.error(SourceLoc{kStdinName, 0, 0}, rule::file_unreadable,
+                        "a pack manifest names its papers by path, so it cannot be checked from standard input",
+                        "give the manifest's file name instead of -");
+        } else if (kind == FileKind::Template) {
+            load_template_text(kStdinName, how.stdin_text, diags);
+        } else if (auto p = load_paper_text(kStdinName, how.stdin_text, diags)) {
+            validate_paper(*p, diags);
+        }
+        return 1;
+    }
+    FileKind kind = sniff_file_kind(f);
+    if (kind == FileKind::Pack) {
+        auto doc = load_pack(f, lo, diags);
+        if (!doc) return 1;
+        validate_pack(*doc, diags);
+        std::set<std::string> papers;
+        for (const auto& item : doc->papers)
+            for (const Paper& p : item) papers.insert(p.loc.file);
+        return 1 + papers.size();
+    }
+    if (kind == FileKind::Template) {
+        load_template(f, diags);
+    } else {
+        std::string root_dir = fs::path(f).parent_path().string();
+        if (auto p = load_paper(f, root_dir, diags)) validate_paper(*p, diags);
+    }
+    return 1;
+}
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+int run_validate(const std::vector<std::string>& files, const std::string& templates, Reporting how) {
     Diagnostics diags;
     LoadOptions lo;
     if (!templates.empty()) lo.template_dirs.push_back(templates);
     lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
-    for (const std::string& f : files) {
-        FileKind kind = sniff_file_kind(f);
-        if (kind == FileKind::Pack) {
-            if (auto doc = load_pack(f, lo, diags)) validate_pack(*doc, diags);
-        } else if (kind == FileKind::Template) {
-            load_template(f, diags);
-        } else {
-            std::string root_dir = fs::path(f).parent_path().string();
-            if (auto p = load_paper(f, root_dir, diags)) validate_paper(*p, diags);
-        }
-    }
-    print_diagnostics(diags);
-    if (diags.has_errors()) {
-        std::cerr << diags.error_count() << (diags.error_count() == 1 ? " error" : " errors") << '\n';
-        return kInputErrors;
-    }
-    return kOk;
+    std::size_t read = 0;
+    for (const std::string& f : files) read += validate_one(f, lo, how, diags);
+    print_diagnostics(diags, how);
+    if (!how.json)
+        std::cerr << plural(read, "file", "files") << ": " << plural(diags.error_count(), "error", "errors") << ", "
+                  << plural(diags.warning_count(), "warning", "warnings") << '\n';
+    return how.failed(diags) ? kInputErrors : kOk;
 }
 
 const char* kUsageText =
@@ -177,7 +259,7 @@ const char* kUsageText =
     "\n"
     "commands:\n"
     "  build PACK.xml -o OUT.pdf   assemble the agenda pack\n"
-    "  validate FILE.xml...        check reports, minutes, packs and templates\n"
+    "  validate FILE.xml...        check reports, minutes, packs and templates (- for stdin)\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
     "\n"
     "Run 'boardpack <command> --help' for its options.\n";
@@ -211,7 +293,10 @@ int main(int argc, char** argv) {
         if (cmd == "build" || cmd == "dump") {
             BuildArgs a;
             po::options_description opts(cmd == "build" ? "boardpack build PACK.xml -o OUT.pdf" : "boardpack dump PACK.xml");
+            std::string format = "text";
             opts.add_options()("pack", po::value(&a.pack), "pack manifest")(
+                "format", po::value(&format), "diagnostics as text (default) or json")(
+                "werror", po::bool_switch(&a.reporting.werror), "treat warnings as errors")(
                 "templates", po::value(&a.templates), "folder of templates named by packs")(
                 "include-exempt", po::bool_switch(&a.include_exempt), "bind exempt (Part B) papers too")(
                 "report", po::value(&a.report), "write a JSON build report to this file");
@@ -236,14 +321,22 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             if (cmd == "dump") a.dump = "-";
+            if (format != "text" && format != "json") {
+                std::cerr << "boardpack: --format is text or json, not '" << format << "'\n";
+                return kUsage;
+            }
+            a.reporting.json = format == "json";
             return run_build(a);
         }
         if (cmd == "validate") {
             std::vector<std::string> files;
-            std::string templates;
-            po::options_description opts("boardpack validate FILE.xml...");
+            std::string templates, format = "text";
+            Reporting how;
+            po::options_description opts("boardpack validate FILE.xml... (- reads a paper from standard input)");
             opts.add_options()("files", po::value(&files), "files to check")(
-                "templates", po::value(&templates), "folder of templates named by packs");
+                "templates", po::value(&templates), "folder of templates named by packs")(
+                "format", po::value(&format), "diagnostics as text (default) or json")(
+                "werror", po::bool_switch(&how.werror), "treat warnings as errors");
             po::positional_options_description vpos;
             vpos.add("files", -1);
             if (help) {
@@ -257,7 +350,16 @@ int main(int argc, char** argv) {
                 std::cerr << "boardpack: validate needs at least one file\n";
                 return kUsage;
             }
-            return run_validate(files, templates);
+            if (format != "text" && format != "json") {
+                std::cerr << "boardpack: --format is text or json, not '" << format << "'\n";
+                return kUsage;
+            }
+            if (std::count(files.begin(), files.end(), "-") > 1) {
+                std::cerr << "boardpack: standard input (-) can be read once\n";
+                return kUsage;
+            }
+            how.json = format == "json";
+            return run_validate(files, templates, how);
         }
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;

@@ -1,15 +1,36 @@
 #include "diag.hpp"
 
+#include <algorithm>
+
 namespace bp {
 
-void Diagnostics::add(Severity s, const SourceLoc& loc, std::string message) {
+void Diagnostics::add(Severity s, const SourceLoc& loc, const Rule& rule, std::string message, std::string hint) {
     if (s == Severity::Error) ++errors_;
     if (s == Severity::Warning) ++warnings_;
     if (items_.size() >= kMaxStored) {
         ++dropped_;
         return;
     }
-    items_.push_back(Diagnostic{s, loc, std::move(message)});
+    items_.push_back(Diagnostic{s, loc, rule.id, std::move(message), std::move(hint)});
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+    std::vector<Diagnostic> out = items_;
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
+        if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+        return a.loc.col < b.loc.col;
+    });
+    return out;
+}
+
+std::string_view severity_name(Severity s) {
+    switch (s) {
+        case Severity::Error: return "error";
+        case Severity::Warning: return "warning";
+        case Severity::Note: return "note";
+    }
+    return "error";
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
@@ -18,12 +39,21 @@ std::string format_diagnostic(const Diagnostic& d) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.col > 0) out += ':' + std::to_string(d.loc.col);
     }
-    switch (d.severity) {
-        case Severity::Error: out += ": error: "; break;
-        case Severity::Warning: out += ": warning: "; break;
-        case Severity::Note: out += ": note: "; break;
-    }
+    out += ": ";
+    out += severity_name(d.severity);
+    out += ": ";
     out += d.message;
+    if (!d.rule.empty()) {
+        out += " [";
+        out += d.rule;
+        out += ']';
+    }
+    return out;
+}
+
+std::string format_with_hint(const Diagnostic& d) {
+    std::string out = format_diagnostic(d);
+    if (!d.hint.empty()) out += "\n  hint: " + d.hint;
     return out;
 }
 

@@ -2,8 +2,10 @@
 // going, so an officer sees every mistake at once, as file:line:col.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "rules.hpp"
 #include "source.hpp"
 
 namespace bp {
@@ -13,22 +15,33 @@ enum class Severity { Error, Warning, Note };
 struct Diagnostic {
     Severity severity = Severity::Error;
     SourceLoc loc;
-    std::string message;  // says what to change, in the reader's words
+    std::string_view rule;  // a Rule's id (static storage)
+    std::string message;    // what is wrong, in the reader's words
+    std::string hint;       // what to change; may be empty
 };
 
 class Diagnostics {
 public:
     static constexpr std::size_t kMaxStored = 500;  // cap runaway input
 
-    void error(const SourceLoc& loc, std::string message) { add(Severity::Error, loc, std::move(message)); }
-    void warning(const SourceLoc& loc, std::string message) { add(Severity::Warning, loc, std::move(message)); }
-    void note(const SourceLoc& loc, std::string message) { add(Severity::Note, loc, std::move(message)); }
-    void add(Severity s, const SourceLoc& loc, std::string message);
+    void error(const SourceLoc& loc, const Rule& rule, std::string message, std::string hint = {}) {
+        add(Severity::Error, loc, rule, std::move(message), std::move(hint));
+    }
+    void warning(const SourceLoc& loc, const Rule& rule, std::string message, std::string hint = {}) {
+        add(Severity::Warning, loc, rule, std::move(message), std::move(hint));
+    }
+    void note(const SourceLoc& loc, const Rule& rule, std::string message, std::string hint = {}) {
+        add(Severity::Note, loc, rule, std::move(message), std::move(hint));
+    }
+    void add(Severity s, const SourceLoc& loc, const Rule& rule, std::string message, std::string hint);
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }
     std::size_t warning_count() const { return warnings_; }
+    // In the order they were reported.
     const std::vector<Diagnostic>& all() const { return items_; }
+    // By file, then line, then column; reports at one place keep their order.
+    std::vector<Diagnostic> sorted() const;
     std::size_t dropped() const { return dropped_; }
 
 private:
@@ -36,7 +49,12 @@ private:
     std::size_t errors_ = 0, warnings_ = 0, dropped_ = 0;
 };
 
-// "file:line:col: error: message" (GCC style, what editors understand).
+std::string_view severity_name(Severity s);  // "error", "warning", "note"
+
+// "file:line:col: error: message [rule-id]" (GCC style, what editors
+// understand); without line or column when they are unknown.
 std::string format_diagnostic(const Diagnostic& d);
+// That line, then "  hint: ..." on the next when there is a hint.
+std::string format_with_hint(const Diagnostic& d);
 
 }  // namespace bp

@@ -235,7 +235,7 @@ void Flow::list(const List& l, Mpt x, Mpt width, const BlockEnv& env) {
 void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width) {
     auto px = image_pixels(img.path);
     if (!px || px->first <= 0 || px->second <= 0) {
-        ctx_.diags.error(loc, "cannot read the image \"" + img.path + "\"; use a PNG or JPEG file");
+        ctx_.diags.error(loc, rule::image_format, "cannot read the image \"" + img.path + "\"; use a PNG or JPEG file");
         return;
     }
     // Natural size at 96 dpi, never wider than the column.

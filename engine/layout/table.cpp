@@ -332,7 +332,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             continue;
         }
         if (heights[ri] > page_room - header_h)
-            ctx_.diags.warning(loc, "rows joined by a rowspan are taller than a page and will be cut off; "
+            ctx_.diags.warning(loc, rule::rowspan_too_tall, "rows joined by a rowspan are taller than a page and will be cut off; "
                                     "split the rowspan into smaller groups");
 
         Slice s;

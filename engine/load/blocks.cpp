@@ -50,7 +50,7 @@ void check_empty(Reader& r, pugi::xml_node el, std::string_view text_hint) {
                 msg += "; ";
                 msg += text_hint;
             }
-            r.error(c, msg);
+            r.error(c, rule::misplaced_element, msg);
             return;
         }
     }
@@ -188,7 +188,7 @@ Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx
     if (std::optional<std::string> n = r_.attr(el, "number")) {
         std::string why;
         if (ctx.in_cell) {
-            r_.error(el, "text in table cells is never numbered; remove number=\"" + quote_value(*n) + "\"");
+            r_.attr_error(el, "number", rule::numbering, "text in table cells is never numbered; remove number=\"" + quote_value(*n) + "\"");
         } else if (*n == "none") {
             p.numbering = Numbering::None;
         } else if (*n == "sub") {
@@ -351,20 +351,20 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
     Image img;
     if (std::optional<std::string> src = r_.required_attr(el, "src", "src=\"chart.png\"")) {
         if (src->empty()) {
-            r_.error(el, "src on <img> is empty; name the image file, e.g. src=\"chart.png\"");
+            r_.attr_error(el, "src", rule::empty_value, "src on <img> is empty; name the image file, e.g. src=\"chart.png\"");
         } else {
             img.path = resolve_relative(r_.src().path, *src);
             if (!is_inside(ctx.pack_root, img.path)) {
-                r_.error(el, "the image \"" + quote_value(*src) + "\" lies outside the pack's folder (" +
+                r_.attr_error(el, "src", rule::outside_pack, "the image \"" + quote_value(*src) + "\" lies outside the pack's folder (" +
                                  ctx.pack_root + "); copy it into the folder");
                 img.path.clear();  // never read a file outside the pack
             } else {
                 switch (file_state(img.path)) {
                     case FileState::Missing:
-                        r_.error(el, "image file \"" + quote_value(*src) + "\" not found (looked for " + img.path + ")");
+                        r_.attr_error(el, "src", rule::missing_file, "image file \"" + quote_value(*src) + "\" not found (looked for " + img.path + ")");
                         break;
                     case FileState::NotAFile:
-                        r_.error(el, "src on <img> names the folder " + img.path + ", not an image file");
+                        r_.attr_error(el, "src", rule::missing_file, "src on <img> names the folder " + img.path + ", not an image file");
                         break;
                     case FileState::Ok: break;
                 }
@@ -449,7 +449,7 @@ std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
         else if (ch != ' ') bad = true;
     }
     if (bad || numbers.empty()) {
-        r_.error(el, "paragraphs on <exclusion> is \"" + *given +
+        r_.attr_error(el, "paragraphs", rule::bad_value, "paragraphs on <exclusion> is \"" + *given +
                          "\": give the paragraph numbers of Schedule 12A, 1 to 7, separated by commas");
         return std::nullopt;
     }

@@ -15,7 +15,7 @@ namespace bp {
 namespace {
 
 void internal_error(const std::string& path, const std::exception& e, Diagnostics& diags) {
-    diags.error(SourceLoc{path, 0, 0}, std::string("internal error while reading this file: ") + e.what());
+    diags.error(SourceLoc{path, 0, 0}, rule::internal_error, std::string("internal error while reading this file: ") + e.what());
 }
 
 }  // namespace
@@ -53,6 +53,32 @@ std::optional<TemplateDoc> load_template(const std::string& path, Diagnostics& d
     }
 }
 
+std::optional<Paper> load_paper_text(const std::string& name, std::string text, Diagnostics& diags) {
+    try {
+        load::XmlFile file;
+        file.src.path = name;
+        file.src.bytes = std::move(text);
+        if (!load::parse_xml(load::kPaperHint, file, diags)) return std::nullopt;
+        return load::read_paper(file, "", diags);
+    } catch (const std::exception& e) {
+        internal_error(name, e, diags);
+        return std::nullopt;
+    }
+}
+
+std::optional<TemplateDoc> load_template_text(const std::string& name, std::string text, Diagnostics& diags) {
+    try {
+        load::XmlFile file;
+        file.src.path = name;
+        file.src.bytes = std::move(text);
+        if (!load::parse_xml(load::kTemplateHint, file, diags)) return std::nullopt;
+        return load::read_template(file, diags);
+    } catch (const std::exception& e) {
+        internal_error(name, e, diags);
+        return std::nullopt;
+    }
+}
+
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,
                                       Diagnostics& diags) {
     std::optional<PackManifest> manifest = load_manifest(manifest_path, options, diags);
@@ -80,15 +106,31 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
     }
 }
 
+namespace {
+
+FileKind kind_of_root(const std::string& root) {
+    if (root == "pack") return FileKind::Pack;
+    if (root == "report" || root == "minutes" || root == "document") return FileKind::Paper;
+    if (root == "template") return FileKind::Template;
+    return FileKind::Unknown;
+}
+
+}  // namespace
+
+FileKind text_kind(std::string_view text) {
+    try {
+        return kind_of_root(load::first_element_name(text));
+    } catch (const std::exception&) {
+        return FileKind::Unknown;
+    }
+}
+
 FileKind sniff_file_kind(const std::string& path) {
     try {
-        std::string root = load::sniff_root_name(path);
-        if (root == "pack") return FileKind::Pack;
-        if (root == "report" || root == "minutes" || root == "document") return FileKind::Paper;
-        if (root == "template") return FileKind::Template;
+        return kind_of_root(load::sniff_root_name(path));
     } catch (const std::exception&) {
+        return FileKind::Unknown;
     }
-    return FileKind::Unknown;
 }
 
 }  // namespace bp

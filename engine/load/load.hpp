@@ -34,6 +34,13 @@ std::optional<TemplateDoc> load_template(const std::string& path, Diagnostics& d
 enum class FileKind { Pack, Paper, Template, Unknown };
 FileKind sniff_file_kind(const std::string& path);
 
+// The same, for text read from elsewhere (standard input); `name` stands for
+// the file in diagnostics, and paths in the text are relative to the working
+// folder.
+std::optional<Paper> load_paper_text(const std::string& name, std::string text, Diagnostics& diags);
+std::optional<TemplateDoc> load_template_text(const std::string& name, std::string text, Diagnostics& diags);
+FileKind text_kind(std::string_view text);
+
 // The manifest and every paper it names (papers that fail to load are
 // reported and left out).
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,

@@ -37,23 +37,23 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string ManifestReader::resolve_template(pugi::xml_node root, const std::string& value) {
     const std::string& manifest = r_.src().path;
     if (value.empty()) {
-        r_.error(root, "template on <pack> is empty; name the house style, e.g. template=\"lscsb\"");
+        r_.attr_error(root, "template", rule::empty_value, "template on <pack> is empty; name the house style, e.g. template=\"lscsb\"");
         return {};
     }
     if (ends_with(value, ".xml")) {
         std::string path = resolve_relative(manifest, value);
         if (!is_inside(pack_root_, path)) {
-            r_.error(root, "the template \"" + quote_value(value) +
+            r_.attr_error(root, "template", rule::outside_pack, "the template \"" + quote_value(value) +
                                "\" lies outside the pack's folder; name it without .xml (template=\"NAME\") to use "
                                "the template folder");
             return path;
         }
         if (file_state(path) != FileState::Ok)
-            r_.error(root, "template file \"" + quote_value(value) + "\" not found (looked for " + path + ")");
+            r_.attr_error(root, "template", rule::missing_file, "template file \"" + quote_value(value) + "\" not found (looked for " + path + ")");
         return path;
     }
     if (value.find('/') != std::string::npos || value.find('\\') != std::string::npos) {
-        r_.error(root, "template on <pack> is \"" + quote_value(value) +
+        r_.attr_error(root, "template", rule::bad_value, "template on <pack> is \"" + quote_value(value) +
                            "\": a template name has no folders; give a name, or a path ending in .xml");
         return {};
     }
@@ -65,7 +65,7 @@ std::string ManifestReader::resolve_template(pugi::xml_node root, const std::str
         if (file_state(p) == FileState::Ok) return p;
     std::string looked;
     for (std::size_t i = 0; i < tried.size(); ++i) looked += (i ? ", " : "") + tried[i];
-    r_.error(root, "template \"" + quote_value(value) + "\" not found (looked for " + looked + ")");
+    r_.attr_error(root, "template", rule::missing_file, "template \"" + quote_value(value) + "\" not found (looked for " + looked + ")");
     return {};
 }
 
@@ -97,7 +97,7 @@ void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
         if (n == "time") {
             std::string s = r_.plain_text(c), why;
             m.time = parse_time(s, why);
-            if (!m.time) r_.error(c, "<time> is \"" + quote_value(s) + "\": " + why);
+            if (!m.time) r_.error(c, rule::bad_value, "<time> is \"" + quote_value(s) + "\": " + why);
         }
     }
     if (!body) r_.missing_child(el, "body", "the name of the board or committee");
@@ -124,7 +124,7 @@ void ManifestReader::agenda(pugi::xml_node el, std::vector<AgendaItem>& items) {
         items.push_back(item(c));
         r_.leave();
     }
-    if (items.empty()) r_.error(el, "the agenda has no items; add an <item> for each agenda item");
+    if (items.empty()) r_.error(el, rule::missing_element, "the agenda has no items", "add an <item> for each agenda item");
 }
 
 AgendaItem ManifestReader::item(pugi::xml_node el) {
@@ -161,7 +161,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
         if (c.type() != pugi::node_element) {
             if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
                 text_reported = true;
-                r_.error(c, "an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
+                r_.error(c, rule::misplaced_element, "an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
                             "<next-meeting>; put this text in <title>");
             }
             continue;
@@ -189,7 +189,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
             if (c.first_child()) {
                 for (pugi::xml_node k : c.children())
                     if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
-                        r_.error(k, "<papers/> holds nothing; name the file in src=\"...\"");
+                        r_.error(k, rule::holds_nothing, "<papers/> holds nothing; name the file in src=\"...\"");
                         break;
                     }
             }
@@ -199,7 +199,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
                 if (std::optional<Date> d = r_.attr_date(c, "date")) it.next_meetings.push_back(*d);
             for (pugi::xml_node k : c.children())
                 if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
-                    r_.error(k, "<next-meeting/> holds nothing; give the date as date=\"YYYY-MM-DD\"");
+                    r_.error(k, rule::holds_nothing, "<next-meeting/> holds nothing; give the date as date=\"YYYY-MM-DD\"");
                     break;
                 }
         } else {
@@ -212,20 +212,20 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
 
 std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const std::string& src) {
     if (src.empty()) {
-        r_.error(el, "src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"");
+        r_.attr_error(el, "src", rule::empty_value, "src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"");
         return std::nullopt;
     }
     std::string path = resolve_relative(r_.src().path, src);
     if (!is_inside(pack_root_, path)) {
-        r_.error(el, "the paper \"" + quote_value(src) + "\" lies outside the pack's folder (" + pack_root_ +
+        r_.attr_error(el, "src", rule::outside_pack, "the paper \"" + quote_value(src) + "\" lies outside the pack's folder (" + pack_root_ +
                          "); keep a pack's papers inside its folder");
         return std::nullopt;
     }
     switch (file_state(path)) {
         case FileState::Missing:
-            r_.error(el, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
+            r_.attr_error(el, "src", rule::missing_file, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
             break;
-        case FileState::NotAFile: r_.error(el, "src on <papers> names the folder " + path + ", not a file"); break;
+        case FileState::NotAFile: r_.attr_error(el, "src", rule::missing_file, "src on <papers> names the folder " + path + ", not a file"); break;
         case FileState::Ok: break;
     }
     return path;
@@ -241,7 +241,7 @@ std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& opti
         std::string msg = "the top-level element is <" + std::string(name) + ">; " + kManifestHint;
         if (name == "report" || name == "minutes" || name == "document")
             msg = "this file is a paper (<" + std::string(name) + ">), not a pack manifest; " + kManifestHint;
-        r.error(root, msg);
+        r.error(root, rule::wrong_root, msg);
         return std::nullopt;
     }
     r.check_attributes(root, {"version", "template"});

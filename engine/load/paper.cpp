@@ -98,7 +98,7 @@ void PaperReader::report(pugi::xml_node root, Paper& paper) {
         first = false;
         if (n == "header") {
             if (!r_.first_of_kind(c, root, header_seen)) continue;
-            if (!was_first) r_.error(c, "<header> must come first in <report>, before any other element");
+            if (!was_first) r_.error(c, rule::element_order, "<header> must come first in <report>, before any other element");
             report_header(c, paper.header);
         } else {
             body_element(c, root, ctx, allowed, expected, top, paper);
@@ -135,6 +135,8 @@ void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
             h.date = r_.text_date(c);
         } else if (n == "title") {
             h.title.push_back(r_.inlines(c));
+            if (plain_text(h.title.back()).find_first_not_of(' ') == std::string::npos)
+                r_.error(c, rule::empty_value, "this <title> is empty", "write the paper's title");
         } else {
             h.lines.push_back(r_.inlines(c));
         }
@@ -166,7 +168,7 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
     s.new_page = true;
     if (std::optional<std::string> t = r_.required_attr(el, "title", "title=\"Appendix 1 - Performance Dashboard\"")) {
         s.title = plain_inlines(*t);
-        if (s.title.empty()) r_.error(el, "title on <appendix> is empty; write the appendix's heading");
+        if (s.title.empty()) r_.attr_error(el, "title", rule::empty_value, "title on <appendix> is empty", "write the appendix's heading");
     }
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
         s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
@@ -181,7 +183,7 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
         bool was_first = first;
         first = false;
         if (std::string_view(c.name()) == "cover") {
-            if (!was_first) r_.error(c, "<cover> must come first in <appendix>");
+            if (!was_first) r_.error(c, rule::element_order, "<cover> must come first in <appendix>");
             if (!r_.enter(c)) continue;
             Block b;
             b.loc = r_.loc(c);
@@ -215,7 +217,7 @@ void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
         b.loc = r_.loc(c);
         if (n == "header") {
             if (!r_.first_of_kind(c, root, header_seen)) continue;
-            if (!was_first) r_.error(c, "<header> must come first in <minutes>, before any other element");
+            if (!was_first) r_.error(c, rule::element_order, "<header> must come first in <minutes>, before any other element");
             minutes_header(c, paper);
             continue;
         }
@@ -323,7 +325,7 @@ Attendance PaperReader::attendance(pugi::xml_node el) {
                               if (!r_.enter(f)) return;
                               (n == "name" ? person.name : person.role) = r_.inlines(f);
                               if (n == "name" && person.name.empty())
-                                  r_.error(f, "<name> is empty; write the person's name");
+                                  r_.error(f, rule::empty_value, "<name> is empty", "write the person's name");
                               r_.leave();
                           });
             if (!name) r_.missing_child(p, "name", "the person's name");
@@ -344,13 +346,13 @@ Signature PaperReader::signature(pugi::xml_node el) {
     if (std::optional<std::string> role = r_.attr(el, "role")) {
         std::string v = collapse_space(*role);
         if (v.empty())
-            r_.error(el, "role on <signature> is empty; leave it out for CHAIRMAN");
+            r_.attr_error(el, "role", rule::empty_value, "role on <signature> is empty", "leave it out for CHAIRMAN");
         else
             s.role = v;
     }
     for (pugi::xml_node c : el.children()) {
         if (c.type() == pugi::node_element || (Reader::is_text(c) && !Reader::is_blank(c))) {
-            r_.error(c, "<signature/> holds nothing; give times, date and role as attributes");
+            r_.error(c, rule::holds_nothing, "<signature/> holds nothing", "give times, date and role as attributes");
             break;
         }
     }
@@ -378,7 +380,7 @@ void PaperReader::document(pugi::xml_node root, Paper& paper) {
         bool was_first = first;
         first = false;
         if (n == "cover") {
-            if (!was_first) r_.error(c, "<cover> must come first in <document>");
+            if (!was_first) r_.error(c, rule::element_order, "<cover> must come first in <document>");
             if (!r_.enter(c)) continue;
             Block b;
             b.loc = r_.loc(c);
@@ -413,7 +415,7 @@ std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, Dia
         std::string msg = "the top-level element is <" + std::string(name) + ">; a paper is a <report>, <minutes> or <document>";
         if (name == "pack") msg = "this file is a pack manifest (<pack>), not a paper; a paper is a <report>, <minutes> or <document>";
         if (name == "template") msg = "this file is a template, not a paper; a paper is a <report>, <minutes> or <document>";
-        r.error(root, msg);
+        r.error(root, rule::wrong_root, msg);
         return std::nullopt;
     }
     return paper;

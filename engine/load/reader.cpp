@@ -136,12 +136,39 @@ SourceLoc Reader::loc(pugi::xml_node n) const {
     return src_.at(o);
 }
 
+SourceLoc Reader::attr_loc(pugi::xml_node el, std::string_view name) const {
+    std::ptrdiff_t off = el.offset_debug();
+    if (off < 0) return loc(el);
+    const std::string& b = src_.bytes;
+    std::size_t i = static_cast<std::size_t>(off);
+    auto name_char = [&](std::size_t k) { return k < b.size() && !is_xml_space(b[k]) && b[k] != '=' && b[k] != '>' && b[k] != '/'; };
+    while (name_char(i)) ++i;  // the element's name
+    while (i < b.size()) {
+        while (i < b.size() && is_xml_space(b[i])) ++i;
+        if (i >= b.size() || b[i] == '>' || b[i] == '/') break;
+        std::size_t start = i;
+        while (name_char(i)) ++i;
+        if (i == start) break;
+        if (std::string_view(b).substr(start, i - start) == name) return src_.at(start);
+        while (i < b.size() && is_xml_space(b[i])) ++i;
+        if (i < b.size() && b[i] == '=') ++i;
+        while (i < b.size() && is_xml_space(b[i])) ++i;
+        if (i < b.size() && (b[i] == '"' || b[i] == '\'')) {
+            std::size_t close = b.find(b[i], i + 1);
+            if (close == std::string::npos) break;
+            i = close + 1;
+        }
+    }
+    return loc(el);
+}
+
 bool Reader::enter(pugi::xml_node n) {
     if (depth_ >= kMaxDepth) {
         if (!depth_reported_) {
             depth_reported_ = true;
-            error(n, "elements are nested more than " + std::to_string(kMaxDepth) +
-                         " deep here; boardpack skips what lies deeper (check for tags left unclosed)");
+            error(n, rule::nesting_depth,
+                  "elements are nested more than " + std::to_string(kMaxDepth) + " deep here; boardpack skips what lies deeper",
+                  "check for tags left unclosed");
         }
         return false;
     }
@@ -154,27 +181,27 @@ void Reader::check_attributes(pugi::xml_node el, const Names& allowed) {
     for (pugi::xml_attribute a : el.attributes()) {
         std::string_view name = a.name();
         if (contains(seen, name)) {
-            error(el, "attribute " + std::string(name) + " is given twice on <" + el.name() + ">; keep one");
+            attr_error(el, name, rule::duplicate_attribute,
+                       "attribute " + std::string(name) + " is given twice on <" + el.name() + ">", "keep one");
             continue;
         }
         seen.push_back(name);
         if (contains(allowed, name)) continue;
         // Namespace and schema declarations an XML editor adds.
         if (name.starts_with("xmlns") || name.starts_with("xsi:")) continue;
-        std::string msg;
         if (allowed.empty()) {
-            msg = tag(el.name()) + " takes no attributes; remove " + std::string(name);
-        } else {
-            msg = "unknown attribute " + std::string(name) + " on <" + el.name() + ">; ";
-            std::string hint;
-            for (const auto& s : kAttributeSuggestions)
-                if (s.wrong == name && contains(allowed, s.right)) {
-                    hint = "did you mean " + std::string(s.right) + "?";
-                    break;
-                }
-            msg += hint.empty() ? "expected one of: " + join(allowed) : hint;
+            attr_error(el, name, rule::unknown_attribute, tag(el.name()) + " takes no attributes",
+                       "remove " + std::string(name));
+            continue;
         }
-        error(el, msg);
+        std::string hint;
+        for (const auto& s : kAttributeSuggestions)
+            if (s.wrong == name && contains(allowed, s.right)) {
+                hint = "did you mean " + std::string(s.right) + "?";
+                break;
+            }
+        attr_error(el, name, rule::unknown_attribute, "unknown attribute " + std::string(name) + " on <" + el.name() + ">",
+                   hint.empty() ? "expected one of: " + join(allowed) : hint);
     }
 }
 
@@ -187,15 +214,15 @@ std::optional<std::string> Reader::attr(pugi::xml_node el, const char* name) con
 std::optional<std::string> Reader::required_attr(pugi::xml_node el, const char* name, std::string_view example) {
     std::optional<std::string> v = attr(el, name);
     if (!v) {
-        std::string msg = tag(el.name()) + " needs a " + name + " attribute";
-        if (!example.empty()) msg += ", e.g. " + std::string(example);
-        error(el, msg);
+        error(el, rule::missing_attribute, tag(el.name()) + " needs a " + name + " attribute",
+              example.empty() ? std::string() : "e.g. " + std::string(example));
     }
     return v;
 }
 
 void Reader::bad_attr(pugi::xml_node el, const char* name, std::string_view value, std::string_view why) {
-    error(el, std::string(name) + " on <" + el.name() + "> is \"" + quote_value(value) + "\": " + std::string(why));
+    attr_error(el, name, rule::bad_value, std::string(name) + " on <" + el.name() + "> is \"" + quote_value(value) + "\"",
+               std::string(why));
 }
 
 std::optional<Date> Reader::attr_date(pugi::xml_node el, const char* name) {
@@ -260,9 +287,10 @@ std::optional<std::size_t> Reader::attr_choice(pugi::xml_node el, const char* na
 void Reader::check_version(pugi::xml_node root) {
     std::optional<std::string> v = attr(root, "version");
     if (!v)
-        error(root, tag(root.name()) + " needs version=\"1\"");
+        error(root, rule::version, tag(root.name()) + " needs a version", "write version=\"1\"");
     else if (*v != "1")
-        bad_attr(root, "version", *v, "this boardpack reads version \"1\" files; write version=\"1\"");
+        attr_error(root, "version", rule::version, "version on <" + std::string(root.name()) + "> is \"" + quote_value(*v) +
+                   "\"; this boardpack reads version \"1\" files", "write version=\"1\"");
 }
 
 bool Reader::is_text(pugi::xml_node n) { return n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata; }
@@ -281,32 +309,25 @@ void Reader::unexpected_element(pugi::xml_node child, pugi::xml_node parent, con
     std::string list = expected.empty() ? tag(parent.name()) + " holds no elements"
                                         : "expected one of: " + join(expected);
     if (!is_known_element(name)) {
-        error(child, "unknown element <" + name + ">" + where + "; " + (suggestion.empty() ? list : suggestion));
+        error(child, rule::unknown_element, "unknown element <" + name + ">" + where, suggestion.empty() ? list : suggestion);
         return;
     }
     std::string hint = suggestion.empty() ? placement_hint(name, expected, parent.name()) : suggestion;
-    error(child, "<" + name + "> is not allowed" + where + "; " + (hint.empty() ? list : hint));
+    error(child, rule::misplaced_element, "<" + name + "> is not allowed" + where, hint.empty() ? list : hint);
 }
 
 void Reader::unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint) {
-    std::string msg = "text is not allowed directly inside <" + std::string(parent.name()) + ">";
-    if (!hint.empty()) msg += "; ";
-        msg += hint;
-    error(text, msg);
+    error(text, rule::stray_text, "text is not allowed directly inside <" + std::string(parent.name()) + ">",
+          std::string(hint));
 }
 
 void Reader::duplicate_child(pugi::xml_node child, pugi::xml_node parent) {
-    error(child, "a second <" + std::string(child.name()) + "> in <" + parent.name() + ">; keep one");
+    error(child, rule::duplicate_element, "a second <" + std::string(child.name()) + "> in <" + parent.name() + ">",
+          "keep one");
 }
 
 void Reader::missing_child(pugi::xml_node parent, std::string_view child, std::string_view what) {
-    std::string msg = tag(parent.name()) + " needs a <" + std::string(child) + ">";
-    if (!what.empty()) {
-        msg += " (";
-        msg += what;
-        msg += ")";
-    }
-    error(parent, msg);
+    error(parent, rule::missing_element, tag(parent.name()) + " needs a <" + std::string(child) + ">", std::string(what));
 }
 
 void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
@@ -329,7 +350,7 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
         check_attributes(n, {});
         for (pugi::xml_node c : n.children())
             if ((c.type() == pugi::node_element) || (is_text(c) && !is_blank(c))) {
-                error(n, "<br/> holds nothing; write <br/> on its own");
+                error(n, rule::holds_nothing, "<br/> holds nothing", "write <br/> on its own");
                 break;
             }
         Inline brk;
@@ -342,11 +363,16 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
     std::string link = href;
     if (name == "a") {
         check_attributes(n, {"href"});
-        if (!href.empty()) error(n, "a link cannot hold another link; close the first </a> before this <a>");
+        if (!href.empty())
+            error(n, rule::misplaced_element, "a link cannot hold another link", "close the first </a> before this <a>");
         std::optional<std::string> h = required_attr(n, "href", "href=\"https://www.example.gov.uk/\"");
         if (h) {
             link = collapse_space(*h);
-            if (link.empty()) error(n, "href on <a> is empty; write the address, e.g. href=\"https://www.example.gov.uk/\"");
+            if (link.empty())
+                attr_error(n, "href", rule::empty_value, "href on <a> is empty",
+                           "write the address, e.g. href=\"https://www.example.gov.uk/\"");
+            else
+                check_link(n, link);
         }
     } else {
         check_attributes(n, {});
@@ -359,6 +385,22 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
     if (!enter(n)) return;
     for (pugi::xml_node c : n.children()) collect_inline(c, n, raw, f, link);
     leave();
+}
+
+void Reader::check_link(pugi::xml_node a, const std::string& href) {
+    std::string l = href;
+    for (char& c : l) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("mailto:")) return;
+    std::string shown = quoted(href);
+    if (l.starts_with("www."))
+        attr_error(a, "href", rule::link, "the link " + shown + " needs its scheme",
+                   "write href=\"https://" + href + "\"");
+    else if (href.find('@') != std::string::npos && href.find(':') == std::string::npos)
+        attr_error(a, "href", rule::link, "the e-mail link " + shown + " needs mailto:",
+                   "write href=\"mailto:" + href + "\"");
+    else
+        attr_error(a, "href", rule::link, "the link " + shown + " does not start with http://, https:// or mailto:",
+                   "a pack can only link to web pages and e-mail addresses");
 }
 
 Inlines Reader::inlines(pugi::xml_node el) {
@@ -376,7 +418,7 @@ std::string Reader::plain_text(pugi::xml_node el) {
             text += c.value();
         } else if (c.type() == pugi::node_element && !reported) {
             reported = true;
-            error(c, tag(el.name()) + " holds plain text only; remove <" + c.name() + ">");
+            error(c, rule::misplaced_element, tag(el.name()) + " holds plain text only", "remove <" + std::string(c.name()) + ">");
         }
     }
     return collapse_space(text);
@@ -395,10 +437,10 @@ std::optional<Date> Reader::text_date(pugi::xml_node el, bool month_only_ok) {
     std::optional<Date> d = parse_date(s, why);
     if (!d) {
         if (s.empty())
-            error(el, tag(el.name()) + " is empty; write the date as YYYY-MM-DD, e.g. 2015-09-17");
+            error(el, rule::empty_value, tag(el.name()) + " is empty", "write the date as YYYY-MM-DD, e.g. 2015-09-17");
         else
-            error(el, tag(el.name()) + " is \"" + quote_value(s) + "\": " + why +
-                          (month_only_ok ? " (or YYYY-MM for a month, e.g. 2016-06)" : ""));
+            error(el, rule::bad_value, tag(el.name()) + " is \"" + quote_value(s) + "\"",
+                  why + (month_only_ok ? " (or YYYY-MM for a month, e.g. 2016-06)" : ""));
     }
     return d;
 }

@@ -32,8 +32,20 @@ public:
     // An element's location is its '<'; a text node's, its first non-space
     // character; attributes have none, so they take their element's.
     SourceLoc loc(pugi::xml_node n) const;
-    void error(pugi::xml_node n, std::string msg) { diags_.error(loc(n), std::move(msg)); }
-    void warning(pugi::xml_node n, std::string msg) { diags_.warning(loc(n), std::move(msg)); }
+    // An attribute's name in the start tag of `el` (pugixml keeps no offset
+    // for attributes, so the tag is scanned); the element's if not written.
+    SourceLoc attr_loc(pugi::xml_node el, std::string_view name) const;
+    void error(pugi::xml_node n, const Rule& rule, std::string msg, std::string hint = {}) {
+        diags_.error(loc(n), rule, std::move(msg), std::move(hint));
+    }
+    void warning(pugi::xml_node n, const Rule& rule, std::string msg, std::string hint = {}) {
+        diags_.warning(loc(n), rule, std::move(msg), std::move(hint));
+    }
+    // A problem with attribute `name` of `el`, located at the attribute.
+    void attr_error(pugi::xml_node el, std::string_view name, const Rule& rule, std::string msg,
+                    std::string hint = {}) {
+        diags_.error(attr_loc(el, name), rule, std::move(msg), std::move(hint));
+    }
 
     // ---- nesting depth ----
     // True if `n` may be read; false (reported once per file) when it lies
@@ -47,7 +59,7 @@ public:
     std::optional<std::string> attr(pugi::xml_node el, const char* name) const;
     // Reports a missing attribute: "<img> needs a src attribute, e.g. src=\"chart.png\"".
     std::optional<std::string> required_attr(pugi::xml_node el, const char* name, std::string_view example);
-    // "rowspan on <td> is "0": use a whole number from 1 to 1000"
+    // "rowspan on <td> is "0"", hint "use a whole number from 1 to 1000".
     void bad_attr(pugi::xml_node el, const char* name, std::string_view value, std::string_view why);
     std::optional<Date> attr_date(pugi::xml_node el, const char* name);
     std::optional<int> attr_int(pugi::xml_node el, const char* name, int lo, int hi);
@@ -118,6 +130,9 @@ public:
     std::optional<Date> text_date(pugi::xml_node el, bool month_only_ok = false);
 
 private:
+    // A link the PDF can open: http:, https: or mailto:.
+    void check_link(pugi::xml_node a, const std::string& href);
+
     const SourceText& src_;
     Diagnostics& diags_;
     int depth_ = 0;

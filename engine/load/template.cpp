@@ -80,7 +80,7 @@ void TemplateReader::read(pugi::xml_node root) {
         if (n != "locale") {
             for (pugi::xml_node k : c.children())
                 if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
-                    r_.error(k, "<" + n + "/> holds nothing; its settings are attributes");
+                    r_.error(k, rule::holds_nothing, "<" + n + "/> holds nothing; its settings are attributes");
                     break;
                 }
         }
@@ -98,7 +98,7 @@ void TemplateReader::read(pugi::xml_node root) {
             if (ok)
                 t_.locale = loc;
             else
-                r_.error(c, "<locale> is \"" + quote_value(loc) + "\": write a language and region code such as en_GB");
+                r_.error(c, rule::bad_value, "<locale> is \"" + quote_value(loc) + "\": write a language and region code such as en_GB");
         }
         if (n == "dates") dates(c);
         if (n == "page") page(c);
@@ -129,7 +129,7 @@ void TemplateReader::dates(pugi::xml_node el) {
     auto pattern = [&](const char* name, std::string& into) {
         if (std::optional<std::string> v = r_.attr(el, name)) {
             if (collapse_space(*v).empty())
-                r_.error(el, std::string(name) + " on <dates> is empty; write a date pattern such as \"d MMMM y\"");
+                r_.attr_error(el, name, rule::empty_value, std::string(name) + " on <dates> is empty; write a date pattern such as \"d MMMM y\"");
             else
                 into = *v;
         }
@@ -153,7 +153,7 @@ void TemplateReader::dates(pugi::xml_node el) {
             else if (w == "meeting") t_.ordinal_meeting = true;
             else if (w == "next-meeting") t_.ordinal_next_meeting = true;
             else
-                r_.error(el, "ordinal on <dates> names \"" + w +
+                r_.attr_error(el, "ordinal", rule::bad_value, "ordinal on <dates> names \"" + w +
                                  "\"; write true, false, or a list of paper, meeting and next-meeting");
             at = end + 1;
         }
@@ -185,23 +185,23 @@ void TemplateReader::page(pugi::xml_node el) {
     // Landscape swaps the sides, so both directions must leave room.
     Mpt narrow = std::min(p.width, p.height);
     if (p.margin_left + p.margin_right >= narrow || p.margin_top + p.margin_bottom >= narrow)
-        r_.error(el, "the margins leave no room for text on the page; make them smaller");
+        r_.error(el, rule::page_geometry, "the margins leave no room for text on the page", "make them smaller");
 }
 
 std::optional<std::string> TemplateReader::font_file(pugi::xml_node el, const char* attr) {
     std::optional<std::string> v = r_.attr(el, attr);
     if (!v) return std::nullopt;
     if (v->empty()) {
-        r_.error(el, std::string(attr) + " on <font> is empty; name a TrueType file, e.g. ../fonts/LiberationSans-Regular.ttf");
+        r_.attr_error(el, attr, rule::empty_value, std::string(attr) + " on <font> is empty; name a TrueType file, e.g. ../fonts/LiberationSans-Regular.ttf");
         return std::nullopt;
     }
     // Font paths may leave the template's folder: templates share fonts/.
     std::string path = resolve_relative(r_.src().path, *v);
     switch (file_state(path)) {
         case FileState::Missing:
-            r_.error(el, "font file \"" + quote_value(*v) + "\" not found (looked for " + path + ")");
+            r_.attr_error(el, attr, rule::missing_file, "font file \"" + quote_value(*v) + "\" not found (looked for " + path + ")");
             break;
-        case FileState::NotAFile: r_.error(el, std::string(attr) + " on <font> names the folder " + path + ", not a font file"); break;
+        case FileState::NotAFile: r_.attr_error(el, attr, rule::missing_file, std::string(attr) + " on <font> names the folder " + path + ", not a font file"); break;
         case FileState::Ok: break;
     }
     return path;
@@ -215,7 +215,7 @@ void TemplateReader::font(pugi::xml_node el) {
         f.name = collapse_space(*fam);
         for (const FontFamily& other : t_.families)
             if (other.name == f.name)
-                r_.error(el, "font family \"" + quote_value(f.name) + "\" is already defined at line " +
+                r_.attr_error(el, "family", rule::duplicate_definition, "font family \"" + quote_value(f.name) + "\" is already defined at line " +
                                  std::to_string(other.loc.line) + "; give each family one <font>");
     }
     r_.required_attr(el, "regular", "regular=\"../fonts/LiberationSans-Regular.ttf\"");
@@ -235,10 +235,10 @@ void TemplateReader::style(pugi::xml_node el) {
         s.name = collapse_space(*n);
         for (const TextStyleSpec& other : t_.styles)
             if (other.name == s.name)
-                r_.error(el, "style \"" + quote_value(s.name) + "\" is already defined at line " +
+                r_.attr_error(el, "name", rule::duplicate_definition, "style \"" + quote_value(s.name) + "\" is already defined at line " +
                                  std::to_string(other.loc.line) + "; give each style one <style>");
         if (!s.name.empty() && !contains(kEngineStyles, s.name))
-            r_.warning(el, "the engine does not use a style named \"" + quote_value(s.name) +
+            r_.warning(el, rule::unused_style, "the engine does not use a style named \"" + quote_value(s.name) +
                                "\" (it can still be a parent); check the name against docs/formats.md");
     }
     if (std::optional<std::string> p = r_.attr(el, "parent")) s.parent = collapse_space(*p);
@@ -285,7 +285,7 @@ std::string TemplateReader::placeholder_text(pugi::xml_node el, const char* attr
         std::size_t e = text.find('}', p);
         std::string ph = text.substr(p, e == std::string::npos ? std::string::npos : e - p + 1);
         if (ph != allowed) {
-            r_.error(el, std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) + "; the only placeholder here is " +
+            r_.attr_error(el, attr, rule::placeholder, std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) + "; the only placeholder here is " +
                              std::string(allowed));
             break;
         }
@@ -303,17 +303,17 @@ void TemplateReader::check_references() {
             bool defined = std::any_of(t_.families.begin(), t_.families.end(),
                                        [&](const FontFamily& f) { return f.name == *s.family; });
             if (!defined)
-                r_.error(el, "style \"" + quote_value(s.name) + "\" uses font family \"" + quote_value(*s.family) +
+                r_.attr_error(el, "family", rule::unknown_reference, "style \"" + quote_value(s.name) + "\" uses font family \"" + quote_value(*s.family) +
                                  "\", which no <font family=...> defines");
         }
         if (!s.parent.empty() && !by_name.count(s.parent) && !contains(kEngineStyles, s.parent))
-            r_.error(el, "style \"" + quote_value(s.name) + "\" has parent \"" + quote_value(s.parent) +
+            r_.attr_error(el, "parent", rule::unknown_reference, "style \"" + quote_value(s.name) + "\" has parent \"" + quote_value(s.parent) +
                              "\", which is not a style");
         // A parent chain that comes back to this style never resolves.
         std::string at = s.parent;
         for (std::size_t steps = 0; !at.empty() && steps <= t_.styles.size(); ++steps) {
             if (at == s.name) {
-                r_.error(el, "style \"" + quote_value(s.name) + "\" is its own ancestor through parent=; break the loop");
+                r_.attr_error(el, "parent", rule::style_cycle, "style \"" + quote_value(s.name) + "\" is its own ancestor through parent=; break the loop");
                 break;
             }
             auto it = by_name.find(at);
@@ -330,7 +330,7 @@ std::optional<TemplateDoc> read_template(XmlFile& file, Diagnostics& diags) {
     pugi::xml_node root = file.root;
     std::string_view name = root.name();
     if (name != "template") {
-        r.error(root, "the top-level element is <" + std::string(name) + ">; " + kTemplateHint);
+        r.error(root, rule::wrong_root, "the top-level element is <" + std::string(name) + ">; " + kTemplateHint);
         return std::nullopt;
     }
     TemplateDoc t;

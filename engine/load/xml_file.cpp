@@ -70,7 +70,7 @@ std::size_t decode_utf8(std::string_view b, std::size_t i, std::uint32_t& cp) {
 bool check_encoding(const SourceText& src, Diagnostics& diags) {
     std::string_view b = src.bytes;
     if (b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'))) {
-        diags.error(src.at(0), "the file is saved as UTF-16; save it as UTF-8");
+        diags.error(src.at(0), rule::encoding, "the file is saved as UTF-16", "save it as UTF-8");
         return false;
     }
     std::size_t i = has_bom(b) ? 3 : 0;
@@ -78,13 +78,13 @@ bool check_encoding(const SourceText& src, Diagnostics& diags) {
         std::uint32_t cp = 0;
         std::size_t len = decode_utf8(b, i, cp);
         if (len == 0) {
-            diags.error(src.at(i), "byte " + hex_byte(static_cast<unsigned char>(b[i])) +
+            diags.error(src.at(i), rule::encoding, "byte " + hex_byte(static_cast<unsigned char>(b[i])) +
                                        " is not UTF-8; save the file as UTF-8 (it may have been saved as "
                                        "Latin-1 or Windows-1252)");
             return false;
         }
         if (!xml_char(cp)) {
-            diags.error(src.at(i), "character " + code_point_name(cp) + " is not allowed in XML; delete it");
+            diags.error(src.at(i), rule::forbidden_character, "character " + code_point_name(cp) + " is not allowed in XML; delete it");
             return false;
         }
         i += len;
@@ -251,7 +251,7 @@ struct EntityVisitor : Visitor {
                 root_name = name;
             } else if (!reported_second_root) {
                 reported_second_root = true;
-                diags.error(src.at(lt), "a second top-level element <" + std::string(name) + "> after <" +
+                diags.error(src.at(lt), rule::xml_syntax, "a second top-level element <" + std::string(name) + "> after <" +
                                             root_name + ">; a file holds one <" + root_name +
                                             "> and everything goes inside it");
             }
@@ -268,7 +268,7 @@ struct EntityVisitor : Visitor {
                 if (!reported_outside) {
                     reported_outside = true;
                     std::string where = root_start == std::string::npos ? "before" : "after";
-                    diags.error(src.at(p), "text " + where + " the top-level element; everything goes inside <" +
+                    diags.error(src.at(p), rule::xml_syntax, "text " + where + " the top-level element; everything goes inside <" +
                                                (root_name.empty() ? std::string("the root element") : root_name) +
                                                ">");
                 }
@@ -290,7 +290,7 @@ struct EntityVisitor : Visitor {
         std::string lower = enc;
         for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
         if (lower != "utf-8" && lower != "utf8")
-            diags.error(src.at(begin), "the file declares encoding=\"" + quote_value(enc) +
+            diags.error(src.at(begin), rule::encoding, "the file declares encoding=\"" + quote_value(enc) +
                                            "\"; boardpack reads UTF-8 only: save the file as UTF-8 and write "
                                            "encoding=\"UTF-8\"");
     }
@@ -301,12 +301,12 @@ struct EntityVisitor : Visitor {
             std::size_t semi = b.find(';', p);
             std::size_t stop = std::min(end, p + 40);
             if (semi == std::string_view::npos || semi >= stop) {
-                diags.error(src.at(p), "a & on its own must be written &amp;");
+                diags.error(src.at(p), rule::entity, "a & on its own must be written &amp;");
                 continue;
             }
             std::string_view ref = b.substr(p + 1, semi - p - 1);
             if (ref.empty()) {
-                diags.error(src.at(p), "a & on its own must be written &amp;");
+                diags.error(src.at(p), rule::entity, "a & on its own must be written &amp;");
                 continue;
             }
             if (ref[0] == '#') {
@@ -319,7 +319,7 @@ struct EntityVisitor : Visitor {
                       c == '-' || c == '.' || c == ':'))
                     name_ok = false;
             if (!name_ok) {
-                diags.error(src.at(p), "a & on its own must be written &amp;");
+                diags.error(src.at(p), rule::entity, "a & on its own must be written &amp;");
                 continue;
             }
             if (ref == "lt" || ref == "gt" || ref == "amp" || ref == "quot" || ref == "apos") continue;
@@ -327,17 +327,17 @@ struct EntityVisitor : Visitor {
             written += ref;
             written += ';';
             if (ref == "nbsp") {
-                diags.error(src.at(p), written + " is not defined in XML; write &#160; for a non-breaking space");
+                diags.error(src.at(p), rule::entity, written + " is not defined in XML; write &#160; for a non-breaking space");
                 continue;
             }
             const HtmlEntity* known = nullptr;
             for (const auto& h : kHtmlEntities)
                 if (ref == h.name) known = &h;
             if (known)
-                diags.error(src.at(p), written + " is not defined in XML; type " + known->glyph + " itself or write &#" +
+                diags.error(src.at(p), rule::entity, written + " is not defined in XML; type " + known->glyph + " itself or write &#" +
                                            std::to_string(known->cp) + ";");
             else
-                diags.error(src.at(p), quote_value(written) +
+                diags.error(src.at(p), rule::entity, quote_value(written) +
                                            " is not defined in XML, which knows only &lt; &gt; &amp; &quot; and "
                                            "&apos; (write &amp; for a plain &)");
         }
@@ -360,10 +360,10 @@ struct EntityVisitor : Visitor {
             cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(d);
         }
         if (!ok)
-            diags.error(src.at(p), std::string(1, '&') + quote_value(ref) +
+            diags.error(src.at(p), rule::entity, std::string(1, '&') + quote_value(ref) +
                                        "; is not a character reference; write the number as &#160; or &#xA0;");
         else if (!xml_char(cp))
-            diags.error(src.at(p), std::string(1, '&') + std::string(ref) + "; is not a character XML allows; delete it");
+            diags.error(src.at(p), rule::entity, std::string(1, '&') + std::string(ref) + "; is not a character XML allows; delete it");
     }
 };
 
@@ -391,9 +391,9 @@ void report_parse_error(const SourceText& src, const pugi::xml_parse_result& r, 
             std::size_t p = has_bom(b) ? 3 : 0;
             while (p < b.size() && is_xml_space(b[p])) ++p;
             if (p == b.size())
-                diags.error(src.at(0), "the file is empty" + hint_suffix(root_hint));
+                diags.error(src.at(0), rule::empty_file, "the file is empty" + hint_suffix(root_hint));
             else
-                diags.error(src.at(0), "the file has no elements" + hint_suffix(root_hint));
+                diags.error(src.at(0), rule::empty_file, "the file has no elements" + hint_suffix(root_hint));
             return;
         }
         case pugi::status_end_element_mismatch: {
@@ -404,7 +404,7 @@ void report_parse_error(const SourceText& src, const pugi::xml_parse_result& r, 
                 std::string name = tag_name(off - 2);
                 SourceLoc loc = src.at(off - 2);
                 if (stack.open.empty()) {
-                    diags.error(loc, "the closing tag </" + name + "> has no opening tag <" + name + ">");
+                    diags.error(loc, rule::xml_syntax, "the closing tag </" + name + "> has no opening tag <" + name + ">");
                     return;
                 }
                 const OpenElement& top = stack.open.back();
@@ -414,67 +414,67 @@ void report_parse_error(const SourceText& src, const pugi::xml_parse_result& r, 
                 std::string msg = "the closing tag </" + name + "> does not match <" + top.name +
                                   "> opened at line " + std::to_string(opened.line);
                 msg += further_up ? "; close </" + top.name + "> first" : "";
-                diags.error(loc, msg);
+                diags.error(loc, rule::xml_syntax, msg);
                 return;
             }
             if (!stack.open.empty()) {
                 const OpenElement& top = stack.open.back();
-                diags.error(src.at(top.lt), "<" + top.name + "> is not closed before the end of the file; add </" +
+                diags.error(src.at(top.lt), rule::xml_syntax, "<" + top.name + "> is not closed before the end of the file; add </" +
                                                 top.name + ">");
                 return;
             }
-            diags.error(src.at(off), "the file ends in the middle of a tag");
+            diags.error(src.at(off), rule::xml_syntax, "the file ends in the middle of a tag");
             return;
         }
         case pugi::status_unrecognized_tag: {
             std::size_t lt = off > 0 && b[off - 1] == '<' ? off - 1 : off;
-            diags.error(src.at(lt), "'<' does not start a tag here; write &lt; for a less-than sign");
+            diags.error(src.at(lt), rule::xml_syntax, "'<' does not start a tag here", "write &lt; for a less-than sign");
             return;
         }
         case pugi::status_bad_comment: {
             std::size_t lt = off >= 4 && b.substr(off - 4, 4) == "<!--" ? off - 4 : off;
             std::size_t close = b.find("-->", off);
             if (close != std::string_view::npos)
-                diags.error(src.at(lt), "a comment may not contain -- before its end -->");
+                diags.error(src.at(lt), rule::xml_syntax, "a comment may not contain -- before its end -->");
             else
-                diags.error(src.at(lt), "this comment is not closed; end it with -->");
+                diags.error(src.at(lt), rule::xml_syntax, "this comment is not closed", "end it with -->");
             return;
         }
         case pugi::status_bad_cdata: {
             std::size_t lt = off >= 9 && b.substr(off - 9, 9) == "<![CDATA[" ? off - 9 : off;
-            diags.error(src.at(lt), "this <![CDATA[ section is not closed; end it with ]]>");
+            diags.error(src.at(lt), rule::xml_syntax, "this <![CDATA[ section is not closed", "end it with ]]>");
             return;
         }
         case pugi::status_bad_pi:
-            diags.error(src.at(tag_start(off)), "malformed <?...?> instruction; delete it or end it with ?>");
+            diags.error(src.at(tag_start(off)), rule::xml_syntax, "malformed <?...?> instruction", "delete it or end it with ?>");
             return;
         case pugi::status_bad_doctype:
-            diags.error(src.at(tag_start(off)), "malformed <!DOCTYPE ...> declaration; delete it");
+            diags.error(src.at(tag_start(off)), rule::xml_syntax, "malformed <!DOCTYPE ...> declaration", "delete it");
             return;
         case pugi::status_bad_start_element: {
             std::size_t lt = tag_start(off);
             std::string name = tag_name(lt);
-            diags.error(src.at(off), name.empty() ? std::string("malformed tag; a tag is written <name> or <name/>")
+            diags.error(src.at(off), rule::xml_syntax, name.empty() ? std::string("malformed tag; a tag is written <name> or <name/>")
                                                   : "malformed tag <" + name + ">; end it with > or />");
             return;
         }
         case pugi::status_bad_attribute: {
             std::string name = tag_name(tag_start(off));
-            diags.error(src.at(off), "malformed attribute in <" + name +
+            diags.error(src.at(off), rule::xml_syntax, "malformed attribute in <" + name +
                                          ">; write attributes as name=\"value\", with the value in quotes");
             return;
         }
         case pugi::status_bad_end_element: {
             std::size_t lt = tag_start(off);
             std::string name = tag_name(lt);
-            diags.error(src.at(lt), "malformed closing tag; write </" + name + ">");
+            diags.error(src.at(lt), rule::xml_syntax, "malformed closing tag; write </" + name + ">");
             return;
         }
         case pugi::status_out_of_memory:
-            diags.error(src.file_only(), "not enough memory to read the file");
+            diags.error(src.file_only(), rule::file_unreadable, "not enough memory to read the file");
             return;
         default:
-            diags.error(src.at(off), std::string("the file is not well-formed XML: ") + r.description());
+            diags.error(src.at(off), rule::xml_syntax, std::string("the file is not well-formed XML: ") + r.description());
             return;
     }
 }
@@ -500,30 +500,33 @@ SourceLoc SourceText::at(std::size_t offset) const {
 bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out, Diagnostics& diags) {
     out.src.path = path;
     switch (file_state(path)) {
-        case FileState::Missing: diags.error(out.src.file_only(), "file not found"); return false;
-        case FileState::NotAFile: diags.error(out.src.file_only(), "this is a folder, not a file"); return false;
+        case FileState::Missing: diags.error(out.src.file_only(), rule::file_unreadable, "file not found"); return false;
+        case FileState::NotAFile: diags.error(out.src.file_only(), rule::file_unreadable, "this is a folder, not a file"); return false;
         case FileState::Ok: break;
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diags.error(out.src.file_only(), "the file cannot be read");
+        diags.error(out.src.file_only(), rule::file_unreadable, "the file cannot be read");
         return false;
     }
     in.seekg(0, std::ios::end);
     std::streamoff size = in.tellg();
     if (size < 0 || static_cast<std::uint64_t>(size) > kMaxFileBytes) {
-        diags.error(out.src.file_only(), size < 0 ? "the file cannot be read" : "the file is larger than 256 MB");
+        diags.error(out.src.file_only(), rule::file_unreadable, size < 0 ? "the file cannot be read" : "the file is larger than 256 MB");
         return false;
     }
     in.seekg(0, std::ios::beg);
     out.src.bytes.resize(static_cast<std::size_t>(size));
     in.read(out.src.bytes.data(), size);
     if (in.gcount() != size) {
-        diags.error(out.src.file_only(), "the file cannot be read");
+        diags.error(out.src.file_only(), rule::file_unreadable, "the file cannot be read");
         return false;
     }
-    out.src.index_lines();
+    return parse_xml(root_hint, out, diags);
+}
 
+bool parse_xml(std::string_view root_hint, XmlFile& out, Diagnostics& diags) {
+    out.src.index_lines();
     if (!check_encoding(out.src, diags)) return false;
 
     // parse_ws_pcdata keeps the space in "<b>a</b> <i>b</i>"; block readers
@@ -538,7 +541,7 @@ bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out,
     }
     out.root = out.doc.document_element();
     if (!out.root) {
-        diags.error(out.src.at(0), "the file has no elements" + hint_suffix(root_hint));
+        diags.error(out.src.at(0), rule::empty_file, "the file has no elements" + hint_suffix(root_hint));
         return false;
     }
     EntityVisitor ev(out.src, diags);
@@ -552,6 +555,11 @@ std::string sniff_root_name(const std::string& path) {
     std::string head(8192, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
+    return first_element_name(head);
+}
+
+std::string first_element_name(std::string_view text) {
+    std::string head(text.substr(0, 8192));
     struct First : Visitor {
         std::string name;
         void start_tag(std::string_view n, std::size_t, bool) override {

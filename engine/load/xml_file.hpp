@@ -39,8 +39,12 @@ struct XmlFile {
 // an empty file: "a paper starts with <report version=\"1\">, ...".
 bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out, Diagnostics& diags);
 
+// The same for text already in out.src.path and out.src.bytes (standard input).
+bool parse_xml(std::string_view root_hint, XmlFile& out, Diagnostics& diags);
+
 // The name of the first element of the file, "" if none can be found.
 // Cheap: reads only the start of the file, no parsing beyond that.
 std::string sniff_root_name(const std::string& path);
+std::string first_element_name(std::string_view text);
 
 }  // namespace bp::load

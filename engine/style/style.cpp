@@ -114,7 +114,7 @@ public:
         }
         if (parent.empty() || depth > 16) return own;
         if (!declared_.count(parent) && builtin_parent(parent).empty() && parent != "body") {
-            diags_.error(it != declared_.end() ? it->second->loc : doc_.loc,
+            diags_.error(it != declared_.end() ? it->second->loc : doc_.loc, rule::unknown_reference,
                          "style \"" + name + "\" names an unknown parent style \"" + parent + "\"");
             parent = "body";
         }
@@ -156,7 +156,7 @@ private:
         if (it == families_.end()) {
             if (!reported_.count(family)) {
                 reported_.insert(family);
-                diags_.error(doc_.loc, "style \"" + style_name + "\" uses font family \"" + family +
+                diags_.error(doc_.loc, rule::unknown_reference, "style \"" + style_name + "\" uses font family \"" + family +
                                            "\", which the template does not define with <font family=\"" +
                                            family + "\" .../>");
             }
@@ -170,7 +170,7 @@ private:
             const std::string& path = paths[i]->empty() ? f.regular : *paths[i];
             std::string error;
             if (!fonts_.add_face(path, &out.face[static_cast<std::size_t>(i)], &error)) {
-                diags_.error(f.loc, error);
+                diags_.error(f.loc, rule::bad_font, error);
             }
         }
         loaded_[family] = out;
@@ -204,7 +204,7 @@ StyleSheet resolve_styles(const TemplateDoc& doc, FontTable& fonts, Diagnostics&
     for (const std::string* pattern : {&doc.date_pattern, &doc.meeting_date_pattern, &doc.next_meeting_pattern}) {
         std::string error;
         if (!check_date_pattern(*pattern, doc.locale, &error))
-            diags.error(doc.loc, "date pattern \"" + *pattern + "\" in <dates>: " + error);
+            diags.error(doc.loc, rule::bad_value, "date pattern \"" + *pattern + "\" in <dates>: " + error);
     }
     Resolver r(doc, fonts, diags);
     for (const auto& b : kBuiltIns) sheet.styles[b.name] = r.resolve(b.name);

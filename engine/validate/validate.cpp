@@ -21,18 +21,6 @@ bool has_text(const Inlines& in) {
                        [](const Inline& i) { return i.kind == Inline::Kind::Text && !i.text.empty(); });
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    return s;
-}
-
-std::string shown(const std::string& s) {
-    std::string out(1, '"');
-    out += s.size() > 60 ? s.substr(0, 57) + "..." : s;
-    out += '"';
-    return out;
-}
-
 std::string iso(const Date& d) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
@@ -71,15 +59,10 @@ public:
 
     void run() {
         if (paper_.kind == Paper::Kind::Minutes && !paper_.first_minute && !first_minute_numbered())
-            d_.warning(paper_.loc, "<minutes> has no first-minute, so its minutes are numbered from 1; set "
+            d_.warning(paper_.loc, rule::first_minute, "<minutes> has no first-minute, so its minutes are numbered from 1; set "
                                    "first-minute to continue from the last meeting's minutes, e.g. "
                                    "first-minute=\"26\"");
-        for (const Inlines& t : paper_.header.title)
-            if (!has_text(t)) d_.error(paper_.loc, "a <title> in the <header> is empty; write the paper's title");
-        for (const Inlines& l : paper_.header.title) links(l, paper_.loc);
-        for (const Inlines& l : paper_.header.lines) links(l, paper_.loc);
         for (const Section& s : paper_.sections) {
-            links(s.title, s.loc);
             blocks(s.blocks, 0);
         }
     }
@@ -104,13 +87,12 @@ private:
                 if constexpr (std::is_same_v<T, Paragraph>) {
                     paragraph(n, b.loc);
                 } else if constexpr (std::is_same_v<T, Heading>) {
-                    if (!has_text(n.text)) d_.error(b.loc, "this heading is empty; write its text or delete it");
-                    links(n.text, b.loc);
+                    if (!has_text(n.text)) d_.error(b.loc, rule::empty_value, "this heading is empty", "write its text or delete it");
                 } else if constexpr (std::is_same_v<T, List>) {
-                    if (n.items.empty()) d_.error(b.loc, "this list has no entries; add <li> entries or delete it");
+                    if (n.items.empty()) d_.error(b.loc, rule::empty_value, "this list has no entries", "add <li> entries or delete it");
                     for (const ListItem& li : n.items) {
                         if (li.content.empty())
-                            d_.error(li.loc, "this list entry is empty; write its text or delete the <li>");
+                            d_.error(li.loc, rule::empty_value, "this list entry is empty", "write its text or delete the <li>");
                         blocks(li.content, depth + 1);
                     }
                 } else if constexpr (std::is_same_v<T, Table>) {
@@ -123,48 +105,27 @@ private:
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Contact>) {
                     if (n.lines.empty())
-                        d_.error(b.loc, "<contact> has no lines; add a <line> each for name, telephone and e-mail");
-                    for (const Inlines& l : n.lines) links(l, b.loc);
+                        d_.error(b.loc, rule::empty_value, "<contact> has no lines", "add a <line> each for name, telephone and e-mail");
                 } else if constexpr (std::is_same_v<T, Resolution>) {
                     if (n.content.empty())
-                        d_.error(b.loc, "<resolved> is empty; write what was resolved in a <p> inside it");
+                        d_.error(b.loc, rule::empty_value, "<resolved> is empty", "write what was resolved in a <p> inside it");
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Minute>) {
-                    if (!has_text(n.title)) d_.error(b.loc, "this minute has no title; write its heading in <title>, e.g. <title>Introductions</title>");
-                    links(n.title, b.loc);
+                    if (!has_text(n.title)) d_.error(b.loc, rule::empty_value, "this minute has no title", "write its heading in <title>, e.g. <title>Introductions</title>");
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Cover>) {
-                    if (!has_text(n.title)) d_.error(b.loc, "the cover has no title; write it in <title>");
+                    if (!has_text(n.title)) d_.error(b.loc, rule::empty_value, "the cover has no title", "write it in <title>");
                 }
             },
             b.node);
     }
 
     void paragraph(const Paragraph& p, const SourceLoc& loc) {
-        if (!has_text(p.text)) d_.error(loc, "this paragraph is empty; write its text or delete the <p>");
+        if (!has_text(p.text)) d_.error(loc, rule::empty_value, "this paragraph is empty", "write its text or delete the <p>");
         if (p.numbering == Numbering::Auto) seen_numbered_ = true;
         if (p.numbering == Numbering::Sub && !seen_numbered_)
-            d_.error(loc, "number=\"sub\" numbers a paragraph under the numbered paragraph before it, and there is "
+            d_.error(loc, rule::numbering, "number=\"sub\" numbers a paragraph under the numbered paragraph before it, and there is "
                           "none; remove number=\"sub\"");
-        links(p.text, loc);
-    }
-
-    // Hyperlinks must be http:, https: or mailto: (the PDF opens them).
-    void links(const Inlines& in, const SourceLoc& loc) {
-        std::set<std::string> reported;
-        for (const Inline& i : in) {
-            if (i.href.empty()) continue;
-            const std::string& h = i.href;
-            std::string l = lower(h);
-            if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("mailto:")) continue;
-            if (!reported.insert(h).second) continue;
-            if (l.starts_with("www."))
-                d_.error(loc, "the link " + shown(h) + " needs its scheme: write href=\"https://" + h + "\"");
-            else if (h.find('@') != std::string::npos && h.find(':') == std::string::npos)
-                d_.error(loc, "the e-mail link " + shown(h) + " needs mailto: write href=\"mailto:" + h + "\"");
-            else
-                d_.error(loc, "the link " + shown(h) + " must start with http://, https:// or mailto:");
-        }
     }
 
     void image(const Image& img, const SourceLoc& loc) {
@@ -174,12 +135,12 @@ private:
         if (sniff_image(img.path, what) != ImageKind::Other) return;
         std::string msg = "the image " + img.path + " is not a PNG or JPEG file";
         if (!what.empty()) msg += " (it is " + what + ")";
-        d_.error(loc, msg + "; save it as PNG or JPEG");
+        d_.error(loc, rule::image_format, msg + "; save it as PNG or JPEG");
     }
 
     void table(const Table& t, const SourceLoc& loc, int depth) {
         if (t.head.empty() && t.body.empty()) {
-            d_.error(loc, "this table has no rows; add <tr> rows in <tbody>, or delete the table");
+            d_.error(loc, rule::empty_value, "this table has no rows", "add <tr> rows in <tbody>, or delete the table");
         } else {
             std::size_t columns = 0;
             const char* source = "its widths attribute";
@@ -218,14 +179,14 @@ private:
                 for (std::size_t k = col; k < col + span; ++k) {
                     if (pending[k] > 0 && !overlap_reported) {
                         overlap_reported = true;
-                        d_.error(cell.loc, "this cell's colspan runs into a cell that spans down from a row above "
+                        d_.error(cell.loc, rule::table_shape, "this cell's colspan runs into a cell that spans down from a row above "
                                            "(rowspan); make colspan smaller");
                     }
                 }
                 int rowspan = std::max(cell.rowspan, 1);
                 std::size_t left = rows.size() - ri;
                 if (static_cast<std::size_t>(rowspan) > left) {
-                    d_.error(cell.loc, "rowspan=\"" + std::to_string(rowspan) + "\" runs past the end of the " +
+                    d_.error(cell.loc, rule::table_shape, "rowspan=\"" + std::to_string(rowspan) + "\" runs past the end of the " +
                                            group + ": only " + std::to_string(left) + (left == 1 ? " row is" : " rows are") +
                                            " left in the " + tag + " from here; make it rowspan=\"" +
                                            std::to_string(left) + "\"");
@@ -249,7 +210,7 @@ private:
                 msg += " but the table has " + std::to_string(columns) + " columns (from " + source + "); ";
                 msg += filled > columns ? "remove a cell or make a colspan smaller"
                                         : "add a cell (an empty <td/> will do) or widen one with colspan";
-                d_.error(row.loc, msg);
+                d_.error(row.loc, rule::table_shape, msg);
             }
             for (int& p : pending)
                 if (p > 0) --p;
@@ -267,7 +228,7 @@ void validate_paper(const Paper& paper, Diagnostics& diags) {
     try {
         PaperValidator(paper, diags).run();
     } catch (const std::exception& e) {
-        diags.error(paper.loc, std::string("internal error while checking this paper: ") + e.what());
+        diags.error(paper.loc, rule::internal_error, std::string("internal error while checking this paper: ") + e.what());
     }
 }
 
@@ -278,18 +239,18 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
             const AgendaItem& it = m.items[i];
             std::string n = "agenda item " + std::to_string(i + 1);
             if (!has_text(it.title))
-                diags.error(it.loc, n + " has no title; write its title as the <item>'s text or in <title>");
+                diags.error(it.loc, rule::empty_value, n + " has no title; write its title as the <item>'s text or in <title>");
             if (it.to_follow && !it.papers.empty())
-                diags.error(it.loc, n + " is marked to-follow=\"true\" but names its papers; remove to-follow or the "
+                diags.error(it.loc, rule::agenda, n + " is marked to-follow=\"true\" but names its papers; remove to-follow or the "
                                         "<papers>");
             if (it.exempt && it.exempt->empty())
-                diags.error(it.loc, n + " is exempt without a reason; write the reason in exempt=\"...\", e.g. "
+                diags.error(it.loc, rule::empty_value, n + " is exempt without a reason; write the reason in exempt=\"...\", e.g. "
                                         "exempt=\"Paragraph 3 of Part 1 of Schedule 12A of the Local Government Act "
                                         "1972\"");
             if (m.meeting.date.year > 0)
                 for (const Date& d : it.next_meetings)
                     if (before_or_same(d, m.meeting.date))
-                        diags.error(it.loc, "the next meeting (" + iso(d) + ") is not after this meeting (" +
+                        diags.error(it.loc, rule::date_order, "the next meeting (" + iso(d) + ") is not after this meeting (" +
                                                 iso(m.meeting.date) + "); check the date in <next-meeting>");
         }
         // A paper bound into two items is checked (and reported) once.
@@ -298,7 +259,7 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
             for (const Paper& p : papers)
                 if (checked.insert(p.loc.file).second) validate_paper(p, diags);
     } catch (const std::exception& e) {
-        diags.error(pack.manifest.loc, std::string("internal error while checking the pack: ") + e.what());
+        diags.error(pack.manifest.loc, rule::internal_error, std::string("internal error while checking the pack: ") + e.what());
     }
 }
 

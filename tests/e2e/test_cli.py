@@ -31,7 +31,9 @@ expect(r.returncode == 1, f"bad input exits 1, got {r.returncode}")
 expect(not os.path.exists(out), "a failed build wrote a PDF")
 expect(not [f for f in os.listdir(tmp) if ".tmp" in f], "a failed build left a temporary file")
 lines = [l for l in r.stderr.splitlines() if ": error: " in l]
-expect(any("report-prevent.xml:" in l and "<para>" in l and "<p>" in l for l in lines),
+hints = [l for l in r.stderr.splitlines() if l.startswith("  hint: ")]
+expect(any("report-prevent.xml:" in l and "<para>" in l and l.endswith("[unknown-element]") for l in lines)
+       and "  hint: did you mean <p>?" in hints,
        f"unknown <para> not reported with its place and the right word: {lines}")
 expect(any("report-prevent.xml:" in l and "2015-09-31" in l for l in lines), f"impossible date not reported: {lines}")
 for l in lines:
@@ -46,7 +48,54 @@ expect(v.returncode == 1, f"validate of a bad report exits 1, got {v.returncode}
 expect(sum(": error: " in l for l in v.stderr.splitlines()) >= 2, "validate did not report every mistake")
 good = run("validate", "samples/lscsb-2015-09-17/report-domestic-abuse.xml", "samples/lscsb-2015-09-17/pack.xml",
            "templates/lscsb.xml")
-expect(good.returncode == 0 and good.stderr == "", f"validate of good files: {good.returncode} {good.stderr[:200]}")
+# The report; the pack and its four papers (the report checked again as part of it); the template.
+expect(good.returncode == 0 and good.stderr == "7 files: 0 errors, 0 warnings\n",
+       f"validate of good files: {good.returncode} {good.stderr[:200]}")
+
+# The caret form: sorted, each diagnostic with its source line, a caret under the column and its hint; no colour
+# when not on a terminal; a summary line.
+bad = os.path.join(tmp, "bad.xml")
+open(bad, "w", encoding="utf-8").write(
+    '<report version="1">\n'
+    '  <header><board>B</board><date>2015-09-17</date><title>T</title></header>\n'
+    '  <para>Text</para>\n'
+    '  <p><a href="www.leics.gov.uk">site</a></p>\n'
+    '</report>\n')
+c = run("validate", bad)
+expect(c.returncode == 1, f"validate of bad.xml exits 1, got {c.returncode}")
+expect(c.stderr == f"{bad}:3:3: error: unknown element <para> inside <report> [unknown-element]\n"
+                   "    3 |   <para>Text</para>\n"
+                   "      |   ^\n"
+                   "  hint: did you mean <p>?\n"
+                   f"{bad}:4:9: error: the link \"www.leics.gov.uk\" needs its scheme [link]\n"
+                   '    4 |   <p><a href="www.leics.gov.uk">site</a></p>\n'
+                   "      |         ^\n"
+                   '  hint: write href="https://www.leics.gov.uk"\n'
+                   "1 file: 2 errors, 0 warnings\n", f"caret form:\n{c.stderr}")
+
+# JSON for tools, on stdout, in the same order.
+j = run("validate", "--format", "json", bad)
+items = json.loads(j.stdout)
+expect(j.returncode == 1 and [(d["line"], d["column"], d["rule"]) for d in items] == [(3, 3, "unknown-element"), (4, 9, "link")]
+       and items[0]["hint"] == "did you mean <p>?" and items[0]["severity"] == "error" and items[0]["file"] == bad,
+       f"--format json: {j.stdout[:300]}")
+expect(run("validate", "--format", "xml", bad).returncode == 2, "an unknown --format is a usage error")
+
+# validate - reads standard input; its diagnostics name <stdin> and show its lines.
+with open(bad, "rb") as f:
+    s = subprocess.run([boardpack, "validate", "-"], stdin=f, capture_output=True, text=True, cwd=root)
+expect(s.returncode == 1 and s.stderr.startswith("<stdin>:3:3: error: unknown element <para>")
+       and "    3 |   <para>Text</para>\n" in s.stderr, f"validate -: {s.stderr[:300]}")
+
+# --werror: a warning (minutes that do not say where their numbering starts) fails the run.
+minutes = os.path.join(tmp, "minutes.xml")
+open(minutes, "w", encoding="utf-8").write(
+    '<minutes version="1"><header><board>B</board><date>2015-06-18</date><venue>V</venue></header>'
+    '<minute><title>Introductions</title><p>Held.</p></minute></minutes>\n')
+m = run("validate", minutes)
+expect(m.returncode == 0 and "warning: " in m.stderr and m.stderr.endswith("1 file: 0 errors, 1 warning\n"),
+       f"a warning alone passes: {m.returncode} {m.stderr[:300]}")
+expect(run("validate", "--werror", minutes).returncode == 1, "--werror makes a warning fail")
 
 # Usage errors exit 2; an unwritable output exits 3 and leaves nothing.
 expect(run("build").returncode == 2, "build without a pack is a usage error")

@@ -99,9 +99,9 @@ TEST_CASE("load: template lookup: beside the pack, then the template folders", "
     m = load_manifest(dir.write("pack/d.xml", pack_xml(agenda, "missing")), opts, d);
     m = load_manifest(dir.write("pack/e.xml", pack_xml(agenda, "../tpl/house.xml")), opts, d);
     CHECK(messages(d, dir.path()) ==
-          "pack/d.xml:1:1: error: template \"missing\" not found (looked for pack/missing.xml, none/missing.xml, "
+          "pack/d.xml:1:19: error: template \"missing\" not found (looked for pack/missing.xml, none/missing.xml, "
           "tpl/missing.xml)\n"
-          "pack/e.xml:1:1: error: the template \"../tpl/house.xml\" lies outside the pack's folder; name it "
+          "pack/e.xml:1:19: error: the template \"../tpl/house.xml\" lies outside the pack's folder; name it "
           "without .xml (template=\"NAME\") to use the template folder\n");
 }
 
@@ -116,10 +116,10 @@ TEST_CASE("load: papers must exist inside the pack's folder", "[load][manifest][
     REQUIRE(pack);
     CHECK(pack->papers[0].empty());
     CHECK(messages(d, dir.path()) ==
-          "pack/pack.xml:2:1: error: the paper \"../elsewhere.xml\" lies outside the pack's folder (pack); keep a "
+          "pack/pack.xml:2:9: error: the paper \"../elsewhere.xml\" lies outside the pack's folder (pack); keep a "
           "pack's papers inside its folder\n"
-          "pack/pack.xml:3:1: error: paper file \"gone.xml\" not found (looked for pack/gone.xml)\n"
-          "pack/pack.xml:4:1: error: src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"\n");
+          "pack/pack.xml:3:9: error: paper file \"gone.xml\" not found (looked for pack/gone.xml)\n"
+          "pack/pack.xml:4:9: error: src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"\n");
 }
 
 TEST_CASE("load: an item holds plain text or parts, not both", "[load][manifest]") {

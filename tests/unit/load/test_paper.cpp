@@ -170,9 +170,9 @@ TEST_CASE("load: paths may not leave the pack's folder", "[load][paths]") {
     REQUIRE(p);
     // messages() cuts the temp folder out of paths.
     CHECK(messages(d, dir.path()) ==
-          "pack/r.xml:1:101: error: the image \"../outside.png\" lies outside the pack's folder (pack); copy it "
+          "pack/r.xml:1:106: error: the image \"../outside.png\" lies outside the pack's folder (pack); copy it "
           "into the folder\n"
-          "pack/r.xml:3:1: error: image file \"missing.png\" not found (looked for pack/missing.png)\n");
+          "pack/r.xml:3:6: error: image file \"missing.png\" not found (looked for pack/missing.png)\n");
 
     Diagnostics abs;
     load_paper(dir.write("pack/a.xml", report_xml("<img src=\"" + dir.path("outside.png") + "\"/>")),

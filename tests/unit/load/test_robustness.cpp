@@ -58,7 +58,7 @@ TEST_CASE("load: encodings other than UTF-8 are refused at the first bad byte", 
 TEST_CASE("load: a BOM and CRLF line ends keep columns right", "[load][xml]") {
     CHECK(load_messages("\xEF\xBB\xBF<report version=\"1\">\r\n  <para/>\r\n</report>") ==
           "x.xml:2:3: error: unknown element <para> inside <report>; did you mean <p>?\n"
-          "x.xml:1:1: error: <report> needs a <header> (with the board, date and title, before everything else)\n");
+          "x.xml:1:1: error: <report> needs a <header>; with the board, date and title, before everything else\n");
 }
 
 TEST_CASE("load: deep nesting is cut off with one error", "[load][xml]") {
@@ -68,8 +68,8 @@ TEST_CASE("load: deep nesting is cut off with one error", "[load][xml]") {
         close += "</b>";
     }
     std::string m = load_messages(report_xml("<p>" + open + "x" + close + "</p>"));
-    CHECK(m == "x.xml:1:293: error: elements are nested more than 64 deep here; boardpack skips what lies deeper "
-               "(check for tags left unclosed)\n"
+    CHECK(m == "x.xml:1:293: error: elements are nested more than 64 deep here; boardpack skips what lies deeper; "
+               "check for tags left unclosed\n"
                "x.xml:1:101: error: this paragraph is empty; write its text or delete the <p>\n");
 
     std::string quotes_open, quotes_close;

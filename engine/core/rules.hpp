@@ -1,0 +1,70 @@
+// Rule ids: every diagnostic names the rule it breaks, so an officer can look
+// it up, a tool can filter on it, and the corpus can prove each one fires.
+// Ids are stable once released; add new rules at the end of their group and
+// to kAllRules.
+#pragma once
+#include <span>
+#include <string_view>
+
+namespace bp {
+
+struct Rule {
+    std::string_view id;       // "unknown-element": lower case, hyphenated
+    std::string_view summary;  // one line, for docs and --list-rules
+};
+
+namespace rule {
+// ---- reading the file ----
+inline constexpr Rule file_unreadable{"file-unreadable", "the file is missing, a folder, too large or cannot be read"};
+inline constexpr Rule encoding{"encoding", "the file is not UTF-8, or declares another encoding"};
+inline constexpr Rule forbidden_character{"forbidden-character", "a character XML does not allow"};
+inline constexpr Rule xml_syntax{"xml-syntax", "the file is not well-formed XML"};
+inline constexpr Rule empty_file{"empty-file", "the file holds no elements"};
+inline constexpr Rule entity{"entity", "an & that does not start a character or entity XML defines"};
+inline constexpr Rule nesting_depth{"nesting-depth", "elements nested deeper than any paper needs"};
+// ---- the grammar of each format ----
+inline constexpr Rule wrong_root{"wrong-root", "the top-level element is not the one this kind of file needs"};
+inline constexpr Rule version{"version", "version=\"1\" missing or different on the top-level element"};
+inline constexpr Rule unknown_element{"unknown-element", "an element no boardpack format has"};
+inline constexpr Rule misplaced_element{"misplaced-element", "a known element where it may not appear"};
+inline constexpr Rule element_order{"element-order", "an element that must come first does not"};
+inline constexpr Rule duplicate_element{"duplicate-element", "an element that may appear once appears again"};
+inline constexpr Rule missing_element{"missing-element", "a required child element is missing"};
+inline constexpr Rule stray_text{"stray-text", "text where only elements may be"};
+inline constexpr Rule holds_nothing{"holds-nothing", "content inside an element that must be empty"};
+inline constexpr Rule unknown_attribute{"unknown-attribute", "an attribute the element does not take"};
+inline constexpr Rule duplicate_attribute{"duplicate-attribute", "an attribute given twice"};
+inline constexpr Rule missing_attribute{"missing-attribute", "a required attribute is missing"};
+inline constexpr Rule bad_value{"bad-value", "an attribute or element value of the wrong form"};
+inline constexpr Rule empty_value{"empty-value", "an attribute or element that must hold text is empty"};
+// ---- files a file names ----
+inline constexpr Rule missing_file{"missing-file", "a named paper, image, template or font file does not exist"};
+inline constexpr Rule outside_pack{"outside-pack", "a path leaves the pack's folder"};
+inline constexpr Rule image_format{"image-format", "an image that is not a readable PNG or JPEG"};
+inline constexpr Rule bad_font{"bad-font", "a font file that cannot be used"};
+// ---- meaning ----
+inline constexpr Rule link{"link", "a link that is not an http, https or mailto address"};
+inline constexpr Rule numbering{"numbering", "paragraph numbering that cannot apply here"};
+inline constexpr Rule table_shape{"table-shape", "rows and cells that do not make a rectangular table"};
+inline constexpr Rule first_minute{"first-minute", "minutes that do not say where their numbering starts"};
+inline constexpr Rule agenda{"agenda", "an agenda item whose settings contradict each other"};
+inline constexpr Rule date_order{"date-order", "a date that comes before the meeting it follows"};
+// ---- templates ----
+inline constexpr Rule duplicate_definition{"duplicate-definition", "a font family or style defined twice"};
+inline constexpr Rule unknown_reference{"unknown-reference", "a style or font family that is not defined"};
+inline constexpr Rule unused_style{"unused-style", "a style name the engine never uses"};
+inline constexpr Rule style_cycle{"style-cycle", "styles that inherit from each other in a loop"};
+inline constexpr Rule placeholder{"placeholder", "a {placeholder} the text cannot hold"};
+inline constexpr Rule page_geometry{"page-geometry", "page margins that leave no room for text"};
+// ---- laying out ----
+inline constexpr Rule rowspan_too_tall{"rowspan-too-tall", "rows joined by rowspan taller than a page"};
+inline constexpr Rule front_sheet{"front-sheet", "the agenda front sheet does not settle on a length"};
+inline constexpr Rule internal_error{"internal-error", "a fault inside boardpack (please report it)"};
+}  // namespace rule
+
+// Every rule, in the order above.
+std::span<const Rule* const> all_rules();
+// The rule with this id, or nullptr.
+const Rule* find_rule(std::string_view id);
+
+}  // namespace bp
