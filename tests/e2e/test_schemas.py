@@ -1,0 +1,62 @@
+"""The XML Schemas in templates/schemas/ (generated from the loader's grammar)
+against the files they describe, with xmllint as an officer's editor would
+use them: every sample and template declares its schema and is valid; every
+bad file of tests/diagnostics that the loader rejects for its structure is
+rejected by the schema too."""
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from packcheck import Expect  # noqa: E402
+
+boardpack, root = sys.argv[1], sys.argv[2]
+os.chdir(root)
+expect = Expect()
+
+# Rules about which elements and attributes go where: what a schema can see.
+STRUCTURAL = {"wrong-root", "version", "unknown-element", "misplaced-element", "element-order",
+              "duplicate-element", "missing-element", "stray-text", "holds-nothing", "unknown-attribute",
+              "missing-attribute"}
+ROOTS = ("pack", "report", "minutes", "document", "template")
+
+
+def root_of(path):
+    text = open(path, "rb").read().decode("utf-8", "replace")
+    m = re.search(r"<([A-Za-z][\w.-]*)[\s/>]", re.sub(r"<\?.*?\?>|<!--.*?-->", "", text, flags=re.S))
+    return m.group(1) if m else ""
+
+
+def xmllint(schema, path):
+    return subprocess.run(["xmllint", "--noout", "--schema", schema, path], capture_output=True, text=True)
+
+
+files = sorted(glob.glob("samples/*/*.xml")) + sorted(glob.glob("templates/*.xml"))
+expect(len(files) >= 20, f"too few samples: {len(files)}")
+for f in files:
+    r = root_of(f)
+    m = re.search(r'xsi:noNamespaceSchemaLocation="([^"]+)"', open(f, encoding="utf-8").read())
+    expect(m is not None, f"{f} does not declare its schema")
+    if not m:
+        continue
+    schema = os.path.normpath(os.path.join(os.path.dirname(f), m.group(1)))
+    expect(schema == os.path.join("templates", "schemas", r + ".xsd"), f"{f} declares {schema} for <{r}>")
+    v = xmllint(schema, f)
+    expect(v.returncode == 0, f"{f} is not valid against {schema}: {v.stderr[:400]}")
+
+checked = 0
+for case in sorted(glob.glob("tests/diagnostics/*.xml")):
+    rules = {d["rule"] for d in json.load(open(case[:-4] + ".json")) if d["file"] == case}
+    if not rules & STRUCTURAL:
+        continue
+    r = root_of(case)
+    schema = os.path.join("templates", "schemas", (r if r in ROOTS else "report") + ".xsd")
+    v = xmllint(schema, case)
+    expect(v.returncode != 0, f"{case} ({sorted(rules & STRUCTURAL)}) is accepted by {schema}")
+    checked += 1
+expect(checked >= 15, f"only {checked} structural cases")
+
+expect.finish("schemas")
