@@ -76,7 +76,7 @@ bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigne
         case kTagH1:
         case kTagH2:
         case kTagH3: {
-            r_.check_attributes(el, {});
+            r_.check_attributes(el, g_.type(el.name()));
             Heading h;
             h.level = tag == kTagH1 ? 1 : tag == kTagH2 ? 2 : 3;
             h.text = r_.inlines(el);
@@ -89,14 +89,14 @@ bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigne
         case kTagTable: b.node = read_table(el, ctx); break;
         case kTagImg: b.node = read_image(el, ctx); break;
         case kTagBlockquote: {
-            r_.check_attributes(el, {});
+            r_.check_attributes(el, g_.type("blockquote"));
             BlockQuote q;
             read_mixed(el, unnumbered(ctx), kNestedBlocks, q.content);
             b.node = std::move(q);
             break;
         }
         case kTagKeep: {
-            r_.check_attributes(el, {});
+            r_.check_attributes(el, g_.type("keep"));
             KeepTogether k;
             read_blocks(el, ctx, allowed & ~(kTagKeep | kTagPageBreak | kTagRecommendations), k.content,
                         "put text in a <p>");
@@ -104,7 +104,7 @@ bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigne
             break;
         }
         case kTagPageBreak:
-            r_.check_attributes(el, {});
+            r_.check_attributes(el, g_.type("page-break"));
             check_empty(r_, el, "");
             b.node = PageBreak{};
             break;
@@ -179,10 +179,7 @@ void BlockReader::read_mixed(pugi::xml_node parent, const BlockContext& ctx, uns
 }
 
 Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx) {
-    if (ctx.kind == Paper::Kind::Minutes)
-        r_.check_attributes(el, {"number", "class"});
-    else
-        r_.check_attributes(el, {"number"});
+    r_.check_attributes(el, g_.type("p"));  // class="chair" is the minutes' own
     Paragraph p;
     p.numbering = ctx.p_default;
     if (std::optional<std::string> n = r_.attr(el, "number")) {
@@ -215,10 +212,10 @@ Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx
 List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
     List list;
     if (std::string_view(el.name()) == "ul") {
-        r_.check_attributes(el, {});
+        r_.check_attributes(el, g_.type("ul"));
         list.kind = ListKind::Bullet;
     } else {
-        r_.check_attributes(el, {"type", "start"});
+        r_.check_attributes(el, g_.type("ol"));
         if (std::optional<std::size_t> t = r_.attr_choice(el, "type", {"a", "A", "i", "1"})) {
             static constexpr ListKind kKinds[] = {ListKind::LowerAlpha, ListKind::UpperAlpha, ListKind::LowerRoman,
                                                   ListKind::Decimal};
@@ -235,7 +232,7 @@ List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
                 continue;
             }
             if (!r_.enter(c)) continue;
-            r_.check_attributes(c, {});
+            r_.check_attributes(c, g_.type("li"));
             ListItem item;
             item.loc = r_.loc(c);
             read_mixed(c, inner, kNestedBlocks, item.content);
@@ -250,7 +247,7 @@ List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
 }
 
 Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
-    r_.check_attributes(el, {"widths"});
+    r_.check_attributes(el, g_.type("table"));
     Table t;
     if (std::optional<std::string> w = r_.attr(el, "widths")) {
         std::string why;
@@ -277,7 +274,7 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
         }
         if (!r_.first_of_kind(c, el, *seen)) continue;
         if (!r_.enter(c)) continue;
-        r_.check_attributes(c, {});
+        r_.check_attributes(c, g_.type(c.name()));
         if (n == "notes") {
             read_mixed(c, inner, kCellBlocks, t.notes);
         } else {
@@ -305,7 +302,7 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
             continue;
         }
         if (!r_.enter(tr)) continue;
-        r_.check_attributes(tr, {"style"});
+        r_.check_attributes(tr, g_.type("tr"));
         TableRow row;
         row.loc = r_.loc(tr);
         if (std::optional<std::size_t> s = r_.attr_choice(tr, "style", {"bold", "italic"}))
@@ -325,7 +322,7 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
                 continue;
             }
             if (!r_.enter(cell)) continue;
-            r_.check_attributes(cell, {"colspan", "rowspan", "status", "fill", "align"});
+            r_.check_attributes(cell, g_.type(cell.name()));
             TableCell tc;
             tc.loc = r_.loc(cell);
             tc.header = cn == "th";
@@ -346,7 +343,7 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
 }
 
 Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
-    r_.check_attributes(el, {"src", "alt", "width", "align"});
+    r_.check_attributes(el, g_.type("img"));
     check_empty(r_, el, "describe the image in alt=\"...\"");
     Image img;
     if (std::optional<std::string> src = r_.required_attr(el, "src", "src=\"chart.png\"")) {
@@ -384,7 +381,7 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
 }
 
 Contact BlockReader::read_contact(pugi::xml_node el) {
-    r_.check_attributes(el, {"title"});
+    r_.check_attributes(el, g_.type("contact"));
     Contact c;
     if (std::optional<std::string> t = r_.attr(el, "title")) c.title = collapse_space(*t);
     bool text_reported = false;
@@ -395,7 +392,7 @@ Contact BlockReader::read_contact(pugi::xml_node el) {
                 continue;
             }
             if (!r_.enter(line)) continue;
-            r_.check_attributes(line, {});
+            r_.check_attributes(line, g_.type("contact-line"));
             c.lines.push_back(r_.inlines(line));
             r_.leave();
         } else if (Reader::is_text(line) && !Reader::is_blank(line) && !text_reported) {
@@ -407,7 +404,7 @@ Contact BlockReader::read_contact(pugi::xml_node el) {
 }
 
 void BlockReader::read_recommendations(pugi::xml_node el, const BlockContext& ctx, Blocks& out) {
-    r_.check_attributes(el, {"title"});
+    r_.check_attributes(el, g_.type("recommendations"));
     Block h;
     h.loc = r_.loc(el);
     Heading heading;
@@ -420,7 +417,7 @@ void BlockReader::read_recommendations(pugi::xml_node el, const BlockContext& ct
 }
 
 Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx) {
-    r_.check_attributes(el, {"label"});
+    r_.check_attributes(el, g_.type("resolved"));
     Resolution res;
     res.label = "RESOLVED";
     static const char* const kLabels[] = {"RESOLVED", "AGREED", "NOTED"};
@@ -434,7 +431,7 @@ Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx
 // under Section 100A(4), worded as the Act requires, citing the paragraphs
 // of Part 1 of Schedule 12A (1 to 7) that make the business exempt.
 std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
-    r_.check_attributes(el, {"paragraphs"});
+    r_.check_attributes(el, g_.type("exclusion"));
     check_empty(r_, el, "");
     Resolution res;
     res.label = "RESOLVED";
@@ -470,7 +467,7 @@ std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
 }
 
 Cover BlockReader::read_cover(pugi::xml_node el) {
-    r_.check_attributes(el, {});
+    r_.check_attributes(el, g_.type("cover"));
     Cover cover;
     bool seen[4] = {false, false, false, false};
     bool text_reported = false;
@@ -490,7 +487,7 @@ Cover BlockReader::read_cover(pugi::xml_node el) {
         }
         if (!r_.first_of_kind(c, el, seen[k])) continue;
         if (!r_.enter(c)) continue;
-        r_.check_attributes(c, {});
+        r_.check_attributes(c, g_.type("cover-" + std::string(c.name())));
         if (k == 0) cover.title = r_.inlines(c);
         if (k == 1) cover.subtitle = r_.inlines(c);
         if (k == 2) cover.author = r_.inlines(c);

@@ -45,7 +45,8 @@ struct BlockContext {
 
 class BlockReader {
 public:
-    BlockReader(Reader& r) : r_(r) {}
+    // `g`: the grammar of the paper being read (report, minutes, document).
+    BlockReader(Reader& r, const grammar::Format& g) : r_(r), g_(g) {}
 
     // Reads `el` into `out` if it is a block element in `allowed`; false
     // (nothing reported) if it is not.
@@ -75,6 +76,7 @@ private:
     std::optional<Resolution> read_exclusion(pugi::xml_node el);  // nullopt: reported
 
     Reader& r_;
+    const grammar::Format& g_;
 };
 
 }  // namespace bp::load

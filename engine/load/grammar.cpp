@@ -191,8 +191,8 @@ Format make_minutes() {
                            {any("person", "person")}});
     f.types.push_back(Type{"person", "One person: name and organisation.", Content::Elements, {},
                            {one("name", "name"), optional("role", "role")}});
-    f.types.push_back(text("name", "The person's name."));
-    f.types.push_back(text("role", "The person's organisation or role."));
+    f.types.push_back(inline_text("name", "The person's name."));
+    f.types.push_back(inline_text("role", "The person's organisation or role."));
     f.types.push_back(Type{"minute", "One minute: a title, then what was said and resolved.", Content::Elements,
                            {integer("number", 1, 99999, "Restarts the minute numbers here.")},
                            {optional("title", "minute-title"), any_of(blocks)}});
@@ -361,6 +361,8 @@ const Format* format_for_root(std::string_view root) {
         if (f->root == root) return f;
     return nullptr;
 }
+
+const Type& inline_type(std::string_view element) { return report().type(element); }
 
 std::vector<std::string_view> attribute_names(const Type& t) {
     std::vector<std::string_view> out;

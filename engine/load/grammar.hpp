@@ -89,6 +89,10 @@ const std::vector<const Format*>& all_formats();
 // The format whose root element is `root`, or nullptr.
 const Format* format_for_root(std::string_view root);
 
+// The type of an inline element (b, i, u, sup, sub, a, br): the same in
+// every format.
+const Type& inline_type(std::string_view element);
+
 // Attribute and child element names of a type, in grammar order.
 std::vector<std::string_view> attribute_names(const Type& t);
 std::vector<std::string_view> child_names(const Type& t);

@@ -26,6 +26,7 @@ private:
     std::optional<std::string> paper_path(pugi::xml_node el, const std::string& src);
 
     Reader& r_;
+    const grammar::Format& g_ = grammar::pack();
     const LoadOptions& options_;
     std::string pack_root_;
 };
@@ -70,7 +71,7 @@ std::string ManifestReader::resolve_template(pugi::xml_node root, const std::str
 }
 
 void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
-    r_.check_attributes(el, {});
+    r_.check_attributes(el, g_.type("meeting"));
     m.loc = r_.loc(el);
     bool body = false, date = false, time = false, venue = false, text_reported = false;
     for (pugi::xml_node c : el.children()) {
@@ -88,7 +89,7 @@ void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
             continue;
         }
         if (!r_.first_of_kind(c, el, *seen)) continue;
-        r_.check_attributes(c, {});
+        r_.check_attributes(c, g_.type(c.name()));
         if (n == "body") m.body = r_.plain_text(c);
         if (n == "venue") m.venue = r_.plain_text(c);
         if (n == "date") {
@@ -106,7 +107,7 @@ void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
 }
 
 void ManifestReader::agenda(pugi::xml_node el, std::vector<AgendaItem>& items) {
-    r_.check_attributes(el, {});
+    r_.check_attributes(el, g_.type("agenda"));
     bool text_reported = false;
     for (pugi::xml_node c : el.children()) {
         if (c.type() != pugi::node_element) {
@@ -128,7 +129,7 @@ void ManifestReader::agenda(pugi::xml_node el, std::vector<AgendaItem>& items) {
 }
 
 AgendaItem ManifestReader::item(pugi::xml_node el) {
-    r_.check_attributes(el, {"to-follow", "exempt"});
+    r_.check_attributes(el, g_.type("item"));
     AgendaItem it;
     it.loc = r_.loc(el);
     if (std::optional<bool> f = r_.attr_bool(el, "to-follow")) it.to_follow = *f;
@@ -169,17 +170,17 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
         std::string_view n = c.name();
         if (n == "title") {
             if (!r_.first_of_kind(c, el, title)) continue;
-            r_.check_attributes(c, {});
+            r_.check_attributes(c, g_.type("item-title"));
             if (!r_.enter(c)) continue;
             it.title = r_.inlines(c);
             r_.leave();
         } else if (n == "note") {
-            r_.check_attributes(c, {});
+            r_.check_attributes(c, g_.type("note"));
             if (!r_.enter(c)) continue;
             it.notes.push_back(r_.inlines(c));
             r_.leave();
         } else if (n == "papers") {
-            r_.check_attributes(c, {"src"});
+            r_.check_attributes(c, g_.type("papers"));
             if (std::optional<std::string> src = r_.required_attr(c, "src", "src=\"report.xml\"")) {
                 if (std::optional<std::string> p = paper_path(c, *src)) {
                     it.papers.push_back(*p);
@@ -194,7 +195,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
                     }
             }
         } else if (n == "next-meeting") {
-            r_.check_attributes(c, {"date"});
+            r_.check_attributes(c, g_.type("next-meeting"));
             if (r_.required_attr(c, "date", "date=\"2015-12-10\""))
                 if (std::optional<Date> d = r_.attr_date(c, "date")) it.next_meetings.push_back(*d);
             for (pugi::xml_node k : c.children())
@@ -244,7 +245,7 @@ std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& opti
         r.error(root, rule::wrong_root, msg);
         return std::nullopt;
     }
-    r.check_attributes(root, {"version", "template"});
+    r.check_attributes(root, grammar::pack().type("pack"));
     r.check_version(root);
     PackManifest m;
     m.loc = r.loc(root);

@@ -11,7 +11,8 @@ namespace {
 
 class PaperReader {
 public:
-    PaperReader(Reader& r, const std::string& pack_root) : r_(r), blocks_(r), pack_root_(pack_root) {}
+    PaperReader(Reader& r, const grammar::Format& g, const std::string& pack_root)
+        : r_(r), g_(g), blocks_(r, g), pack_root_(pack_root) {}
 
     void report(pugi::xml_node root, Paper& paper);
     void minutes(pugi::xml_node root, Paper& paper);
@@ -67,6 +68,7 @@ private:
     }
 
     Reader& r_;
+    const grammar::Format& g_;
     BlockReader blocks_;
     std::string pack_root_;
 };
@@ -77,7 +79,7 @@ Names with(Names a, const Names& b) {
 }
 
 void PaperReader::report(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, {"version"});
+    r_.check_attributes(root, g_.type("report"));
     r_.check_version(root);
     BlockContext ctx;
     ctx.kind = Paper::Kind::Report;
@@ -109,29 +111,15 @@ void PaperReader::report(pugi::xml_node root, Paper& paper) {
 
 void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
     if (!r_.enter(el)) return;
-    r_.check_attributes(el, {});
-    bool board = false, date = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, el, text_reported, "put text in <board>, <date>, <title> or <line>");
-            continue;
-        }
-        std::string_view n = c.name();
-        if (n != "board" && n != "date" && n != "title" && n != "line") {
-            r_.unexpected_element(c, el, {"board", "date", "title", "line"});
-            continue;
-        }
-        if ((n == "board" && board) || (n == "date" && date)) {
-            r_.duplicate_child(c, el);
-            continue;
-        }
+    const grammar::Type& type = g_.type("report-header");
+    r_.check_attributes(el, type);
+    for (auto [c, t] : r_.children(el, g_, type, "put text in <board>, <date>, <title> or <line>")) {
         if (!r_.enter(c)) continue;
-        r_.check_attributes(c, {});
+        r_.check_attributes(c, *t);
+        std::string_view n = c.name();
         if (n == "board") {
-            board = true;
             h.board = r_.plain_text(c);
         } else if (n == "date") {
-            date = true;
             h.date = r_.text_date(c);
         } else if (n == "title") {
             h.title.push_back(r_.inlines(c));
@@ -142,14 +130,11 @@ void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
         }
         r_.leave();
     }
-    if (!board) r_.missing_child(el, "board", "the board or committee the report goes to");
-    if (!date) r_.missing_child(el, "date", "the meeting date, e.g. <date>2015-09-17</date>");
-    if (h.title.empty()) r_.missing_child(el, "title", "the report's title");
     r_.leave();
 }
 
 Section PaperReader::section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
-    r_.check_attributes(el, {"orientation", "new-page"});
+    r_.check_attributes(el, g_.type("section"));
     Section s;
     s.loc = r_.loc(el);
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
@@ -162,7 +147,7 @@ Section PaperReader::section(pugi::xml_node el, const BlockContext& ctx, unsigne
 }
 
 Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
-    r_.check_attributes(el, {"title", "orientation"});
+    r_.check_attributes(el, g_.type("appendix"));
     Section s;
     s.loc = r_.loc(el);
     s.new_page = true;
@@ -199,7 +184,7 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
 }
 
 void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, {"version", "first-minute"});
+    r_.check_attributes(root, g_.type("minutes"));
     r_.check_version(root);
     paper.first_minute = r_.attr_int(root, "first-minute", 1, 99999);
     Section s;
@@ -246,33 +231,20 @@ void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
 
 void PaperReader::minutes_header(pugi::xml_node el, Paper& paper) {
     if (!r_.enter(el)) return;
-    r_.check_attributes(el, {});
-    bool board = false, date = false, venue = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, el, text_reported, "put text in <board>, <date> or <venue>");
-            continue;
-        }
+    const grammar::Type& type = g_.type("minutes-header");
+    r_.check_attributes(el, type);
+    for (auto [c, t] : r_.children(el, g_, type, "put text in <board>, <date> or <venue>")) {
+        r_.check_attributes(c, *t);
         std::string_view n = c.name();
-        bool* seen = n == "board" ? &board : n == "date" ? &date : n == "venue" ? &venue : nullptr;
-        if (!seen) {
-            r_.unexpected_element(c, el, {"board", "date", "venue"});
-            continue;
-        }
-        if (!r_.first_of_kind(c, el, *seen)) continue;
-        r_.check_attributes(c, {});
         if (n == "board") paper.header.board = r_.plain_text(c);
         if (n == "date") paper.header.date = r_.text_date(c);
         if (n == "venue") paper.venue = r_.plain_text(c);
     }
-    if (!board) r_.missing_child(el, "board", "the board or committee that met");
-    if (!date) r_.missing_child(el, "date", "the date of the meeting, e.g. <date>2015-06-18</date>");
-    if (!venue) r_.missing_child(el, "venue", "where the meeting was held");
     r_.leave();
 }
 
 Minute PaperReader::minute(pugi::xml_node el) {
-    r_.check_attributes(el, {"number"});
+    r_.check_attributes(el, g_.type("minute"));
     Minute m;
     m.number = r_.attr_int(el, "number", 1, 99999);
     BlockContext ctx;
@@ -289,7 +261,7 @@ Minute PaperReader::minute(pugi::xml_node el) {
         }
         if (std::string_view(c.name()) == "title") {
             if (!r_.first_of_kind(c, el, title)) continue;
-            r_.check_attributes(c, {});
+            r_.check_attributes(c, g_.type("minute-title"));
             if (!r_.enter(c)) continue;
             m.title = r_.inlines(c);
             r_.leave();
@@ -302,44 +274,41 @@ Minute PaperReader::minute(pugi::xml_node el) {
 }
 
 Attendance PaperReader::attendance(pugi::xml_node el) {
-    r_.check_attributes(el, {});
+    r_.check_attributes(el, g_.type("attendance"));
     Attendance a;
-    r_.each_child(el, {"group"}, "put names in <person> inside a <group title=\"Present\">", [&](pugi::xml_node g) {
-        if (!r_.enter(g)) return;
-        r_.check_attributes(g, {"title"});
+    for (auto [g, group_type] : r_.children(el, g_, g_.type("attendance"),
+                                            "put names in <person> inside a <group title=\"Present\">")) {
+        if (!r_.enter(g)) continue;
+        r_.check_attributes(g, *group_type);
         AttendanceGroup group;
         group.loc = r_.loc(g);
         // Optional: the first list of members often has no heading.
         if (std::optional<std::string> t = r_.attr(g, "title")) group.title = collapse_space(*t);
-        r_.each_child(g, {"person"}, "put each name in a <person>", [&](pugi::xml_node p) {
-            if (!r_.enter(p)) return;
-            r_.check_attributes(p, {});
+        for (auto [p, person_type] : r_.children(g, g_, *group_type, "put each name in a <person>")) {
+            if (!r_.enter(p)) continue;
+            r_.check_attributes(p, *person_type);
             AttendanceGroup::Person person;
-            bool name = false, role = false;
-            r_.each_child(p, {"name", "role"}, "put the name in <name> and the organisation in <role>",
-                          [&](pugi::xml_node f) {
-                              std::string_view n = f.name();
-                              bool& seen = n == "name" ? name : role;
-                              if (!r_.first_of_kind(f, p, seen)) return;
-                              r_.check_attributes(f, {});
-                              if (!r_.enter(f)) return;
-                              (n == "name" ? person.name : person.role) = r_.inlines(f);
-                              if (n == "name" && person.name.empty())
-                                  r_.error(f, rule::empty_value, "<name> is empty", "write the person's name");
-                              r_.leave();
-                          });
-            if (!name) r_.missing_child(p, "name", "the person's name");
+            for (auto [f, field_type] :
+                 r_.children(p, g_, *person_type, "put the name in <name> and the organisation in <role>")) {
+                r_.check_attributes(f, *field_type);
+                if (!r_.enter(f)) continue;
+                bool is_name = std::string_view(f.name()) == "name";
+                (is_name ? person.name : person.role) = r_.inlines(f);
+                if (is_name && person.name.empty())
+                    r_.error(f, rule::empty_value, "<name> is empty", "write the person's name");
+                r_.leave();
+            }
             group.people.push_back(std::move(person));
             r_.leave();
-        });
+        }
         a.groups.push_back(std::move(group));
         r_.leave();
-    });
+    }
     return a;
 }
 
 Signature PaperReader::signature(pugi::xml_node el) {
-    r_.check_attributes(el, {"times", "date", "role"});
+    r_.check_attributes(el, g_.type("signature"));
     Signature s;
     if (std::optional<std::string> t = r_.attr(el, "times")) s.times = collapse_space(*t);
     s.date = r_.attr_date(el, "date");
@@ -350,17 +319,12 @@ Signature PaperReader::signature(pugi::xml_node el) {
         else
             s.role = v;
     }
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() == pugi::node_element || (Reader::is_text(c) && !Reader::is_blank(c))) {
-            r_.error(c, rule::holds_nothing, "<signature/> holds nothing", "give times, date and role as attributes");
-            break;
-        }
-    }
+    r_.check_holds_nothing(el, "give times, date and role as attributes");
     return s;
 }
 
 void PaperReader::document(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, {"version"});
+    r_.check_attributes(root, g_.type("document"));
     r_.check_version(root);
     BlockContext ctx;
     ctx.kind = Paper::Kind::Document;
@@ -401,22 +365,23 @@ std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, Dia
     std::string_view name = root.name();
     Paper paper;
     paper.loc = r.loc(root);
-    PaperReader pr(r, pack_root);
+    if (name != "report" && name != "minutes" && name != "document") {
+        std::string msg = "the top-level element is <" + std::string(name) + ">; a paper is a <report>, <minutes> or <document>";
+        if (name == "pack") msg = "this file is a pack manifest (<pack>), not a paper; a paper is a <report>, <minutes> or <document>";
+        if (name == "template") msg = "this file is a template, not a paper; a paper is a <report>, <minutes> or <document>";
+        r.error(root, rule::wrong_root, msg);
+        return std::nullopt;
+    }
+    PaperReader pr(r, *grammar::format_for_root(name), pack_root);
     if (name == "report") {
         paper.kind = Paper::Kind::Report;
         pr.report(root, paper);
     } else if (name == "minutes") {
         paper.kind = Paper::Kind::Minutes;
         pr.minutes(root, paper);
-    } else if (name == "document") {
+    } else {
         paper.kind = Paper::Kind::Document;
         pr.document(root, paper);
-    } else {
-        std::string msg = "the top-level element is <" + std::string(name) + ">; a paper is a <report>, <minutes> or <document>";
-        if (name == "pack") msg = "this file is a pack manifest (<pack>), not a paper; a paper is a <report>, <minutes> or <document>";
-        if (name == "template") msg = "this file is a template, not a paper; a paper is a <report>, <minutes> or <document>";
-        r.error(root, rule::wrong_root, msg);
-        return std::nullopt;
     }
     return paper;
 }

@@ -176,7 +176,8 @@ bool Reader::enter(pugi::xml_node n) {
     return true;
 }
 
-void Reader::check_attributes(pugi::xml_node el, const Names& allowed) {
+void Reader::check_attributes(pugi::xml_node el, const grammar::Type& t) {
+    const Names allowed = grammar::attribute_names(t);
     std::vector<std::string_view> seen;
     for (pugi::xml_attribute a : el.attributes()) {
         std::string_view name = a.name();
@@ -321,6 +322,67 @@ void Reader::unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::st
           std::string(hint));
 }
 
+std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
+                                            std::string_view text_hint) {
+    const std::vector<grammar::Particle>& particles = t.particles;
+    std::vector<int> counts(particles.size(), 0);
+    std::vector<Child> out;
+    std::size_t cursor = 0;
+    bool text_reported = false;
+    auto particle_of = [&](std::string_view name) -> std::pair<std::size_t, std::string_view> {
+        for (std::size_t i = 0; i < particles.size(); ++i)
+            for (const auto& [element, type] : particles[i].elements)
+                if (element == name) return {i, type};
+        return {particles.size(), {}};
+    };
+    for (pugi::xml_node c : parent.children()) {
+        if (c.type() != pugi::node_element) {
+            if (is_text(c) && !is_blank(c) && !text_reported) {
+                text_reported = true;
+                unexpected_text(c, parent, text_hint);
+            }
+            continue;
+        }
+        auto [i, type] = particle_of(c.name());
+        if (i == particles.size()) {
+            unexpected_element(c, parent, grammar::child_names(t));
+            continue;
+        }
+        if (i < cursor) {
+            std::string later = std::string(particles[cursor].elements.front().first);
+            error(c, rule::element_order, tag(c.name()) + " comes after <" + later + "> in <" + parent.name() + ">",
+                  "move it before <" + later + ">: " + tag(parent.name()) + " holds " + join(grammar::child_names(t)) +
+                      " in that order");
+            continue;
+        }
+        if (particles[i].max != grammar::kUnbounded && counts[i] >= particles[i].max) {
+            duplicate_child(c, parent);
+            continue;
+        }
+        ++counts[i];
+        cursor = i;
+        const grammar::Type& ct = f.type(type);
+        if (ct.content == grammar::Content::Empty) check_holds_nothing(c, "");
+        out.push_back(Child{c, &ct});
+    }
+    for (std::size_t i = 0; i < particles.size(); ++i)
+        if (counts[i] < particles[i].min && particles[i].elements.size() == 1) {
+            const auto& [element, type] = particles[i].elements.front();
+            missing_child(parent, element, f.type(type).doc);
+        }
+    return out;
+}
+
+void Reader::check_holds_nothing(pugi::xml_node el, std::string_view hint) {
+    for (pugi::xml_node k : el.children())
+        if (k.type() == pugi::node_element || (is_text(k) && !is_blank(k))) {
+            std::string self = "<" + std::string(el.name()) + "/>";
+            error(k, rule::holds_nothing, self + " holds nothing",
+                  hint.empty() ? "write " + self + " on its own, with its settings as attributes" : std::string(hint));
+            return;
+        }
+}
+
 void Reader::duplicate_child(pugi::xml_node child, pugi::xml_node parent) {
     error(child, rule::duplicate_element, "a second <" + std::string(child.name()) + "> in <" + parent.name() + ">",
           "keep one");
@@ -347,7 +409,7 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
         return;
     }
     if (name == "br") {
-        check_attributes(n, {});
+        check_attributes(n, grammar::inline_type("br"));
         for (pugi::xml_node c : n.children())
             if ((c.type() == pugi::node_element) || (is_text(c) && !is_blank(c))) {
                 error(n, rule::holds_nothing, "<br/> holds nothing", "write <br/> on its own");
@@ -362,7 +424,7 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
     std::uint8_t f = flags;
     std::string link = href;
     if (name == "a") {
-        check_attributes(n, {"href"});
+        check_attributes(n, grammar::inline_type("a"));
         if (!href.empty())
             error(n, rule::misplaced_element, "a link cannot hold another link", "close the first </a> before this <a>");
         std::optional<std::string> h = required_attr(n, "href", "href=\"https://www.example.gov.uk/\"");
@@ -375,7 +437,7 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
                 check_link(n, link);
         }
     } else {
-        check_attributes(n, {});
+        check_attributes(n, grammar::inline_type(name));
         if (name == "b") f |= kBold;
         if (name == "i") f |= kItalic;
         if (name == "u") f |= kUnderline;

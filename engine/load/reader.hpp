@@ -12,6 +12,7 @@
 
 #include "core/diag.hpp"
 #include "core/model.hpp"
+#include "load/grammar.hpp"
 #include "load/xml_file.hpp"
 
 namespace bp::load {
@@ -54,8 +55,9 @@ public:
     void leave() { --depth_; }
 
     // ---- attributes ----
-    // Reports attributes not in `allowed` and attributes given twice.
-    void check_attributes(pugi::xml_node el, const Names& allowed);
+    // Reports attributes that grammar type `t` does not have, and attributes
+    // given twice.
+    void check_attributes(pugi::xml_node el, const grammar::Type& t);
     std::optional<std::string> attr(pugi::xml_node el, const char* name) const;
     // Reports a missing attribute: "<img> needs a src attribute, e.g. src=\"chart.png\"".
     std::optional<std::string> required_attr(pugi::xml_node el, const char* name, std::string_view example);
@@ -101,6 +103,20 @@ public:
             visit(c);
         }
     }
+    // The element children of `parent`, checked against its grammar type
+    // `t` (of format `f`): stray text (once, with `text_hint`), elements the
+    // type does not hold, elements out of the type's order, more of one
+    // than it allows, and content in children that must be empty are
+    // reported and left out; required children that are missing are
+    // reported at `parent`. What is returned belongs, in document order.
+    struct Child {
+        pugi::xml_node node;
+        const grammar::Type* type;
+    };
+    std::vector<Child> children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
+                                std::string_view text_hint);
+    // "<page-break/> holds nothing": content inside an element of Empty type.
+    void check_holds_nothing(pugi::xml_node el, std::string_view hint);
     // The second <header> in a report and the like.
     void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
     // True the first time a kind of child is met (sets `seen`); a second one

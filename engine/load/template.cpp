@@ -46,12 +46,13 @@ private:
     std::optional<Mpt> length_at_least(pugi::xml_node el, const char* name, Mpt min);
 
     Reader& r_;
+    const grammar::Format& g_ = grammar::template_format();
     TemplateDoc& t_;
     std::vector<pugi::xml_node> style_nodes_;  // parallel to t_.styles, for messages
 };
 
 void TemplateReader::read(pugi::xml_node root) {
-    r_.check_attributes(root, {"version", "name"});
+    r_.check_attributes(root, g_.type("template"));
     r_.check_version(root);
     t_.loc = r_.loc(root);
     if (std::optional<std::string> n = r_.attr(root, "name")) t_.name = collapse_space(*n);
@@ -85,7 +86,7 @@ void TemplateReader::read(pugi::xml_node root) {
                 }
         }
         if (n == "locale") {
-            r_.check_attributes(c, {});
+            r_.check_attributes(c, g_.type("locale"));
             std::string loc = r_.plain_text(c);
             // language [_region]: "en", "en_GB", "cy_GB".
             auto lower = [](char ch) { return ch >= 'a' && ch <= 'z'; };
@@ -107,15 +108,15 @@ void TemplateReader::read(pugi::xml_node root) {
         if (n == "indent") indent(c);
         if (n == "colours") colours(c);
         if (n == "footer") {
-            r_.check_attributes(c, {"text"});
+            r_.check_attributes(c, g_.type("footer"));
             t_.footer = placeholder_text(c, "text", "{page}");
         }
         if (n == "stamp") {
-            r_.check_attributes(c, {"text"});
+            r_.check_attributes(c, g_.type("stamp"));
             t_.stamp = placeholder_text(c, "text", "{item}");
         }
         if (n == "blank") {
-            r_.check_attributes(c, {"text", "footer"});
+            r_.check_attributes(c, g_.type("blank"));
             if (std::optional<std::string> v = r_.attr(c, "text")) t_.blank_text = collapse_space(*v);
             if (std::optional<bool> f = r_.attr_bool(c, "footer")) t_.footer_on_blank = *f;
         }
@@ -125,7 +126,7 @@ void TemplateReader::read(pugi::xml_node root) {
 }
 
 void TemplateReader::dates(pugi::xml_node el) {
-    r_.check_attributes(el, {"paper", "meeting", "next-meeting", "ordinal"});
+    r_.check_attributes(el, g_.type("dates"));
     auto pattern = [&](const char* name, std::string& into) {
         if (std::optional<std::string> v = r_.attr(el, name)) {
             if (collapse_space(*v).empty())
@@ -170,7 +171,7 @@ std::optional<Mpt> TemplateReader::length_at_least(pugi::xml_node el, const char
 }
 
 void TemplateReader::page(pugi::xml_node el) {
-    r_.check_attributes(el, {"size", "margin-top", "margin-bottom", "margin-left", "margin-right"});
+    r_.check_attributes(el, g_.type("page"));
     PageMaster& p = t_.portrait;
     if (std::optional<std::size_t> s = r_.attr_choice(el, "size", {"A4", "A3", "A5", "Letter"})) {
         static constexpr Mpt kSizes[][2] = {
@@ -208,7 +209,7 @@ std::optional<std::string> TemplateReader::font_file(pugi::xml_node el, const ch
 }
 
 void TemplateReader::font(pugi::xml_node el) {
-    r_.check_attributes(el, {"family", "regular", "bold", "italic", "bold-italic"});
+    r_.check_attributes(el, g_.type("font"));
     FontFamily f;
     f.loc = r_.loc(el);
     if (std::optional<std::string> fam = r_.required_attr(el, "family", "family=\"sans\"")) {
@@ -227,8 +228,7 @@ void TemplateReader::font(pugi::xml_node el) {
 }
 
 void TemplateReader::style(pugi::xml_node el) {
-    r_.check_attributes(el, {"name", "parent", "family", "size", "leading", "bold", "italic", "underline", "colour",
-                             "space-before", "space-after", "align", "uppercase"});
+    r_.check_attributes(el, g_.type("style"));
     TextStyleSpec s;
     s.loc = r_.loc(el);
     if (std::optional<std::string> n = r_.required_attr(el, "name", "name=\"body\"")) {
@@ -263,13 +263,13 @@ void TemplateReader::style(pugi::xml_node el) {
 }
 
 void TemplateReader::indent(pugi::xml_node el) {
-    r_.check_attributes(el, {"paragraph", "list"});
+    r_.check_attributes(el, g_.type("indent"));
     if (auto v = length_at_least(el, "paragraph", 0)) t_.paragraph_indent = *v;
     if (auto v = length_at_least(el, "list", 0)) t_.list_indent = *v;
 }
 
 void TemplateReader::colours(pugi::xml_node el) {
-    r_.check_attributes(el, {"rule", "table-header", "red", "amber", "green"});
+    r_.check_attributes(el, g_.type("colours"));
     if (auto c = r_.attr_color(el, "rule")) t_.rule_color = *c;
     if (auto c = r_.attr_color(el, "table-header")) t_.table_header_fill = *c;
     if (auto c = r_.attr_color(el, "red")) t_.rag_red = *c;
