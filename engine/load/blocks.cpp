@@ -34,28 +34,6 @@ BlockContext unnumbered(const BlockContext& ctx) {
     return c;
 }
 
-// Elements that hold nothing (<img/>, <page-break/>).
-void check_empty(Reader& r, pugi::xml_node el, std::string_view text_hint) {
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() == pugi::node_element) {
-            r.unexpected_element(c, el, {});
-            return;
-        }
-        if (Reader::is_text(c) && !Reader::is_blank(c)) {
-            // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on a+b+c here.
-            std::string msg = "<";
-            msg += el.name();
-            msg += "/> holds no text";
-            if (!text_hint.empty()) {
-                msg += "; ";
-                msg += text_hint;
-            }
-            r.error(c, rule::misplaced_element, msg);
-            return;
-        }
-    }
-}
-
 }  // namespace
 
 Names BlockReader::names(unsigned allowed) {
@@ -105,7 +83,7 @@ bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigne
         }
         case kTagPageBreak:
             r_.check_attributes(el, g_.type("page-break"));
-            check_empty(r_, el, "");
+            r_.check_holds_nothing(el, "");
             b.node = PageBreak{};
             break;
         case kTagContact: b.node = read_contact(el); break;
@@ -224,24 +202,14 @@ List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
         if (std::optional<int> s = r_.attr_int(el, "start", 1, 9999)) list.start = *s;
     }
     BlockContext inner = unnumbered(ctx);
-    bool text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() == pugi::node_element) {
-            if (std::string_view(c.name()) != "li") {
-                r_.unexpected_element(c, el, {"li"});
-                continue;
-            }
-            if (!r_.enter(c)) continue;
-            r_.check_attributes(c, g_.type("li"));
-            ListItem item;
-            item.loc = r_.loc(c);
-            read_mixed(c, inner, kNestedBlocks, item.content);
-            list.items.push_back(std::move(item));
-            r_.leave();
-        } else if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-            text_reported = true;
-            r_.unexpected_text(c, el, "put each entry in <li>");
-        }
+    for (auto [c, t] : r_.children(el, g_, g_.type(el.name()), "put each entry in <li>")) {
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, *t);
+        ListItem item;
+        item.loc = r_.loc(c);
+        read_mixed(c, inner, kNestedBlocks, item.content);
+        list.items.push_back(std::move(item));
+        r_.leave();
     }
     return list;
 }
@@ -257,29 +225,14 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
             r_.bad_attr(el, "widths", *w, why);
     }
     BlockContext inner = unnumbered(ctx);
-    bool seen_head = false, seen_body = false, seen_notes = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(c, el, "put rows in <tbody>, text in their <td> cells");
-            }
-            continue;
-        }
-        std::string_view n = c.name();
-        bool* seen = n == "thead" ? &seen_head : n == "tbody" ? &seen_body : n == "notes" ? &seen_notes : nullptr;
-        if (!seen) {
-            r_.unexpected_element(c, el, {"thead", "tbody", "notes"});
-            continue;
-        }
-        if (!r_.first_of_kind(c, el, *seen)) continue;
+    for (auto [c, type] : r_.children(el, g_, g_.type("table"), "put rows in <tbody>, text in their <td> cells")) {
         if (!r_.enter(c)) continue;
-        r_.check_attributes(c, g_.type(c.name()));
-        if (n == "notes") {
+        r_.check_attributes(c, *type);
+        std::string_view n = c.name();
+        if (n == "notes")
             read_mixed(c, inner, kCellBlocks, t.notes);
-        } else {
+        else
             read_rows(c, inner, n == "thead" ? t.head : t.body);
-        }
         r_.leave();
     }
     return t;
@@ -288,41 +241,17 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
 void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::vector<TableRow>& rows) {
     BlockContext cell_ctx = ctx;
     cell_ctx.in_cell = true;
-    bool text_reported = false;
-    for (pugi::xml_node tr : group.children()) {
-        if (tr.type() != pugi::node_element) {
-            if (Reader::is_text(tr) && !Reader::is_blank(tr) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(tr, group, "put text in the <td> cells of a <tr>");
-            }
-            continue;
-        }
-        if (std::string_view(tr.name()) != "tr") {
-            r_.unexpected_element(tr, group, {"tr"});
-            continue;
-        }
+    for (auto [tr, row_type] : r_.children(group, g_, g_.type(group.name()), "put text in the <td> cells of a <tr>")) {
         if (!r_.enter(tr)) continue;
-        r_.check_attributes(tr, g_.type("tr"));
+        r_.check_attributes(tr, *row_type);
         TableRow row;
         row.loc = r_.loc(tr);
         if (std::optional<std::size_t> s = r_.attr_choice(tr, "style", {"bold", "italic"}))
             row.flags = *s == 0 ? kBold : kItalic;
-        bool row_text_reported = false;
-        for (pugi::xml_node cell : tr.children()) {
-            if (cell.type() != pugi::node_element) {
-                if (Reader::is_text(cell) && !Reader::is_blank(cell) && !row_text_reported) {
-                    row_text_reported = true;
-                    r_.unexpected_text(cell, tr, "put text in a <td>");
-                }
-                continue;
-            }
-            std::string_view cn = cell.name();
-            if (cn != "td" && cn != "th") {
-                r_.unexpected_element(cell, tr, {"td", "th"});
-                continue;
-            }
+        for (auto [cell, cell_type] : r_.children(tr, g_, *row_type, "put text in a <td>")) {
             if (!r_.enter(cell)) continue;
-            r_.check_attributes(cell, g_.type(cell.name()));
+            r_.check_attributes(cell, *cell_type);
+            std::string_view cn = cell.name();
             TableCell tc;
             tc.loc = r_.loc(cell);
             tc.header = cn == "th";
@@ -344,7 +273,7 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
 
 Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
     r_.check_attributes(el, g_.type("img"));
-    check_empty(r_, el, "describe the image in alt=\"...\"");
+    r_.check_holds_nothing(el, "describe the image in alt=\"...\"");
     Image img;
     if (std::optional<std::string> src = r_.required_attr(el, "src", "src=\"chart.png\"")) {
         if (src->empty()) {
@@ -384,21 +313,11 @@ Contact BlockReader::read_contact(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("contact"));
     Contact c;
     if (std::optional<std::string> t = r_.attr(el, "title")) c.title = collapse_space(*t);
-    bool text_reported = false;
-    for (pugi::xml_node line : el.children()) {
-        if (line.type() == pugi::node_element) {
-            if (std::string_view(line.name()) != "line") {
-                r_.unexpected_element(line, el, {"line"});
-                continue;
-            }
-            if (!r_.enter(line)) continue;
-            r_.check_attributes(line, g_.type("contact-line"));
-            c.lines.push_back(r_.inlines(line));
-            r_.leave();
-        } else if (Reader::is_text(line) && !Reader::is_blank(line) && !text_reported) {
-            text_reported = true;
-            r_.unexpected_text(line, el, "put each line (name, telephone, e-mail) in <line>");
-        }
+    for (auto [line, t] : r_.children(el, g_, g_.type("contact"), "put each line (name, telephone, e-mail) in <line>")) {
+        if (!r_.enter(line)) continue;
+        r_.check_attributes(line, *t);
+        c.lines.push_back(r_.inlines(line));
+        r_.leave();
     }
     return c;
 }
@@ -432,7 +351,7 @@ Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx
 // of Part 1 of Schedule 12A (1 to 7) that make the business exempt.
 std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("exclusion"));
-    check_empty(r_, el, "");
+    r_.check_holds_nothing(el, "");
     Resolution res;
     res.label = "RESOLVED";
     std::optional<std::string> given = r_.required_attr(el, "paragraphs", "paragraphs=\"3\" or paragraphs=\"1, 3\"");
@@ -469,29 +388,14 @@ std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
 Cover BlockReader::read_cover(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("cover"));
     Cover cover;
-    bool seen[4] = {false, false, false, false};
-    bool text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(c, el, "put text in <title>, <subtitle>, <author> or <date>");
-            }
-            continue;
-        }
-        std::string_view n = c.name();
-        int k = n == "title" ? 0 : n == "subtitle" ? 1 : n == "author" ? 2 : n == "date" ? 3 : -1;
-        if (k < 0) {
-            r_.unexpected_element(c, el, {"title", "subtitle", "author", "date"});
-            continue;
-        }
-        if (!r_.first_of_kind(c, el, seen[k])) continue;
+    for (auto [c, t] : r_.children(el, g_, g_.type("cover"), "put text in <title>, <subtitle>, <author> or <date>")) {
         if (!r_.enter(c)) continue;
-        r_.check_attributes(c, g_.type("cover-" + std::string(c.name())));
-        if (k == 0) cover.title = r_.inlines(c);
-        if (k == 1) cover.subtitle = r_.inlines(c);
-        if (k == 2) cover.author = r_.inlines(c);
-        if (k == 3) cover.date = r_.text_date(c, /*month_only_ok=*/true);
+        r_.check_attributes(c, *t);
+        std::string_view n = c.name();
+        if (n == "title") cover.title = r_.inlines(c);
+        if (n == "subtitle") cover.subtitle = r_.inlines(c);
+        if (n == "author") cover.author = r_.inlines(c);
+        if (n == "date") cover.date = r_.text_date(c, /*month_only_ok=*/true);
         r_.leave();
     }
     // A missing or empty <title> is validate/'s to report, once.

@@ -73,23 +73,9 @@ std::string ManifestReader::resolve_template(pugi::xml_node root, const std::str
 void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
     r_.check_attributes(el, g_.type("meeting"));
     m.loc = r_.loc(el);
-    bool body = false, date = false, time = false, venue = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(c, el, "put text in <body>, <date>, <time> or <venue>");
-            }
-            continue;
-        }
+    for (auto [c, t] : r_.children(el, g_, g_.type("meeting"), "put text in <body>, <date>, <time> or <venue>")) {
+        r_.check_attributes(c, *t);
         std::string_view n = c.name();
-        bool* seen = n == "body" ? &body : n == "date" ? &date : n == "time" ? &time : n == "venue" ? &venue : nullptr;
-        if (!seen) {
-            r_.unexpected_element(c, el, {"body", "date", "time", "venue"});
-            continue;
-        }
-        if (!r_.first_of_kind(c, el, *seen)) continue;
-        r_.check_attributes(c, g_.type(c.name()));
         if (n == "body") m.body = r_.plain_text(c);
         if (n == "venue") m.venue = r_.plain_text(c);
         if (n == "date") {
@@ -98,34 +84,18 @@ void ManifestReader::meeting(pugi::xml_node el, Meeting& m) {
         if (n == "time") {
             std::string s = r_.plain_text(c), why;
             m.time = parse_time(s, why);
-            if (!m.time) r_.error(c, rule::bad_value, "<time> is \"" + quote_value(s) + "\": " + why);
+            if (!m.time) r_.error(c, rule::bad_value, "<time> is \"" + quote_value(s) + "\"", why);
         }
     }
-    if (!body) r_.missing_child(el, "body", "the name of the board or committee");
-    if (!date) r_.missing_child(el, "date", "the date of the meeting, e.g. <date>2015-09-17</date>");
-    if (!venue) r_.missing_child(el, "venue", "where the meeting is held");
 }
 
 void ManifestReader::agenda(pugi::xml_node el, std::vector<AgendaItem>& items) {
     r_.check_attributes(el, g_.type("agenda"));
-    bool text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(c, el, "put each agenda item in <item>");
-            }
-            continue;
-        }
-        if (std::string_view(c.name()) != "item") {
-            r_.unexpected_element(c, el, {"item"});
-            continue;
-        }
+    for (auto [c, t] : r_.children(el, g_, g_.type("agenda"), "put each agenda item in <item>")) {
         if (!r_.enter(c)) continue;
         items.push_back(item(c));
         r_.leave();
     }
-    if (items.empty()) r_.error(el, rule::missing_element, "the agenda has no items", "add an <item> for each agenda item");
 }
 
 AgendaItem ManifestReader::item(pugi::xml_node el) {
@@ -253,29 +223,15 @@ std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& opti
     if (std::optional<std::string> t = r.required_attr(root, "template", "template=\"lscsb\""))
         m.template_ref = mr.resolve_template(root, *t);
 
-    bool meeting = false, agenda = false, text_reported = false;
-    for (pugi::xml_node c : root.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r.unexpected_text(c, root, "it goes in <meeting> or in the <agenda>'s items");
-            }
-            continue;
-        }
-        std::string_view n = c.name();
-        bool* seen = n == "meeting" ? &meeting : n == "agenda" ? &agenda : nullptr;
-        if (!seen) {
-            r.unexpected_element(c, root, {"meeting", "agenda"});
-            continue;
-        }
-        if (!r.first_of_kind(c, root, *seen)) continue;
+    const grammar::Format& g = grammar::pack();
+    for (auto [c, t] : r.children(root, g, g.type("pack"), "it goes in <meeting> or in the <agenda>'s items")) {
         if (!r.enter(c)) continue;
-        if (n == "meeting") mr.meeting(c, m.meeting);
-        if (n == "agenda") mr.agenda(c, m.items);
+        if (std::string_view(c.name()) == "meeting")
+            mr.meeting(c, m.meeting);
+        else
+            mr.agenda(c, m.items);
         r.leave();
     }
-    if (!meeting) r.missing_child(root, "meeting", "with the board, date, time and venue");
-    if (!agenda) r.missing_child(root, "agenda", "with an <item> for each agenda item");
     return m;
 }
 

@@ -348,15 +348,15 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
             unexpected_element(c, parent, grammar::child_names(t));
             continue;
         }
+        if (particles[i].max != grammar::kUnbounded && counts[i] >= particles[i].max) {
+            duplicate_child(c, parent);
+            continue;
+        }
         if (i < cursor) {
             std::string later = std::string(particles[cursor].elements.front().first);
             error(c, rule::element_order, tag(c.name()) + " comes after <" + later + "> in <" + parent.name() + ">",
                   "move it before <" + later + ">: " + tag(parent.name()) + " holds " + join(grammar::child_names(t)) +
                       " in that order");
-            continue;
-        }
-        if (particles[i].max != grammar::kUnbounded && counts[i] >= particles[i].max) {
-            duplicate_child(c, parent);
             continue;
         }
         ++counts[i];
@@ -389,7 +389,9 @@ void Reader::duplicate_child(pugi::xml_node child, pugi::xml_node parent) {
 }
 
 void Reader::missing_child(pugi::xml_node parent, std::string_view child, std::string_view what) {
-    error(parent, rule::missing_element, tag(parent.name()) + " needs a <" + std::string(child) + ">", std::string(what));
+    bool vowel = !child.empty() && std::string_view("aeiou").find(child.front()) != std::string_view::npos;
+    error(parent, rule::missing_element, tag(parent.name()) + (vowel ? " needs an <" : " needs a <") + std::string(child) + ">",
+          std::string(what));
 }
 
 void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,

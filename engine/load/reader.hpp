@@ -82,27 +82,6 @@ public:
     // Non-blank text where only elements may be: "text is not allowed
     // directly inside <ol>; put it in <li>".
     void unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint);
-    // Calls visit(child) for each element child of `parent` named in
-    // `allowed`, in document order; stray text (once, with `hint`) and any
-    // other element are reported here, so callers see only what belongs.
-    template <class Visit>
-    void each_child(pugi::xml_node parent, const Names& allowed, std::string_view hint, Visit&& visit) {
-        bool text_reported = false;
-        for (pugi::xml_node c : parent.children()) {
-            if (c.type() != pugi::node_element) {
-                if (is_text(c) && !is_blank(c) && !text_reported) {
-                    text_reported = true;
-                    unexpected_text(c, parent, hint);
-                }
-                continue;
-            }
-            if (std::find(allowed.begin(), allowed.end(), std::string_view(c.name())) == allowed.end()) {
-                unexpected_element(c, parent, allowed);
-                continue;
-            }
-            visit(c);
-        }
-    }
     // The element children of `parent`, checked against its grammar type
     // `t` (of format `f`): stray text (once, with `text_hint`), elements the
     // type does not hold, elements out of the type's order, more of one

@@ -56,35 +56,10 @@ void TemplateReader::read(pugi::xml_node root) {
     r_.check_version(root);
     t_.loc = r_.loc(root);
     if (std::optional<std::string> n = r_.attr(root, "name")) t_.name = collapse_space(*n);
-    const Names expected = {"locale", "dates", "page", "font", "style", "indent",
-                            "colours", "footer", "stamp", "blank"};
-    std::set<std::string> seen;
-    bool text_reported = false;
-    for (pugi::xml_node c : root.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
-                text_reported = true;
-                r_.unexpected_text(c, root, "a template's settings are elements such as <page .../>");
-            }
-            continue;
-        }
+    for (auto [c, type] : r_.children(root, g_, g_.type("template"),
+                                      "a template's settings are elements such as <page .../>")) {
         std::string n = c.name();
-        if (!contains(expected, n)) {
-            r_.unexpected_element(c, root, expected);
-            continue;
-        }
-        if (n != "font" && n != "style" && !seen.insert(n).second) {
-            r_.duplicate_child(c, root);
-            continue;
-        }
         if (!r_.enter(c)) continue;
-        if (n != "locale") {
-            for (pugi::xml_node k : c.children())
-                if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
-                    r_.error(k, rule::holds_nothing, "<" + n + "/> holds nothing; its settings are attributes");
-                    break;
-                }
-        }
         if (n == "locale") {
             r_.check_attributes(c, g_.type("locale"));
             std::string loc = r_.plain_text(c);

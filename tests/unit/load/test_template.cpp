@@ -87,13 +87,13 @@ TEST_CASE("load: template mistakes", "[load][template]") {
                                      "</template>"),
                   d);
     CHECK(messages(d, dir.path()) ==
+          "t.xml:7:1: error: a second <page> in <template>; keep one\n"
           "t.xml:2:17: error: margin-top on <page> is \"20\"; write a length with its unit, e.g. 11pt, 20mm, 1.5cm "
           "or 0.5in\n"
           "t.xml:3:21: error: font file \"missing.ttf\" not found (looked for missing.ttf)\n"
           "t.xml:4:46: error: unknown attribute color on <style>; did you mean colour?\n"
           "t.xml:4:35: error: size on <style> is \"0pt\"; it must be more than zero\n"
           "t.xml:6:9: error: text on <footer> uses {pages}; the only placeholder here is {page}\n"
-          "t.xml:7:1: error: a second <page> in <template>; keep one\n"
           "t.xml:4:20: error: style \"body\" uses font family \"serif\", which no <font family=...> defines\n"
           "t.xml:5:18: error: style \"h1\" is its own ancestor through parent=; break the loop\n"
           "t.xml:5:48: error: style \"h2\" is its own ancestor through parent=; break the loop\n");
