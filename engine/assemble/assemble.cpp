@@ -34,6 +34,25 @@ GlyphRun text_run(const std::string& text, const TextStyle& st, const LayoutCont
     return r;
 }
 
+// Moves a part's pages into the pack, its structure grafted under `parent`.
+void bind_part(PackBox& box, PartLayout& part, StructId parent) {
+    const StructId offset = box.structure.graft(part.structure, parent);
+    for (PageBox& page : part.pages) {
+        for (PageItem& item : page.items)
+            if (item.mark.node != kNoStruct) item.mark.node += offset;
+        box.pages.push_back(std::move(page));
+    }
+}
+
+// "en_GB" (an ICU locale) -> "en-GB" (a BCP 47 language tag).
+std::string language_tag(std::string locale) {
+    const std::size_t at = locale.find('@');
+    if (at != std::string::npos) locale.resize(at);
+    for (char& c : locale)
+        if (c == '_') c = '-';
+    return locale.empty() ? "en-GB" : locale;
+}
+
 }  // namespace
 
 std::string fill_template_text(const std::string& pattern, const std::string& key, int value) {
@@ -86,7 +105,11 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
             ++out.blank_pages;
         }
     };
-    for (auto& p : sheet.pages) box.pages.push_back(std::move(p));
+    // Document > Part per agenda item, the front sheet first.
+    const StructId document = box.structure.add(Role::Document, kNoStruct, m.loc);
+    const StructId front_part = box.structure.add(Role::Part, document, m.loc);
+    box.structure[front_part].title = "Agenda";
+    bind_part(box, sheet, front_part);
     box.outlines.push_back(Outline{"Agenda", 0, 0, 0});
     const TextStyle& stamp = ss.get("stamp");
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -98,14 +121,16 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
         const PageMaster& pm = head.landscape() ? ss.landscape : ss.portrait;
         r.x = head.width - pm.margin_right - r.width;
         r.baseline = pm.margin_top / 2 + stamp.size / 2;
-        head.runs.push_back(std::move(r));
-        box.outlines.push_back(Outline{std::to_string(entries[i].number) + ". " + plain_text(m.items[i].title), first, 0, 0});
+        head.add(std::move(r), Mark::as(Artifact::Header));
+        const std::string title = std::to_string(entries[i].number) + ". " + plain_text(m.items[i].title);
+        box.outlines.push_back(Outline{title, first, 0, 0});
         for (const PartAnchor& a : parts[i]->anchors)
             box.outlines.push_back(Outline{a.title, first + a.page, a.y, a.level});
-        for (auto& p : parts[i]->pages) {
+        for (const PageBox& p : parts[i]->pages)
             if (p.blank) ++out.blank_pages;
-            box.pages.push_back(std::move(p));
-        }
+        const StructId item_part = box.structure.add(Role::Part, document, m.items[i].loc);
+        box.structure[item_part].title = title;
+        bind_part(box, *parts[i], item_part);
     }
     pad_to_odd();
 
@@ -118,7 +143,7 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
         const PageMaster& pm = p.landscape() ? ss.landscape : ss.portrait;
         r.x = (p.width - r.width) / 2;
         r.baseline = p.height - pm.margin_bottom / 2;
-        p.runs.push_back(std::move(r));
+        p.add(std::move(r), Mark::as(Artifact::Footer));
     }
 
     for (const FontFace& f : ctx.fonts.faces()) box.faces.push_back(f);
@@ -126,6 +151,7 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
                      format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
     box.meta.subject = "Agenda pack";
     box.meta.author = m.meeting.body;
+    box.meta.lang = language_tag(ss.doc.locale);
     box.meta.year = m.meeting.date.year;
     box.meta.month = m.meeting.date.month;
     box.meta.day = m.meeting.date.day;

@@ -1,11 +1,18 @@
 // Page boxes: what a page shows, positioned, in millipoints from the page's
 // top-left corner (y grows downwards). Layout produces them, assemble stamps
 // and numbers them, pdf/ and dump/ only read them.
+//
+// A page is one list of items in reading order, painted in that order. Each
+// item carries a Mark: the structure element (structure.hpp) whose content it
+// is, or the kind of artifact it is (a footer, a table border), so a reader
+// of the pack can tell the document from its decoration.
 #pragma once
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "structure.hpp"
 #include "units.hpp"
 
 namespace bp {
@@ -45,16 +52,56 @@ struct LinkBox {
     int target_page = -1;     // 0-based pack page for internal links
 };
 
+// What a page item is that is not content of the document.
+enum class Artifact : std::uint8_t {
+    None,        // the item is content (Mark::node says of what), or not yet marked
+    Layout,      // table borders, cell fills, underlines, signature lines
+    Pagination,  // blank-page text, table headers repeated on a continuation page
+    Header,      // "Agenda Item N" stamps, running headers
+    Footer,      // "Page N"
+};
+
+struct Mark {
+    StructId node = kNoStruct;  // the element this item is content of, or
+    Artifact artifact = Artifact::None;
+
+    static Mark content(StructId n) { return Mark{n, Artifact::None}; }
+    static Mark as(Artifact a) { return Mark{kNoStruct, a}; }
+    bool is_set() const { return node != kNoStruct || artifact != Artifact::None; }
+    friend bool operator==(const Mark&, const Mark&) = default;
+};
+
+struct PageItem {
+    std::variant<GlyphRun, RuleLine, FillRect, ImageBox, LinkBox> what;
+    Mark mark;
+};
+
 struct PageBox {
     Mpt width = kA4Width, height = kA4Height;
-    std::vector<FillRect> fills;  // drawn first
-    std::vector<ImageBox> images;
-    std::vector<RuleLine> rules;
-    std::vector<GlyphRun> runs;
-    std::vector<LinkBox> links;
-    bool blank = false;  // an intentionally blank padding page
+    std::vector<PageItem> items;  // reading order = painting order
+    bool blank = false;           // an intentionally blank padding page
 
     bool landscape() const { return width > height; }
+
+    template <class T>
+    void add(T thing, Mark mark = {}) {
+        items.push_back(PageItem{std::move(thing), mark});
+    }
+
+    // The items of one kind, in order (for tests and for readers that want
+    // only text or only links).
+    template <class T>
+    std::vector<T> all() const {
+        std::vector<T> out;
+        for (const PageItem& i : items)
+            if (const T* t = std::get_if<T>(&i.what)) out.push_back(*t);
+        return out;
+    }
+    std::vector<GlyphRun> runs() const { return all<GlyphRun>(); }
+    std::vector<RuleLine> rules() const { return all<RuleLine>(); }
+    std::vector<FillRect> fills() const { return all<FillRect>(); }
+    std::vector<ImageBox> images() const { return all<ImageBox>(); }
+    std::vector<LinkBox> links() const { return all<LinkBox>(); }
 };
 
 struct FontFace {
@@ -71,6 +118,7 @@ struct Outline {
 
 struct PackMeta {
     std::string title, subject, author;
+    std::string lang = "en-GB";  // BCP 47: the language of the pack's text
     int year = 0, month = 0, day = 0;  // creation date = meeting date: output is reproducible
 };
 
@@ -79,6 +127,7 @@ struct PackBox {
     std::vector<FontFace> faces;  // FaceId indexes here
     std::vector<PageBox> pages;
     std::vector<Outline> outlines;
+    StructTree structure;  // every Mark::node on the pages indexes here
     PackMeta meta;
 };
 

@@ -92,6 +92,14 @@ std::string format_paper_date(const Date& d, const StyleSheet& s) {
 Mpt content_width(const PageMaster& m) { return m.width - m.margin_left - m.margin_right; }
 Mpt content_height(const PageMaster& m) { return m.height - m.margin_top - m.margin_bottom; }
 
+ListEntry add_list_entry(StructTree& tree, StructId list, const SourceLoc& loc) {
+    const StructId li = tree.add(Role::LI, list, loc);
+    ListEntry e;
+    e.label = tree.add(Role::Lbl, li);
+    e.body = tree.add(Role::LBody, li);
+    return e;
+}
+
 void Flow::push(Slice s) {
     s.space_before = std::max(s.space_before, pending_space_);
     s.break_before = s.break_before || pending_break_;
@@ -103,23 +111,31 @@ void Flow::push(Slice s) {
     out_.push_back(std::move(s));
 }
 
-void Flow::paragraph_lines(const Inlines& text, const TextStyle& style, Mpt x, Mpt width, const BlockEnv& env,
-                           const std::string& label, Mpt label_x, std::optional<Align> align, bool keep_with_next) {
-    InlineSetting set{&style, env.flags, align.value_or(style.align)};
-    std::vector<Line> lines = break_lines(text, set, width, ctx_);
+StructId Flow::node(Role role, const BlockEnv& env, const SourceLoc& loc) {
+    return tree_.add(role, env.parent, loc);
+}
+
+void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
+                           const BlockEnv& env) {
+    InlineSetting set{&style, env.flags, spec.align.value_or(style.align), &tree_, node};
+    std::vector<Line> lines = break_lines(text, set, spec.width, ctx_);
     if (lines.empty()) {
-        if (label.empty()) return;
+        if (spec.label.empty()) return;
         lines.push_back(set_line(" ", style, ctx_));
     }
+    const Mark own = node != kNoStruct ? Mark::content(node) : Mark{};
+    const Mark label_mark = spec.label_node != kNoStruct ? Mark::content(spec.label_node) : own;
     space(style.space_before);
     const std::size_t n = lines.size();
     for (std::size_t i = 0; i < n; ++i) {
         Slice s;
         s.height = lines[i].height;
-        append_items(s.items, lines[i].items, x, 0);
-        if (i == 0 && !label.empty()) put_on_first_baseline(s.items, set_line(label, style, ctx_, env.flags), label_x);
+        append_items(s.items, lines[i].items, spec.x, 0);
+        mark_unset(s.items, own);
+        if (i == 0 && !spec.label.empty())
+            put_on_first_baseline(s.items, set_line(spec.label, style, ctx_, env.flags), spec.label_x, label_mark);
         // No first line alone at a page foot, no last line alone at a head.
-        s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && keep_with_next);
+        s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && spec.keep_with_next);
         push(std::move(s));
     }
     space(style.space_after);
@@ -133,106 +149,159 @@ void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     const Mpt indent = env.in_cell || env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
     std::visit(
-        [&](const auto& node) {
-            using T = std::decay_t<decltype(node)>;
+        [&](const auto& n) {
+            using T = std::decay_t<decltype(n)>;
+            if constexpr (!std::is_same_v<T, Paragraph> && !std::is_same_v<T, List> &&
+                          !std::is_same_v<T, PageBreak> && !std::is_same_v<T, KeepTogether>)
+                end_numbered_list(env);
             if constexpr (std::is_same_v<T, Paragraph>) {
-                paragraph(node, b.loc, x, width, env);
+                paragraph(n, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Heading>) {
-                const char* name = node.level <= 1 ? "h1" : node.level == 2 ? "h2" : "h3";
+                const char* name = n.level <= 1 ? "h1" : n.level == 2 ? "h2" : "h3";
                 // Bookmarks: the paper (level 1), then its main headings (level 2).
-                if (!env.in_cell && node.level <= 1) set_anchor(plain_text(node.text), 2);
+                if (!env.in_cell && n.level <= 1) set_anchor(plain_text(n.text), 2);
                 // Minutes' sub-headings sit with the text they head.
                 Mpt hx = env.kind == Paper::Kind::Minutes && !env.in_cell ? x + indent : x;
-                paragraph_lines(node.text, ss.get(name), hx, width - (hx - x), env, "", 0, std::nullopt, true);
+                LineSpec spec;
+                spec.x = hx;
+                spec.width = width - (hx - x);
+                spec.keep_with_next = true;
+                paragraph_lines(node(heading_role(env.heading_base + n.level), env, b.loc), n.text, ss.get(name),
+                                spec, env);
             } else if constexpr (std::is_same_v<T, List>) {
-                list(node, x + indent, width - indent, env);
+                list(n, b.loc, x + indent, width - indent, env);
             } else if constexpr (std::is_same_v<T, Table>) {
-                table(node, b.loc, x, width, env);
+                table(n, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Image>) {
-                image(node, b.loc, x + indent, width - indent);
+                image(n, b.loc, x + indent, width - indent, env);
             } else if constexpr (std::is_same_v<T, BlockQuote>) {
                 BlockEnv q = env;
                 q.body_style = "quote";
                 q.in_cell = true;  // quoted text is never numbered
+                q.parent = node(Role::BlockQuote, env, b.loc);
                 Mpt in = ss.doc.list_indent;
-                blocks(node.content, x + indent + in, width - indent - 2 * in, q);
+                blocks(n.content, x + indent + in, width - indent - 2 * in, q);
             } else if constexpr (std::is_same_v<T, PageBreak>) {
                 force_break();
             } else if constexpr (std::is_same_v<T, KeepTogether>) {
                 std::size_t first = out_.size();
-                blocks(node.content, x, width, env);
+                blocks(n.content, x, width, env);
                 for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
             } else if constexpr (std::is_same_v<T, Contact>) {
-                contact(node, x, width, env);
+                contact(n, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Attendance>) {
-                attendance(node, x, width, env);
+                attendance(n, x, width, env);
             } else if constexpr (std::is_same_v<T, Resolution>) {
                 const TextStyle& body = ss.get(env.body_style);
-                paragraph_lines(plain(node.label + ":", kBold), body, x + indent, width - indent, env, "", 0,
-                                std::nullopt, true);
-                blocks(node.content, x, width, env);
+                LineSpec spec;
+                spec.x = x + indent;
+                spec.width = width - indent;
+                spec.keep_with_next = true;
+                paragraph_lines(node(Role::P, env, b.loc), plain(n.label + ":", kBold), body, spec, env);
+                blocks(n.content, x, width, env);
             } else if constexpr (std::is_same_v<T, Minute>) {
-                minute(node, x, width, env);
+                minute(n, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Signature>) {
-                signature(node, x, width, env);
+                signature(n, b.loc, x, width, env);
             } else if constexpr (std::is_same_v<T, Cover>) {
-                cover(node, x, width, env);
+                cover(n, b.loc, x, width, env);
+            } else {
+                static_assert(sizeof(T) == 0, "a block kind without layout");
             }
         },
         b.node);
 }
 
-void Flow::paragraph(const Paragraph& p, const SourceLoc&, Mpt x, Mpt width, const BlockEnv& env) {
+ListEntry Flow::numbered_item(bool sub, const BlockEnv& env, const SourceLoc& loc) {
+    if (numbered_.parent != env.parent || numbered_.list == kNoStruct) {
+        numbered_ = {};
+        numbered_.parent = env.parent;
+        numbered_.list = tree_.add(Role::L, env.parent);
+    }
+    if (!sub) {
+        ListEntry e = add_list_entry(tree_, numbered_.list, loc);
+        numbered_.body = e.body;
+        numbered_.sub_list = numbered_.sub_body = kNoStruct;
+        return e;
+    }
+    if (numbered_.sub_list == kNoStruct)
+        numbered_.sub_list = tree_.add(Role::L, numbered_.body != kNoStruct ? numbered_.body : env.parent);
+    ListEntry e = add_list_entry(tree_, numbered_.sub_list, loc);
+    numbered_.sub_body = e.body;
+    return e;
+}
+
+void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
-    std::string label;
+    LineSpec spec;
     bool numbered = !env.in_cell && p.numbering != Numbering::None;
+    StructId text_node = kNoStruct;
     if (numbered) {
         if (p.numbering == Numbering::Auto) {
             counters.para = p.restart ? *p.restart : counters.para + 1;
             counters.sub = 0;
-            label = std::to_string(counters.para) + ".";
+            spec.label = std::to_string(counters.para) + ".";
         } else {
             counters.sub = p.restart ? *p.restart : counters.sub + 1;
-            label = std::to_string(counters.para) + "." + std::to_string(counters.sub);
+            spec.label = std::to_string(counters.para) + "." + std::to_string(counters.sub);
         }
+        // A numbered paragraph reads as a list item: its number, then its text.
+        const ListEntry e = numbered_item(p.numbering == Numbering::Sub, env, loc);
+        spec.label_node = e.label;
+        text_node = tree_.add(Role::P, e.body, loc);
+    } else {
+        end_numbered_list(env);
+        text_node = node(Role::P, env, loc);
     }
     Mpt indent = 0;
     if (!env.in_cell && (numbered || env.kind != Paper::Kind::Document)) indent = ss.doc.paragraph_indent;
     if (p.numbering == Numbering::Sub && numbered) indent += ss.doc.list_indent / 2;
     const char* style_name = p.role == "chair" ? "chair" : env.body_style;
     const TextStyle& st = ss.get(style_name);
-    std::optional<Align> align = p.role == "chair" ? std::optional<Align>(st.align) : std::nullopt;
-    if (p.role == "chair")
-        paragraph_lines(p.text, st, x, width, env, label, x, align);
-    else
-        paragraph_lines(p.text, st, x + indent, width - indent, env, label, x, align);
+    spec.label_x = x;
+    if (p.role == "chair") {
+        spec.align = st.align;
+        spec.x = x;
+        spec.width = width;
+    } else {
+        spec.x = x + indent;
+        spec.width = width - indent;
+    }
+    paragraph_lines(text_node, p.text, st, spec, env);
 }
 
-void Flow::list(const List& l, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     const TextStyle& st = ss.get(env.body_style);
     Mpt gutter = env.in_cell ? std::min(ss.doc.list_indent, pt(14)) : ss.doc.list_indent;
     if (l.kind == ListKind::LowerRoman || l.kind == ListKind::Decimal) gutter = gutter * 5 / 4;
+    // A list right after a numbered paragraph belongs to it: (a), (b) under 3.
+    StructId parent = env.parent;
+    if (numbered_.parent == env.parent && numbered_.list != kNoStruct)
+        parent = numbered_.sub_body != kNoStruct ? numbered_.sub_body : numbered_.body;
+    const StructId list_node = tree_.add(Role::L, parent, loc);
     BlockEnv inner = env;
     inner.in_cell = true;  // list items are never numbered paragraphs
     int n = l.start;
     for (const ListItem& item : l.items) {
+        const ListEntry e = add_list_entry(tree_, list_node, item.loc);
+        inner.parent = e.body;
         std::size_t first = out_.size();
         blocks(item.content, x + gutter, width - gutter, inner);
         std::string label = list_label(l.kind, n++);
         Line lab = set_line(label, st, ctx_, env.flags);
         if (first < out_.size()) {
-            put_on_first_baseline(out_[first].items, lab, x);
+            put_on_first_baseline(out_[first].items, lab, x, Mark::content(e.label));
         } else {
             Slice s;
             s.height = lab.height;
-            append_items(s.items, lab.items, x, 0);
+            append_items(s.items, lab.items, x, 0, Mark::content(e.label));
             push(std::move(s));
         }
     }
 }
 
-void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width) {
+void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     auto px = image_pixels(img.path);
     if (!px || px->first <= 0 || px->second <= 0) {
         ctx_.diags.error(loc, rule::image_format, "cannot read the image \"" + img.path + "\"; use a PNG or JPEG file");
@@ -250,26 +319,34 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width) {
     Mpt ix = x;
     if (img.align == Align::Center) ix = x + (width - w) / 2;
     if (img.align == Align::Right) ix = x + width - w;
+    const StructId figure = node(Role::Figure, env, loc);
+    tree_[figure].alt = img.alt;
     Slice s;
     s.height = h;
-    s.items.images.push_back(ImageBox{Rect{ix, 0, w, h}, img.path, img.alt});
+    s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.alt}, Mark::content(figure));
     space(pt(6));
     push(std::move(s));
     space(pt(6));
 }
 
-void Flow::contact(const Contact& c, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::contact(const Contact& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     std::string title = c.title.empty() ? "Officer to contact" : c.title;
     set_anchor(title, 2);
-    paragraph_lines(plain(title), ss.get("h1"), x, width, env, "", 0, std::nullopt, true);
+    LineSpec head;
+    head.x = x;
+    head.width = width;
+    head.keep_with_next = true;
+    paragraph_lines(node(heading_role(env.heading_base + 1), env, loc), plain(title), ss.get("h1"), head, env);
     const TextStyle& st = ss.get("contact");
     Mpt indent = env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
     std::size_t first = out_.size();
     TextStyle tight = st;
     tight.space_after = 0;
-    for (const Inlines& line : c.lines)
-        paragraph_lines(line, tight, x + indent, width - indent, env, "", 0);
+    LineSpec spec;
+    spec.x = x + indent;
+    spec.width = width - indent;
+    for (const Inlines& line : c.lines) paragraph_lines(node(Role::P, env, loc), line, tight, spec, env);
     for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
     space(st.space_after);
 }
@@ -283,9 +360,16 @@ void Flow::attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env
     // Names in one column, organisations aligned in a second.
     Mpt name_w = width * 38 / 100;
     for (const AttendanceGroup& g : a.groups) {
-        paragraph_lines(plain(g.title), ss.get("h2"), x, width, env, "", 0, std::nullopt, true);
+        LineSpec head;
+        head.x = x;
+        head.width = width;
+        head.keep_with_next = true;
+        paragraph_lines(node(heading_role(env.heading_base + 1), env, g.loc), plain(g.title), ss.get("h2"), head,
+                        env);
         for (const auto& person : g.people) {
-            InlineSetting set{&tight, env.flags, Align::Left};
+            // One paragraph per person: the name, then the organisation.
+            const StructId p = node(Role::P, env, g.loc);
+            InlineSetting set{&tight, env.flags, Align::Left, &tree_, p};
             std::vector<Line> names = break_lines(person.name, set, name_w - pt(6), ctx_);
             std::vector<Line> roles = break_lines(person.role, set, width - name_w, ctx_);
             std::size_t rows = std::max(names.size(), roles.size());
@@ -303,40 +387,51 @@ void Flow::attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env
     }
 }
 
-void Flow::minute(const Minute& m, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::minute(const Minute& m, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     counters.minute = m.number ? *m.number : counters.minute + 1;
-    std::string label = std::to_string(counters.minute) + ".";
-    set_anchor(label + " " + plain_text(m.title), 2);
+    LineSpec spec;
+    spec.label = std::to_string(counters.minute) + ".";
+    set_anchor(spec.label + " " + plain_text(m.title), 2);
     Mpt indent = ss.doc.paragraph_indent;
-    paragraph_lines(m.title, ss.get("minute-title"), x + indent, width - indent, env, label, x, std::nullopt, true);
-    blocks(m.content, x, width, env);
+    spec.x = x + indent;
+    spec.width = width - indent;
+    spec.label_x = x;
+    spec.keep_with_next = true;
+    // The minute's number is part of its heading: "26. Introductions".
+    paragraph_lines(node(heading_role(env.heading_base + 1), env, loc), m.title, ss.get("minute-title"), spec, env);
+    BlockEnv inner = env;
+    inner.heading_base = env.heading_base + 1;
+    blocks(m.content, x, width, inner);
 }
 
-void Flow::signature(const Signature& s, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::signature(const Signature& s, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     const TextStyle& st = ss.get(env.body_style);
     TextStyle tight = st;
     tight.space_after = 0;
     space(pt(18));
     std::size_t first = out_.size();
-    if (!s.times.empty()) paragraph_lines(plain(s.times), tight, x, width, env, "", 0);
-    if (s.date) paragraph_lines(plain(format_paper_date(*s.date, ss)), tight, x, width, env, "", 0);
+    LineSpec spec;
+    spec.x = x;
+    spec.width = width;
+    if (!s.times.empty()) paragraph_lines(node(Role::P, env, loc), plain(s.times), tight, spec, env);
+    if (s.date) paragraph_lines(node(Role::P, env, loc), plain(format_paper_date(*s.date, ss)), tight, spec, env);
     // Room to sign above the role, on the right.
     Slice gap;
     gap.height = pt(36);
     Mpt line_w = std::min<Mpt>(mm(70), width / 2);
-    gap.items.rules.push_back(RuleLine{x + width - line_w, pt(34), x + width, pt(34), 500, st.color});
+    gap.items.add(RuleLine{x + width - line_w, pt(34), x + width, pt(34), 500, st.color}, Mark::as(Artifact::Layout));
     push(std::move(gap));
     Line role = set_line(s.role, st, ctx_, kBold);
     Slice r;
     r.height = role.height;
-    append_items(r.items, role.items, x + width - line_w, 0);
+    append_items(r.items, role.items, x + width - line_w, 0, Mark::content(node(Role::P, env, loc)));
     push(std::move(r));
     for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
 }
 
-void Flow::cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     // A cover is a page of its own: title a third of the way down.
     force_break();
@@ -344,14 +439,19 @@ void Flow::cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env) {
     top.height = content_height(ss.master(orientation)) / 4;
     push(std::move(top));
     set_anchor(plain_text(c.title), 2);
-    paragraph_lines(c.title, ss.get("cover-title"), x, width, env, "", 0);
-    if (!c.subtitle.empty()) paragraph_lines(c.subtitle, ss.get("cover-subtitle"), x, width, env, "", 0);
+    LineSpec spec;
+    spec.x = x;
+    spec.width = width;
+    paragraph_lines(node(heading_role(env.heading_base), env, loc), c.title, ss.get("cover-title"), spec, env);
+    if (!c.subtitle.empty())
+        paragraph_lines(node(Role::P, env, loc), c.subtitle, ss.get("cover-subtitle"), spec, env);
     space(pt(36));
     const TextStyle& sub = ss.get("cover-subtitle");
     TextStyle small = ss.get("body");
     small.align = sub.align;
-    if (!c.author.empty()) paragraph_lines(c.author, small, x, width, env, "", 0);
-    if (c.date) paragraph_lines(plain(format_paper_date(*c.date, ss)), small, x, width, env, "", 0);
+    if (!c.author.empty()) paragraph_lines(node(Role::P, env, loc), c.author, small, spec, env);
+    if (c.date)
+        paragraph_lines(node(Role::P, env, loc), plain(format_paper_date(*c.date, ss)), small, spec, env);
     force_break();
 }
 

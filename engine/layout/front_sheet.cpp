@@ -26,57 +26,93 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
     const StyleSheet& ss = ctx.styles;
     const Meeting& mt = manifest.meeting;
     std::vector<Slice> slices;
-    Flow f(ctx, slices);
+    StructTree tree;
+    Flow f(ctx, slices, tree);
     BlockEnv env;
     env.kind = Paper::Kind::Document;
     const Mpt width = content_width(ss.portrait);
+    LineSpec full;
+    full.width = width;
 
     f.set_anchor("Agenda", 1);
-    f.paragraph_lines(plain(mt.body), ss.get("board"), 0, width, env, "", 0);
+    f.paragraph_lines(f.node(Role::P, env, mt.loc), plain(mt.body), ss.get("board"), full, env);
     std::string when = format_date(mt.date, ss.doc.meeting_date_pattern, ss.doc.locale, ss.doc.ordinal_meeting);
     if (mt.time) when += " at " + clock_time(*mt.time);
     const TextStyle& meeting = ss.get("meeting");
-    f.paragraph_lines(plain(when), meeting, 0, width, env, "", 0);
-    if (!mt.venue.empty()) f.paragraph_lines(plain(mt.venue), meeting, 0, width, env, "", 0);
-    f.paragraph_lines(plain("Agenda"), ss.get("agenda-heading"), 0, width, env, "", 0, std::nullopt, true);
+    f.paragraph_lines(f.node(Role::P, env, mt.loc), plain(when), meeting, full, env);
+    if (!mt.venue.empty()) f.paragraph_lines(f.node(Role::P, env, mt.loc), plain(mt.venue), meeting, full, env);
+    LineSpec heading = full;
+    heading.keep_with_next = true;
+    f.paragraph_lines(f.node(Role::H1, env, manifest.loc), plain("Agenda"), ss.get("agenda-heading"), heading, env);
 
     const TextStyle& item_style = ss.get("agenda-item");
     const TextStyle& note_style = ss.get("agenda-note");
     const Mpt indent = ss.doc.paragraph_indent;
     // Room on the right for the widest range the pack could print.
     const Mpt range_w = set_line("(Pages 888 - 888)", item_style, ctx).width + pt(8);
-    const Mpt title_w = width - indent - range_w;
+    LineSpec column;
+    column.x = indent;
+    column.width = width - indent - range_w;
 
+    // The agenda reads as a list: number, title, then its pages.
+    const StructId agenda = f.node(Role::L, env, manifest.loc);
     for (std::size_t i = 0; i < manifest.items.size(); ++i) {
         const AgendaItem& item = manifest.items[i];
         const AgendaEntry& e = entries[i];
+        const ListEntry le = add_list_entry(tree, agenda, item.loc);
+        BlockEnv in_item = env;
+        in_item.parent = le.body;
+        const StructId title = tree.add(Role::P, le.body, item.loc);
+        StructId text_node = title;
+        std::string right = pages_text(e);
+        if (item.to_follow) right = "(Paper to follow)";
+        if (e.first_page) {
+            // The whole agenda line is a link to the item's first page.
+            text_node = tree.add(Role::Link, title, item.loc);
+            tree[text_node].alt = "Agenda item " + std::to_string(e.number) + ", " + plain_text(item.title) +
+                                  ", pages " + std::to_string(*e.first_page) + " to " +
+                                  std::to_string(e.last_page.value_or(*e.first_page));
+        }
         std::size_t first = slices.size();
         TextStyle tight = item_style;
         tight.space_after = 0;
-        f.paragraph_lines(item.title, tight, indent, title_w, env, std::to_string(e.number) + ".", 0);
+        LineSpec line = column;
+        line.label = std::to_string(e.number) + ".";
+        line.label_node = le.label;
+        f.paragraph_lines(text_node, item.title, tight, line, in_item);
         if (first < slices.size()) {
-            Slice& s = slices[first];
-            std::string right = pages_text(e);
-            if (item.to_follow) right = "(Paper to follow)";
             if (!right.empty()) {
-                Line r = set_line(right, item_style, ctx);
-                put_on_first_baseline(s.items, r, width - r.width);
+                // Printed on the title's first line, read after its last.
+                Slice& last = slices.back();
+                Mpt above = 0;
+                for (std::size_t k = first; k + 1 < slices.size(); ++k) above += slices[k].height;
+                // The space keeps title and range apart for a reader; the
+                // range's right edge stays at the margin.
+                Line r = set_line(" " + right, item_style, ctx);
+                const Mpt own = first_baseline(r.items).value_or(0);
+                const Mpt target = first_baseline(slices[first].items).value_or(own);
+                append_items(last.items, r.items, width - r.width, target - own - above, Mark::content(text_node));
             }
-            if (e.first_page) {
-                // The whole agenda line jumps to the item's first page.
-                s.items.links.push_back(LinkBox{Rect{0, 0, width, s.height}, "", *e.first_page - 1});
-            }
+            if (e.first_page)
+                slices[first].items.add(LinkBox{Rect{0, 0, width, slices[first].height}, "", *e.first_page - 1},
+                                        Mark::content(text_node));
         }
-        for (const Inlines& note : item.notes) f.paragraph_lines(note, note_style, indent, title_w, env, "", 0);
+        for (const Inlines& note : item.notes)
+            f.paragraph_lines(f.node(Role::P, in_item, item.loc), note, note_style, column, in_item);
         if (item.exempt)
-            f.paragraph_lines(plain("Exempt: " + *item.exempt), note_style, indent, title_w, env, "", 0);
+            f.paragraph_lines(f.node(Role::P, in_item, item.loc), plain("Exempt: " + *item.exempt), note_style, column,
+                              in_item);
         for (const Date& d : item.next_meetings)
-            f.paragraph_lines(plain(format_date(d, ss.doc.next_meeting_pattern, ss.doc.locale, ss.doc.ordinal_next_meeting)),
-                              tight, indent, title_w, env, "", 0);
+            f.paragraph_lines(f.node(Role::P, in_item, item.loc),
+                              plain(format_date(d, ss.doc.next_meeting_pattern, ss.doc.locale,
+                                                ss.doc.ordinal_next_meeting)),
+                              tight, column, in_item);
         f.space(item_style.space_after);
         for (std::size_t k = first; k + 1 < slices.size(); ++k) slices[k].keep_with_next = true;
     }
-    return paginate(slices, ctx);
+    PartLayout out = paginate(slices, ctx);
+    out.structure = std::move(tree);
+    return out;
 }
 
 }  // namespace bp

@@ -16,6 +16,7 @@ struct Piece {
     Mpt rise = 0;  // baseline shift, positive = up
     bool underline = false;
     int link = -1;  // index into Flat::hrefs
+    StructId node = kNoStruct;  // the element the text is content of (a Link, or the paragraph's)
 };
 
 struct Flat {
@@ -42,9 +43,23 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
         if (st.uppercase && in.kind == Inline::Kind::Text)
             text = to_upper(text, ctx.styles.doc.locale);
         if (in.kind == Inline::Kind::Text) make_drawable(ctx.fonts, p.face, text);
+        p.node = set.node;
         if (!in.href.empty()) {
-            f.hrefs.push_back(in.href);
-            p.link = static_cast<int>(f.hrefs.size()) - 1;
+            // One Link element for a run of inlines with the same target.
+            const bool continues = !f.pieces.empty() && f.pieces.back().link >= 0 &&
+                                   f.hrefs[static_cast<std::size_t>(f.pieces.back().link)] == in.href;
+            if (continues) {
+                p.link = f.pieces.back().link;
+                p.node = f.pieces.back().node;
+                if (set.tree && p.node != kNoStruct) (*set.tree)[p.node].alt += text;
+            } else {
+                f.hrefs.push_back(in.href);
+                p.link = static_cast<int>(f.hrefs.size()) - 1;
+                if (set.tree) {
+                    p.node = set.tree->add(Role::Link, set.node);
+                    (*set.tree)[p.node].alt = text;
+                }
+            }
         }
         p.begin = static_cast<std::uint32_t>(f.text.size());
         f.text += text;
@@ -159,12 +174,13 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
             // Some bold faces put the underline on the baseline; keep it clear of the text.
             Mpt pos = std::max<Mpt>(-pm.underline_position * p.size / 1000, p.size / 10);
             Mpt thick = std::max<Mpt>(pm.underline_thickness * p.size / 1000, 400);
-            line.items.rules.push_back(RuleLine{x, run.baseline + pos, x + w, run.baseline + pos, thick, st.color});
+            line.items.add(RuleLine{x, run.baseline + pos, x + w, run.baseline + pos, thick, st.color},
+                           Mark::as(Artifact::Layout));
         }
-        if (p.link >= 0) {
-            line.items.links.push_back(LinkBox{Rect{x, 0, w, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1});
-        }
-        line.items.runs.push_back(std::move(run));
+        const Mark mark = p.node != kNoStruct ? Mark::content(p.node) : Mark{};
+        line.items.add(std::move(run), mark);
+        if (p.link >= 0)
+            line.items.add(LinkBox{Rect{x, 0, w, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1}, mark);
         x += w;
     }
     line.width = x;
@@ -172,9 +188,9 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
     if (set.align == Align::Center) shift = (width - x) / 2;
     if (set.align == Align::Right) shift = width - x;
     if (shift > 0) {
-        for (auto& r : line.items.runs) r.x += shift;
-        for (auto& r : line.items.rules) { r.x1 += shift; r.x2 += shift; }
-        for (auto& l : line.items.links) l.rect.x += shift;
+        Items moved;
+        append_items(moved, line.items, shift, 0);
+        line.items = std::move(moved);
     }
     return line;
 }
@@ -224,11 +240,28 @@ Extent measure_extent(const Inlines& text, const InlineSetting& set, const Layou
     return e;
 }
 
-void put_on_first_baseline(Items& into, const Line& label, Mpt x) {
-    if (label.items.runs.empty()) return;
-    const Mpt own = label.items.runs.front().baseline;
-    const Mpt target = into.runs.empty() ? own : into.runs.front().baseline;
-    append_items(into, label.items, x, target - own);
+namespace {
+const GlyphRun* first_run(const Items& items) {
+    for (const PageItem& i : items.items)
+        if (const auto* r = std::get_if<GlyphRun>(&i.what)) return r;
+    return nullptr;
+}
+}  // namespace
+
+std::optional<Mpt> first_baseline(const Items& items) {
+    const GlyphRun* r = first_run(items);
+    return r ? std::optional<Mpt>(r->baseline) : std::nullopt;
+}
+
+void put_on_first_baseline(Items& into, const Line& label, Mpt x, Mark mark) {
+    const GlyphRun* own = first_run(label.items);
+    if (own == nullptr) return;
+    const GlyphRun* there = first_run(into);
+    const Mpt target = there ? there->baseline : own->baseline;
+    Items placed;
+    append_items(placed, label.items, x, target - own->baseline, mark);
+    into.items.insert(into.items.begin(), std::make_move_iterator(placed.items.begin()),
+                      std::make_move_iterator(placed.items.end()));
 }
 
 Inlines plain(std::string text, std::uint8_t flags) {
@@ -246,17 +279,31 @@ Line set_line(const std::string& text, const TextStyle& style, const LayoutConte
     return materialise(f, 0, static_cast<std::uint32_t>(f.text.size()), set, 0, ctx);
 }
 
+namespace {
+void shift(GlyphRun& r, Mpt dx, Mpt dy) { r.x += dx; r.baseline += dy; }
+void shift(RuleLine& r, Mpt dx, Mpt dy) { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.y2 += dy; }
+void shift(FillRect& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
+void shift(ImageBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
+void shift(LinkBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
+}  // namespace
+
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {
-    for (FillRect r : src.fills) { r.rect.x += dx; r.rect.y += dy; dst.fills.push_back(r); }
-    for (ImageBox r : src.images) { r.rect.x += dx; r.rect.y += dy; dst.images.push_back(std::move(r)); }
-    for (RuleLine r : src.rules) { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.y2 += dy; dst.rules.push_back(r); }
-    dst.runs.reserve(dst.runs.size() + src.runs.size());
-    for (const GlyphRun& r : src.runs) {
-        dst.runs.push_back(r);
-        dst.runs.back().x += dx;
-        dst.runs.back().baseline += dy;
+    dst.items.reserve(dst.items.size() + src.items.size());
+    for (const PageItem& item : src.items) {
+        dst.items.push_back(item);
+        std::visit([&](auto& thing) { shift(thing, dx, dy); }, dst.items.back().what);
     }
-    for (LinkBox r : src.links) { r.rect.x += dx; r.rect.y += dy; dst.links.push_back(std::move(r)); }
+}
+
+void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy, Mark mark) {
+    const std::size_t from = dst.items.size();
+    append_items(dst, src, dx, dy);
+    for (std::size_t i = from; i < dst.items.size(); ++i) dst.items[i].mark = mark;
+}
+
+void mark_unset(Items& items, Mark mark) {
+    for (PageItem& i : items.items)
+        if (!i.mark.is_set()) i.mark = mark;
 }
 
 }  // namespace bp::layout_detail

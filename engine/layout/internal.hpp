@@ -12,8 +12,13 @@ namespace bp::layout_detail {
 // container: its width/height are meaningless here.
 using Items = PageBox;
 
-// Copies src's content into dst, shifted by (dx, dy).
+// Copies src's content into dst, shifted by (dx, dy), keeping each item's mark.
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy);
+// The same, every item marked `mark` (a header row repeated as an artifact).
+void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy, Mark mark);
+
+// Marks every item not marked yet.
+void mark_unset(Items& items, Mark mark);
 
 // One line of a paragraph, origin at the line's top-left.
 struct Line {
@@ -23,11 +28,15 @@ struct Line {
     bool hard_end = false;
 };
 
-// How a run of inline text is set.
+// How a run of inline text is set. With a tree, the lines' text is marked as
+// content of `node`, and each link gets a Link element under it; without
+// one (measuring, labels) the items are left unmarked for the caller.
 struct InlineSetting {
     const TextStyle* style = nullptr;
     std::uint8_t flags = 0;  // extra InlineFlag bits (bold/italic rows, header cells)
     Align align = Align::Left;
+    StructTree* tree = nullptr;
+    StructId node = kNoStruct;
 };
 
 // Breaks inline content into lines no wider than `width` (greedy, ICU break
@@ -42,9 +51,13 @@ struct Extent {
 };
 Extent measure_extent(const Inlines& text, const InlineSetting& setting, const LayoutContext& ctx);
 
-// Adds a one-line label (a paragraph number, a list letter, a page range) at
-// x, on the baseline of the first text already in `into`.
-void put_on_first_baseline(Items& into, const Line& label, Mpt x);
+// Adds a one-line label (a paragraph number, a list letter) at x, on the
+// baseline of the first text already in `into`, marked `mark`, before that
+// text: a label is read before what it labels.
+void put_on_first_baseline(Items& into, const Line& label, Mpt x, Mark mark);
+
+// The baseline of the first text in `items`, if there is any.
+std::optional<Mpt> first_baseline(const Items& items);
 
 // Plain text as Inlines.
 Inlines plain(std::string text, std::uint8_t flags = 0);
@@ -71,8 +84,9 @@ struct Slice {
 // anchors found. Headers of tables repeat where a table crosses a page.
 PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx);
 
-// Lays out one paper (report, minutes, document) into slices.
-void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out);
+// Lays out one paper (report, minutes, document) into slices; its structure
+// goes into `tree` under a Sect of its own.
+void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree);
 
 // Content width available on a page master.
 Mpt content_width(const PageMaster& m);
@@ -85,6 +99,18 @@ struct BlockEnv {
     std::uint8_t flags = 0;            // inline flags forced on all text (bold rows)
     const char* body_style = "body";   // style of plain paragraphs
     Orientation orientation = Orientation::Portrait;
+    StructId parent = kNoStruct;       // the structure element blocks go under
+    int heading_base = 1;              // <h1> is tagged H(1 + heading_base)
+};
+
+// Where and how a paragraph's lines are placed (Flow::paragraph_lines).
+struct LineSpec {
+    Mpt x = 0, width = 0;              // the text column
+    std::string label;                 // "1.", "(a)", "26.": on the first baseline at label_x
+    Mpt label_x = 0;
+    StructId label_node = kNoStruct;   // the label's Lbl; kNoStruct: the text's own element
+    std::optional<Align> align;        // the style's alignment if unset
+    bool keep_with_next = false;       // the last line stays with what follows
 };
 
 struct Counters {
@@ -94,17 +120,27 @@ struct Counters {
     int table = 0;   // tables seen (ids for header repetition)
 };
 
+// LI > (Lbl, LBody): a list item's label and body elements.
+struct ListEntry {
+    StructId label = kNoStruct, body = kNoStruct;
+};
+ListEntry add_list_entry(StructTree& tree, StructId list, const SourceLoc& loc);
+
 class Flow {
 public:
-    Flow(const LayoutContext& ctx, std::vector<Slice>& out) : ctx_(ctx), out_(out) {}
+    Flow(const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree)
+        : ctx_(ctx), out_(out), tree_(tree) {}
 
     void blocks(const Blocks& blocks, Mpt x, Mpt width, const BlockEnv& env);
     void block(const Block& b, Mpt x, Mpt width, const BlockEnv& env);
 
-    // Text flow helpers used by paper-level layout.
-    void paragraph_lines(const Inlines& text, const TextStyle& style, Mpt x, Mpt width,
-                         const BlockEnv& env, const std::string& label, Mpt label_x,
-                         std::optional<Align> align = std::nullopt, bool keep_with_next = false);
+    // A new structure element under env.parent.
+    StructId node(Role role, const BlockEnv& env, const SourceLoc& loc = {});
+    StructTree& tree() { return tree_; }
+
+    // The lines of `text` as slices, marked as content of `node`.
+    void paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
+                         const BlockEnv& env);
     void space(Mpt amount) { pending_space_ = std::max(pending_space_, amount); }
     void force_break() { pending_break_ = true; }
     void set_anchor(std::string title, int level) { pending_anchor_ = PartAnchor{std::move(title), 0, 0, level}; }
@@ -118,17 +154,33 @@ public:
 
 private:
     void paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
-    void list(const List& l, Mpt x, Mpt width, const BlockEnv& env);
+    void list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
     void table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
-    void image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width);
-    void contact(const Contact& c, Mpt x, Mpt width, const BlockEnv& env);
+    void image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    void contact(const Contact& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
     void attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env);
-    void minute(const Minute& m, Mpt x, Mpt width, const BlockEnv& env);
-    void signature(const Signature& s, Mpt x, Mpt width, const BlockEnv& env);
-    void cover(const Cover& c, Mpt x, Mpt width, const BlockEnv& env);
+    void minute(const Minute& m, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    void signature(const Signature& s, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    void cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
+    // A numbered paragraph's list item: its L is shared with the numbered
+    // paragraphs just before it, and a sub-numbered one nests under the last.
+    ListEntry numbered_item(bool sub, const BlockEnv& env, const SourceLoc& loc);
+    // Any block but a numbered paragraph or a list ends the numbered list
+    // it would otherwise continue.
+    void end_numbered_list(const BlockEnv& env) {
+        if (numbered_.parent == env.parent) numbered_ = {};
+    }
 
     const LayoutContext& ctx_;
     std::vector<Slice>& out_;
+    StructTree& tree_;
+    struct NumberedList {
+        StructId parent = kNoStruct;     // env.parent the list was opened under
+        StructId list = kNoStruct;       // L of the numbered paragraphs
+        StructId body = kNoStruct;       // LBody of the last numbered paragraph
+        StructId sub_list = kNoStruct;   // L of sub-numbered paragraphs under it
+        StructId sub_body = kNoStruct;   // LBody of the last sub-numbered one
+    } numbered_;
     Mpt pending_space_ = 0;
     bool pending_break_ = false;
     std::optional<PartAnchor> pending_anchor_;
@@ -142,7 +194,8 @@ struct StackedBox {
     std::vector<Slice> slices;
     Mpt height = 0;
 };
-StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx);
+StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx,
+                        StructTree& tree);
 Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutContext& ctx);
 
 std::string list_label(ListKind kind, int n);

@@ -31,9 +31,13 @@ struct PartAnchor {
     int level = 1;
 };
 
+// A part's pages and its structure: every Mark::node on the pages indexes
+// `structure`, whose roots (parent kNoStruct) are bound under the part's own
+// element when the pack is bound.
 struct PartLayout {
     std::vector<PageBox> pages;
     std::vector<PartAnchor> anchors;
+    StructTree structure;
 };
 
 // The pages of one agenda item: its papers in order, each paper starting on

@@ -86,7 +86,11 @@ PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) 
         box.height = m.height;
         for (const Placement& pl : p.placed) {
             const Slice& s = slices[pl.slice];
-            append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
+            // A header row repeated on a continuation page is not read again.
+            if (pl.repeat)
+                append_items(box, s.items, m.margin_left, m.margin_top + pl.y, Mark::as(Artifact::Pagination));
+            else
+                append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
             if (&pl == &p.placed.back()) append_items(box, s.if_last, m.margin_left, m.margin_top + pl.y);
             if (s.anchor && !pl.repeat) {
                 PartAnchor a = *s.anchor;

@@ -5,15 +5,27 @@
 namespace bp::layout_detail {
 namespace {
 
+LineSpec full_width(Mpt width) {
+    LineSpec spec;
+    spec.width = width;
+    return spec;
+}
 
 void report_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
     const StyleSheet& ss = ctx.styles;
     const PaperHeader& h = p.header;
     const TextStyle& board = ss.get("board");
-    if (!h.board.empty()) f.paragraph_lines(plain(h.board), board, 0, width, env, "", 0);
-    if (h.date) f.paragraph_lines(plain(to_upper(format_paper_date(*h.date, ss), ss.doc.locale)), board, 0, width, env, "", 0);
-    for (const Inlines& t : h.title) f.paragraph_lines(t, ss.get("paper-title"), 0, width, env, "", 0);
-    for (const Inlines& l : h.lines) f.paragraph_lines(l, ss.get("paper-line"), 0, width, env, "", 0);
+    const LineSpec spec = full_width(width);
+    if (!h.board.empty()) f.paragraph_lines(f.node(Role::P, env, p.loc), plain(h.board), board, spec, env);
+    if (h.date)
+        f.paragraph_lines(f.node(Role::P, env, p.loc),
+                          plain(to_upper(format_paper_date(*h.date, ss), ss.doc.locale)), board, spec, env);
+    // The title lines are one heading, however many lines the officer gave.
+    if (!h.title.empty()) {
+        const StructId title = f.node(Role::H1, env, p.loc);
+        for (const Inlines& t : h.title) f.paragraph_lines(title, t, ss.get("paper-title"), spec, env);
+    }
+    for (const Inlines& l : h.lines) f.paragraph_lines(f.node(Role::P, env, p.loc), l, ss.get("paper-line"), spec, env);
     f.space(pt(12));
 }
 
@@ -24,22 +36,34 @@ void minutes_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, con
     if (p.header.date)
         line += " on " + format_date(*p.header.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
     line += ".";
-    f.paragraph_lines(plain(line, kBold), ss.get("body"), 0, width, env, "", 0);
+    f.paragraph_lines(f.node(Role::H1, env, p.loc), plain(line, kBold), ss.get("body"), full_width(width), env);
     f.space(pt(6));
+}
+
+bool has_cover(const Paper& paper) {
+    for (const Section& sec : paper.sections)
+        for (const Block& b : sec.blocks)
+            if (std::holds_alternative<Cover>(b.node)) return true;
+    return false;
 }
 
 }  // namespace
 
-void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out) {
+void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree) {
     const StyleSheet& ss = ctx.styles;
-    Flow f(ctx, out);
+    Flow f(ctx, out, tree);
     BlockEnv env;
     env.kind = paper.kind;
+    env.parent = tree.add(Role::Sect, kNoStruct, paper.loc);
+    // A paper's first heading is H1: its title, its minutes line or its
+    // cover's title; a document without any of them starts at <h1>.
+    env.heading_base = paper.kind == Paper::Kind::Document && !has_cover(paper) ? 0 : 1;
     if (paper.first_minute) f.counters.minute = *paper.first_minute - 1;
 
     std::string title = paper.header.title.empty() ? std::string() : plain_text(paper.header.title.front());
     if (paper.kind == Paper::Kind::Minutes && paper.header.date)
         title = "Minutes of " + format_paper_date(*paper.header.date, ss);
+    tree[env.parent].title = title;
     bool first = true;
     for (const Section& sec : paper.sections) {
         f.orientation = sec.orientation;
@@ -52,11 +76,19 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
         } else if (sec.new_page || sec.orientation != out.back().orientation) {
             f.force_break();
         }
+        BlockEnv sec_env = env;
         if (!sec.title.empty()) {
+            // An appendix is a section of its own under the paper, headed one level down.
+            sec_env.parent = tree.add(Role::Sect, env.parent, sec.loc);
+            tree[sec_env.parent].title = plain_text(sec.title);
+            sec_env.heading_base = std::max(env.heading_base, 1) + 1;
             f.set_anchor(plain_text(sec.title), 2);
-            f.paragraph_lines(sec.title, ss.get("appendix-title"), 0, width, env, "", 0, std::nullopt, true);
+            LineSpec spec = full_width(width);
+            spec.keep_with_next = true;
+            f.paragraph_lines(f.node(heading_role(sec_env.heading_base), sec_env, sec.loc), sec.title,
+                              ss.get("appendix-title"), spec, sec_env);
         }
-        f.blocks(sec.blocks, 0, width, env);
+        f.blocks(sec.blocks, 0, width, sec_env);
         first = false;
     }
 }
@@ -72,7 +104,7 @@ PartLayout layout_papers(const std::vector<Paper>& papers, const LayoutContext& 
         // Every paper of an item starts on a right-hand page, as its first does.
         if (part.pages.size() % 2 == 1) part.pages.push_back(layout_blank_page(ctx, Orientation::Portrait));
         std::vector<Slice> slices;
-        flow_paper(paper, ctx, slices);
+        flow_paper(paper, ctx, slices, part.structure);
         if (slices.empty()) continue;
         PartLayout one = paginate(slices, ctx);
         const int offset = static_cast<int>(part.pages.size());
@@ -93,7 +125,7 @@ PageBox layout_blank_page(const LayoutContext& ctx, Orientation orientation) {
     page.height = m.height;
     page.blank = true;
     Line l = set_line(ss.doc.blank_text, ss.get("blank"), ctx);
-    append_items(page, l.items, (m.width - l.width) / 2, (m.height - l.height) / 2);
+    append_items(page, l.items, (m.width - l.width) / 2, (m.height - l.height) / 2, Mark::as(Artifact::Pagination));
     return page;
 }
 

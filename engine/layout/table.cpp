@@ -171,9 +171,10 @@ std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const B
 
 }  // namespace
 
-StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
+StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx,
+                        StructTree& tree) {
     StackedBox box;
-    Flow f(ctx, box.slices);
+    Flow f(ctx, box.slices, tree);
     f.blocks(blocks, 0, width, env);
     Mpt y = 0;
     for (std::size_t i = 0; i < box.slices.size(); ++i) {
@@ -224,10 +225,29 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
     const Mpt min_row = ss.get("table").line_height + 2 * kPadY;
     std::vector<Mpt> heights(static_cast<std::size_t>(g.rows), min_row);
     std::vector<StackedBox> boxes(g.cells.size());
+    // Table > THead/TBody > TR > TH/TD, the cells' content under each cell.
+    const StructId table_node = node(Role::Table, env, loc);
+    StructId group = kNoStruct, row_node = kNoStruct;
+    int row_of_node = -1;
+    std::vector<StructId> cell_nodes(g.cells.size(), kNoStruct);
     for (std::size_t i = 0; i < g.cells.size(); ++i) {
         const Placed& p = g.cells[i];
+        if (p.r != row_of_node) {
+            if (group == kNoStruct || (tree_[group].role == Role::THead) != p.header_row)
+                group = tree_.add(p.header_row ? Role::THead : Role::TBody, table_node);
+            row_node = tree_.add(Role::TR, group, p.row->loc);
+            row_of_node = p.r;
+        }
+        const bool th = p.header_row || p.cell->header;
+        const StructId cell = tree_.add(th ? Role::TH : Role::TD, row_node, p.cell->loc);
+        if (th) tree_[cell].scope = p.header_row ? HeaderScope::Column : HeaderScope::Row;
+        tree_[cell].rowspan = static_cast<std::uint16_t>(p.rs);
+        tree_[cell].colspan = static_cast<std::uint16_t>(p.cs);
+        cell_nodes[i] = cell;
+        BlockEnv ce = cell_env(p, env);
+        ce.parent = cell;
         Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
-        boxes[i] = stack_blocks(p.cell->content, std::max<Mpt>(inner, pt(4)), cell_env(p, env), ctx_);
+        boxes[i] = stack_blocks(p.cell->content, std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
         if (p.rs == 1) {
             auto& h = heights[static_cast<std::size_t>(p.r)];
             h = std::max(h, boxes[i].height + 2 * kPadY);
@@ -257,20 +277,24 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
         if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
         if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
-        if (fill) items.fills.push_back(FillRect{Rect{cx, 0, cw, ch}, *fill});
-        items.rules.push_back(RuleLine{cx, 0, cx + cw, 0, kBorder, line});
-        items.rules.push_back(RuleLine{cx, ch, cx + cw, ch, kBorder, line});
-        items.rules.push_back(RuleLine{cx, 0, cx, ch, kBorder, line});
-        items.rules.push_back(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line});
+        // Fills and borders are decoration: the cells' structure says what they show.
+        const Mark deco = Mark::as(Artifact::Layout);
+        if (fill) items.add(FillRect{Rect{cx, 0, cw, ch}, *fill}, deco);
+        items.add(RuleLine{cx, 0, cx + cw, 0, kBorder, line}, deco);
+        items.add(RuleLine{cx, ch, cx + cw, ch, kBorder, line}, deco);
+        items.add(RuleLine{cx, 0, cx, ch, kBorder, line}, deco);
+        items.add(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line}, deco);
     };
     // Draws box slices [from, to) of a cell, the first of them at the cell's top.
-    auto content = [&](Items& items, const Placed& p, const StackedBox& box, std::size_t from, std::size_t to,
+    auto content = [&](Items& items, std::size_t k, const StackedBox& box, std::size_t from, std::size_t to,
                        Mpt cx, Mpt cw) {
+        const Placed& p = g.cells[k];
         Mpt dx = cx + kPadX;
         if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
             Mpt used = 0;
             for (const Slice& sl : box.slices)
-                for (const GlyphRun& run : sl.items.runs) used = std::max(used, run.x + run.width);
+                for (const PageItem& it : sl.items.items)
+                    if (const auto* run = std::get_if<GlyphRun>(&it.what)) used = std::max(used, run->x + run->width);
             Mpt room = cw - 2 * kPadX - used;
             dx += p.cell->align == Align::Center ? room / 2 : room;
         }
@@ -280,7 +304,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         if (p.cell->status != Rag::None && box.slices.empty()) {
             // The letter stays printed so the table reads in greyscale.
             Line l = set_line(rag_letter(p.cell->status), ss.get("table"), ctx_, kBold);
-            append_items(items, l.items, cx + (cw - l.width) / 2, kPadY);
+            append_items(items, l.items, cx + (cw - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
         }
     };
 
@@ -324,7 +348,8 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
                     const Placed& p = g.cells[first_cell + k];
                     decorate(s.items, p, cell_x(p), cell_w(p), s.height);
                     if (first_piece || take[k].first < take[k].second)
-                        content(s.items, p, boxes[first_cell + k], take[k].first, take[k].second, cell_x(p), cell_w(p));
+                        content(s.items, first_cell + k, boxes[first_cell + k], take[k].first, take[k].second,
+                                cell_x(p), cell_w(p));
                 }
                 push(std::move(s));
                 first_piece = false;
@@ -347,7 +372,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             if (p.r > r || p.r + p.rs <= r) continue;
             if (p.rs == 1) {
                 decorate(s.items, p, cell_x(p), cell_w(p), heights[ri]);
-                content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
+                content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
                 continue;
             }
             // A spanning cell is drawn row by row: its fill and sides on each,
@@ -358,16 +383,15 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             const Mpt cx = cell_x(p), cw = cell_w(p), h = heights[ri];
             Items seg;
             decorate(seg, p, cx, cw, h);
-            for (RuleLine& rule : seg.rules) {
-                const bool top = rule.y1 == 0 && rule.y2 == 0, foot = rule.y1 == h && rule.y2 == h;
-                if ((top && r != p.r) || (foot && r + 1 != p.r + p.rs)) {
-                    if (foot) s.if_last.rules.push_back(rule);
-                    rule.thickness = 0;  // dropped below
-                }
-            }
-            std::erase_if(seg.rules, [](const RuleLine& rl) { return rl.thickness == 0; });
+            std::erase_if(seg.items, [&](const PageItem& it) {
+                const auto* rule = std::get_if<RuleLine>(&it.what);
+                if (rule == nullptr) return false;
+                const bool top = rule->y1 == 0 && rule->y2 == 0, foot = rule->y1 == h && rule->y2 == h;
+                if (foot && r + 1 != p.r + p.rs) s.if_last.items.push_back(it);
+                return (top && r != p.r) || (foot && r + 1 != p.r + p.rs);
+            });
             append_items(s.items, seg, 0, 0);
-            if (r == p.r) content(s.items, p, boxes[k], 0, boxes[k].slices.size(), cx, cw);
+            if (r == p.r) content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cx, cw);
         }
         push(std::move(s));
     }

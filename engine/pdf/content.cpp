@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <stdexcept>
 
 namespace bp::pdf {
 
@@ -125,82 +127,132 @@ std::u16string utf8_to_codes(const std::string& utf8) {
     return codes;
 }
 
-void build_page_content(const PageBox& page, const PageNames& names, std::string& out,
-                        std::vector<CodeSet>& used) {
-    const Mpt h = page.height;
+namespace {
+
+const char* artifact_properties(Artifact a) {
+    switch (a) {
+        case Artifact::Layout: return "/Artifact <</Type /Layout>> BDC\n";
+        case Artifact::Pagination: return "/Artifact <</Type /Pagination>> BDC\n";
+        case Artifact::Header: return "/Artifact <</Type /Pagination /Subtype /Header>> BDC\n";
+        case Artifact::Footer: return "/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n";
+        case Artifact::None: break;
+    }
+    return nullptr;
+}
+
+// The painting state carried from item to item, so that operators are
+// written only when something changes.
+struct Painter {
+    std::string& out;
     Color fill, stroke;
     Mpt line_width = 1000;  // the PDF default, 1 pt
-
-    for (const FillRect& f : page.fills) {
-        set_colour(out, fill, f.color, false);
-        append_rect(out, f.rect, h);
-        out += " re f\n";
-    }
-
-    for (std::size_t i = 0; i < page.images.size(); ++i) {
-        const Rect& r = page.images[i].rect;
-        out += "q ";
-        append_number(out, r.w);
-        out += " 0 0 ";
-        append_number(out, r.h);
-        out += ' ';
-        append_number(out, r.x);
-        out += ' ';
-        append_number(out, h - r.y - r.h);
-        out += " cm /";
-        out += names.images[i];
-        out += " Do Q\n";
-    }
-
-    for (const RuleLine& r : page.rules) {
-        if (r.thickness != line_width) {
-            append_number(out, r.thickness);
-            out += " w\n";
-            line_width = r.thickness;
-        }
-        set_colour(out, stroke, r.color, true);
-        append_number(out, r.x1);
-        out += ' ';
-        append_number(out, h - r.y1);
-        out += " m ";
-        append_number(out, r.x2);
-        out += ' ';
-        append_number(out, h - r.y2);
-        out += " l S\n";
-    }
-
-    // All text in one text object; Td moves relative to the previous run's
-    // start, which keeps the numbers short.
     bool in_text = false;
     const std::string* font = nullptr;
     Mpt size = -1, at_x = 0, at_y = 0;
-    for (const GlyphRun& run : page.runs) {
-        if (run.text.empty()) continue;
-        if (!in_text) {
-            out += "BT\n";
-            in_text = true;
-        }
-        const std::string& name = names.fonts[run.face];
-        if (font != &name || size != run.size) {
-            out += '/';
-            out += name;
-            out += ' ';
-            append_number(out, run.size);
-            out += " Tf\n";
-            font = &name;
-            size = run.size;
-        }
-        set_colour(out, fill, run.color, false);
-        const Mpt y = h - run.baseline;
-        append_number(out, run.x - at_x);
-        out += ' ';
-        append_number(out, y - at_y);
-        out += " Td ";
-        at_x = run.x;
-        at_y = y;
-        append_codes(out, run.text, used[run.face]);
+
+    void end_text() {
+        if (!in_text) return;
+        out += "ET\n";
+        in_text = false;
     }
-    if (in_text) out += "ET\n";
+};
+
+}  // namespace
+
+void build_page_content(const PageBox& page, const StructTree& tree, const PageNames& names,
+                        std::string& out, std::vector<CodeSet>& used, std::vector<StructId>& mcids) {
+    const Mpt h = page.height;
+    Painter paint{out, {}, {}};
+    std::optional<Mark> open;
+    std::size_t image_index = 0;
+
+    for (const PageItem& item : page.items) {
+        if (std::holds_alternative<LinkBox>(item.what)) continue;  // an annotation, not content
+        if (!open || *open != item.mark) {
+            // Marked content never straddles a text object.
+            paint.end_text();
+            if (open) out += "EMC\n";
+            open = item.mark;
+            if (const char* props = artifact_properties(item.mark.artifact)) {
+                out += props;
+            } else if (item.mark.node != kNoStruct && static_cast<std::size_t>(item.mark.node) < tree.size()) {
+                out += '/';
+                out += role_name(tree[item.mark.node].role);
+                out += " <</MCID ";
+                append_int(out, static_cast<long long>(mcids.size()));
+                out += ">> BDC\n";
+                mcids.push_back(item.mark.node);
+            } else {
+                throw std::logic_error("an item on a page belongs to no structure element");
+            }
+        }
+        if (const auto* f = std::get_if<FillRect>(&item.what)) {
+            paint.end_text();
+            set_colour(out, paint.fill, f->color, false);
+            append_rect(out, f->rect, h);
+            out += " re f\n";
+        } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
+            paint.end_text();
+            const Rect& r = img->rect;
+            out += "q ";
+            append_number(out, r.w);
+            out += " 0 0 ";
+            append_number(out, r.h);
+            out += ' ';
+            append_number(out, r.x);
+            out += ' ';
+            append_number(out, h - r.y - r.h);
+            out += " cm /";
+            out += names.images.at(image_index++);
+            out += " Do Q\n";
+        } else if (const auto* rule = std::get_if<RuleLine>(&item.what)) {
+            paint.end_text();
+            if (rule->thickness != paint.line_width) {
+                append_number(out, rule->thickness);
+                out += " w\n";
+                paint.line_width = rule->thickness;
+            }
+            set_colour(out, paint.stroke, rule->color, true);
+            append_number(out, rule->x1);
+            out += ' ';
+            append_number(out, h - rule->y1);
+            out += " m ";
+            append_number(out, rule->x2);
+            out += ' ';
+            append_number(out, h - rule->y2);
+            out += " l S\n";
+        } else if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
+            if (run->text.empty()) continue;
+            if (!paint.in_text) {
+                // BT resets the text position; font and colour carry over.
+                out += "BT\n";
+                paint.in_text = true;
+                paint.at_x = paint.at_y = 0;
+            }
+            const std::string& name = names.fonts[run->face];
+            if (paint.font != &name || paint.size != run->size) {
+                out += '/';
+                out += name;
+                out += ' ';
+                append_number(out, run->size);
+                out += " Tf\n";
+                paint.font = &name;
+                paint.size = run->size;
+            }
+            set_colour(out, paint.fill, run->color, false);
+            // Td moves relative to the previous run's start: short numbers.
+            const Mpt y = h - run->baseline;
+            append_number(out, run->x - paint.at_x);
+            out += ' ';
+            append_number(out, y - paint.at_y);
+            out += " Td ";
+            paint.at_x = run->x;
+            paint.at_y = y;
+            append_codes(out, run->text, used[run->face]);
+        }
+    }
+    paint.end_text();
+    if (open) out += "EMC\n";
 }
 
 std::string to_unicode_cmap(const CodeSet& codes) {

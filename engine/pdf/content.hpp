@@ -18,14 +18,17 @@ using CodeSet = std::bitset<0x10000>;
 // Resource names (without the slash) a page's content refers to.
 struct PageNames {
     std::vector<std::string> fonts;   // by FaceId; empty for faces the page does not use
-    std::vector<std::string> images;  // by index in PageBox::images
+    std::vector<std::string> images;  // by index among the page's ImageBox items
 };
 
-// Appends the operators that draw `page` (fills, images, rules, then all text
-// in one BT/ET) to `out`, and marks every code drawn in used[face].
-// `used` has one entry per face. Identical input gives identical bytes.
-void build_page_content(const PageBox& page, const PageNames& names, std::string& out,
-                        std::vector<CodeSet>& used);
+// Appends the operators that draw `page`, item by item in reading order, to
+// `out`. Each run of items with the same mark is one marked-content sequence:
+// "/P <</MCID n>> BDC ... EMC" for content, "/Artifact <<...>> BDC ... EMC"
+// for artifacts. mcids[n] receives the structure element of MCID n; every
+// code drawn is marked in used[face] (one entry per face). An item without a
+// mark is a bug of the stages before: std::logic_error. Identical input gives identical bytes.
+void build_page_content(const PageBox& page, const StructTree& tree, const PageNames& names,
+                        std::string& out, std::vector<CodeSet>& used, std::vector<StructId>& mcids);
 
 // Millipoints as a PDF number in points: 595276 -> "595.276", -500 -> "-0.5".
 void append_number(std::string& out, Mpt mpt);

@@ -44,26 +44,42 @@ HPDF_Destination destination(Doc& doc, HPDF_Page target, Mpt top, const std::str
 
 }  // namespace
 
-void add_links(Doc& doc, const std::vector<PageBox>& boxes, const std::vector<HPDF_Page>& pages) {
+std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages) {
+    std::vector<PlacedLink> placed;
+    const std::vector<PageBox>& boxes = pack.pages;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const Mpt h = boxes[i].height;
-        for (const LinkBox& link : boxes[i].links) {
+        for (const PageItem& item : boxes[i].items) {
+            const auto* link = std::get_if<LinkBox>(&item.what);
+            if (link == nullptr) continue;
             const std::string what =
                 std::string("cannot add a link on page ") + std::to_string(i + 1);
             HPDF_Annotation annot;
-            if (!link.uri.empty()) {
-                annot = doc.need(HPDF_Page_CreateURILinkAnnot(pages[i], pdf_rect(link.rect, h),
-                                                              ascii_uri(link.uri).c_str()),
+            std::string contents;
+            if (!link->uri.empty()) {
+                annot = doc.need(HPDF_Page_CreateURILinkAnnot(pages[i], pdf_rect(link->rect, h),
+                                                              ascii_uri(link->uri).c_str()),
                                  what);
+                contents = link->uri;
             } else {
-                const auto target = static_cast<std::size_t>(link.target_page);
+                const auto target = static_cast<std::size_t>(link->target_page);
                 HPDF_Destination dst = destination(doc, pages[target], boxes[target].height, what);
-                annot = doc.need(HPDF_Page_CreateLinkAnnot(pages[i], pdf_rect(link.rect, h), dst),
+                annot = doc.need(HPDF_Page_CreateLinkAnnot(pages[i], pdf_rect(link->rect, h), dst),
                                  what);
+                contents = "Go to page " + std::to_string(target + 1);
             }
             doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), what);
+            // A screen reader announces /Contents: the element's own words
+            // where it has them ("Agenda item 3, ..."), else the target.
+            const StructId node = item.mark.node;
+            if (node != kNoStruct && static_cast<std::size_t>(node) < pack.structure.size() &&
+                !pack.structure[node].alt.empty())
+                contents = pack.structure[node].alt;
+            doc.check(HPDF_Dict_Add(annot, "Contents", text_string(doc, contents)), what);
+            placed.push_back(PlacedLink{i, annot, node});
         }
     }
+    return placed;
 }
 
 void add_outlines(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages) {

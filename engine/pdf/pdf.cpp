@@ -36,25 +36,30 @@ void check_pack(const PackBox& pack) {
             page.height > pt(14400))
             throw Failure(page_label(i) + ": size " + points(page.width) + " x " +
                           points(page.height) + " pt is outside 3 to 14400 pt");
-        for (const GlyphRun& run : page.runs) {
-            if (run.text.empty()) continue;
-            if (run.face >= pack.faces.size())
-                throw Failure(page_label(i) + ": text uses font face " + std::to_string(run.face) +
-                              " but the pack has " + std::to_string(pack.faces.size()));
-            if (run.size <= 0)
-                throw Failure(page_label(i) + ": text \"" + run.text.substr(0, 40) +
-                              "\" has font size " + points(run.size));
-        }
-        for (const ImageBox& img : page.images)
-            if (img.path.empty()) throw Failure(page_label(i) + ": an image has no file");
-        for (const LinkBox& link : page.links) {
-            if (!link.uri.empty()) continue;
-            if (link.target_page < 0)
-                throw Failure(page_label(i) + ": a link has neither an address nor a target page");
-            if (static_cast<std::size_t>(link.target_page) >= page_count)
-                throw Failure(page_label(i) + ": a link points to page " +
-                              std::to_string(link.target_page + 1) + " of " +
-                              std::to_string(page_count));
+        for (const PageItem& item : page.items) {
+            if (item.mark.node >= static_cast<StructId>(pack.structure.size()))
+                throw Failure(page_label(i) + ": an item belongs to structure element " +
+                              std::to_string(item.mark.node) + " of " +
+                              std::to_string(pack.structure.size()));
+            if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
+                if (run->text.empty()) continue;
+                if (run->face >= pack.faces.size())
+                    throw Failure(page_label(i) + ": text uses font face " + std::to_string(run->face) +
+                                  " but the pack has " + std::to_string(pack.faces.size()));
+                if (run->size <= 0)
+                    throw Failure(page_label(i) + ": text \"" + run->text.substr(0, 40) +
+                                  "\" has font size " + points(run->size));
+            } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
+                if (img->path.empty()) throw Failure(page_label(i) + ": an image has no file");
+            } else if (const auto* link = std::get_if<LinkBox>(&item.what)) {
+                if (!link->uri.empty()) continue;
+                if (link->target_page < 0)
+                    throw Failure(page_label(i) + ": a link has neither an address nor a target page");
+                if (static_cast<std::size_t>(link->target_page) >= page_count)
+                    throw Failure(page_label(i) + ": a link points to page " +
+                                  std::to_string(link->target_page + 1) + " of " +
+                                  std::to_string(page_count));
+            }
         }
     }
     for (const Outline& o : pack.outlines)
@@ -137,22 +142,26 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
         // Resource names, so the content streams can be built without libharu.
         pdf::PageNames& n = names[i];
         n.fonts.resize(pack.faces.size());
-        for (const GlyphRun& run : box.runs) {
-            if (run.text.empty() || !n.fonts[run.face].empty()) continue;
-            n.fonts[run.face] =
-                doc.need(HPDF_Page_GetLocalFontName(page, fonts.font(run.face)), what);
+        for (const PageItem& item : box.items) {
+            if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
+                if (run->text.empty() || !n.fonts[run->face].empty()) continue;
+                n.fonts[run->face] =
+                    doc.need(HPDF_Page_GetLocalFontName(page, fonts.font(run->face)), what);
+            } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
+                n.images.push_back(
+                    doc.need(HPDF_Page_GetXObjectName(page, images.image(img->path)), what));
+            }
         }
-        for (const ImageBox& img : box.images)
-            n.images.push_back(
-                doc.need(HPDF_Page_GetXObjectName(page, images.image(img.path)), what));
     }
 
-    const std::vector<pdf::CodeSet> used = pdf::write_contents(
-        doc, pack.pages, pages, names, pack.faces.size(), thread_count(options));
+    std::vector<std::vector<StructId>> mcids;
+    const std::vector<pdf::CodeSet> used =
+        pdf::write_contents(doc, pack, pages, names, mcids, thread_count(options));
     fonts.finish(used);
-    pdf::add_links(doc, pack.pages, pages);
+    const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
+    pdf::write_structure(doc, pack, pages, mcids, links);
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     save(doc, out);
 }

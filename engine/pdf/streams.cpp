@@ -86,14 +86,15 @@ void write_raw(Doc& doc, HPDF_Page page, const std::string& bytes) {
 // An empty page keeps no /Filter: an empty FlateDecode stream is not valid.
 void mark_empty(HPDF_Page page) { page_attr(page)->contents->filter = HPDF_STREAM_FILTER_NONE; }
 
-std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes,
+std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
                                      const std::vector<HPDF_Page>& pages,
-                                     const std::vector<PageNames>& names, std::size_t face_count) {
+                                     const std::vector<PageNames>& names, std::size_t face_count,
+                                     std::vector<std::vector<StructId>>& mcids) {
     std::vector<CodeSet> used(face_count);
     std::string raw;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         raw.clear();
-        build_page_content(boxes[i], names[i], raw, used);
+        build_page_content(boxes[i], tree, names[i], raw, used, mcids[i]);
         if (raw.empty())
             mark_empty(pages[i]);
         else
@@ -102,10 +103,10 @@ std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes
     return used;
 }
 
-std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& boxes,
+std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
                                        const std::vector<HPDF_Page>& pages,
                                        const std::vector<PageNames>& names, std::size_t face_count,
-                                       int threads) {
+                                       std::vector<std::vector<StructId>>& mcids, int threads) {
     const std::size_t n = pages.size();
     std::vector<std::string> deflated(n);
     std::vector<std::vector<CodeSet>> used(threads, std::vector<CodeSet>(face_count));
@@ -120,7 +121,7 @@ std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& box
             std::string raw;
             for (std::size_t i; (i = next.fetch_add(1)) < n;) {
                 raw.clear();
-                build_page_content(boxes[i], names[i], raw, used[t]);
+                build_page_content(boxes[i], tree, names[i], raw, used[t], mcids[i]);
                 if (!raw.empty()) deflater.deflate(raw, deflated[i]);
             }
         } catch (...) {
@@ -352,17 +353,19 @@ std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threa
     return taken;
 }
 
-std::vector<CodeSet> write_contents(Doc& doc, const std::vector<PageBox>& boxes,
-                                    const std::vector<HPDF_Page>& pages,
-                                    const std::vector<PageNames>& names, std::size_t face_count,
-                                    int threads) {
+std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
+                                    const std::vector<PageNames>& names,
+                                    std::vector<std::vector<StructId>>& mcids, int threads) {
+    const std::vector<PageBox>& boxes = pack.pages;
+    const std::size_t face_count = pack.faces.size();
+    mcids.assign(pages.size(), {});
     threads =
         static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), pages.size()));
     bool parallel = threads > 1;
     for (std::size_t i = 0; parallel && i < pages.size(); ++i)
         parallel = can_take_deflated(pages[i]);
-    return parallel ? contents_parallel(doc, boxes, pages, names, face_count, threads)
-                    : contents_serial(doc, boxes, pages, names, face_count);
+    return parallel ? contents_parallel(doc, boxes, pack.structure, pages, names, face_count, mcids, threads)
+                    : contents_serial(doc, boxes, pack.structure, pages, names, face_count, mcids);
 }
 
 }  // namespace bp::pdf

@@ -60,12 +60,12 @@ private:
 };
 
 // Builds each page's content stream and hands it to its page; returns the
-// codes drawn per face. With threads > 1 the streams are deflated here, in
+// codes drawn per face, and in mcids[page][n] the structure element of the
+// page's MCID n. With threads > 1 the streams are deflated here, in
 // parallel; otherwise libharu deflates them at save. The bytes are the same.
-std::vector<CodeSet> write_contents(Doc& doc, const std::vector<PageBox>& boxes,
-                                    const std::vector<HPDF_Page>& pages,
-                                    const std::vector<PageNames>& names, std::size_t face_count,
-                                    int threads);
+std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
+                                    const std::vector<PageNames>& names,
+                                    std::vector<std::vector<StructId>>& mcids, int threads);
 
 // Makes each font's descriptor and font file now rather than at save, and
 // deflates the font files, CIDToGIDMaps and CMaps on `threads` threads,
@@ -76,8 +76,28 @@ std::vector<CodeSet> write_contents(Doc& doc, const std::vector<PageBox>& boxes,
 // of fonts whose streams it deflated.
 std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threads);
 
-// Link annotations, without the 1 pt border libharu gives them by default.
-void add_links(Doc& doc, const std::vector<PageBox>& boxes, const std::vector<HPDF_Page>& pages);
+// A PDF text string for UTF-8 text: ASCII as it is, anything else as
+// UTF-16BE with its byte order mark.
+void* text_string(Doc& doc, const std::string& utf8);
+
+// A link annotation and the Link element it belongs to.
+struct PlacedLink {
+    std::size_t page = 0;
+    HPDF_Annotation annot = nullptr;
+    StructId node = kNoStruct;
+};
+
+// Link annotations, without the 1 pt border libharu gives them by default,
+// each with /Contents saying where it goes; returned in page order.
+std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages);
+
+// The tagged-PDF part of the document: the structure tree (StructElems with
+// their marked content and link annotations), the parent tree, /StructParents
+// and /Tabs on pages, /StructParent on annotations; and the catalog entries a
+// tagged document needs (MarkInfo, Lang, DisplayDocTitle, XMP metadata with
+// the PDF/UA identifier).
+void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
+                     const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links);
 
 // The bookmark tree: level 0 under the root, level n under the latest entry
 // of level n-1.

@@ -71,8 +71,8 @@ TEST_CASE("footers carry the physical page number; blank pages carry only the bl
     for (std::size_t i = 0; i < r->box.pages.size(); ++i) {
         const PageBox& p = r->box.pages[i];
         if (p.blank) {
-            REQUIRE(p.runs.size() == 1);
-            CHECK(p.runs[0].text == "This page is intentionally left blank");
+            REQUIRE(p.runs().size() == 1);
+            CHECK(p.runs()[0].text == "This page is intentionally left blank");
         } else {
             CHECK(has_run(p, "Page " + std::to_string(i + 1)));
         }
@@ -86,9 +86,10 @@ TEST_CASE("the front sheet prints the ranges where items were bound", "[assemble
     const PageBox& front = r->box.pages[0];
     for (const AgendaEntry& e : r->entries) {
         if (!e.first_page) continue;
-        CHECK(has_run(front, "(Pages " + std::to_string(*e.first_page) + " - " + std::to_string(*e.last_page) + ")"));
+        CHECK(has_run(front, " (Pages " + std::to_string(*e.first_page) + " - " + std::to_string(*e.last_page) + ")"));
         // ... and links there.
-        bool linked = std::any_of(front.links.begin(), front.links.end(),
+        const auto front_links = front.links();
+        bool linked = std::any_of(front_links.begin(), front_links.end(),
                                   [&](const LinkBox& l) { return l.target_page == *e.first_page - 1; });
         CHECK(linked);
     }
@@ -108,7 +109,7 @@ TEST_CASE("a front sheet longer than a page moves every range", "[assemble]") {
     REQUIRE(r->entries[1].first_page);
     CHECK(*r->entries[1].first_page == 3);
     const AgendaEntry& e = r->entries[1];
-    CHECK(has_run(r->box.pages[0], "(Pages 3 - " + std::to_string(*e.last_page) + ")"));
+    CHECK(has_run(r->box.pages[0], " (Pages 3 - " + std::to_string(*e.last_page) + ")"));
 }
 
 TEST_CASE("exempt items are left out of the public pack but listed", "[assemble]") {

@@ -71,12 +71,13 @@ inline std::string words(int n) {
 // All text on a page, runs joined in drawing order.
 inline std::string page_text(const PageBox& p) {
     std::string s;
-    for (const auto& r : p.runs) s += r.text + "|";
+    for (const auto& r : p.runs()) s += r.text + "|";
     return s;
 }
 
 inline bool has_run(const PageBox& p, const std::string& t) {
-    return std::any_of(p.runs.begin(), p.runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+    const auto p_runs = p.runs();
+    return std::any_of(p_runs.begin(), p_runs.end(), [&](const GlyphRun& r) { return r.text == t; });
 }
 
 inline Paper report(Blocks blocks) {

@@ -8,9 +8,10 @@ using namespace bp::test;
 
 namespace {
 
-const GlyphRun& run_of(const PageBox& p, const std::string& t) {
-    auto it = std::find_if(p.runs.begin(), p.runs.end(), [&](const GlyphRun& r) { return r.text == t; });
-    REQUIRE(it != p.runs.end());
+GlyphRun run_of(const PageBox& p, const std::string& t) {
+    const auto p_runs = p.runs();
+    auto it = std::find_if(p_runs.begin(), p_runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+    REQUIRE(it != p_runs.end());
     return *it;
 }
 
@@ -58,7 +59,7 @@ TEST_CASE("bold, italic and underline pick faces and draw a rule", "[layout][inl
     CHECK(run_of(p, "bold").face == body.face(true, false));
     CHECK(run_of(p, "italic").face == body.face(false, true));
     const GlyphRun& u = run_of(p, "under");
-    bool ruled = std::any_of(p.rules.begin(), p.rules.end(), [&](const RuleLine& r) {
+    bool ruled = std::ranges::any_of(p.rules(), [&](const RuleLine& r) {
         return r.x1 == u.x && r.x2 == u.x + u.width && r.y1 > u.baseline;
     });
     CHECK(ruled);
@@ -68,10 +69,10 @@ TEST_CASE("hyperlinks become link boxes over their text", "[layout][inline]") {
     Env env;
     PageBox p = one_page({para_of({piece("Mail "), piece("james.fox@leics.gov.uk", 0, "mailto:james.fox@leics.gov.uk")})}, env);
     const GlyphRun& r = run_of(p, "james.fox@leics.gov.uk");
-    REQUIRE(p.links.size() == 1);
-    CHECK(p.links[0].uri == "mailto:james.fox@leics.gov.uk");
-    CHECK(p.links[0].rect.x == r.x);
-    CHECK(p.links[0].rect.w == r.width);
+    REQUIRE(p.links().size() == 1);
+    CHECK(p.links()[0].uri == "mailto:james.fox@leics.gov.uk");
+    CHECK(p.links()[0].rect.x == r.x);
+    CHECK(p.links()[0].rect.w == r.width);
 }
 
 TEST_CASE("a manual line break starts a new line; a non-breaking space never breaks", "[layout][inline]") {
@@ -85,7 +86,8 @@ TEST_CASE("a manual line break starts a new line; a non-breaking space never bre
     // "£10\u00a0000" stays whole wherever the line would otherwise break.
     for (int n = 60; n < 90; ++n) {
         PageBox q = one_page({para(words(n) + " £10\u00a0000 more words")}, env);
-        bool split = std::any_of(q.runs.begin(), q.runs.end(), [](const GlyphRun& r) {
+        const auto q_runs = q.runs();
+        bool split = std::any_of(q_runs.begin(), q_runs.end(), [](const GlyphRun& r) {
             return r.text.size() >= 3 && r.text.compare(r.text.size() - 3, 3, "£10") == 0;
         });
         CHECK_FALSE(split);
@@ -120,11 +122,12 @@ TEST_CASE("block quotes are indented on both sides and set in the quote style", 
     q.content = {para(words(40), Numbering::None)};
     PageBox p = one_page({para("Before."), block(q)}, env);
     const GlyphRun& before = run_of(p, "Before.");
-    auto quoted = std::find_if(p.runs.begin(), p.runs.end(), [](const GlyphRun& r) { return r.text.rfind("the board", 0) == 0; });
-    REQUIRE(quoted != p.runs.end());
+    const auto p_runs = p.runs();
+    auto quoted = std::find_if(p_runs.begin(), p_runs.end(), [](const GlyphRun& r) { return r.text.rfind("the board", 0) == 0; });
+    REQUIRE(quoted != p_runs.end());
     CHECK(quoted->x > before.x);
     CHECK(quoted->face == env.styles.get("quote").face(false, false));
-    for (const auto& r : p.runs) CHECK(r.x + r.width <= env.styles.portrait.width - env.styles.portrait.margin_right - env.styles.doc.list_indent + 1);
+    for (const auto& r : p.runs()) CHECK(r.x + r.width <= env.styles.portrait.width - env.styles.portrait.margin_right - env.styles.doc.list_indent + 1);
 }
 
 TEST_CASE("an explicit page break starts a new page; keep-together moves a block whole", "[layout][blocks]") {
@@ -192,8 +195,9 @@ TEST_CASE("fixed, proportional and automatic column widths", "[layout][table]") 
     a.body.push_back(ar);
     PageBox q = one_page({block(a)}, env);
     CHECK(run_of(q, "R1").x < q.width / 4);
-    auto text_run = std::find_if(q.runs.begin(), q.runs.end(), [](const GlyphRun& g) { return g.text.rfind("the board", 0) == 0; });
-    REQUIRE(text_run != q.runs.end());
+    const auto q_runs = q.runs();
+    auto text_run = std::find_if(q_runs.begin(), q_runs.end(), [](const GlyphRun& g) { return g.text.rfind("the board", 0) == 0; });
+    REQUIRE(text_run != q_runs.end());
     CHECK(text_run->x - run_of(q, "R1").x < mm(25));
 }
 
@@ -216,7 +220,7 @@ TEST_CASE("bold and italic rows, filled cells and table notes", "[layout][table]
     t.notes = {para("* Data for April to June only.", Numbering::None)};
     PageBox p = one_page({block(t)}, env);
     CHECK(run_of(p, "Strategic Priorities").face == env.styles.get("table").face(false, true));
-    CHECK(std::any_of(p.fills.begin(), p.fills.end(), [](const FillRect& f) { return f.color == Color{217, 217, 217}; }));
+    CHECK(std::ranges::any_of(p.fills(), [](const FillRect& f) { return f.color == Color{217, 217, 217}; }));
     CHECK(run_of(p, "* Data for April to June only.").baseline > run_of(p, "Plain").baseline);
     CHECK(run_of(p, "* Data for April to June only.").size == env.styles.get("table-note").size);
 }

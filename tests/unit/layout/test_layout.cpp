@@ -20,7 +20,8 @@ TEST_CASE("paragraphs are numbered continuously across sections and headings", "
     CHECK_FALSE(has_run(pg, "5."));
     // The number hangs left of the text it labels.
     auto find = [&](const std::string& t) {
-        return *std::find_if(pg.runs.begin(), pg.runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+        const auto pg_runs = pg.runs();
+        return *std::find_if(pg_runs.begin(), pg_runs.end(), [&](const GlyphRun& r) { return r.text == t; });
     };
     CHECK(find("3.").x < find("Third.").x);
     CHECK(find("3.").baseline == find("Third.").baseline);
@@ -43,7 +44,7 @@ TEST_CASE("long paragraphs wrap within the column", "[layout]") {
     const PageBox& pg = part.pages[0];
     const PageMaster& m = env.styles.portrait;
     int lines = 0;
-    for (const auto& r : pg.runs) {
+    for (const auto& r : pg.runs()) {
         CHECK(r.x + r.width <= m.width - m.margin_right + 1);
         if (r.text != "1.") ++lines;
     }
@@ -63,12 +64,12 @@ TEST_CASE("a page never ends with a heading or a paragraph's first line alone", 
         REQUIRE(part.pages.size() >= 1);
         for (std::size_t pi = 0; pi + 1 < part.pages.size(); ++pi) {
             const PageBox& pg = part.pages[pi];
-            REQUIRE(!pg.runs.empty());
+            REQUIRE(!pg.runs().empty());
             // Last thing on the page must not be the heading.
-            CHECK(pg.runs.back().text != "Heading at the break");
+            CHECK(pg.runs().back().text != "Heading at the break");
             // The long paragraph's first line may not stand alone at the foot.
             std::size_t starts = 0, its_lines = 0;
-            for (const auto& r : pg.runs) {
+            for (const auto& r : pg.runs()) {
                 if (r.text.rfind("the board noted", 0) == 0) ++starts;
                 if (starts) ++its_lines;
             }
@@ -131,16 +132,18 @@ TEST_CASE("a table's header row repeats on every page it runs onto", "[layout]")
     for (const PageBox& pg : part.pages) {
         CHECK(has_run(pg, "Indicator"));
         // The header is the first row on the page.
-        auto first_cell = std::find_if(pg.runs.begin(), pg.runs.end(),
+        const auto pg_runs = pg.runs();
+        auto first_cell = std::find_if(pg_runs.begin(), pg_runs.end(),
                                        [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
-        auto header = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
-        REQUIRE(first_cell != pg.runs.end());
+        auto header = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
+        REQUIRE(first_cell != pg_runs.end());
         CHECK(header->baseline < first_cell->baseline);
     }
     // Header cells are bold: a different face from body cells.
     const PageBox& pg = part.pages[1];
-    auto header = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
-    auto cell = std::find_if(pg.runs.begin(), pg.runs.end(), [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
+    const auto pg_runs = pg.runs();
+    auto header = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
+    auto cell = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
     CHECK(header->face != cell->face);
 }
 
@@ -169,7 +172,7 @@ TEST_CASE("a rowspan group breaks between rows only once its spanning text is co
     std::map<std::string, int> rows_seen;
     for (const PageBox& pg : part.pages) {
         const PageMaster& m = env.styles.portrait;
-        for (const auto& r : pg.runs) {
+        for (const auto& r : pg.runs()) {
             CHECK(r.baseline <= m.height - m.margin_bottom);
             if (r.text.rfind("row ", 0) == 0) ++rows_seen[r.text];
             if (r.text.rfind("Group ", 0) == 0 && r.text.find(" line") != std::string::npos) {
@@ -197,7 +200,7 @@ TEST_CASE("RAG status cells are filled and keep their letter", "[layout]") {
     PartLayout part = layout_papers({report({block(t)})}, env.ctx);
     const PageBox& pg = part.pages[0];
     CHECK(has_run(pg, "A"));
-    bool amber = std::any_of(pg.fills.begin(), pg.fills.end(),
+    bool amber = std::ranges::any_of(pg.fills(),
                              [&](const FillRect& f) { return f.color == env.styles.doc.rag_amber; });
     CHECK(amber);
 }
@@ -241,7 +244,7 @@ TEST_CASE("a row taller than a page splits cleanly under repeated headers", "[la
     int seen = 0;
     for (const PageBox& pg : part.pages) {
         CHECK(has_run(pg, "Narrative"));
-        for (const auto& run : pg.runs) {
+        for (const auto& run : pg.runs()) {
             CHECK(run.baseline <= m.height - m.margin_bottom);
             if (run.text.rfind("Line ", 0) == 0) ++seen;
         }

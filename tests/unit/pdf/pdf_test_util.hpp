@@ -124,6 +124,17 @@ inline void write_rgba_png(const std::string& path, int w, int h) {
                                                  chunk("IEND", "");
 }
 
+// Content of element 1 (a P under the Document) in every test pack.
+inline const Mark kP = Mark::content(1);
+
+// The structure every test pack carries: Document > P.
+inline StructTree test_structure() {
+    StructTree t;
+    t.add(Role::Document, kNoStruct);
+    t.add(Role::P, 0);
+    return t;
+}
+
 inline const std::string kSpecial = "£10,000 – “quoted” → ↑ ↓ ’";
 
 // Three pages: A4 portrait with the awkward characters, a fill, a rule and
@@ -131,28 +142,28 @@ inline const std::string kSpecial = "£10,000 – “quoted” → ↑ ↓ ’";
 inline PackBox sample_pack() {
     PackBox pack;
     pack.faces = {{font_path("Regular")}, {font_path("Bold")}};
+    pack.structure = test_structure();
 
     PageBox p1;
-    p1.runs.push_back(text_run("Agenda", pt(72), pt(90), 1, pt(18)));
-    p1.runs.push_back(text_run(kSpecial, pt(72), pt(130)));
-    p1.runs.push_back(text_run("Back to (the) \\ start", pt(72), pt(150), 0, pt(11), {200, 0, 0}));
-    p1.fills.push_back({{pt(70), pt(100), pt(200), pt(12)}, {230, 230, 230}});
-    p1.rules.push_back({pt(72), pt(160), pt(523), pt(160), 750, {0, 0, 128}});
-    p1.links.push_back(
-        {{pt(72), pt(140), pt(100), pt(14)}, "https://example.org/papers?id=42", -1});
-    p1.links.push_back({{pt(72), pt(170), pt(100), pt(14)}, "", 2});
+    p1.add(text_run("Agenda", pt(72), pt(90), 1, pt(18)), kP);
+    p1.add(text_run(kSpecial, pt(72), pt(130)), kP);
+    p1.add(text_run("Back to (the) \\ start", pt(72), pt(150), 0, pt(11), {200, 0, 0}), kP);
+    p1.add(FillRect{{pt(70), pt(100), pt(200), pt(12)}, {230, 230, 230}}, kP);
+    p1.add(RuleLine{pt(72), pt(160), pt(523), pt(160), 750, {0, 0, 128}}, kP);
+    p1.add(LinkBox{{pt(72), pt(140), pt(100), pt(14)}, "https://example.org/papers?id=42", -1}, kP);
+    p1.add(LinkBox{{pt(72), pt(170), pt(100), pt(14)}, "", 2}, kP);
 
     PageBox p2;
     p2.width = kA4Height;
     p2.height = kA4Width;
-    p2.runs.push_back(text_run("Landscape budget table", pt(72), pt(72)));
+    p2.add(text_run("Landscape budget table", pt(72), pt(72)), kP);
 
     PageBox p3;
-    p3.runs.push_back(text_run("Appendix page", pt(72), pt(72), 1));
+    p3.add(text_run("Appendix page", pt(72), pt(72), 1), kP);
 
     pack.pages = {p1, p2, p3};
     pack.outlines = {{"1. Finance – “budget”", 0, pt(90), 0}, {"Appendix A", 2, 0, 1}};
-    pack.meta = {"Board pack – May", "Council meeting", "Clerk’s office", 2024, 5, 17};
+    pack.meta = {"Board pack – May", "Council meeting", "Clerk’s office", "en-GB", 2024, 5, 17};
     return pack;
 }
 

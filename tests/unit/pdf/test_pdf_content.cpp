@@ -6,6 +6,8 @@
 
 using namespace bp;
 using namespace std::string_literals;
+using bp::test::kP;
+using bp::test::test_structure;
 using bp::test::text_run;
 
 namespace {
@@ -13,10 +15,11 @@ namespace {
 std::string content_of(const PageBox& page, std::vector<pdf::CodeSet>* used_out = nullptr) {
     pdf::PageNames names;
     names.fonts = {"F1", "F2"};
-    names.images.assign(page.images.size(), "X1");
+    names.images.assign(page.images().size(), "X1");
     std::vector<pdf::CodeSet> used(2);
     std::string out;
-    pdf::build_page_content(page, names, out, used);
+    std::vector<StructId> mcids;
+    pdf::build_page_content(page, test_structure(), names, out, used, mcids);
     if (used_out) *used_out = used;
     return out;
 }
@@ -52,18 +55,18 @@ TEST_CASE("pdf: UTF-8 becomes 2-byte codes, bad bytes become U+FFFD", "[pdf]") {
 
 TEST_CASE("pdf: a run is drawn at its baseline measured from the page top", "[pdf]") {
     PageBox page;  // A4: 841.89 pt tall
-    page.runs.push_back(text_run("Hi", pt(72), pt(100), 0, pt(12)));
-    CHECK(content_of(page) == "BT\n/F1 12 Tf\n72 741.89 Td (\0H\0i)Tj\nET\n"s);
+    page.add(text_run("Hi", pt(72), pt(100), 0, pt(12)), kP);
+    CHECK(content_of(page) == "/P <</MCID 0>> BDC\nBT\n/F1 12 Tf\n72 741.89 Td (\0H\0i)Tj\nET\nEMC\n"s);
 }
 
 TEST_CASE("pdf: font, size and colour are set only when they change", "[pdf]") {
     PageBox page;
-    page.runs.push_back(text_run("a", pt(72), pt(100)));
-    page.runs.push_back(text_run("b", pt(80), pt(100)));
-    page.runs.push_back(text_run("c", pt(90), pt(100), 1));
-    page.runs.push_back(text_run("d", pt(72), pt(114), 1, pt(11), {255, 0, 0}));
-    page.runs.push_back(text_run("e", pt(80), pt(114), 1, pt(11), {255, 0, 0}));
-    page.runs.push_back(text_run("", pt(80), pt(114), 0, pt(30)));  // empty: nothing at all
+    page.add(text_run("a", pt(72), pt(100)), kP);
+    page.add(text_run("b", pt(80), pt(100)), kP);
+    page.add(text_run("c", pt(90), pt(100), 1), kP);
+    page.add(text_run("d", pt(72), pt(114), 1, pt(11), {255, 0, 0}), kP);
+    page.add(text_run("e", pt(80), pt(114), 1, pt(11), {255, 0, 0}), kP);
+    page.add(text_run("", pt(80), pt(114), 0, pt(30)), kP);  // empty: nothing at all
     const std::string c = content_of(page);
     CHECK(bp::test::count(c, "BT\n") == 1);
     CHECK(bp::test::count(c, "ET\n") == 1);
@@ -81,32 +84,33 @@ TEST_CASE("pdf: font, size and colour are set only when they change", "[pdf]") {
 TEST_CASE("pdf: string delimiters and CR bytes in codes are escaped", "[pdf]") {
     PageBox page;
     // '(' is 00 28; U+5C29 is the bytes '\' ')'; U+0D0D is two CRs.
-    page.runs.push_back(text_run("(\xE5\xB0\xA9\xE0\xB4\x8D", 0, pt(10)));
+    page.add(text_run("(\xE5\xB0\xA9\xE0\xB4\x8D", 0, pt(10)), kP);
     const std::string c = content_of(page);
     CHECK(c.find("(\0\\(\\\\\\)\\r\\r)Tj"s) != std::string::npos);
 }
 
-TEST_CASE("pdf: fills, images and rules come before text, in page coordinates", "[pdf]") {
+TEST_CASE("pdf: items are painted in their order, in page coordinates", "[pdf]") {
     PageBox page;
     page.width = pt(200);
     page.height = pt(100);
-    page.fills.push_back({{pt(10), pt(20), pt(30), pt(40)}, {128, 128, 128}});
-    page.images.push_back({{pt(5), pt(10), pt(50), pt(25)}, "logo.png", "Logo"});
-    page.rules.push_back({pt(0), pt(50), pt(200), pt(50), 500, {0, 0, 255}});
-    page.runs.push_back(text_run("x", pt(1), pt(2)));
+    page.add(FillRect{{pt(10), pt(20), pt(30), pt(40)}, {128, 128, 128}}, kP);
+    page.add(ImageBox{{pt(5), pt(10), pt(50), pt(25)}, "logo.png", "Logo"}, kP);
+    page.add(RuleLine{pt(0), pt(50), pt(200), pt(50), 500, {0, 0, 255}}, kP);
+    page.add(text_run("x", pt(1), pt(2)), kP);
     const std::string c = content_of(page);
     const std::string expected =
+        "/P <</MCID 0>> BDC\n"
         "0.502 g\n10 40 30 40 re f\n"
         "q 50 0 0 25 5 65 cm /X1 Do Q\n"
         "0.5 w\n0 0 1 RG\n0 50 m 200 50 l S\n"
-        "BT\n/F1 11 Tf\n0 g\n1 98 Td (\0x)Tj\nET\n"s;
+        "BT\n/F1 11 Tf\n0 g\n1 98 Td (\0x)Tj\nET\nEMC\n"s;
     CHECK(c == expected);
 }
 
 TEST_CASE("pdf: the codes drawn are recorded per face", "[pdf]") {
     PageBox page;
-    page.runs.push_back(text_run("ab", 0, pt(10), 0));
-    page.runs.push_back(text_run("£", 0, pt(20), 1));
+    page.add(text_run("ab", 0, pt(10), 0), kP);
+    page.add(text_run("£", 0, pt(20), 1), kP);
     std::vector<pdf::CodeSet> used;
     content_of(page, &used);
     CHECK(used[0].count() == 2);
@@ -131,4 +135,39 @@ TEST_CASE("pdf: the ToUnicode CMap uses bfchar blocks of at most 100", "[pdf]") 
     const std::string empty = pdf::to_unicode_cmap(pdf::CodeSet());
     CHECK(empty.find("beginbfchar") == std::string::npos);
     CHECK(empty.find("endcmap") != std::string::npos);
+}
+
+TEST_CASE("pdf: each run of items with one mark is one marked-content sequence", "[pdf]") {
+    StructTree tree = test_structure();
+    const StructId h1 = tree.add(Role::H1, 0);
+    PageBox page;
+    page.add(text_run("Title", pt(72), pt(80)), Mark::content(h1));
+    page.add(text_run("Body", pt(72), pt(100)), Mark::content(1));
+    page.add(RuleLine{pt(72), pt(110), pt(200), pt(110), 500, {}}, Mark::as(Artifact::Layout));
+    page.add(text_run("more", pt(72), pt(120)), Mark::content(1));
+    page.add(text_run("Page 3", pt(72), pt(800)), Mark::as(Artifact::Footer));
+    page.add(LinkBox{{pt(72), pt(90), pt(50), pt(12)}, "https://example.org", -1}, Mark::content(1));
+    pdf::PageNames names;
+    names.fonts = {"F1", "F2"};
+    std::vector<pdf::CodeSet> used(2);
+    std::vector<StructId> mcids;
+    std::string c;
+    pdf::build_page_content(page, tree, names, c, used, mcids);
+    // Body text before and after the rule gets two MCIDs of the same P.
+    CHECK(mcids == std::vector<StructId>{h1, 1, 1});
+    CHECK(c.find("/H1 <</MCID 0>> BDC\nBT\n") == 0);
+    CHECK(c.find("ET\nEMC\n/P <</MCID 1>> BDC\nBT\n") != std::string::npos);
+    CHECK(c.find("EMC\n/Artifact <</Type /Layout>> BDC\n0.5 w\n") != std::string::npos);
+    CHECK(c.find("/P <</MCID 2>> BDC\n") != std::string::npos);
+    CHECK(c.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT\n") != std::string::npos);
+    CHECK(bp::test::count(c, "BDC\n") == bp::test::count(c, "EMC\n"));
+    CHECK(bp::test::count(c, "BT\n") == bp::test::count(c, "ET\n"));
+    // The link is an annotation: it paints nothing and opens no sequence.
+    CHECK(bp::test::count(c, "BDC\n") == 5);
+}
+
+TEST_CASE("pdf: an item that belongs to nothing is refused", "[pdf]") {
+    PageBox page;
+    page.add(text_run("stray", pt(72), pt(80)));
+    CHECK_THROWS_AS(content_of(page), std::logic_error);
 }

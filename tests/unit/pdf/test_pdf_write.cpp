@@ -184,11 +184,12 @@ TEST_CASE("pdf: the glyphs drawn are in the font subsets", "[pdf]") {
     ScratchDir dir("glyphs");
     PackBox pack;
     pack.faces = {{font_path("Regular")}, {font_path("Bold")}};
+    pack.structure = test_structure();
     PageBox page;
     page.width = pt(200);
     page.height = pt(60);
-    page.runs.push_back(text_run("£ – “→”", pt(10), pt(40), 0, pt(30)));
-    page.runs.push_back(text_run("Bold", pt(110), pt(40), 1, pt(30)));
+    page.add(text_run("£ – “→”", pt(10), pt(40), 0, pt(30)), kP);
+    page.add(text_run("Bold", pt(110), pt(40), 1, pt(30)), kP);
     pack.pages = {page};
     const std::string pdf = write_ok(pack, dir.file("glyphs.pdf"));
     Run r = run(std::string("pdftoppm -r 36 -gray -singlefile ") + quoted(pdf) + " " +
@@ -220,8 +221,7 @@ TEST_CASE("pdf: identical input gives identical bytes, whatever the thread count
     PackBox pack = sample_pack();
     for (int i = 0; i < 20; ++i) {  // enough pages for threads to share them out
         PageBox page;
-        page.runs.push_back(
-            text_run(std::string("Page ") + std::to_string(i) + " " + kSpecial, pt(72), pt(72)));
+        page.add(text_run(std::string("Page ") + std::to_string(i) + " " + kSpecial, pt(72), pt(72)), kP);
         pack.pages.push_back(page);
     }
     const std::string a = slurp(write_ok(pack, dir.file("a.pdf"), 1));
@@ -249,10 +249,10 @@ TEST_CASE("pdf: images load once per file and are recognised by signature", "[pd
     fs::copy_file(png, misnamed);
 
     PackBox pack = sample_pack();
-    pack.pages[0].images.push_back({{pt(300), pt(200), pt(100), pt(141)}, png, "Logo"});
-    pack.pages[0].images.push_back({{pt(300), pt(400), pt(100), pt(141)}, jpeg, "Photo"});
-    pack.pages[1].images.push_back({{pt(300), pt(200), pt(50), pt(70)}, png, "Logo"});
-    pack.pages[2].images.push_back({{pt(300), pt(200), pt(50), pt(70)}, misnamed, "Logo"});
+    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(100), pt(141)}, png, "Logo"}, kP);
+    pack.pages[0].add(ImageBox{{pt(300), pt(400), pt(100), pt(141)}, jpeg, "Photo"}, kP);
+    pack.pages[1].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, png, "Logo"}, kP);
+    pack.pages[2].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, misnamed, "Logo"}, kP);
     const std::string pdf = write_ok(pack, dir.file("pack.pdf"));
 
     Run list = run(std::string("pdfimages -list ") + quoted(pdf));
@@ -271,7 +271,7 @@ TEST_CASE("pdf: a transparent PNG keeps its alpha, compressed", "[pdf]") {
     const std::string png = dir.file("fade.png");
     write_rgba_png(png, 64, 32);
     PackBox pack = sample_pack();
-    pack.pages[0].images.push_back({{pt(300), pt(200), pt(128), pt(64)}, png, "Fade"});
+    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(128), pt(64)}, png, "Fade"}, kP);
     const std::string pdf = write_ok(pack, dir.file("pack.pdf"));
 
     Run list = run(std::string("pdfimages -list ") + quoted(pdf));
@@ -329,17 +329,17 @@ TEST_CASE("pdf: bad boxes are reported, not written", "[pdf]") {
     };
 
     PackBox p = sample_pack();
-    p.pages[1].runs[0].face = 7;
+    std::get<GlyphRun>(p.pages[1].items[0].what).face = 7;
     CHECK(fails(p));
     CHECK(error.find("page 2: text uses font face 7 but the pack has 2") != std::string::npos);
 
     p = sample_pack();
-    p.pages[0].links[1].target_page = 3;
+    std::get<LinkBox>(p.pages[0].items[6].what).target_page = 3;
     CHECK(fails(p));
     CHECK(error.find("page 1: a link points to page 4 of 3") != std::string::npos);
 
     p = sample_pack();
-    p.pages[0].links[1].target_page = -1;
+    std::get<LinkBox>(p.pages[0].items[6].what).target_page = -1;
     CHECK(fails(p));
     CHECK(error.find("page 1: a link has neither an address nor a target page") !=
           std::string::npos);
@@ -359,13 +359,13 @@ TEST_CASE("pdf: bad boxes are reported, not written", "[pdf]") {
     CHECK(fails(p));
 
     p = sample_pack();
-    p.pages[0].images.push_back({{0, 0, pt(10), pt(10)}, dir.file("nothing.png"), ""});
+    p.pages[0].add(ImageBox{{0, 0, pt(10), pt(10)}, dir.file("nothing.png"), ""}, kP);
     CHECK(fails(p));
     CHECK(error.find("cannot read image") != std::string::npos);
 
     std::ofstream(dir.file("notes.png")) << "not an image";
     p = sample_pack();
-    p.pages[0].images.push_back({{0, 0, pt(10), pt(10)}, dir.file("notes.png"), ""});
+    p.pages[0].add(ImageBox{{0, 0, pt(10), pt(10)}, dir.file("notes.png"), ""}, kP);
     CHECK(fails(p));
     CHECK(error.find("neither PNG nor JPEG") != std::string::npos);
 
