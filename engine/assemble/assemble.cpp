@@ -7,8 +7,10 @@ namespace {
 
 constexpr int kMaxRounds = 5;
 
-// Where each item's papers land if the front sheet takes `front` pages.
-std::vector<AgendaEntry> place_items(const std::vector<std::optional<PartLayout>>& parts, int front) {
+// Where each item's papers land if the front sheet takes `front` pages. With
+// `blank_in_range`, an item of odd length also owns the padding page after it.
+std::vector<AgendaEntry> place_items(const std::vector<std::optional<PartLayout>>& parts, int front,
+                                     bool blank_in_range) {
     std::vector<AgendaEntry> entries(parts.size());
     int next = front + 1;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -16,7 +18,8 @@ std::vector<AgendaEntry> place_items(const std::vector<std::optional<PartLayout>
         if (!parts[i] || parts[i]->pages.empty()) continue;
         if (next % 2 == 0) ++next;  // right-hand page
         entries[i].first_page = next;
-        entries[i].last_page = next + static_cast<int>(parts[i]->pages.size()) - 1;
+        const int length = static_cast<int>(parts[i]->pages.size());
+        entries[i].last_page = next + length - 1 + (blank_in_range && length % 2 == 1 ? 1 : 0);
         next = *entries[i].last_page + 1;
     }
     return entries;
@@ -82,7 +85,7 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
     PartLayout sheet;
     bool settled = false;
     for (int round = 0; round < kMaxRounds && !settled; ++round) {
-        entries = place_items(parts, front);
+        entries = place_items(parts, front, ss.doc.blank_in_range);
         sheet = layout_front_sheet(m, entries, ctx);
         const int got = std::max<int>(1, static_cast<int>(sheet.pages.size()));
         settled = got == front;

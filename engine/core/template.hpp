@@ -36,6 +36,8 @@ struct TextStyleSpec {
     std::optional<bool> uppercase;
 };
 
+enum class SectionStart : std::uint8_t { Page, OddPage, Flow };
+
 struct PageMaster {
     Mpt width = kA4Width, height = kA4Height;
     Mpt margin_top = mm(20), margin_bottom = mm(25), margin_left = mm(20), margin_right = mm(20);
@@ -59,6 +61,15 @@ struct TemplateDoc {
     std::string stamp = "Agenda Item {item}";     // {item} = agenda item number
     std::string blank_text = "This page is intentionally left blank";
     bool footer_on_blank = false;
+    // "(Pages X - Y)" counts the padding page that follows an item ending on
+    // an odd page, as the published LSCSB agendas do ("3 - 8", 8 blank).
+    bool blank_in_range = false;
+    // Where an appendix begins: on a new page, on the next odd page (so a
+    // landscape appendix is never printed on the back of the report), or
+    // straight after the text before it. `landscape_start` is for landscape
+    // appendices and sections, which always need a new page.
+    SectionStart appendix_start = SectionStart::Page;
+    SectionStart landscape_start = SectionStart::Page;
     Mpt paragraph_indent = mm(10);  // body text starts here; numbers hang left of it
     Mpt list_indent = mm(8);        // each list level indents this much more
     Color rule_color{0, 0, 0};

@@ -103,11 +103,13 @@ ListEntry add_list_entry(StructTree& tree, StructId list, const SourceLoc& loc) 
 void Flow::push(Slice s) {
     s.space_before = std::max(s.space_before, pending_space_);
     s.break_before = s.break_before || pending_break_;
+    s.break_to_odd = s.break_to_odd || pending_break_odd_;
     s.orientation = orientation;
     if (pending_anchor_ && !s.anchor) s.anchor = std::move(pending_anchor_);
     pending_anchor_.reset();
     pending_space_ = 0;
     pending_break_ = false;
+    pending_break_odd_ = false;
     out_.push_back(std::move(s));
 }
 

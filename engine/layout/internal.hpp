@@ -72,6 +72,7 @@ struct Slice {
     Mpt space_before = 0;  // dropped at the top of a page
     bool keep_with_next = false;
     bool break_before = false;  // forced page break
+    bool break_to_odd = false;  // ... to an odd page of the paper (a blank page may come first)
     Orientation orientation = Orientation::Portrait;
     int table = -1;             // body rows of table t repeat its header on a new page
     bool table_header = false;  // a header row of table `table`
@@ -142,7 +143,10 @@ public:
     void paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
                          const BlockEnv& env);
     void space(Mpt amount) { pending_space_ = std::max(pending_space_, amount); }
-    void force_break() { pending_break_ = true; }
+    void force_break(bool to_odd = false) {
+        pending_break_ = true;
+        pending_break_odd_ = pending_break_odd_ || to_odd;
+    }
     void set_anchor(std::string title, int level) { pending_anchor_ = PartAnchor{std::move(title), 0, 0, level}; }
     void push(Slice s);
     void keep_last_with_next() {
@@ -183,6 +187,7 @@ private:
     } numbered_;
     Mpt pending_space_ = 0;
     bool pending_break_ = false;
+    bool pending_break_odd_ = false;
     std::optional<PartAnchor> pending_anchor_;
 
     friend struct TableBuilder;

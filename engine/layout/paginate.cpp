@@ -20,6 +20,7 @@ struct Page {
     std::vector<Placement> placed;
     Mpt y = 0;                       // next free y
     std::size_t first = SIZE_MAX;    // first non-repeated slice index on the page
+    bool blank = false;              // a padding page before a section that starts on an odd page
     bool has_content() const { return first != SIZE_MAX; }
 };
 
@@ -55,6 +56,13 @@ PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) 
         }
         if (pages.empty() || s.orientation != pages.back().orientation ||
             (s.break_before && pages.back().has_content())) {
+            // Pages are counted from the paper's first (odd) page: an even
+            // count means the next page is odd.
+            if (s.break_to_odd && pages.size() % 2 == 1) {
+                Page pad;
+                pad.blank = true;
+                pages.push_back(std::move(pad));
+            }
             open_page(s.orientation, i);
         }
         Page& page = pages.back();
@@ -80,6 +88,10 @@ PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) 
     PartLayout out;
     for (std::size_t pi = 0; pi < pages.size(); ++pi) {
         const Page& p = pages[pi];
+        if (p.blank) {
+            out.pages.push_back(layout_blank_page(ctx, Orientation::Portrait));
+            continue;
+        }
         const PageMaster& m = ctx.styles.master(p.orientation);
         PageBox box;
         box.width = m.width;

@@ -73,8 +73,14 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             if (!title.empty()) f.set_anchor(title, 1);
             if (paper.kind == Paper::Kind::Report) report_header(paper, f, width, env, ctx);
             if (paper.kind == Paper::Kind::Minutes) minutes_header(paper, f, width, env, ctx);
-        } else if (sec.new_page || sec.orientation != out.back().orientation) {
-            f.force_break();
+        } else {
+            const bool turns = out.empty() || sec.orientation != out.back().orientation;
+            const bool landscape = sec.orientation == Orientation::Landscape;
+            const bool appendix = !sec.title.empty();
+            const SectionStart start = landscape ? ss.doc.landscape_start : ss.doc.appendix_start;
+            bool breaks = turns || sec.new_page;
+            if (appendix && !turns && start == SectionStart::Flow) breaks = false;
+            if (breaks) f.force_break((appendix || landscape) && start == SectionStart::OddPage);
         }
         BlockEnv sec_env = env;
         if (!sec.title.empty()) {

@@ -90,10 +90,18 @@ void TemplateReader::read(pugi::xml_node root) {
             r_.check_attributes(c, g_.type("stamp"));
             t_.stamp = placeholder_text(c, "text", "{item}");
         }
+        if (n == "appendix") {
+            r_.check_attributes(c, g_.type("appendix"));
+            if (auto v = r_.attr_choice(c, "start", {"page", "odd-page", "flow"}))
+                t_.appendix_start = static_cast<SectionStart>(*v);
+            if (auto v = r_.attr_choice(c, "landscape-start", {"page", "odd-page"}))
+                t_.landscape_start = static_cast<SectionStart>(*v);
+        }
         if (n == "blank") {
             r_.check_attributes(c, g_.type("blank"));
             if (std::optional<std::string> v = r_.attr(c, "text")) t_.blank_text = collapse_space(*v);
             if (std::optional<bool> f = r_.attr_bool(c, "footer")) t_.footer_on_blank = *f;
+            if (std::optional<bool> r = r_.attr_bool(c, "in-range")) t_.blank_in_range = *r;
         }
         r_.leave();
     }

@@ -131,16 +131,31 @@ def finish(name, failures, checks):
     sys.exit(1 if failures else 0)
 
 
-def check_lengths_near_seed(ranges, seed_ranges, failures, tolerance=0.25):
-    """Each item's papers within ±tolerance of the published pack's pages."""
+def check_lengths_near_seed(ranges, seed_ranges, failures):
+    """Each item's "(Pages X - Y)" as long as the published pack's, within
+    10 % or one page, whichever is larger."""
     ours = {n: y - x + 1 for n, x, y in ranges}
     for n, (x, y) in seed_ranges.items():
         want = y - x + 1
         got = ours.get(n)
         if got is None:
             failures.append(f"item {n} has no pages; the published pack had {want}")
-        elif abs(got - want) > tolerance * want:
+        elif abs(got - want) > max(1, 0.1 * want):
             failures.append(f"item {n} takes {got} pages; the published pack took {want}")
+
+
+def check_padding_in_ranges(pack, ranges, failures):
+    """With the template's <blank in-range="true">, every page after the front
+    sheet belongs to an item's range, its trailing padding page included."""
+    covered = set()
+    for _, x, y in ranges:
+        covered.update(range(x, y + 1))
+    for p in range(min((x for _, x, _ in ranges), default=pack.pages + 1), pack.pages + 1):
+        if p not in covered:
+            failures.append(f"page {p} is in no item's range; padding pages count in the range before them")
+    for _, x, y in ranges:
+        if (y - x + 1) % 2 != 0:
+            failures.append(f"range {x} - {y} has an odd length; its padding page is not counted")
 
 
 def link_targets(pdf):

@@ -3,7 +3,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from packcheck import Pack, check_pack, check_rebuild_identical, finish  # noqa: E402
+from packcheck import (Pack, check_lengths_near_seed, check_pack, check_padding_in_ranges,  # noqa: E402
+                       check_rebuild_identical, finish)
 
 boardpack, root = sys.argv[1], sys.argv[2]
 manifest = os.path.join(root, "samples/lscsb-2015-09-17/pack.xml")
@@ -11,6 +12,9 @@ pack = Pack(boardpack, manifest)
 failures = []
 ranges = check_pack(pack, failures, expect_items=4)
 by_item = {n: (x, y) for n, x, y in ranges}
+# "(Pages X - Y)" of the published pack.
+check_lengths_near_seed(ranges, {2: (3, 8), 5: (9, 12), 6: (13, 14), 7: (15, 20)}, failures)
+check_padding_in_ranges(pack, ranges, failures)
 
 front = pack.lines(1)
 for want in ["LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD", "Thursday, 17 September 2015 at 10.00 am",
@@ -72,4 +76,4 @@ if 7 in by_item:
         failures.append(f"the DVA action plan's rows are on pages {rows}, its header on {heads}")
 
 check_rebuild_identical(boardpack, manifest, pack, failures)
-finish("pack 2015-09-17", failures, 20)
+finish("pack 2015-09-17", failures, 22)

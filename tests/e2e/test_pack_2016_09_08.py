@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from packcheck import (Pack, check_lengths_near_seed, check_pack, check_rebuild_identical,  # noqa: E402
+from packcheck import (Pack, check_lengths_near_seed, check_pack, check_padding_in_ranges, check_rebuild_identical,  # noqa: E402
                        finish, link_targets, words_in_order)
 
 boardpack, root = sys.argv[1], sys.argv[2]
@@ -14,6 +14,12 @@ failures = []
 ranges = check_pack(pack, failures, expect_items=6)
 check_lengths_near_seed(ranges, {2: (3, 10), 6: (11, 12), 7: (13, 18), 8: (19, 46), 9: (47, 52), 11: (53, 54)},
                         failures)
+check_padding_in_ranges(pack, ranges, failures)
+# As published: the minutes end on page 9 and "(Pages 3 - 10)" counts the blank page 10.
+by_item = {n: (x, y) for n, x, y in ranges}
+if by_item.get(2) != (3, 10) or pack.lines(10) != ["This page is intentionally left blank"]:
+    failures.append(f"the minutes' range is {by_item.get(2)} with page 10 {pack.lines(10)[:2]}, "
+                    "published as 3 - 10 with page 10 blank")
 front = " ".join(pack.lines(1))
 for phrase in ["Thursday, 8 September 2016 at 10.00 am", "An update from the Police and Crime Commissioner Lord Bach.",
                "8 December 2016", "1 December 2017"]:
@@ -43,4 +49,4 @@ links = link_targets(pack.pdf)
 if "mailto:rik.basra@leics.gov.uk" not in links:
     failures.append("the mailto link is not a link annotation")
 check_rebuild_identical(boardpack, manifest, pack, failures)
-finish("pack 2016-09-08", failures, 14)
+finish("pack 2016-09-08", failures, 16)

@@ -168,3 +168,30 @@ TEST_CASE("next meeting dates follow the template's pattern, locale and ordinal 
     // The meeting date itself stays as the template's meeting pattern says.
     CHECK(has_run(r->box.pages[0], "Thursday, 17 September 2015"));
 }
+
+TEST_CASE("ranges count the padding page when the template says so", "[assemble]") {
+    // Item papers of 1 and 3 pages: both end on an odd page and are padded.
+    PackDocument pack = pack_with({1, 12});
+    Env plain;
+    auto without = assemble_pack(pack, plain.ctx, {});
+    REQUIRE(without);
+    TemplateDoc t = test_template();
+    t.blank_in_range = true;
+    Env counted(t);
+    auto with = assemble_pack(pack, counted.ctx, {});
+    REQUIRE(with);
+    REQUIRE(without->box.pages.size() == with->box.pages.size());  // the same pages, only the ranges differ
+    for (std::size_t i = 0; i < with->entries.size(); ++i) {
+        const AgendaEntry& a = without->entries[i];
+        const AgendaEntry& b = with->entries[i];
+        if (!a.first_page) continue;
+        const int length = *a.last_page - *a.first_page + 1;
+        CHECK(*b.first_page == *a.first_page);
+        CHECK(*b.last_page == *a.last_page + (length % 2 == 1 ? 1 : 0));
+        // The page the range gained is the padding page.
+        if (length % 2 == 1) CHECK(with->box.pages[static_cast<std::size_t>(*b.last_page - 1)].blank);
+    }
+    // The front sheet prints the longer range.
+    CHECK(has_text(with->box.pages[0], "(Pages 3 - 4)"));
+    CHECK(has_text(without->box.pages[0], "(Pages 3 - 3)"));
+}

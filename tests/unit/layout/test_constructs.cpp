@@ -224,3 +224,60 @@ TEST_CASE("bold and italic rows, filled cells and table notes", "[layout][table]
     CHECK(run_of(p, "* Data for April to June only.").baseline > run_of(p, "Plain").baseline);
     CHECK(run_of(p, "* Data for April to June only.").size == env.styles.get("table-note").size);
 }
+
+namespace {
+
+// A one-page report followed by one appendix.
+Paper report_with_appendix(Orientation o) {
+    Paper p = report({para("The report.")});
+    Section app;
+    app.title = text("Appendix 1 - Dashboard");
+    app.orientation = o;
+    app.new_page = true;
+    app.blocks.push_back(para("The appendix.", Numbering::None));
+    p.sections.push_back(std::move(app));
+    return p;
+}
+
+int page_with(const PartLayout& part, const std::string& t) {
+    for (std::size_t i = 0; i < part.pages.size(); ++i)
+        if (has_run(part.pages[i], t)) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the template chooses where an appendix starts", "[layout][blocks]") {
+    SECTION("a new page by default") {
+        Env env;
+        PartLayout part = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        REQUIRE(part.pages.size() == 2);
+        CHECK(part.pages[1].landscape());
+        CHECK(page_with(part, "Appendix 1 - Dashboard") == 1);
+    }
+    SECTION("the next odd page: a landscape appendix never backs the report") {
+        TemplateDoc t = test_template();
+        t.landscape_start = SectionStart::OddPage;
+        Env env(t);
+        PartLayout part = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        REQUIRE(part.pages.size() == 3);
+        CHECK(part.pages[1].blank);
+        CHECK(part.pages[2].landscape());
+        CHECK(page_with(part, "Appendix 1 - Dashboard") == 2);
+        // A portrait appendix is not moved by the landscape setting.
+        PartLayout portrait = layout_papers({report_with_appendix(Orientation::Portrait)}, env.ctx);
+        CHECK(portrait.pages.size() == 2);
+    }
+    SECTION("straight after the report's text") {
+        TemplateDoc t = test_template();
+        t.appendix_start = SectionStart::Flow;
+        Env env(t);
+        PartLayout part = layout_papers({report_with_appendix(Orientation::Portrait)}, env.ctx);
+        REQUIRE(part.pages.size() == 1);
+        CHECK(page_with(part, "The report.") == 0);
+        CHECK(page_with(part, "Appendix 1 - Dashboard") == 0);
+        // A landscape appendix still needs its own page.
+        PartLayout landscape = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        CHECK(landscape.pages.size() == 2);
+    }
+}

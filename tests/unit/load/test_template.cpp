@@ -125,3 +125,39 @@ TEST_CASE("load: ordinal names which dates write their day as an ordinal", "[loa
     CHECK(bad.all()[0].loc.line == 2);
     CHECK(bad.all()[0].message.find("\"papers\"") != std::string::npos);
 }
+
+TEST_CASE("load: where appendices start and whether ranges count the padding page", "[load][template]") {
+    TempDir dir;
+    dir.write("fonts/R.ttf", "x");
+    Diagnostics d;
+    auto t = load_template(dir.write("templates/t.xml",
+                                     "<template version=\"1\" name=\"t\">\n"
+                                     "<font family=\"sans\" regular=\"../fonts/R.ttf\"/>\n"
+                                     "<appendix start=\"flow\" landscape-start=\"odd-page\"/>\n"
+                                     "<blank in-range=\"true\"/>\n"
+                                     "</template>"),
+                           d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(t->appendix_start == SectionStart::Flow);
+    CHECK(t->landscape_start == SectionStart::OddPage);
+    CHECK(t->blank_in_range);
+
+    TemplateDoc def;
+    CHECK(def.appendix_start == SectionStart::Page);
+    CHECK_FALSE(def.blank_in_range);
+
+    Diagnostics bad;
+    load_template(dir.write("templates/u.xml",
+                            "<template version=\"1\" name=\"u\">\n"
+                            "<font family=\"sans\" regular=\"../fonts/R.ttf\"/>\n"
+                            "<appendix start=\"odd\" landscape-start=\"flow\"/>\n"
+                            "<blank in-range=\"yes please\"/>\n"
+                            "</template>"),
+                  bad);
+    CHECK(messages(bad, dir.path()) ==
+          "templates/u.xml:3:1: error: start on <appendix> is \"odd\": use page, odd-page or flow\n"
+          "templates/u.xml:3:1: error: landscape-start on <appendix> is \"flow\": use page or odd-page\n"
+          "templates/u.xml:4:1: error: in-range on <blank> is \"yes please\": write true or false\n");
+}
