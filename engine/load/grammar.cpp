@@ -269,7 +269,8 @@ Format make_template() {
                            {optional("locale", "locale"), optional("dates", "dates"), optional("page", "page"),
                             any("font", "font"), any("style", "style"), optional("indent", "indent"),
                             optional("colours", "colours"), optional("footer", "footer"),
-                            optional("stamp", "stamp"), optional("blank", "blank")}});
+                            optional("stamp", "stamp"), optional("appendix", "appendix"),
+                            optional("blank", "blank")}});
     f.types.push_back(text("locale", "Language and region of dates and line breaking, e.g. en_GB."));
     f.types.push_back(Type{"dates", "ICU date patterns for the dates the pack prints.", Content::Empty,
                            {{"paper", Value::DatePattern, false, "Dates in paper headers, e.g. d MMMM y."},
@@ -313,7 +314,13 @@ Format make_template() {
     f.types.push_back(Type{"blank", "The text of pages left blank so that items start on odd pages.",
                            Content::Empty,
                            {{"text", Value::Text, false, "E.g. This page is intentionally left blank."},
-                            boolean("footer", "true: blank pages carry the footer too.")}});
+                            boolean("footer", "true: blank pages carry the footer too."),
+                            boolean("in-range", "true: an item's (Pages X - Y) counts the blank page after it.")}});
+    f.types.push_back(Type{"appendix", "Where a report's appendices begin.", Content::Empty,
+                           {choice("start", {"page", "odd-page", "flow"},
+                                   "Portrait appendices: a new page, the next odd page, or straight after the text."),
+                            choice("landscape-start", {"page", "odd-page"},
+                                   "Landscape appendices and sections: a new page or the next odd page.")}});
     return f;
 }
 

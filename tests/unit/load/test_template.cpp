@@ -157,7 +157,7 @@ TEST_CASE("load: where appendices start and whether ranges count the padding pag
                             "</template>"),
                   bad);
     CHECK(messages(bad, dir.path()) ==
-          "templates/u.xml:3:1: error: start on <appendix> is \"odd\": use page, odd-page or flow\n"
-          "templates/u.xml:3:1: error: landscape-start on <appendix> is \"flow\": use page or odd-page\n"
-          "templates/u.xml:4:1: error: in-range on <blank> is \"yes please\": write true or false\n");
+          "templates/u.xml:3:11: error: start on <appendix> is \"odd\"; use page, odd-page or flow\n"
+          "templates/u.xml:3:23: error: landscape-start on <appendix> is \"flow\"; use page or odd-page\n"
+          "templates/u.xml:4:8: error: in-range on <blank> is \"yes please\"; write true or false\n");
 }
