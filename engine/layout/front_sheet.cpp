@@ -56,6 +56,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
 
     // The agenda reads as a list: number, title, then its pages.
     const StructId agenda = f.node(Role::L, env, manifest.loc);
+    std::size_t last_item_start = 0;  // first slice of the last agenda line
     for (std::size_t i = 0; i < manifest.items.size(); ++i) {
         const AgendaItem& item = manifest.items[i];
         const AgendaEntry& e = entries[i];
@@ -74,6 +75,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
                                   std::to_string(e.last_page.value_or(*e.first_page));
         }
         std::size_t first = slices.size();
+        last_item_start = first;
         TextStyle tight = item_style;
         tight.space_after = 0;
         LineSpec line = column;
@@ -110,6 +112,9 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
         f.space(item_style.space_after);
         for (std::size_t k = first; k + 1 < slices.size(); ++k) slices[k].keep_with_next = true;
     }
+    // No page of the agenda holds one lone line: the last item goes over
+    // with the one before it.
+    if (last_item_start > 0 && last_item_start < slices.size()) slices[last_item_start - 1].keep_with_next = true;
     PartLayout out = paginate(slices, ctx);
     out.structure = std::move(tree);
     return out;

@@ -281,3 +281,38 @@ TEST_CASE("the template chooses where an appendix starts", "[layout][blocks]") {
         CHECK(landscape.pages.size() == 2);
     }
 }
+
+TEST_CASE("no page of the agenda front sheet holds one lone agenda line", "[layout][front]") {
+    Env env;
+    auto numbers_on = [](const PageBox& p) {
+        int n = 0;
+        for (const GlyphRun& r : p.runs())
+            if (r.text.size() >= 2 && r.text.back() == '.' &&
+                r.text.find_first_not_of("0123456789") == r.text.size() - 1)
+                ++n;
+        return n;
+    };
+    // Some count of items spills exactly one onto a second page unless it is kept back.
+    bool spilled = false;
+    for (int count = 20; count <= 60; ++count) {
+        PackManifest m;
+        m.meeting.body = "TEST BOARD";
+        m.meeting.date = Date{2015, 9, 17};
+        std::vector<AgendaEntry> entries;
+        for (int i = 0; i < count; ++i) {
+            AgendaItem it;
+            it.title = text("Verbal update number " + std::to_string(i + 1));
+            m.items.push_back(it);
+            entries.push_back(AgendaEntry{i + 1, std::nullopt, std::nullopt});
+        }
+        PartLayout sheet = layout_front_sheet(m, entries, env.ctx);
+        if (sheet.pages.size() < 2) continue;
+        spilled = true;
+        INFO(count << " items");
+        for (const PageBox& p : sheet.pages) CHECK(numbers_on(p) >= 2);
+        int total = 0;
+        for (const PageBox& p : sheet.pages) total += numbers_on(p);
+        CHECK(total == count);
+    }
+    CHECK(spilled);
+}
