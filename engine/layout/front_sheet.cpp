@@ -115,7 +115,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
     // No page of the agenda holds one lone line: the last item goes over
     // with the one before it.
     if (last_item_start > 0 && last_item_start < slices.size()) slices[last_item_start - 1].keep_with_next = true;
-    PartLayout out = paginate(slices, ctx);
+    PartLayout out = paginate(std::move(slices), ctx);
     out.structure = std::move(tree);
     return out;
 }

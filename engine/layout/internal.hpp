@@ -1,5 +1,6 @@
 // Shared by the layout stage's files only; not part of its interface.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,7 +67,18 @@ Inlines plain(std::string text, std::uint8_t flags = 0);
 Line set_line(const std::string& text, const TextStyle& style, const LayoutContext& ctx,
               std::uint8_t flags = 0);
 
+struct Slice;
+
+// Cuts a slice that may break across a page foot (a table row) into a first
+// part at most `room` high and the rest; false if no cut fits.
+class SliceSplitter {
+public:
+    virtual ~SliceSplitter() = default;
+    virtual bool cut(Mpt room, Slice& head, Slice& rest) const = 0;
+};
+
 // An unbreakable vertical piece of a flow: a line, a table row, an image.
+// A slice with a splitter may be cut by the paginator rather than moved.
 struct Slice {
     Mpt height = 0;
     Mpt space_before = 0;  // dropped at the top of a page
@@ -79,11 +91,12 @@ struct Slice {
     std::optional<PartAnchor> anchor;  // bookmark at this slice (page/y filled in later)
     Items items;
     Items if_last;  // drawn only when the slice ends its page (a spanning cell's foot)
+    std::shared_ptr<const SliceSplitter> splitter;
 };
 
 // Places slices on pages of the given masters and returns the pages and the
 // anchors found. Headers of tables repeat where a table crosses a page.
-PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx);
+PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx);
 
 // Lays out one paper (report, minutes, document) into slices; its structure
 // goes into `tree` under a Sect of its own.

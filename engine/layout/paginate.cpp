@@ -1,7 +1,9 @@
-// Slices -> pages. First fit, with two rules a printed pack needs: a chain
+// Slices -> pages. First fit, with the rules a printed pack needs: a chain
 // of keep-with-next slices moves to the next page whole (unless it would
-// empty the page it started on), and a table that crosses a page shows its
-// header rows again at the top of the new page.
+// empty the page it started on); a table row that does not fit is split
+// rather than moved when moving it would leave more than a third of the
+// page empty; a table that crosses a page shows its header rows again at
+// the top of the new page.
 #include <map>
 
 #include "layout/internal.hpp"
@@ -26,7 +28,7 @@ struct Page {
 
 }  // namespace
 
-PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) {
+PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
     std::vector<Page> pages;
     std::map<int, std::vector<std::size_t>> headers;  // table id -> its header slices
 
@@ -68,6 +70,18 @@ PartLayout paginate(const std::vector<Slice>& slices, const LayoutContext& ctx) 
         Page& page = pages.back();
         Mpt space = page.has_content() ? s.space_before : 0;
         if (page.has_content() && page.y + space + s.height > room(page.orientation)) {
+            const Mpt left = room(page.orientation) - page.y - space;
+            Slice head, rest;
+            if (s.splitter && left * 3 > room(page.orientation) && s.splitter->cut(left, head, rest)) {
+                head.space_before = s.space_before;
+                head.anchor = s.anchor;
+                rest.keep_with_next = s.keep_with_next;
+                head.table = rest.table = s.table;
+                head.orientation = rest.orientation = s.orientation;
+                slices[i] = std::move(head);
+                slices.insert(slices.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+                continue;  // the first part now fits here
+            }
             // Move the keep-with-next chain ending here to the next page.
             std::size_t j = i;
             while (j > page.first && slices[j - 1].keep_with_next) --j;

@@ -112,7 +112,7 @@ PartLayout layout_papers(const std::vector<Paper>& papers, const LayoutContext& 
         std::vector<Slice> slices;
         flow_paper(paper, ctx, slices, part.structure);
         if (slices.empty()) continue;
-        PartLayout one = paginate(slices, ctx);
+        PartLayout one = paginate(std::move(slices), ctx);
         const int offset = static_cast<int>(part.pages.size());
         for (auto& a : one.anchors) {
             a.page += offset;

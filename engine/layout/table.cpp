@@ -169,6 +169,82 @@ std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const B
     return w;
 }
 
+// A cell's fill and four borders, as decoration.
+void draw_cell_frame(Items& items, Mpt cx, Mpt cw, Mpt ch, std::optional<Color> fill, Color rule) {
+    const Mark deco = Mark::as(Artifact::Layout);
+    if (fill) items.add(FillRect{Rect{cx, 0, cw, ch}, *fill}, deco);
+    items.add(RuleLine{cx, 0, cx + cw, 0, kBorder, rule}, deco);
+    items.add(RuleLine{cx, ch, cx + cw, ch, kBorder, rule}, deco);
+    items.add(RuleLine{cx, 0, cx, ch, kBorder, rule}, deco);
+    items.add(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, rule}, deco);
+}
+
+// One cell of a row that may be split across pages: its frame and its
+// content lines (space_before = each line's offset in the cell).
+struct SplitCell {
+    Mpt x = 0, w = 0;
+    Mpt dx = 0;  // content's left edge from the page column
+    std::optional<Color> fill;
+    std::vector<Slice> lines;
+};
+
+// A table row cut between lines: each cell keeps the lines that fit above
+// the cut, the rest continue in a row of the same cells on the next page.
+// Both parts are framed, as a word processor draws a row broken by a page.
+class RowCut : public SliceSplitter {
+public:
+    RowCut(std::shared_ptr<const std::vector<SplitCell>> cells, std::vector<std::size_t> from, Color rule)
+        : cells_(std::move(cells)), from_(std::move(from)), rule_(rule) {}
+
+    // The whole row from the lines at from_.
+    Slice piece(const std::vector<std::size_t>& from, const std::vector<std::size_t>& to) const {
+        Slice s;
+        Mpt used = 0;
+        for (std::size_t k = 0; k < cells_->size(); ++k) {
+            const auto& lines = (*cells_)[k].lines;
+            if (to[k] > from[k])
+                used = std::max(used, lines[to[k] - 1].space_before + lines[to[k] - 1].height -
+                                          lines[from[k]].space_before);
+        }
+        s.height = used + 2 * kPadY;
+        for (std::size_t k = 0; k < cells_->size(); ++k) {
+            const SplitCell& c = (*cells_)[k];
+            draw_cell_frame(s.items, c.x, c.w, s.height, c.fill, rule_);
+            for (std::size_t i = from[k]; i < to[k]; ++i)
+                append_items(s.items, c.lines[i].items, c.dx,
+                             kPadY + c.lines[i].space_before - c.lines[from[k]].space_before);
+        }
+        return s;
+    }
+
+    bool cut(Mpt room, Slice& head, Slice& rest) const override {
+        const Mpt limit = room - 2 * kPadY;
+        std::vector<std::size_t> to(from_.size()), end(from_.size());
+        bool some_above = false, some_below = false;
+        for (std::size_t k = 0; k < cells_->size(); ++k) {
+            const auto& lines = (*cells_)[k].lines;
+            std::size_t i = from_[k];
+            while (i < lines.size() &&
+                   lines[i].space_before + lines[i].height - lines[from_[k]].space_before <= limit)
+                ++i;
+            to[k] = i;
+            end[k] = lines.size();
+            some_above = some_above || i > from_[k];
+            some_below = some_below || i < lines.size();
+        }
+        if (!some_above || !some_below) return false;
+        head = piece(from_, to);
+        rest = piece(to, end);
+        rest.splitter = std::make_shared<RowCut>(cells_, to, rule_);
+        return true;
+    }
+
+private:
+    std::shared_ptr<const std::vector<SplitCell>> cells_;
+    std::vector<std::size_t> from_;
+    Color rule_;
+};
+
 }  // namespace
 
 StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, const LayoutContext& ctx,
@@ -271,24 +347,20 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             for (int r = p.r; r < p.r + p.rs; ++r) spanned[static_cast<std::size_t>(r)] = true;
 
     const Color line = ss.doc.rule_color;
-    auto decorate = [&](Items& items, const Placed& p, Mpt cx, Mpt cw, Mpt ch) {
+    auto fill_of = [&](const Placed& p) {
         std::optional<Color> fill = p.cell->fill;
         if (!fill && (p.header_row || p.cell->header)) fill = ss.doc.table_header_fill;
         if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
         if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
         if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
-        // Fills and borders are decoration: the cells' structure says what they show.
-        const Mark deco = Mark::as(Artifact::Layout);
-        if (fill) items.add(FillRect{Rect{cx, 0, cw, ch}, *fill}, deco);
-        items.add(RuleLine{cx, 0, cx + cw, 0, kBorder, line}, deco);
-        items.add(RuleLine{cx, ch, cx + cw, ch, kBorder, line}, deco);
-        items.add(RuleLine{cx, 0, cx, ch, kBorder, line}, deco);
-        items.add(RuleLine{cx + cw, 0, cx + cw, ch, kBorder, line}, deco);
+        return fill;
     };
-    // Draws box slices [from, to) of a cell, the first of them at the cell's top.
-    auto content = [&](Items& items, std::size_t k, const StackedBox& box, std::size_t from, std::size_t to,
-                       Mpt cx, Mpt cw) {
-        const Placed& p = g.cells[k];
+    // Fills and borders are decoration: the cells' structure says what they show.
+    auto decorate = [&](Items& items, const Placed& p, Mpt cx, Mpt cw, Mpt ch) {
+        draw_cell_frame(items, cx, cw, ch, fill_of(p), line);
+    };
+    // Where a cell's content starts: after the padding, moved by its alignment.
+    auto content_x = [&](const Placed& p, const StackedBox& box, Mpt cx, Mpt cw) {
         Mpt dx = cx + kPadX;
         if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
             Mpt used = 0;
@@ -298,6 +370,13 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             Mpt room = cw - 2 * kPadX - used;
             dx += p.cell->align == Align::Center ? room / 2 : room;
         }
+        return dx;
+    };
+    // Draws box slices [from, to) of a cell, the first of them at the cell's top.
+    auto content = [&](Items& items, std::size_t k, const StackedBox& box, std::size_t from, std::size_t to,
+                       Mpt cx, Mpt cw) {
+        const Placed& p = g.cells[k];
+        const Mpt dx = content_x(p, box, cx, cw);
         const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
         for (std::size_t i = from; i < to; ++i)
             append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
@@ -392,6 +471,19 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             });
             append_items(s.items, seg, 0, 0);
             if (r == p.r) content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cx, cw);
+        }
+        // A body row of plain cells may be cut between lines at a page foot.
+        bool splittable = !s.table_header && !spanned[ri];
+        for (std::size_t k = first_cell; k < next_cell; ++k)
+            splittable = splittable && g.cells[k].cell->status == Rag::None;
+        if (splittable) {
+            auto cells = std::make_shared<std::vector<SplitCell>>();
+            for (std::size_t k = first_cell; k < next_cell; ++k) {
+                const Placed& p = g.cells[k];
+                cells->push_back(SplitCell{cell_x(p), cell_w(p), content_x(p, boxes[k], cell_x(p), cell_w(p)),
+                                           fill_of(p), boxes[k].slices});
+            }
+            s.splitter = std::make_shared<RowCut>(cells, std::vector<std::size_t>(cells->size(), 0), line);
         }
         push(std::move(s));
     }

@@ -316,3 +316,59 @@ TEST_CASE("no page of the agenda front sheet holds one lone agenda line", "[layo
     }
     CHECK(spilled);
 }
+
+namespace {
+
+TableCell cell_of(Blocks content) {
+    TableCell c;
+    c.content = std::move(content);
+    return c;
+}
+
+// A report: `filler` unnumbered paragraphs, then a table whose one body row
+// holds `entries` one-line paragraphs ("Entry 1" ...) beside a short cell.
+Paper filler_then_table(int filler, int entries) {
+    Blocks bs;
+    for (int i = 0; i < filler; ++i) bs.push_back(para("Filler line " + std::to_string(i + 1), Numbering::None));
+    Table t;
+    TableRow head;
+    head.cells.push_back(cell_of({para("Action", Numbering::None)}));
+    head.cells.push_back(cell_of({para("Lead", Numbering::None)}));
+    t.head.push_back(head);
+    TableRow row;
+    Blocks long_cell;
+    for (int i = 0; i < entries; ++i) long_cell.push_back(para("Entry " + std::to_string(i + 1), Numbering::None));
+    row.cells.push_back(cell_of(long_cell));
+    row.cells.push_back(cell_of({para("J Fox", Numbering::None)}));
+    t.body.push_back(row);
+    bs.push_back(block(t));
+    return report(bs);
+}
+
+}  // namespace
+
+TEST_CASE("a row that would leave more than a third of the page empty is split, not moved", "[layout][keep]") {
+    Env env;
+    // Half a page of text, then a row of 40 lines: it cannot fit below.
+    PartLayout split = layout_papers({filler_then_table(20, 40)}, env.ctx);
+    REQUIRE(split.pages.size() == 2);
+    CHECK(has_run(split.pages[0], "Filler line 20"));
+    CHECK(has_run(split.pages[0], "Entry 1"));   // the row starts under the text
+    CHECK(has_run(split.pages[1], "Entry 40"));  // and ends on the next page
+    CHECK(has_run(split.pages[1], "Action"));    // under the repeated header
+    for (int i = 1; i <= 40; ++i) {             // every line printed once
+        const std::string e = "Entry " + std::to_string(i);
+        CHECK(has_run(split.pages[0], e) != has_run(split.pages[1], e));
+    }
+    // The lead's name is printed once, in the first part.
+    CHECK(has_run(split.pages[0], "J Fox"));
+    CHECK_FALSE(has_run(split.pages[1], "J Fox"));
+
+    // Near the foot of a page (less than a third left) the row moves whole.
+    PartLayout moved = layout_papers({filler_then_table(30, 20)}, env.ctx);
+    REQUIRE(moved.pages.size() == 2);
+    CHECK(has_run(moved.pages[0], "Filler line 30"));
+    CHECK_FALSE(has_run(moved.pages[0], "Entry 1"));
+    CHECK(has_run(moved.pages[1], "Entry 1"));
+    CHECK(has_run(moved.pages[1], "Entry 20"));
+}
