@@ -1,7 +1,8 @@
 // Blocks -> slices: each line of text, table row or image becomes one
 // unbreakable slice; keep-with-next flags carry the rules a clerk expects
 // (headings stay with their text, no paragraph leaves one line alone at the
-// foot or head of a page).
+// foot or head of a page, a list's last item and a link-only paragraph go
+// with what comes before them).
 #include <algorithm>
 #include <fstream>
 
@@ -63,6 +64,19 @@ std::optional<std::pair<int, int>> image_pixels(const std::string& path) {
     return std::nullopt;
 }
 
+
+// True if every visible word of the text is part of a link.
+bool links_only(const Inlines& text) {
+    bool any_link = false;
+    for (const Inline& i : text) {
+        if (!i.href.empty()) {
+            any_link = true;
+        } else if (i.text.find_first_not_of(" \t\n") != std::string::npos) {
+            return false;
+        }
+    }
+    return any_link;
+}
 
 }  // namespace
 
@@ -269,6 +283,8 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
         spec.x = x + indent;
         spec.width = width - indent;
     }
+    // A paragraph that is only a link stays with the sentence introducing it.
+    if (links_only(p.text)) keep_last_with_next();
     paragraph_lines(text_node, p.text, st, spec, env);
 }
 
@@ -288,6 +304,8 @@ void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const Blo
     for (const ListItem& item : l.items) {
         const ListEntry e = add_list_entry(tree_, list_node, item.loc);
         inner.parent = e.body;
+        // The last item never starts a page alone: the one before goes with it.
+        if (&item == &l.items.back() && l.items.size() > 1) keep_last_with_next();
         std::size_t first = out_.size();
         blocks(item.content, x + gutter, width - gutter, inner);
         std::string label = list_label(l.kind, n++);

@@ -97,6 +97,8 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
         f.blocks(sec.blocks, 0, width, sec_env);
         first = false;
     }
+    // The paper's last line never sits alone at the top of a page.
+    if (out.size() >= 2) out[out.size() - 2].keep_with_next = true;
 }
 
 }  // namespace bp::layout_detail

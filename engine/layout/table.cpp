@@ -489,10 +489,14 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
     }
     space(pt(6));
     if (!t.notes.empty()) {
+        // A note never starts a page alone: it goes with the table's last row.
+        keep_last_with_next();
+        const std::size_t first_note = out_.size();
         BlockEnv n = env;
         n.in_cell = true;
         n.body_style = "table-note";
         blocks(t.notes, x, width, n);
+        for (std::size_t i = first_note; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
     }
 }
 

@@ -372,3 +372,90 @@ TEST_CASE("a row that would leave more than a third of the page empty is split, 
     CHECK(has_run(moved.pages[1], "Entry 1"));
     CHECK(has_run(moved.pages[1], "Entry 20"));
 }
+
+namespace {
+
+Blocks filler_lines(int n) {
+    Blocks bs;
+    for (int i = 0; i < n; ++i) bs.push_back(para("Filler line " + std::to_string(i + 1), Numbering::None));
+    return bs;
+}
+
+// Lays out `filler` lines then `tail`, for every filler length that moves
+// the tail across a page foot, and checks `together` on each layout.
+template <class Check>
+int across_page_feet(Env& env, const Blocks& tail, Check together) {
+    int crossings = 0;
+    for (int n = 20; n <= 45; ++n) {
+        Blocks bs = filler_lines(n);
+        bs.insert(bs.end(), tail.begin(), tail.end());
+        PartLayout part = layout_papers({report(bs)}, env.ctx);
+        if (part.pages.size() < 2) continue;
+        ++crossings;
+        INFO(n << " filler lines");
+        together(part);
+    }
+    return crossings;
+}
+
+}  // namespace
+
+TEST_CASE("a table's notes stay with its last rows", "[layout][keep]") {
+    Env env;
+    Table t;
+    for (int r = 1; r <= 3; ++r) {
+        TableRow row;
+        row.cells.push_back(cell_of({para("Row " + std::to_string(r), Numbering::None)}));
+        row.cells.push_back(cell_of({para("12", Numbering::None)}));
+        t.body.push_back(row);
+    }
+    t.notes.push_back(para("* Figures for the last quarter are estimates.", Numbering::None));
+    int n = across_page_feet(env, {block(t), para("After the table.", Numbering::None)}, [](const PartLayout& part) {
+        const int note = page_with(part, "* Figures for the last quarter are estimates.");
+        CHECK(note >= 0);
+        CHECK(page_with(part, "Row 3") == note);
+    });
+    CHECK(n > 0);
+}
+
+TEST_CASE("the last item of a list never starts a page alone", "[layout][keep]") {
+    Env env;
+    List l;
+    for (int i = 1; i <= 3; ++i) {
+        ListItem it;
+        it.content.push_back(para("Item " + std::to_string(i), Numbering::None));
+        l.items.push_back(it);
+    }
+    int n = across_page_feet(env, {block(l), para("After the list.", Numbering::None)}, [](const PartLayout& part) {
+        CHECK(page_with(part, "Item 3") == page_with(part, "Item 2"));
+    });
+    CHECK(n > 0);
+}
+
+TEST_CASE("the last line of a paper never sits alone at the top of a page", "[layout][keep]") {
+    Env env;
+    int n = across_page_feet(env, {para("The end.", Numbering::None)}, [](const PartLayout& part) {
+        const int last = page_with(part, "The end.");
+        REQUIRE(last >= 0);
+        // Something else of the paper is on the page with its last line.
+        int others = 0;
+        for (const GlyphRun& r : part.pages[static_cast<std::size_t>(last)].runs())
+            if (r.text.rfind("Filler line", 0) == 0) ++others;
+        CHECK(others >= 1);
+    });
+    CHECK(n > 0);
+}
+
+TEST_CASE("a link stays with the sentence that introduces it", "[layout][keep]") {
+    Env env;
+    Paragraph link;
+    link.numbering = Numbering::None;
+    link.text = {piece("https://www.leics.gov.uk/report", 0, "https://www.leics.gov.uk/report")};
+    int n = across_page_feet(env, {para("The full report is published at:", Numbering::None), block(link),
+                                   para("After the link.", Numbering::None)},
+                             [](const PartLayout& part) {
+                                 CHECK(page_with(part, "https://www.leics.gov.uk/report") ==
+                                       page_with(part, "The full report is published at:"));
+                             });
+    CHECK(n > 0);
+}
