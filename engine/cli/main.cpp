@@ -147,6 +147,48 @@ struct BuildArgs {
     Reporting reporting;
 };
 
+// Characters the fonts cannot print, in the manifest and each paper once.
+void report_unprintable_text(const PackDocument& doc, const FontTable& fonts, Diagnostics& diags) {
+    report_unprintable(doc.manifest, fonts, diags);
+    std::set<std::string> seen;
+    for (const auto& papers : doc.papers)
+        for (const Paper& p : papers)
+            if (seen.insert(p.loc.file).second) report_unprintable(p, fonts, diags);
+}
+
+// The fonts of the templates papers are checked against in validate, each
+// loaded once. A template that cannot be loaded gives no fonts: its own
+// problems are reported when it is validated itself.
+class TemplateFonts {
+public:
+    explicit TemplateFonts(const LoadOptions& lo) : lo_(lo) {}
+
+    // NAME (looked up in the template folders) or a path ending in .xml.
+    const FontTable* get(const std::string& name_or_path) {
+        std::string path = name_or_path;
+        if (!path.ends_with(".xml"))
+            for (const std::string& dir : lo_.template_dirs)
+                if (fs::is_regular_file(fs::path(dir) / (name_or_path + ".xml"))) {
+                    path = (fs::path(dir) / (name_or_path + ".xml")).string();
+                    break;
+                }
+        auto it = loaded_.find(path);
+        if (it != loaded_.end()) return it->second.get();
+        Diagnostics ignored;
+        std::unique_ptr<FontTable> fonts;
+        if (std::optional<TemplateDoc> tpl = load_template(path, ignored); tpl && !ignored.has_errors()) {
+            fonts = std::make_unique<FontTable>();
+            resolve_styles(*tpl, *fonts, ignored);
+            if (ignored.has_errors()) fonts.reset();
+        }
+        return loaded_.emplace(path, std::move(fonts)).first->second.get();
+    }
+
+private:
+    const LoadOptions& lo_;
+    std::map<std::string, std::unique_ptr<FontTable>> loaded_;
+};
+
 int run_build(const BuildArgs& a) {
     Diagnostics diags;
     LoadOptions lo;
@@ -172,6 +214,7 @@ int run_build(const BuildArgs& a) {
 
     FontTable fonts;
     StyleSheet styles = resolve_styles(*tpl, fonts, diags);
+    if (!diags.has_errors()) report_unprintable_text(*doc, fonts, diags);
     if (diags.has_errors()) return finish(kInputErrors, nullptr);
     LineBreaker breaker(tpl->locale);
     LayoutContext ctx{styles, fonts, breaker, diags};
@@ -202,7 +245,12 @@ std::string read_stdin() {
 }
 
 // One file, or standard input for "-". Returns the number of files read.
-std::size_t validate_one(const std::string& f, const LoadOptions& lo, Reporting& how, Diagnostics& diags) {
+std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std::string& paper_template,
+                         TemplateFonts& fonts, Reporting& how, Diagnostics& diags) {
+    auto check_paper = [&](const Paper& p) {
+        validate_paper(p, diags);
+        if (const FontTable* t = fonts.get(paper_template)) report_unprintable(p, *t, diags);
+    };
     if (f == "-") {
         how.stdin_text = read_stdin();
         FileKind kind = text_kind(how.stdin_text);
@@ -213,7 +261,7 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, Reporting&
         } else if (kind == FileKind::Template) {
             load_template_text(kStdinName, how.stdin_text, diags);
         } else if (auto p = load_paper_text(kStdinName, how.stdin_text, diags)) {
-            validate_paper(*p, diags);
+            check_paper(*p);
         }
         return 1;
     }
@@ -222,6 +270,7 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, Reporting&
         auto doc = load_pack(f, lo, diags);
         if (!doc) return 1;
         validate_pack(*doc, diags);
+        if (const FontTable* t = fonts.get(doc->manifest.template_ref)) report_unprintable_text(*doc, *t, diags);
         std::set<std::string> papers;
         for (const auto& item : doc->papers)
             for (const Paper& p : item) papers.insert(p.loc.file);
@@ -231,7 +280,7 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, Reporting&
         load_template(f, diags);
     } else {
         std::string root_dir = fs::path(f).parent_path().string();
-        if (auto p = load_paper(f, root_dir, diags)) validate_paper(*p, diags);
+        if (auto p = load_paper(f, root_dir, diags)) check_paper(*p);
     }
     return 1;
 }
@@ -240,13 +289,15 @@ std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-int run_validate(const std::vector<std::string>& files, const std::string& templates, Reporting how) {
+int run_validate(const std::vector<std::string>& files, const std::string& templates,
+                 const std::string& paper_template, Reporting how) {
     Diagnostics diags;
     LoadOptions lo;
     if (!templates.empty()) lo.template_dirs.push_back(templates);
     lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
+    TemplateFonts fonts(lo);
     std::size_t read = 0;
-    for (const std::string& f : files) read += validate_one(f, lo, how, diags);
+    for (const std::string& f : files) read += validate_one(f, lo, paper_template, fonts, how, diags);
     print_diagnostics(diags, how);
     if (!how.json)
         std::cerr << plural(read, "file", "files") << ": " << plural(diags.error_count(), "error", "errors") << ", "
@@ -330,11 +381,13 @@ int main(int argc, char** argv) {
         }
         if (cmd == "validate") {
             std::vector<std::string> files;
-            std::string templates, format = "text";
+            std::string templates, paper_template = "lscsb", format = "text";
             Reporting how;
             po::options_description opts("boardpack validate FILE.xml... (- reads a paper from standard input)");
             opts.add_options()("files", po::value(&files), "files to check")(
                 "templates", po::value(&templates), "folder of templates named by packs")(
+                "template", po::value(&paper_template),
+                "house style whose fonts papers are checked against (default lscsb; a pack uses its own)")(
                 "format", po::value(&format), "diagnostics as text (default) or json")(
                 "werror", po::bool_switch(&how.werror), "treat warnings as errors");
             po::positional_options_description vpos;
@@ -359,7 +412,7 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             how.json = format == "json";
-            return run_validate(files, templates, how);
+            return run_validate(files, templates, paper_template, how);
         }
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;

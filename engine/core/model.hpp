@@ -202,6 +202,7 @@ struct Section {
 struct PaperHeader {
     std::string board;   // "LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD"
     std::optional<Date> date;
+    SourceLoc date_loc;          // where <date> was written
     std::vector<Inlines> title;  // one or more title lines
     std::vector<Inlines> lines;  // extra lines: "REPORT OF THE DIRECTOR ..."
 };

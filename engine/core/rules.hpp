@@ -49,6 +49,10 @@ inline constexpr Rule table_shape{"table-shape", "rows and cells that do not mak
 inline constexpr Rule first_minute{"first-minute", "minutes that do not say where their numbering starts"};
 inline constexpr Rule agenda{"agenda", "an agenda item whose settings contradict each other"};
 inline constexpr Rule date_order{"date-order", "a date that comes before the meeting it follows"};
+inline constexpr Rule unprintable_character{"unprintable-character", "a character no font of the template can print"};
+inline constexpr Rule date_mismatch{"date-mismatch", "a report dated differently from the meeting it goes to"};
+inline constexpr Rule repeated_section{"repeated-section", "a part a paper has once (recommendations, attendance) given twice"};
+inline constexpr Rule appendix_reference{"appendix-reference", "an appendix mentioned but missing, or present but never mentioned"};
 // ---- templates ----
 inline constexpr Rule duplicate_definition{"duplicate-definition", "a font family or style defined twice"};
 inline constexpr Rule unknown_reference{"unknown-reference", "a style or font family that is not defined"};

@@ -46,6 +46,7 @@ Names BlockReader::names(unsigned allowed) {
 bool BlockReader::read_block(pugi::xml_node el, const BlockContext& ctx, unsigned allowed, Blocks& out) {
     unsigned tag = tag_of(el.name());
     if (!(tag & allowed)) return false;
+    if (const grammar::Type* t = g_.find(el.name()); t && !r_.once_per_file(el, *t)) return true;
     if (!r_.enter(el)) return true;
     Block b;
     b.loc = r_.loc(el);
@@ -312,11 +313,18 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
 Contact BlockReader::read_contact(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("contact"));
     Contact c;
-    if (std::optional<std::string> t = r_.attr(el, "title")) c.title = collapse_space(*t);
+    if (std::optional<std::string> t = r_.attr(el, "title")) {
+        c.title = collapse_space(*t);
+        if (c.title.empty())
+            r_.attr_error(el, "title", rule::empty_value, "title on <contact> is empty",
+                          "write the heading, e.g. title=\"Officers to Contact\", or leave title out");
+    }
     for (auto [line, t] : r_.children(el, g_, g_.type("contact"), "put each line (name, telephone, e-mail) in <line>")) {
         if (!r_.enter(line)) continue;
         r_.check_attributes(line, *t);
         c.lines.push_back(r_.inlines(line));
+        if (c.lines.back().empty())
+            r_.error(line, rule::empty_value, "this contact <line> is empty", "write a name, telephone or e-mail, or delete the line");
         r_.leave();
     }
     return c;

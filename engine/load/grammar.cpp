@@ -116,9 +116,11 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
         if (b.first != "keep" && b.first != "page-break" && b.first != "recommendations") keep_blocks.push_back(b);
     t.push_back(Type{"keep", "Blocks kept together on one page.", Content::Elements, {}, {any_of(keep_blocks)}});
     t.push_back(Type{"page-break", "Starts a new page.", Content::Empty});
-    t.push_back(Type{"contact", "The officers to contact, one <line> each for name, telephone and e-mail.",
+    t.push_back(Type{"contact",
+                     "The officers to contact, one <line> each for name, telephone and e-mail; once per paper.",
                      Content::Elements, {{"title", Value::Text, false, "The heading, e.g. Officers to Contact."}},
                      {any("line", "contact-line")}});
+    t.back().once_per_file = true;
     t.push_back(inline_text("contact-line", "One line of a contact block."));
 }
 
@@ -160,10 +162,12 @@ Format make_report() {
     f.types.push_back(text("date", "The meeting date, YYYY-MM-DD.", Value::Date));
     f.types.push_back(inline_text("title", "The paper's title; several <title> lines are allowed."));
     f.types.push_back(inline_text("line", "A further header line, e.g. REPORT OF THE DIRECTOR."));
-    f.types.push_back(Type{"recommendations", "The recommendations: a heading, then blocks numbered with the rest.",
+    f.types.push_back(Type{"recommendations",
+                           "The recommendations: a heading, then blocks numbered with the rest; once per report.",
                            Content::Elements,
                            {{"title", Value::Text, false, "The heading; Recommendations if not given."}},
                            {any_of(body_blocks())}});
+    f.types.back().once_per_file = true;
     add_block_types(f.types, "report", blocks);
     add_section_types(f.types, blocks);
     return f;
@@ -184,8 +188,9 @@ Format make_minutes() {
     f.types.push_back(text("board", "The board or committee that met."));
     f.types.push_back(text("date", "The date of the meeting, YYYY-MM-DD.", Value::Date));
     f.types.push_back(text("venue", "Where the meeting was held."));
-    f.types.push_back(Type{"attendance", "Who attended, in groups such as Present and Apologies.", Content::Elements,
-                           {}, {any("group", "group")}});
+    f.types.push_back(Type{"attendance", "Who attended, in groups such as Present and Apologies; once.",
+                           Content::Elements, {}, {any("group", "group")}});
+    f.types.back().once_per_file = true;
     f.types.push_back(Type{"group", "A group of people, e.g. Present.", Content::Elements,
                            {{"title", Value::Text, false, "The group's heading, e.g. Present."}},
                            {any("person", "person")}});
@@ -208,6 +213,7 @@ Format make_minutes() {
                            {{"times", Value::Text, false, "When the meeting ran, e.g. 2.00 - 3.10 pm."},
                             {"date", Value::Date, false, "The date of the meeting."},
                             {"role", Value::Text, false, "The signatory; CHAIRMAN if not given."}}});
+    f.types.back().once_per_file = true;
     add_block_types(f.types, "minutes", blocks);
     return f;
 }

@@ -67,6 +67,10 @@ struct Type {
     std::vector<Attribute> attributes = {};
     std::vector<Particle> particles = {};  // in order (Elements, Mixed)
     Value text_value = Value::Text;        // what Content::Text holds
+    // At most one in a whole file, wherever it stands (a report's
+    // recommendations): beyond what a content model can say, so the loader
+    // checks it.
+    bool once_per_file = false;
 };
 
 struct Format {

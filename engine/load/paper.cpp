@@ -121,6 +121,7 @@ void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
             h.board = r_.plain_text(c);
         } else if (n == "date") {
             h.date = r_.text_date(c);
+            h.date_loc = r_.loc(c);
         } else if (n == "title") {
             h.title.push_back(r_.inlines(c));
             if (plain_text(h.title.back()).find_first_not_of(' ') == std::string::npos)
@@ -218,6 +219,7 @@ void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
             r_.unexpected_element(c, root, {"header", "attendance", "minute", "signature", "p", "h2", "h3"});
             continue;
         }
+        if (!r_.once_per_file(c, g_.type(n))) continue;
         if (!r_.enter(c)) continue;
         if (n == "attendance") b.node = attendance(c);
         if (n == "minute") b.node = minute(c);

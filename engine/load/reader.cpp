@@ -373,6 +373,19 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
     return out;
 }
 
+bool Reader::once_per_file(pugi::xml_node el, const grammar::Type& t) {
+    if (!t.once_per_file) return true;
+    for (const auto& [type, first] : once_seen_)
+        if (type == &t) {
+            error(el, rule::repeated_section, "a second " + tag(el.name()) + " in this file",
+                  "a paper has one " + tag(el.name()) + "; merge this one into the first, at line " +
+                      std::to_string(first.line));
+            return false;
+        }
+    once_seen_.emplace_back(&t, loc(el));
+    return true;
+}
+
 void Reader::check_holds_nothing(pugi::xml_node el, std::string_view hint) {
     for (pugi::xml_node k : el.children())
         if (k.type() == pugi::node_element || (is_text(k) && !is_blank(k))) {

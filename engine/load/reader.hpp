@@ -94,6 +94,9 @@ public:
     };
     std::vector<Child> children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
                                 std::string_view text_hint);
+    // False, after reporting it, for the second element of a type the grammar
+    // allows once per file (recommendations, attendance); true otherwise.
+    bool once_per_file(pugi::xml_node el, const grammar::Type& t);
     // "<page-break/> holds nothing": content inside an element of Empty type.
     void check_holds_nothing(pugi::xml_node el, std::string_view hint);
     // The second <header> in a report and the like.
@@ -131,6 +134,7 @@ private:
     const SourceText& src_;
     Diagnostics& diags_;
     int depth_ = 0;
+    std::vector<std::pair<const grammar::Type*, SourceLoc>> once_seen_;
     bool depth_reported_ = false;
 };
 

@@ -42,6 +42,10 @@ bool all_drawable(const FontTable& fonts, FaceId face, std::string_view utf8) {
 
 }  // namespace
 
+bool can_draw(const FontTable& fonts, FaceId face, char32_t cp) {
+    return fonts.has_glyph(face, cp) || look_alike_for(fonts, face, cp) != 0 || is_invisible_format(cp);
+}
+
 std::size_t make_drawable(const FontTable& fonts, FaceId face, std::string& utf8) {
     if (all_drawable(fonts, face, utf8)) return 0;  // the usual case: no copy
     std::string out;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/boxes.hpp"
+#include "core/diag.hpp"
 #include "core/model.hpp"
 #include "core/units.hpp"
 
@@ -62,6 +63,14 @@ bool is_valid_utf8(std::string_view s);
 // has (U+2011 -> U+2010, U+00A0 -> space is NOT done: nbsp is kept), or with
 // '?' as a last resort. Returns how many were replaced with '?'.
 std::size_t make_drawable(const FontTable& fonts, FaceId face, std::string& utf8);
+// Whether make_drawable keeps `cp` in `face` as something other than '?'.
+bool can_draw(const FontTable& fonts, FaceId face, char32_t cp);
+
+// Reports, once per file and character (with how often it occurs), each
+// character of the text that a face of `fonts` cannot draw, located at its
+// first occurrence in the source: rule unprintable-character.
+void report_unprintable(const Paper& paper, const FontTable& fonts, Diagnostics& diags);
+void report_unprintable(const PackManifest& manifest, const FontTable& fonts, Diagnostics& diags);
 
 // A place where a line may end: after byte `offset` (exclusive end of the
 // segment). `hard` for a mandatory break (U+000A, U+2028).

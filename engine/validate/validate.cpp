@@ -7,6 +7,8 @@
 #include <string>
 #include <type_traits>
 
+#include "core/walk.hpp"
+
 namespace bp {
 
 namespace {
@@ -51,6 +53,84 @@ ImageKind sniff_image(const std::string& path, std::string& what) {
     else if (h.starts_with("%PDF")) what = "a PDF file";
     else if (h.empty()) what = "an empty file";
     return ImageKind::Other;
+}
+
+// ---- appendix mentions ----
+
+bool is_label_char(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+
+// The label after `at` in "Appendix 2", "Appendix B": digits, or one capital
+// letter standing alone; "" if none.
+std::string label_at(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    if (end == at && at < text.size() && text[at] >= 'A' && text[at] <= 'Z') end = at + 1;
+    if (end == at || (end < text.size() && (is_label_char(text[end]) || (text[end] >= 'a' && text[end] <= 'z'))))
+        return {};
+    return std::string(text.substr(at, end - at));
+}
+
+// Labels mentioned in "Appendix 1", "appendix 2" and "Appendices 1, 2 and 3".
+std::vector<std::string> mentioned_appendices(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t at = 0; (at = text.find("ppendi", at)) != std::string_view::npos; ++at) {
+        if (at == 0 || (text[at - 1] != 'A' && text[at - 1] != 'a')) continue;
+        std::string_view rest = text.substr(at + 6);
+        bool plural = rest.starts_with("ces ");
+        if (!plural && !rest.starts_with("x ")) continue;
+        std::size_t p = at + 6 + (plural ? 4 : 2);
+        while (true) {
+            std::string label = label_at(text, p);
+            if (label.empty()) break;
+            out.push_back(label);
+            p += label.size();
+            if (!plural) break;
+            std::string_view next = text.substr(p);
+            std::size_t skip = next.starts_with(", ") ? 2 : next.starts_with(" and ") ? 5 : next.starts_with(" & ") ? 3 : 0;
+            if (skip == 0) break;
+            p += skip;
+        }
+    }
+    return out;
+}
+
+// Every appendix of a report is mentioned in its text, and every appendix
+// the text mentions exists. An appendix is known by the label in its title
+// ("Appendix 2 - ..."), else by its place among the appendices.
+void check_appendix_mentions(const Paper& paper, bool appendices_may_be_other_papers, Diagnostics& d) {
+    struct Appendix {
+        std::string label;
+        SourceLoc loc;
+        bool mentioned = false;
+    };
+    std::vector<Appendix> appendices;
+    for (const Section& s : paper.sections) {
+        if (s.title.empty()) continue;
+        std::string title = plain_text(s.title);
+        std::string label = title.starts_with("Appendix ") ? label_at(title, 9) : std::string();
+        if (label.empty()) label = std::to_string(appendices.size() + 1);
+        appendices.push_back(Appendix{label, s.loc});
+    }
+    std::set<std::string> reported;
+    auto mention = [&](const SourceLoc& loc, std::string_view text) {
+        for (const std::string& label : mentioned_appendices(text)) {
+            auto it = std::find_if(appendices.begin(), appendices.end(), [&](const Appendix& a) { return a.label == label; });
+            if (it != appendices.end()) {
+                it->mentioned = true;
+            } else if (!appendices_may_be_other_papers && reported.insert(label).second) {
+                std::string have;
+                for (const Appendix& a : appendices) have += (have.empty() ? "" : ", ") + a.label;
+                d.warning(loc, rule::appendix_reference, "the text mentions Appendix " + label + ", but this report has no such appendix",
+                          have.empty() ? "add it as <appendix title=\"Appendix " + label + " - ...\"> or correct the number"
+                                       : "the appendices of this report are: " + have + "; correct the number or add the appendix");
+            }
+        }
+    };
+    for (const Section& s : paper.sections) for_each_text(s.blocks, mention);
+    for (const Appendix& a : appendices)
+        if (!a.mentioned)
+            d.warning(a.loc, rule::appendix_reference, "Appendix " + a.label + " is never mentioned in the report's text",
+                      "refer to it where the reader needs it, e.g. \"set out in Appendix " + a.label + "\"");
 }
 
 class PaperValidator {
@@ -224,9 +304,10 @@ private:
 
 }  // namespace
 
-void validate_paper(const Paper& paper, Diagnostics& diags) {
+void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& checks) {
     try {
         PaperValidator(paper, diags).run();
+        if (paper.kind == Paper::Kind::Report) check_appendix_mentions(paper, checks.appendices_may_be_other_papers, diags);
     } catch (const std::exception& e) {
         diags.error(paper.loc, rule::internal_error, std::string("internal error while checking this paper: ") + e.what());
     }
@@ -256,8 +337,19 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
         // A paper bound into two items is checked (and reported) once.
         std::set<std::string> checked;
         for (const std::vector<Paper>& papers : pack.papers)
-            for (const Paper& p : papers)
-                if (checked.insert(p.loc.file).second) validate_paper(p, diags);
+            for (const Paper& p : papers) {
+                if (!checked.insert(p.loc.file).second) continue;
+                validate_paper(p, diags, PaperChecks{papers.size() > 1});
+                // A report's header date is the date of the meeting it goes to (minutes carry the date of the
+                // meeting they record, covers of documents their own).
+                if (p.kind == Paper::Kind::Report && p.header.date && m.meeting.date.year > 0 &&
+                    *p.header.date != m.meeting.date)
+                    diags.warning(p.header.date_loc, rule::date_mismatch,
+                                  "this report is dated " + iso(*p.header.date) + ", but the meeting is on " +
+                                      iso(m.meeting.date),
+                                  "write the meeting's date in the report's <header>: <date>" + iso(m.meeting.date) +
+                                      "</date>");
+            }
     } catch (const std::exception& e) {
         diags.error(pack.manifest.loc, rule::internal_error, std::string("internal error while checking the pack: ") + e.what());
     }

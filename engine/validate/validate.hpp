@@ -8,7 +8,12 @@
 
 namespace bp {
 
-void validate_paper(const Paper& paper, Diagnostics& diags);
+struct PaperChecks {
+    // The paper is bound with others in one agenda item, so an appendix its
+    // text mentions may be one of those papers.
+    bool appendices_may_be_other_papers = false;
+};
+void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& checks = {});
 void validate_pack(const PackDocument& pack, Diagnostics& diags);
 
 }  // namespace bp

@@ -97,6 +97,17 @@ expect(m.returncode == 0 and "warning: " in m.stderr and m.stderr.endswith("1 fi
        f"a warning alone passes: {m.returncode} {m.stderr[:300]}")
 expect(run("validate", "--werror", minutes).returncode == 1, "--werror makes a warning fail")
 
+# A character the template's fonts lack stops the build with its code point and place, before any PDF.
+shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), os.path.join(tmp, "ticks"))
+ticked = os.path.join(tmp, "ticks/report-prevent.xml")
+text = open(ticked, encoding="utf-8").read().replace("<h1>Funding</h1>", "<h1>Funding \u2713</h1>", 1)
+open(ticked, "w", encoding="utf-8").write(text)
+line = next(i + 1 for i, l in enumerate(text.splitlines()) if "\u2713" in l)
+t = run("build", os.path.join(tmp, "ticks/pack.xml"), "-o", os.path.join(tmp, "ticks.pdf"))
+expect(t.returncode == 1 and not os.path.exists(os.path.join(tmp, "ticks.pdf"))
+       and f"report-prevent.xml:{line}:" in t.stderr and 'U+2713 "\u2713"' in t.stderr
+       and "[unprintable-character]" in t.stderr, f"unprintable character in build: {t.returncode} {t.stderr[:300]}")
+
 # Usage errors exit 2; an unwritable output exits 3 and leaves nothing.
 expect(run("build").returncode == 2, "build without a pack is a usage error")
 expect(run("frobnicate").returncode == 2, "an unknown command is a usage error")

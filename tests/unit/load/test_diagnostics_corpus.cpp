@@ -12,11 +12,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 
 #include "core/diag_render.hpp"
 #include "load/load.hpp"
+#include "style/style.hpp"
+#include "text/text.hpp"
 #include "validate/validate.hpp"
 
 namespace fs = std::filesystem;
@@ -24,16 +28,39 @@ using namespace bp;
 
 namespace {
 
+// The fonts of a template, as `boardpack validate` loads them to check
+// papers for characters they cannot print.
+const FontTable& template_fonts(const std::string& path) {
+    static std::map<std::string, std::unique_ptr<FontTable>> loaded;
+    std::unique_ptr<FontTable>& fonts = loaded[path];
+    if (!fonts) {
+        fonts = std::make_unique<FontTable>();
+        Diagnostics ignored;
+        if (std::optional<TemplateDoc> t = load_template(path, ignored)) resolve_styles(*t, *fonts, ignored);
+    }
+    return *fonts;
+}
+
+// What `boardpack validate FILE` reports, sorted.
 std::vector<Diagnostic> run_case(const std::string& path) {
     Diagnostics d;
     switch (sniff_file_kind(path)) {
         case FileKind::Pack:
-            if (auto pack = load_pack(path, LoadOptions{}, d)) validate_pack(*pack, d);
+            if (auto pack = load_pack(path, LoadOptions{}, d)) {
+                validate_pack(*pack, d);
+                const FontTable& fonts = template_fonts(pack->manifest.template_ref);
+                report_unprintable(pack->manifest, fonts, d);
+                for (const auto& papers : pack->papers)
+                    for (const Paper& p : papers) report_unprintable(p, fonts, d);
+            }
             break;
         case FileKind::Template: load_template(path, d); break;
         case FileKind::Paper:
         case FileKind::Unknown:
-            if (auto paper = load_paper(path, fs::path(path).parent_path().string(), d)) validate_paper(*paper, d);
+            if (auto paper = load_paper(path, fs::path(path).parent_path().string(), d)) {
+                validate_paper(*paper, d);
+                report_unprintable(*paper, template_fonts("templates/lscsb.xml"), d);
+            }
             break;
     }
     return d.sorted();
