@@ -7,44 +7,47 @@ namespace {
 
 constexpr int kMaxRounds = 5;
 
-// Where each item's papers land if the front sheet takes `front` pages. With
-// `blank_in_range`, an item of odd length also owns the padding page after it.
-std::vector<AgendaEntry> place_items(const std::vector<std::optional<PartLayout>>& parts, int front,
-                                     bool blank_in_range) {
-    std::vector<AgendaEntry> entries(parts.size());
-    int next = front + 1;
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        entries[i].number = static_cast<int>(i) + 1;
-        if (!parts[i] || parts[i]->pages.empty()) continue;
-        if (next % 2 == 0) ++next;  // right-hand page
-        entries[i].first_page = next;
-        const int length = static_cast<int>(parts[i]->pages.size());
-        entries[i].last_page = next + length - 1 + (blank_in_range && length % 2 == 1 ? 1 : 0);
-        next = *entries[i].last_page + 1;
-    }
-    return entries;
+// A paper's pages start on a right-hand page of its item; `at` is the count
+// of the item's pages before it.
+int paper_start(int at) { return next_odd(at + 1) - 1; }
+
+// The order items are bound in: public ones in agenda order, then Part B.
+std::vector<std::size_t> binding_order(const PackManifest& m, Audience audience) {
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < m.items.size(); ++i)
+        if (binds_papers(m.items[i], Audience::Public)) order.push_back(i);
+    if (audience == Audience::Full)
+        for (std::size_t i = 0; i < m.items.size(); ++i)
+            if (m.items[i].exempt && binds_papers(m.items[i], Audience::Full)) order.push_back(i);
+    return order;
 }
 
+// Places the given items from `next` on, each from a right-hand page;
+// returns the page after the last. With `blank_in_range` (the template's
+// <blank in-range>), an item of odd length also owns the padding page after it.
+int place(const LaidOutParts& parts, const std::vector<std::size_t>& items, int next, bool blank_in_range,
+          std::vector<AgendaEntry>& entries) {
+    for (std::size_t i : items) {
+        const int length = i < parts.items.size() ? parts.items[i].page_count() : 0;
+        if (length == 0) continue;
+        entries[i].first_page = next_odd(next);
+        entries[i].last_page = *entries[i].first_page + length - 1 + (blank_in_range && length % 2 == 1 ? 1 : 0);
+        next = *entries[i].last_page + 1;
+    }
+    return next;
+}
 
-GlyphRun text_run(const std::string& text, const TextStyle& st, const LayoutContext& ctx) {
+int even_length(int last_page) { return last_page % 2 == 0 ? last_page : last_page + 1; }
+
+GlyphRun text_run(const std::string& text, const TextStyle& st, const LayoutContext& ctx, bool bold = false) {
     GlyphRun r;
-    r.face = st.face(false, false);
+    r.face = st.face(bold, false);
     r.size = st.size;
     r.color = st.color;
     r.text = text;
     make_drawable(ctx.fonts, r.face, r.text);
     r.width = ctx.fonts.measure(r.face, r.text, r.size);
     return r;
-}
-
-// Moves a part's pages into the pack, its structure grafted under `parent`.
-void bind_part(PackBox& box, PartLayout& part, StructId parent) {
-    const StructId offset = box.structure.graft(part.structure, parent);
-    for (PageBox& page : part.pages) {
-        for (PageItem& item : page.items)
-            if (item.mark.node != kNoStruct) item.mark.node += offset;
-        box.pages.push_back(std::move(page));
-    }
 }
 
 // "en_GB" (an ICU locale) -> "en-GB" (a BCP 47 language tag).
@@ -56,7 +59,297 @@ std::string language_tag(std::string locale) {
     return locale.empty() ? "en-GB" : locale;
 }
 
+// An edition being put together: pages appended in order, numbered from
+// `first`, each part's structure grafted under its own Part.
+class Binding {
+public:
+    Binding(const PackDocument& pack, const LayoutContext& ctx, int first) : pack_(pack), ctx_(ctx) {
+        ed_.box.first_page_number = first;
+        document_ = ed_.box.structure.add(Role::Document, kNoStruct, pack.manifest.loc);
+    }
+
+    int next_number() const { return ed_.box.first_page_number + static_cast<int>(ed_.box.pages.size()); }
+
+    void pad_to(int number) {
+        while (next_number() < number) blank();
+    }
+    void pad_to_odd() { pad_to(next_odd(next_number())); }
+
+    // `pages`: the front sheet's length in the numbering, its padding included.
+    void front_sheet(PartLayout sheet, int pages) {
+        const StructId part = ed_.box.structure.add(Role::Part, document_, pack_.manifest.loc);
+        ed_.box.structure[part].title = "Agenda";
+        ed_.box.outlines.push_back(Outline{"Agenda", static_cast<int>(ed_.box.pages.size()), 0, 0});
+        ed_.front_pages = static_cast<int>(sheet.pages.size());
+        sheet.anchors.clear();  // the "Agenda" bookmark above is the sheet's one
+        append(sheet, part);
+        pad_to(ed_.box.first_page_number + pages);
+    }
+
+    // The item's papers, each from a right-hand page, its first page stamped.
+    void item(std::size_t i, const LaidOutItem& laid, int number) {
+        pad_to_odd();
+        const AgendaItem& item = pack_.manifest.items[i];
+        const int first = static_cast<int>(ed_.box.pages.size());
+        const std::string title = std::to_string(number) + ". " + plain_text(item.title);
+        const StructId part = ed_.box.structure.add(Role::Part, document_, item.loc);
+        ed_.box.structure[part].title = title;
+        ed_.box.outlines.push_back(Outline{title, first, 0, 0});
+        for (const PartLayout& paper : laid.papers) {
+            pad_to_odd();
+            append(paper, part);
+        }
+        stamps_.push_back(Stamp{static_cast<std::size_t>(first), number});
+        if (item.exempt)
+            for (std::size_t p = static_cast<std::size_t>(first); p < ed_.box.pages.size(); ++p)
+                exempt_.push_back(Exempt{p, *item.exempt});
+    }
+
+    Edition finish() {
+        pad_to(even_length(next_number() - 1) + 1);
+        const StyleSheet& ss = ctx_.styles;
+        for (const Stamp& s : stamps_) add_stamp(ed_.box.pages[s.page], s.item);
+        for (const Exempt& e : exempt_) add_exempt_header(ed_.box.pages[e.page], e.reason);
+        // Footers last, now that every page has its number.
+        const TextStyle& foot = ss.get("footer");
+        for (std::size_t n = 0; n < ed_.box.pages.size(); ++n) {
+            PageBox& p = ed_.box.pages[n];
+            if (p.blank && !ss.doc.footer_on_blank) continue;
+            const int number = ed_.box.first_page_number + static_cast<int>(n);
+            GlyphRun r = text_run(fill_template_text(ss.doc.footer, "page", number), foot, ctx_);
+            const PageMaster& pm = p.landscape() ? ss.landscape : ss.portrait;
+            r.x = (p.width - r.width) / 2;
+            r.baseline = p.height - pm.margin_bottom / 2;
+            p.add(std::move(r), Mark::as(Artifact::Footer));
+        }
+        const PackManifest& m = pack_.manifest;
+        for (const FontFace& f : ctx_.fonts.faces()) ed_.box.faces.push_back(f);
+        PackMeta& meta = ed_.box.meta;
+        meta.title = m.meeting.body + " - " +
+                     format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
+        meta.subject = "Agenda pack";
+        meta.author = m.meeting.body;
+        meta.lang = language_tag(ss.doc.locale);
+        meta.year = m.meeting.date.year;
+        meta.month = m.meeting.date.month;
+        meta.day = m.meeting.date.day;
+        return std::move(ed_);
+    }
+
+    Edition& edition() { return ed_; }
+
+private:
+    struct Stamp {
+        std::size_t page;
+        int item;
+    };
+    struct Exempt {
+        std::size_t page;
+        std::string reason;
+    };
+
+    void blank() {
+        ed_.box.pages.push_back(layout_blank_page(ctx_, Orientation::Portrait));
+        ++ed_.blank_pages;
+    }
+
+    // A copy of the part's pages, its structure grafted under `parent`.
+    void append(const PartLayout& part, StructId parent) {
+        const StructId offset = ed_.box.structure.graft(part.structure, parent);
+        const int first = static_cast<int>(ed_.box.pages.size());
+        for (const PartAnchor& a : part.anchors) ed_.box.outlines.push_back(Outline{a.title, first + a.page, a.y, a.level});
+        for (const PageBox& page : part.pages) {
+            ed_.box.pages.push_back(page);
+            if (page.blank) ++ed_.blank_pages;
+            for (PageItem& item : ed_.box.pages.back().items)
+                if (item.mark.node != kNoStruct) item.mark.node += offset;
+        }
+    }
+
+    void add_stamp(PageBox& page, int item) {
+        const StyleSheet& ss = ctx_.styles;
+        const TextStyle& stamp = ss.get("stamp");
+        GlyphRun r = text_run(fill_template_text(ss.doc.stamp, "item", item), stamp, ctx_);
+        const PageMaster& pm = page.landscape() ? ss.landscape : ss.portrait;
+        r.x = page.width - pm.margin_right - r.width;
+        r.baseline = pm.margin_top / 2 + stamp.size / 2;
+        page.add(std::move(r), Mark::as(Artifact::Header));
+    }
+
+    // Two lines at the head of the page, left, clear of the stamp on the right.
+    void add_exempt_header(PageBox& page, const std::string& reason) {
+        if (page.blank) return;
+        const StyleSheet& ss = ctx_.styles;
+        const TextStyle& st = ss.get("stamp");
+        const PageMaster& pm = page.landscape() ? ss.landscape : ss.portrait;
+        GlyphRun head = text_run("NOT FOR PUBLICATION", st, ctx_, true);
+        head.x = pm.margin_left;
+        head.baseline = pm.margin_top / 2 + st.size / 2;
+        GlyphRun why = text_run(reason, st, ctx_);
+        why.x = pm.margin_left;
+        why.baseline = head.baseline + st.line_height;
+        page.add(std::move(head), Mark::as(Artifact::Header));
+        page.add(std::move(why), Mark::as(Artifact::Header));
+    }
+
+    const PackDocument& pack_;
+    const LayoutContext& ctx_;
+    Edition ed_;
+    StructId document_ = kNoStruct;
+    std::vector<Stamp> stamps_;
+    std::vector<Exempt> exempt_;
+};
+
+// What a front sheet for `audience` shows: exempt items' pages only to
+// members, to-follow items without pages.
+std::vector<AgendaEntry> entries_for(const PackDocument& pack, const PackNumbering& numbering, Audience audience) {
+    std::vector<AgendaEntry> entries = numbering.entries;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (!binds_papers(pack.manifest.items[i], audience)) entries[i].first_page = entries[i].last_page = std::nullopt;
+    return entries;
+}
+
 }  // namespace
+
+bool binds_papers(const AgendaItem& item, Audience audience) {
+    return !item.to_follow && (!item.exempt || audience == Audience::Full);
+}
+
+int LaidOutItem::page_count() const {
+    int count = 0;
+    for (const PartLayout& paper : papers) {
+        if (paper.pages.empty()) continue;
+        count = paper_start(count) + static_cast<int>(paper.pages.size());
+    }
+    return count;
+}
+
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx) {
+    LaidOutParts parts;
+    parts.items.resize(pack.manifest.items.size());
+    for (std::size_t i = 0; i < pack.manifest.items.size() && i < pack.papers.size(); ++i)
+        for (const Paper& paper : pack.papers[i]) parts.items[i].papers.push_back(layout_paper(paper, ctx));
+    return parts;
+}
+
+std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOutParts& parts,
+                                         const LayoutContext& ctx) {
+    const PackManifest& m = pack.manifest;
+    const std::vector<std::size_t> public_items = binding_order(m, Audience::Public);
+    std::vector<std::size_t> part_b;
+    for (std::size_t i : binding_order(m, Audience::Full))
+        if (m.items[i].exempt) part_b.push_back(i);
+
+    PackNumbering n;
+    int front = 1;
+    for (int round = 0; round < kMaxRounds; ++round) {
+        n.front_pages = even_length(front);
+        n.entries.assign(m.items.size(), AgendaEntry{});
+        for (std::size_t i = 0; i < m.items.size(); ++i) n.entries[i].number = static_cast<int>(i) + 1;
+        const bool blank_in_range = ctx.styles.doc.blank_in_range;
+        const int after_public = place(parts, public_items, n.front_pages + 1, blank_in_range, n.entries);
+        n.public_pages = even_length(after_public - 1);
+        n.full_pages = even_length(place(parts, part_b, after_public, blank_in_range, n.entries) - 1);
+        // The members' front sheet shows every range; the public one the same
+        // lines without Part B's, so it is never longer.
+        const int got = std::max<int>(1, static_cast<int>(layout_front_sheet(m, n.entries, ctx).pages.size()));
+        if (even_length(got) == n.front_pages) return n;
+        front = got;
+    }
+    ctx.diags.error(m.loc, rule::front_sheet,
+                    "the agenda front sheet did not settle on a length after " + std::to_string(kMaxRounds) +
+                        " layouts",
+                    "shorten the agenda");
+    return std::nullopt;
+}
+
+Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
+                  Audience audience, const LayoutContext& ctx) {
+    Binding b(pack, ctx, 1);
+    std::vector<AgendaEntry> entries = entries_for(pack, numbering, audience);
+    b.front_sheet(layout_front_sheet(pack.manifest, entries, ctx), numbering.front_pages);
+    for (std::size_t i : binding_order(pack.manifest, audience)) {
+        if (!numbering.entries[i].first_page) continue;
+        b.pad_to(*numbering.entries[i].first_page);
+        b.item(i, parts.items[i], numbering.entries[i].number);
+    }
+    Edition e = b.finish();
+    e.entries = std::move(entries);
+    return e;
+}
+
+Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,
+                         const LayoutContext& ctx) {
+    Binding b(pack, ctx, 1);
+    std::vector<AgendaEntry> entries = entries_for(pack, numbering, audience);
+    // Its links would point outside this PDF: the lines stay, the links go.
+    PartLayout sheet = layout_front_sheet(pack.manifest, entries, ctx);
+    for (PageBox& page : sheet.pages)
+        std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<LinkBox>(i.what); });
+    b.front_sheet(std::move(sheet), numbering.front_pages);
+    Edition e = b.finish();
+    e.entries = std::move(entries);
+    return e;
+}
+
+Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
+                  std::size_t item, const LayoutContext& ctx) {
+    const AgendaEntry& entry = numbering.entries.at(item);
+    Binding b(pack, ctx, entry.first_page.value_or(1));
+    if (entry.first_page) b.item(item, parts.items[item], entry.number);
+    Edition e = b.finish();
+    e.entries = {entry};
+    return e;
+}
+
+std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts,
+                                       const PackNumbering& numbering, Audience audience,
+                                       const LayoutContext& ctx) {
+    const PackManifest& m = pack.manifest;
+    std::vector<std::size_t> late;
+    for (std::size_t i = 0; i < m.items.size(); ++i) {
+        const AgendaItem& it = m.items[i];
+        if (it.to_follow && (!it.exempt || audience == Audience::Full) && i < parts.items.size() &&
+            parts.items[i].page_count() > 0)
+            late.push_back(i);
+    }
+    if (late.empty()) {
+        ctx.diags.error(m.loc, rule::agenda, "no item marked to-follow=\"true\" has its papers yet, so there is no supplement to build",
+                        "add <papers> to the item whose papers have arrived, keeping to-follow=\"true\"");
+        return std::nullopt;
+    }
+    // Numbered on from the full pack, so no page number is ever used twice.
+    const int first = numbering.full_pages + 1;
+    std::vector<AgendaEntry> entries(m.items.size());
+    for (std::size_t i = 0; i < m.items.size(); ++i) {
+        entries[i].number = static_cast<int>(i) + 1;
+        entries[i].listed = false;
+    }
+    for (std::size_t i : late) entries[i].listed = true;
+    int front = 1;
+    PartLayout sheet;
+    for (int round = 0;; ++round) {
+        const int front_pages = even_length(front);
+        place(parts, late, first + front_pages, ctx.styles.doc.blank_in_range, entries);
+        sheet = layout_front_sheet(m, entries, ctx, "Supplementary agenda");
+        const int got = std::max<int>(1, static_cast<int>(sheet.pages.size()));
+        if (even_length(got) == front_pages) break;
+        if (round + 1 == kMaxRounds) {
+            ctx.diags.error(m.loc, rule::front_sheet, "the supplementary agenda did not settle on a length", "shorten the agenda");
+            return std::nullopt;
+        }
+        front = got;
+    }
+    Binding b(pack, ctx, first);
+    b.front_sheet(std::move(sheet), even_length(std::max<int>(1, static_cast<int>(sheet.pages.size()))));
+    for (std::size_t i : late) {
+        b.pad_to(*entries[i].first_page);
+        b.item(i, parts.items[i], entries[i].number);
+    }
+    Edition e = b.finish();
+    e.entries = std::move(entries);
+    return e;
+}
 
 std::string fill_template_text(const std::string& pattern, const std::string& key, int value) {
     std::string out = pattern;
@@ -68,96 +361,15 @@ std::string fill_template_text(const std::string& pattern, const std::string& ke
 
 std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const LayoutContext& ctx,
                                            const AssembleOptions& options) {
-    const PackManifest& m = pack.manifest;
-    const StyleSheet& ss = ctx.styles;
-
-    // 1. Items lay out independently of their page numbers.
-    std::vector<std::optional<PartLayout>> parts(m.items.size());
-    for (std::size_t i = 0; i < m.items.size(); ++i) {
-        const AgendaItem& item = m.items[i];
-        if (item.exempt && !options.include_exempt) continue;
-        if (i < pack.papers.size() && !pack.papers[i].empty()) parts[i] = layout_papers(pack.papers[i], ctx);
-    }
-
-    // 2. The front sheet shows their ranges; its own length moves them.
-    int front = 1;
-    std::vector<AgendaEntry> entries;
-    PartLayout sheet;
-    bool settled = false;
-    for (int round = 0; round < kMaxRounds && !settled; ++round) {
-        entries = place_items(parts, front, ss.doc.blank_in_range);
-        sheet = layout_front_sheet(m, entries, ctx);
-        const int got = std::max<int>(1, static_cast<int>(sheet.pages.size()));
-        settled = got == front;
-        front = got;
-    }
-    if (!settled) {
-        ctx.diags.error(m.loc, rule::front_sheet, "the agenda front sheet did not settle on a length after " +
-                                   std::to_string(kMaxRounds) + " layouts; shorten the agenda");
-        return std::nullopt;
-    }
-
-    // 3. Bind: front sheet, then each item from a right-hand page.
+    const LaidOutParts parts = lay_out_parts(pack, ctx);
+    std::optional<PackNumbering> numbering = number_pack(pack, parts, ctx);
+    if (!numbering) return std::nullopt;
+    Edition e = bind_pack(pack, parts, *numbering, options.include_exempt ? Audience::Full : Audience::Public, ctx);
     AssembledPack out;
-    out.entries = entries;
-    out.front_pages = front;
-    PackBox& box = out.box;
-    auto pad_to_odd = [&]() {
-        if (box.pages.size() % 2 == 1) {
-            box.pages.push_back(layout_blank_page(ctx, Orientation::Portrait));
-            ++out.blank_pages;
-        }
-    };
-    // Document > Part per agenda item, the front sheet first.
-    const StructId document = box.structure.add(Role::Document, kNoStruct, m.loc);
-    const StructId front_part = box.structure.add(Role::Part, document, m.loc);
-    box.structure[front_part].title = "Agenda";
-    bind_part(box, sheet, front_part);
-    box.outlines.push_back(Outline{"Agenda", 0, 0, 0});
-    const TextStyle& stamp = ss.get("stamp");
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (!parts[i] || parts[i]->pages.empty()) continue;
-        pad_to_odd();
-        const int first = static_cast<int>(box.pages.size());
-        PageBox& head = parts[i]->pages.front();
-        GlyphRun r = text_run(fill_template_text(ss.doc.stamp, "item", entries[i].number), stamp, ctx);
-        const PageMaster& pm = head.landscape() ? ss.landscape : ss.portrait;
-        r.x = head.width - pm.margin_right - r.width;
-        r.baseline = pm.margin_top / 2 + stamp.size / 2;
-        head.add(std::move(r), Mark::as(Artifact::Header));
-        const std::string title = std::to_string(entries[i].number) + ". " + plain_text(m.items[i].title);
-        box.outlines.push_back(Outline{title, first, 0, 0});
-        for (const PartAnchor& a : parts[i]->anchors)
-            box.outlines.push_back(Outline{a.title, first + a.page, a.y, a.level});
-        for (const PageBox& p : parts[i]->pages)
-            if (p.blank) ++out.blank_pages;
-        const StructId item_part = box.structure.add(Role::Part, document, m.items[i].loc);
-        box.structure[item_part].title = title;
-        bind_part(box, *parts[i], item_part);
-    }
-    pad_to_odd();
-
-    // 4. Footers, now that every page has its number.
-    const TextStyle& foot = ss.get("footer");
-    for (std::size_t n = 0; n < box.pages.size(); ++n) {
-        PageBox& p = box.pages[n];
-        if (p.blank && !ss.doc.footer_on_blank) continue;
-        GlyphRun r = text_run(fill_template_text(ss.doc.footer, "page", static_cast<int>(n) + 1), foot, ctx);
-        const PageMaster& pm = p.landscape() ? ss.landscape : ss.portrait;
-        r.x = (p.width - r.width) / 2;
-        r.baseline = p.height - pm.margin_bottom / 2;
-        p.add(std::move(r), Mark::as(Artifact::Footer));
-    }
-
-    for (const FontFace& f : ctx.fonts.faces()) box.faces.push_back(f);
-    box.meta.title = m.meeting.body + " - " +
-                     format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
-    box.meta.subject = "Agenda pack";
-    box.meta.author = m.meeting.body;
-    box.meta.lang = language_tag(ss.doc.locale);
-    box.meta.year = m.meeting.date.year;
-    box.meta.month = m.meeting.date.month;
-    box.meta.day = m.meeting.date.day;
+    out.box = std::move(e.box);
+    out.entries = std::move(e.entries);
+    out.front_pages = e.front_pages;
+    out.blank_pages = e.blank_pages;
     return out;
 }
 

@@ -1,11 +1,27 @@
-// assemble: parts -> pack. In: the loaded pack, styles, fonts. Out: the
-// finished PackBox: front sheet, every item's papers from an odd page,
-// padding pages with the blank text, "Page N" footers, "Agenda Item N"
-// stamps, outlines, and agenda ranges resolved to a fixed point (the front
-// sheet is laid out again only while its own length changes).
+// assemble: laid-out parts -> editions. In: the loaded pack, styles, fonts.
+// Out: finished PackBoxes, one per edition, all sharing one page numbering.
+//
+//   1. lay_out_parts: every item's papers are laid out once, exempt ones too.
+//   2. number_pack: the one numbering every edition uses. The front sheet,
+//      then the public items, each from a right-hand page, then the exempt
+//      items (Part B), so a public item's pages carry the same numbers in
+//      the public pack, the full pack and its own PDF. The front sheet's
+//      ranges are resolved to a fixed point (it is laid out again only while
+//      its own length changes).
+//   3. bind_pack / bind_item / bind_front_sheet / bind_supplement: an
+//      edition's pages, copied from the laid-out parts, with padding pages
+//      and the structure tree (Document > Part per item).
+//   4. Every bind_ finishes its edition: "Page N" footers, "Agenda Item N"
+//      stamps, "NOT FOR PUBLICATION" headers on exempt papers, all marked as
+//      artifacts.
+//
+// Items marked to-follow take no pages in the pack, even once their papers
+// have arrived: the published pack never changes; bind_supplement binds
+// them, numbered on from the full pack's last page.
 // Never parses XML and never writes a file.
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/boxes.hpp"
@@ -13,6 +29,72 @@
 #include "layout/layout.hpp"
 
 namespace bp {
+
+enum class Audience : std::uint8_t {
+    Public,  // the pack on the website: exempt papers left out, their items listed
+    Full,    // members' pack: exempt papers bound as Part B, after the public items
+};
+
+// The first right-hand (odd) page number at or after n: the one place the
+// duplex rule is written down.
+constexpr int next_odd(int n) { return n % 2 == 1 ? n : n + 1; }
+
+// One agenda item's papers, each laid out on its own.
+struct LaidOutItem {
+    std::vector<PartLayout> papers;
+    // Pages the item takes, each paper from a right-hand page of the item.
+    int page_count() const;
+};
+
+struct LaidOutParts {
+    std::vector<LaidOutItem> items;  // per manifest item; empty for items without papers
+};
+
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx);
+
+struct PackNumbering {
+    int front_pages = 0;               // the front sheet's pages, with its padding page
+    std::vector<AgendaEntry> entries;  // per manifest item: its pages in the full pack
+    int public_pages = 0;              // length of the public pack (even)
+    int full_pages = 0;                // length of the full pack (even)
+};
+
+// nullopt only if the front sheet never settles (reported in ctx.diags).
+std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOutParts& parts,
+                                         const LayoutContext& ctx);
+
+struct Edition {
+    PackBox box;                       // box.first_page_number: the printed number of its first page
+    std::vector<AgendaEntry> entries;  // what its front sheet shows (pack numbers)
+    int front_pages = 0;               // pages the front sheet itself takes
+    int blank_pages = 0;
+};
+
+// The pack for an audience: front sheet, items, padding to an even length.
+Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
+                  Audience audience, const LayoutContext& ctx);
+
+// The front sheet alone, as published beside the per-item PDFs.
+Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,
+                         const LayoutContext& ctx);
+
+// One item's papers with the page numbers they have in the pack.
+Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
+                  std::size_t item, const LayoutContext& ctx);
+
+// The items marked to-follow whose papers have arrived (exempt ones only
+// for the full audience): a "Supplementary agenda" front sheet listing them
+// with their own numbers, then their papers, numbered on from the full
+// pack's last page. nullopt (with an error) when no such item has papers.
+std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts,
+                                       const PackNumbering& numbering, Audience audience,
+                                       const LayoutContext& ctx);
+
+// Whether an item's papers, if it has any, are bound in the pack for this
+// audience: not while they are to follow, not exempt ones for the public.
+bool binds_papers(const AgendaItem& item, Audience audience);
+
+// ---- the whole pack in one call (tests, simple callers) --------------------
 
 struct AssembleOptions {
     bool include_exempt = false;  // false: the public pack, exempt papers left out
@@ -25,7 +107,7 @@ struct AssembledPack {
     int blank_pages = 0;
 };
 
-// nullopt only if the front sheet never settles (reported in ctx.diags).
+// lay_out_parts, number_pack and bind_pack for the public or full audience.
 std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const LayoutContext& ctx,
                                            const AssembleOptions& options);
 

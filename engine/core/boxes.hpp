@@ -129,6 +129,7 @@ struct PackBox {
     std::vector<Outline> outlines;
     StructTree structure;  // every Mark::node on the pages indexes here
     PackMeta meta;
+    int first_page_number = 1;  // the number printed on pages[0]; viewers show it too
 };
 
 }  // namespace bp

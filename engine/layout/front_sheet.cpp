@@ -22,7 +22,7 @@ std::string pages_text(const AgendaEntry& e) {
 }  // namespace
 
 PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<AgendaEntry>& entries,
-                              const LayoutContext& ctx) {
+                              const LayoutContext& ctx, const std::string& heading_text) {
     const StyleSheet& ss = ctx.styles;
     const Meeting& mt = manifest.meeting;
     std::vector<Slice> slices;
@@ -34,7 +34,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
     LineSpec full;
     full.width = width;
 
-    f.set_anchor("Agenda", 1);
+    f.set_anchor(heading_text, 1);
     f.paragraph_lines(f.node(Role::P, env, mt.loc), plain(mt.body), ss.get("board"), full, env);
     std::string when = format_date(mt.date, ss.doc.meeting_date_pattern, ss.doc.locale, ss.doc.ordinal_meeting);
     if (mt.time) when += " at " + clock_time(*mt.time);
@@ -43,7 +43,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
     if (!mt.venue.empty()) f.paragraph_lines(f.node(Role::P, env, mt.loc), plain(mt.venue), meeting, full, env);
     LineSpec heading = full;
     heading.keep_with_next = true;
-    f.paragraph_lines(f.node(Role::H1, env, manifest.loc), plain("Agenda"), ss.get("agenda-heading"), heading, env);
+    f.paragraph_lines(f.node(Role::H1, env, manifest.loc), plain(heading_text), ss.get("agenda-heading"), heading, env);
 
     const TextStyle& item_style = ss.get("agenda-item");
     const TextStyle& note_style = ss.get("agenda-note");
@@ -60,13 +60,14 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
     for (std::size_t i = 0; i < manifest.items.size(); ++i) {
         const AgendaItem& item = manifest.items[i];
         const AgendaEntry& e = entries[i];
+        if (!e.listed) continue;
         const ListEntry le = add_list_entry(tree, agenda, item.loc);
         BlockEnv in_item = env;
         in_item.parent = le.body;
         const StructId title = tree.add(Role::P, le.body, item.loc);
         StructId text_node = title;
         std::string right = pages_text(e);
-        if (item.to_follow) right = "(Paper to follow)";
+        if (item.to_follow && !e.first_page) right = "(Paper to follow)";
         if (e.first_page) {
             // The whole agenda line is a link to the item's first page.
             text_node = tree.add(Role::Link, title, item.loc);

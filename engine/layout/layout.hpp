@@ -40,23 +40,24 @@ struct PartLayout {
     StructTree structure;
 };
 
-// The pages of one agenda item: its papers in order, each paper starting on
-// an odd page of the part (the part itself starts on an odd pack page), so
-// padding pages may appear between papers; they are marked blank.
-PartLayout layout_papers(const std::vector<Paper>& papers, const LayoutContext& ctx);
+// The pages of one paper, numbered from 0 within the paper; assemble binds
+// an item's papers, each from a right-hand page.
+PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx);
 
 // What the front sheet shows beside each agenda item.
 struct AgendaEntry {
     int number = 0;                 // agenda item number as printed
     std::optional<int> first_page;  // 1-based pack pages of its papers
     std::optional<int> last_page;
+    bool listed = true;             // false: left off this front sheet (a supplement's)
 };
 
-// The agenda front sheet. entries[i] belongs to manifest.items[i]; exempt
-// items are listed with their reason and no pages. Each item with pages is a
-// link to its first page.
+// The agenda front sheet, headed `heading` ("Agenda", "Supplementary
+// agenda"). entries[i] belongs to manifest.items[i]; exempt items are listed
+// with their reason. Each item with pages is a link to its first page, which
+// must lie in the same PDF.
 PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<AgendaEntry>& entries,
-                              const LayoutContext& ctx);
+                              const LayoutContext& ctx, const std::string& heading = "Agenda");
 
 // A page carrying only the template's blank text, centred.
 PageBox layout_blank_page(const LayoutContext& ctx, Orientation orientation);

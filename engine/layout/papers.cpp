@@ -106,22 +106,14 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
 namespace bp {
 using namespace layout_detail;
 
-PartLayout layout_papers(const std::vector<Paper>& papers, const LayoutContext& ctx) {
+PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx) {
     PartLayout part;
-    for (const Paper& paper : papers) {
-        // Every paper of an item starts on a right-hand page, as its first does.
-        if (part.pages.size() % 2 == 1) part.pages.push_back(layout_blank_page(ctx, Orientation::Portrait));
-        std::vector<Slice> slices;
-        flow_paper(paper, ctx, slices, part.structure);
-        if (slices.empty()) continue;
-        PartLayout one = paginate(std::move(slices), ctx);
-        const int offset = static_cast<int>(part.pages.size());
-        for (auto& a : one.anchors) {
-            a.page += offset;
-            part.anchors.push_back(std::move(a));
-        }
-        for (auto& p : one.pages) part.pages.push_back(std::move(p));
-    }
+    std::vector<Slice> slices;
+    flow_paper(paper, ctx, slices, part.structure);
+    if (slices.empty()) return part;
+    PartLayout laid = paginate(std::move(slices), ctx);
+    part.pages = std::move(laid.pages);
+    part.anchors = std::move(laid.anchors);
     return part;
 }
 

@@ -321,9 +321,6 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
             std::string n = "agenda item " + std::to_string(i + 1);
             if (!has_text(it.title))
                 diags.error(it.loc, rule::empty_value, n + " has no title; write its title as the <item>'s text or in <title>");
-            if (it.to_follow && !it.papers.empty())
-                diags.error(it.loc, rule::agenda, n + " is marked to-follow=\"true\" but names its papers; remove to-follow or the "
-                                        "<papers>");
             if (it.exempt && it.exempt->empty())
                 diags.error(it.loc, rule::empty_value, n + " is exempt without a reason; write the reason in exempt=\"...\", e.g. "
                                         "exempt=\"Paragraph 3 of Part 1 of Schedule 12A of the Local Government Act "

@@ -31,7 +31,7 @@ Inline piece(const std::string& s, std::uint8_t flags = 0, const std::string& hr
 }
 
 PageBox one_page(Blocks bs, Env& env) {
-    PartLayout part = layout_papers({report(std::move(bs))}, env.ctx);
+    PartLayout part = layout_paper(report(std::move(bs)), env.ctx);
     REQUIRE(!part.pages.empty());
     return part.pages[0];
 }
@@ -132,7 +132,7 @@ TEST_CASE("block quotes are indented on both sides and set in the quote style", 
 
 TEST_CASE("an explicit page break starts a new page; keep-together moves a block whole", "[layout][blocks]") {
     Env env;
-    PartLayout part = layout_papers({report({para("One."), block(PageBreak{}), para("Two.")})}, env.ctx);
+    PartLayout part = layout_paper(report({para("One."), block(PageBreak{}), para("Two.")}), env.ctx);
     REQUIRE(part.pages.size() == 2);
     CHECK(has_run(part.pages[1], "Two."));
 
@@ -141,7 +141,7 @@ TEST_CASE("an explicit page break starts a new page; keep-together moves a block
     KeepTogether k;
     for (int i = 0; i < 6; ++i) k.content.push_back(para("Kept " + std::to_string(i), Numbering::None));
     bs.push_back(block(k));
-    PartLayout kept = layout_papers({report(bs)}, env.ctx);
+    PartLayout kept = layout_paper(report(bs), env.ctx);
     int pages_with_kept = 0;
     for (const PageBox& pg : kept.pages)
         if (page_text(pg).find("Kept") != std::string::npos) ++pages_with_kept;
@@ -159,7 +159,7 @@ TEST_CASE("a cover stands on a page of its own", "[layout][blocks]") {
     c.date = Date{2016, 6, 0};
     s.blocks = {block(c), para("Executive Summary", Numbering::None)};
     doc.sections.push_back(s);
-    PartLayout part = layout_papers({doc}, env.ctx);
+    PartLayout part = layout_paper(doc, env.ctx);
     REQUIRE(part.pages.size() == 2);
     CHECK(has_run(part.pages[0], "LLR ASB Case Management Review"));
     CHECK(has_run(part.pages[0], "June 2016"));

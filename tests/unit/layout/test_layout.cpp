@@ -13,7 +13,7 @@ TEST_CASE("paragraphs are numbered continuously across sections and headings", "
     Section more;
     more.blocks = {heading("Funding"), para("Third."), para("Not numbered.", Numbering::None), para("Fourth.")};
     p.sections.push_back(more);
-    PartLayout part = layout_papers({p}, env.ctx);
+    PartLayout part = layout_paper(p, env.ctx);
     REQUIRE(part.pages.size() == 1);
     const PageBox& pg = part.pages[0];
     for (const char* label : {"1.", "2.", "3.", "4."}) CHECK(has_run(pg, label));
@@ -29,9 +29,9 @@ TEST_CASE("paragraphs are numbered continuously across sections and headings", "
 
 TEST_CASE("sub-numbered paragraphs follow their parent number", "[layout]") {
     Env env;
-    PartLayout part = layout_papers({report({para("One."), para("Two."), para("Two point one.", Numbering::Sub),
-                                             para("Two point two.", Numbering::Sub), para("Three.")})},
-                                    env.ctx);
+    PartLayout part = layout_paper(report({para("One."), para("Two."), para("Two point one.", Numbering::Sub),
+                                           para("Two point two.", Numbering::Sub), para("Three.")}),
+                                   env.ctx);
     const PageBox& pg = part.pages[0];
     CHECK(has_run(pg, "2.1"));
     CHECK(has_run(pg, "2.2"));
@@ -40,7 +40,7 @@ TEST_CASE("sub-numbered paragraphs follow their parent number", "[layout]") {
 
 TEST_CASE("long paragraphs wrap within the column", "[layout]") {
     Env env;
-    PartLayout part = layout_papers({report({para(words(120))})}, env.ctx);
+    PartLayout part = layout_paper(report({para(words(120))}), env.ctx);
     const PageBox& pg = part.pages[0];
     const PageMaster& m = env.styles.portrait;
     int lines = 0;
@@ -60,7 +60,7 @@ TEST_CASE("a page never ends with a heading or a paragraph's first line alone", 
         for (int i = 0; i < filler; ++i) bs.push_back(para("Line " + std::to_string(i)));
         bs.push_back(heading("Heading at the break"));
         bs.push_back(para(words(60)));
-        PartLayout part = layout_papers({report(bs)}, env.ctx);
+        PartLayout part = layout_paper(report(bs), env.ctx);
         REQUIRE(part.pages.size() >= 1);
         for (std::size_t pi = 0; pi + 1 < part.pages.size(); ++pi) {
             const PageBox& pg = part.pages[pi];
@@ -87,19 +87,11 @@ TEST_CASE("a landscape section gets landscape pages", "[layout]") {
     app.title = text("Appendix 1 - Dashboard");
     app.blocks = {para("Wide.", Numbering::None)};
     p.sections.push_back(app);
-    PartLayout part = layout_papers({p}, env.ctx);
+    PartLayout part = layout_paper(p, env.ctx);
     REQUIRE(part.pages.size() == 2);
     CHECK_FALSE(part.pages[0].landscape());
     CHECK(part.pages[1].landscape());
     CHECK(has_run(part.pages[1], "Appendix 1 - Dashboard"));
-}
-
-TEST_CASE("every paper of an item starts on an odd page of the part", "[layout]") {
-    Env env;
-    PartLayout part = layout_papers({report({para("One page only.")}), report({para("Second paper.")})}, env.ctx);
-    REQUIRE(part.pages.size() == 3);
-    CHECK(part.pages[1].blank);
-    CHECK(has_run(part.pages[2], "Second paper."));
 }
 
 namespace {
@@ -127,7 +119,7 @@ Block long_table(int rows) {
 
 TEST_CASE("a table's header row repeats on every page it runs onto", "[layout]") {
     Env env;
-    PartLayout part = layout_papers({report({long_table(120)})}, env.ctx);
+    PartLayout part = layout_paper(report({long_table(120)}), env.ctx);
     REQUIRE(part.pages.size() >= 3);
     for (const PageBox& pg : part.pages) {
         CHECK(has_run(pg, "Indicator"));
@@ -167,7 +159,7 @@ TEST_CASE("a rowspan group breaks between rows only once its spanning text is co
             t.body.push_back(r);
         }
     }
-    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    PartLayout part = layout_paper(report({block(t)}), env.ctx);
     REQUIRE(part.pages.size() >= 2);
     std::map<std::string, int> rows_seen;
     for (const PageBox& pg : part.pages) {
@@ -197,7 +189,7 @@ TEST_CASE("RAG status cells are filled and keep their letter", "[layout]") {
     text_cell.content = {para("Total crime", Numbering::None)};
     r.cells = {text_cell, a};
     t.body.push_back(r);
-    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    PartLayout part = layout_paper(report({block(t)}), env.ctx);
     const PageBox& pg = part.pages[0];
     CHECK(has_run(pg, "A"));
     bool amber = std::ranges::any_of(pg.fills(),
@@ -214,7 +206,7 @@ TEST_CASE("lettered lists label their items (a), (b)", "[layout]") {
         it.content = {para(s, Numbering::None)};
         l.items.push_back(it);
     }
-    PartLayout part = layout_papers({report({para("That:"), block(l)})}, env.ctx);
+    PartLayout part = layout_paper(report({para("That:"), block(l)}), env.ctx);
     const PageBox& pg = part.pages[0];
     CHECK(has_run(pg, "(a)"));
     CHECK(has_run(pg, "(b)"));
@@ -238,7 +230,7 @@ TEST_CASE("a row taller than a page splits cleanly under repeated headers", "[la
     for (int i = 0; i < 150; ++i) big.content.push_back(para("Line " + std::to_string(i) + " of the narrative", Numbering::None));
     r.cells = {ref, big};
     t.body.push_back(r);
-    PartLayout part = layout_papers({report({block(t)})}, env.ctx);
+    PartLayout part = layout_paper(report({block(t)}), env.ctx);
     REQUIRE(part.pages.size() >= 2);
     const PageMaster& m = env.styles.portrait;
     int seen = 0;
