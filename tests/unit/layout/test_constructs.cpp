@@ -250,7 +250,7 @@ int page_with(const PartLayout& part, const std::string& t) {
 TEST_CASE("the template chooses where an appendix starts", "[layout][blocks]") {
     SECTION("a new page by default") {
         Env env;
-        PartLayout part = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        PartLayout part = layout_paper(report_with_appendix(Orientation::Landscape), env.ctx);
         REQUIRE(part.pages.size() == 2);
         CHECK(part.pages[1].landscape());
         CHECK(page_with(part, "Appendix 1 - Dashboard") == 1);
@@ -259,25 +259,25 @@ TEST_CASE("the template chooses where an appendix starts", "[layout][blocks]") {
         TemplateDoc t = test_template();
         t.landscape_start = SectionStart::OddPage;
         Env env(t);
-        PartLayout part = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        PartLayout part = layout_paper(report_with_appendix(Orientation::Landscape), env.ctx);
         REQUIRE(part.pages.size() == 3);
         CHECK(part.pages[1].blank);
         CHECK(part.pages[2].landscape());
         CHECK(page_with(part, "Appendix 1 - Dashboard") == 2);
         // A portrait appendix is not moved by the landscape setting.
-        PartLayout portrait = layout_papers({report_with_appendix(Orientation::Portrait)}, env.ctx);
+        PartLayout portrait = layout_paper(report_with_appendix(Orientation::Portrait), env.ctx);
         CHECK(portrait.pages.size() == 2);
     }
     SECTION("straight after the report's text") {
         TemplateDoc t = test_template();
         t.appendix_start = SectionStart::Flow;
         Env env(t);
-        PartLayout part = layout_papers({report_with_appendix(Orientation::Portrait)}, env.ctx);
+        PartLayout part = layout_paper(report_with_appendix(Orientation::Portrait), env.ctx);
         REQUIRE(part.pages.size() == 1);
         CHECK(page_with(part, "The report.") == 0);
         CHECK(page_with(part, "Appendix 1 - Dashboard") == 0);
         // A landscape appendix still needs its own page.
-        PartLayout landscape = layout_papers({report_with_appendix(Orientation::Landscape)}, env.ctx);
+        PartLayout landscape = layout_paper(report_with_appendix(Orientation::Landscape), env.ctx);
         CHECK(landscape.pages.size() == 2);
     }
 }
