@@ -350,7 +350,7 @@ Paper filler_then_table(int filler, int entries) {
 TEST_CASE("a row that would leave more than a third of the page empty is split, not moved", "[layout][keep]") {
     Env env;
     // Half a page of text, then a row of 40 lines: it cannot fit below.
-    PartLayout split = layout_papers({filler_then_table(20, 40)}, env.ctx);
+    PartLayout split = layout_paper(filler_then_table(20, 40), env.ctx);
     REQUIRE(split.pages.size() == 2);
     CHECK(has_run(split.pages[0], "Filler line 20"));
     CHECK(has_run(split.pages[0], "Entry 1"));   // the row starts under the text
@@ -365,7 +365,7 @@ TEST_CASE("a row that would leave more than a third of the page empty is split, 
     CHECK_FALSE(has_run(split.pages[1], "J Fox"));
 
     // Near the foot of a page (less than a third left) the row moves whole.
-    PartLayout moved = layout_papers({filler_then_table(30, 20)}, env.ctx);
+    PartLayout moved = layout_paper(filler_then_table(30, 20), env.ctx);
     REQUIRE(moved.pages.size() == 2);
     CHECK(has_run(moved.pages[0], "Filler line 30"));
     CHECK_FALSE(has_run(moved.pages[0], "Entry 1"));
@@ -389,7 +389,7 @@ int across_page_feet(Env& env, const Blocks& tail, Check together) {
     for (int n = 20; n <= 45; ++n) {
         Blocks bs = filler_lines(n);
         bs.insert(bs.end(), tail.begin(), tail.end());
-        PartLayout part = layout_papers({report(bs)}, env.ctx);
+        PartLayout part = layout_paper(report(bs), env.ctx);
         if (part.pages.size() < 2) continue;
         ++crossings;
         INFO(n << " filler lines");
