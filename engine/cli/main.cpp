@@ -147,6 +147,16 @@ struct BuildArgs {
     Reporting reporting;
 };
 
+// A template named on the command line: a path ending in .xml as it is,
+// else NAME.xml in the first template folder that has it.
+std::string find_template(const std::string& name_or_path, const LoadOptions& lo) {
+    if (name_or_path.ends_with(".xml")) return name_or_path;
+    for (const std::string& dir : lo.template_dirs)
+        if (fs::is_regular_file(fs::path(dir) / (name_or_path + ".xml")))
+            return (fs::path(dir) / (name_or_path + ".xml")).string();
+    return name_or_path + ".xml";
+}
+
 // Characters the fonts cannot print, in the manifest and each paper once.
 void report_unprintable_text(const PackDocument& doc, const FontTable& fonts, Diagnostics& diags) {
     report_unprintable(doc.manifest, fonts, diags);
@@ -165,13 +175,7 @@ public:
 
     // NAME (looked up in the template folders) or a path ending in .xml.
     const FontTable* get(const std::string& name_or_path) {
-        std::string path = name_or_path;
-        if (!path.ends_with(".xml"))
-            for (const std::string& dir : lo_.template_dirs)
-                if (fs::is_regular_file(fs::path(dir) / (name_or_path + ".xml"))) {
-                    path = (fs::path(dir) / (name_or_path + ".xml")).string();
-                    break;
-                }
+        std::string path = find_template(name_or_path, lo_);
         auto it = loaded_.find(path);
         if (it != loaded_.end()) return it->second.get();
         Diagnostics ignored;
@@ -237,6 +241,39 @@ int run_build(const BuildArgs& a) {
         }
     }
     return finish(kOk, &*result);
+}
+
+// preview: one paper laid out in the house style, pages from 1, marked DRAFT.
+int run_preview(const std::string& paper_path, const std::string& output, const std::string& templates,
+                const std::string& template_name, const Reporting& how) {
+    Diagnostics diags;
+    LoadOptions lo;
+    if (!templates.empty()) lo.template_dirs.push_back(templates);
+    lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
+    auto finish = [&](int code) {
+        if (code == kOk && how.failed(diags)) code = kInputErrors;
+        print_diagnostics(diags, how);
+        return code;
+    };
+    std::optional<Paper> paper = load_paper(paper_path, fs::path(paper_path).parent_path().string(), diags);
+    if (paper) validate_paper(*paper, diags);
+    std::optional<TemplateDoc> tpl;
+    if (!diags.has_errors()) tpl = load_template(find_template(template_name, lo), diags);
+    if (!paper || !tpl || diags.has_errors()) return finish(kInputErrors);
+    FontTable fonts;
+    StyleSheet styles = resolve_styles(*tpl, fonts, diags);
+    if (!diags.has_errors()) report_unprintable(*paper, fonts, diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    LineBreaker breaker(tpl->locale);
+    LayoutContext ctx{styles, fonts, breaker, diags};
+    PackBox box = assemble_preview(*paper, ctx);
+    if (diags.has_errors()) return finish(kInputErrors);
+    std::string error;
+    if (!write_pdf(box, output, PdfOptions{}, &error)) {
+        std::cerr << "boardpack: " << error << '\n';
+        return finish(kOutputFailed);
+    }
+    return finish(kOk);
 }
 
 std::string read_stdin() {
@@ -311,6 +348,7 @@ const char* kUsageText =
     "commands:\n"
     "  build PACK.xml -o OUT.pdf   assemble the agenda pack\n"
     "  validate FILE.xml...        check reports, minutes, packs and templates (- for stdin)\n"
+    "  preview PAPER.xml -o OUT.pdf  one paper in the house style, marked DRAFT\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
     "\n"
     "Run 'boardpack <command> --help' for its options.\n";
@@ -378,6 +416,36 @@ int main(int argc, char** argv) {
             }
             a.reporting.json = format == "json";
             return run_build(a);
+        }
+        if (cmd == "preview") {
+            std::string paper, output, templates, template_name = "lscsb", format = "text";
+            Reporting how;
+            po::options_description opts("boardpack preview PAPER.xml -o OUT.pdf");
+            opts.add_options()("paper", po::value(&paper), "the report, minutes or document")(
+                "output,o", po::value(&output), "PDF to write")(
+                "template", po::value(&template_name), "house style: a template name (default lscsb) or a path")(
+                "templates", po::value(&templates), "folder of templates")(
+                "format", po::value(&format), "diagnostics as text (default) or json")(
+                "werror", po::bool_switch(&how.werror), "treat warnings as errors");
+            po::positional_options_description ppos;
+            ppos.add("paper", 1);
+            if (help) {
+                std::cout << opts;
+                return kOk;
+            }
+            po::variables_map pvm;
+            po::store(po::command_line_parser(rest).options(opts).positional(ppos).run(), pvm);
+            po::notify(pvm);
+            if (paper.empty() || output.empty()) {
+                std::cerr << "boardpack: preview needs a paper and -o OUT.pdf\n" << opts;
+                return kUsage;
+            }
+            if (format != "text" && format != "json") {
+                std::cerr << "boardpack: --format is text or json, not '" << format << "'\n";
+                return kUsage;
+            }
+            how.json = format == "json";
+            return run_preview(paper, output, templates, template_name, how);
         }
         if (cmd == "validate") {
             std::vector<std::string> files;
