@@ -127,7 +127,23 @@ void Flow::push(Slice s) {
     out_.push_back(std::move(s));
 }
 
+namespace {
+
+// 1..6 for H1..H6, 0 for any other role.
+int heading_level(Role r) {
+    const int level = static_cast<int>(r) - static_cast<int>(Role::H1) + 1;
+    return level >= 1 && level <= 6 ? level : 0;
+}
+
+}  // namespace
+
 StructId Flow::node(Role role, const BlockEnv& env, const SourceLoc& loc) {
+    // Readers navigate by heading level, so tagged headings never skip one:
+    // an <h3> straight under an H1 is tagged H2. The source keeps its levels.
+    if (const int level = heading_level(role)) {
+        role = heading_role(std::min(level, last_heading_level_ + 1));
+        last_heading_level_ = heading_level(role);
+    }
     return tree_.add(role, env.parent, loc);
 }
 
@@ -420,9 +436,8 @@ void Flow::minute(const Minute& m, const SourceLoc& loc, Mpt x, Mpt width, const
     spec.keep_with_next = true;
     // The minute's number is part of its heading: "26. Introductions".
     paragraph_lines(node(heading_role(env.heading_base + 1), env, loc), m.title, ss.get("minute-title"), spec, env);
-    BlockEnv inner = env;
-    inner.heading_base = env.heading_base + 1;
-    blocks(m.content, x, width, inner);
+    // A minute's <h2> is the level below its title, as in a report's body.
+    blocks(m.content, x, width, env);
 }
 
 void Flow::signature(const Signature& s, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {

@@ -148,7 +148,8 @@ public:
     void blocks(const Blocks& blocks, Mpt x, Mpt width, const BlockEnv& env);
     void block(const Block& b, Mpt x, Mpt width, const BlockEnv& env);
 
-    // A new structure element under env.parent.
+    // A new structure element under env.parent; a heading's level is
+    // lowered so that it is at most one below the heading before it.
     StructId node(Role role, const BlockEnv& env, const SourceLoc& loc = {});
     StructTree& tree() { return tree_; }
 
@@ -202,6 +203,7 @@ private:
     bool pending_break_ = false;
     bool pending_break_odd_ = false;
     std::optional<PartAnchor> pending_anchor_;
+    int last_heading_level_ = 0;  // of the last heading tagged in this paper
 
     friend struct TableBuilder;
 };
