@@ -1,0 +1,148 @@
+"""Accessible packs: every pack boardpack writes passes the PDF/UA machine
+checks of pdfua.py, and the checker itself fails on files that break them."""
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pdfua  # noqa: E402
+from packcheck import Expect  # noqa: E402
+
+boardpack, root = sys.argv[1], sys.argv[2]
+expect = Expect()
+tmp = tempfile.mkdtemp(prefix="bp-a11y-")
+SAMPLES = ["lscsb-2015-06-18", "lscsb-2015-09-17", "lscsb-2016-09-08"]
+
+
+def build(manifest, name, *extra):
+    """Builds `manifest` into tmp/name.pdf; returns (pdf path, build report) or None."""
+    out = os.path.join(tmp, name + ".pdf")
+    report = os.path.join(tmp, name + ".json")
+    r = subprocess.run([boardpack, "build", manifest, "-o", out, "--report", report, *extra],
+                       capture_output=True, text=True)
+    expect(r.returncode == 0, f"build of {name} failed ({r.returncode}): {r.stderr[-500:]}")
+    if r.returncode != 0:
+        return None
+    with open(report) as f:
+        return out, json.load(f)
+
+
+def passes_checker(pdf, name):
+    failures = pdfua.check(pdf)
+    expect(not failures, f"{name}: {len(failures)} PDF/UA check(s) failed: " + "; ".join(failures[:8]))
+
+
+def parts_match_items(pdf, report, name):
+    """Document > one Part for the front sheet, then one per item with pages,
+    titled with the item's number."""
+    checker = pdfua.Checker(pdfua.Pdf(pdf))
+    checker.run()
+    doc = checker.root_elements[0] if checker.root_elements else None
+    parts = [c for c in doc.children if c.role == "Part"] if doc else []
+    titles = [checker.pdf.get(p.dict.get("T")) or "" for p in parts]
+    bound = [i["number"] for i in report["items"] if "first_page" in i]
+    expect(len(parts) == 1 + len(bound) and doc is not None and len(doc.children) == len(parts),
+           f"{name}: Document holds {[c.role for c in doc.children] if doc else None}, "
+           f"expected a Part for the front sheet and one for each of items {bound}")
+    for number, title in zip(bound, titles[1:]):
+        expect(title.startswith(f"{number}. "), f"{name}: the Part of item {number} is titled {title!r}")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    expect(re.search(r"^Tagged:\s+yes", info, re.M) is not None, f"{name}: pdfinfo does not see a tagged file")
+
+
+# -- every sample pack, public and with the exempt items
+
+for sample in SAMPLES:
+    manifest = os.path.join(root, "samples", sample, "pack.xml")
+    for extra in ((), ("--include-exempt",)):
+        name = sample + ("-full" if extra else "")
+        built = build(manifest, name, *extra)
+        if built:
+            passes_checker(built[0], name)
+            parts_match_items(built[0], built[1], name)
+
+
+# -- the checker fails on files that break the rules
+
+def hand_written_untagged_pdf(path):
+    """One page of Helvetica text, as any PDF 1.4 writer would make it."""
+    content = b"BT /F1 12 Tf 72 720 Td (Not tagged) Tj ET\n0 0 1 rg 72 600 100 50 re f\n"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Title (Untagged) >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+untagged = os.path.join(tmp, "untagged.pdf")
+hand_written_untagged_pdf(untagged)
+failures = pdfua.check(untagged)
+for want in ["not tagged", "no StructTreeRoot", "no valid Lang", "no XMP Metadata", "PDF version is 1.4",
+             "DisplayDocTitle", "'Tj' at offset", "'f' at offset", "font F1 (Helvetica) is not embedded",
+             "no usable ToUnicode"]:
+    expect(any(want in f for f in failures), f"the checker does not report {want!r} for an untagged PDF: {failures}")
+r = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "pdfua.py"), untagged],
+                   capture_output=True, text=True)
+expect(r.returncode == 1 and "not tagged" in r.stdout, f"pdfua.py on an untagged PDF exits {r.returncode}: {r.stdout[:200]}")
+
+# Same-length edits of one uncompressed copy of a good pack, each breaking
+# one rule: (what is replaced, by what, how many times, what must be reported).
+good = os.path.join(tmp, "lscsb-2015-09-17.pdf")
+if os.path.exists(good):
+    qdf = os.path.join(tmp, "qdf.pdf")
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", good, qdf], check=True)
+    original = open(qdf, "rb").read()
+    r = subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "pdfua.py"), qdf],
+                       capture_output=True, text=True)
+    expect(r.returncode == 0 and not r.stdout, f"the uncompressed copy does not pass: {r.stdout[:300]}")
+    footer = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC"
+    breaks = [
+        (b"/StructTreeRoot ", b"/StructTreeRooX ", 1, "no StructTreeRoot"),
+        (b"/Marked true", b"/Marked fals", 1, "not tagged"),
+        (b"/Lang (en-GB)", b"/Lang (!!!!!)", 1, "no valid Lang"),
+        (b"/DisplayDocTitle true", b"/DisplayDocTitle fals", 1, "DisplayDocTitle"),
+        (b"<pdfuaid:part>1</pdfuaid:part>", b"<pdfuaid:part>2</pdfuaid:part>", 1, "does not identify PDF/UA-1"),
+        (footer, b"/Span <<" + b" " * (len(footer) - 14) + b">> BDC", 1, "paints outside any tagged"),
+        (b"EMC\n", b"   \n", 1, "left open at the end of the page"),
+        (b"/P <</MCID 1>> BDC", b"/P <</MCID 0>> BDC", 1, "MCID 0 is used twice"),
+        (b"/S /TH", b"/S /TD", -1, "has no header cells"),
+        (b"/Scope /Column", b"/Scopf /Column", 1, "has no /Scope"),
+        (b"/S /H2", b"/S /H4", 1, "skips from H1 to H4"),
+        (b"/S /H1", b"/S /H3", 2, "opens with an H3 heading"),
+        (b"/Tabs /S", b"/Tabx /S", 1, "no /Tabs /S"),
+        (b"/Contents (Agenda item 2", b"/Contentx (Agenda item 2", 1, "has no /Contents"),
+        (b"/StructParent ", b"/StructParenx ", 1, "has no /StructParent"),
+        (b"/ToUnicode", b"/ToUnicodx", 1, "no usable ToUnicode"),
+        (b"/FontFile2", b"/FontFilex", 1, "is not embedded"),
+        (b"/StructParents 0\n", b"/StructParentz 0\n", 1, "has marked content but no /StructParents"),
+    ]
+    for i, (old, new, count, report) in enumerate(breaks):
+        assert len(old) == len(new), old
+        expect(old in original, f"the uncompressed pack has no {old!r} to break")
+        broken = os.path.join(tmp, f"broken-{i}.pdf")
+        with open(broken, "wb") as f:
+            f.write(original.replace(old, new, count))
+        failures = pdfua.check(broken)
+        expect(any(report in f for f in failures),
+               f"after replacing {old!r} with {new!r} the checker does not report {report!r}: {failures[:5]}")
+
+expect.finish("accessibility")
