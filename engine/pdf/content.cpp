@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <optional>
 #include <stdexcept>
 
@@ -140,6 +141,27 @@ const char* artifact_properties(Artifact a) {
     return nullptr;
 }
 
+// Whitespace in runs has been collapsed to single spaces by layout.
+bool ends_in_space(const std::string& text) { return !text.empty() && text.back() == ' '; }
+bool starts_with_space(const std::string& text) { return !text.empty() && text.front() == ' '; }
+
+// Whether the words of items[i], a run, and of the page's next run are
+// apart without a space between them: the next run neither begins with one
+// nor carries on the line exactly where this one ends (as a change of font
+// or a link inside a sentence does).
+bool space_lost_after(const std::vector<PageItem>& items, std::size_t i) {
+    const auto& run = std::get<GlyphRun>(items[i].what);
+    if (ends_in_space(run.text)) return false;
+    for (std::size_t j = i + 1; j < items.size(); ++j) {
+        const auto* next = std::get_if<GlyphRun>(&items[j].what);
+        if (next == nullptr) continue;  // an underline or a border in between
+        constexpr Mpt kTolerance = 500;
+        const bool same_line = next->baseline == run.baseline && std::abs(next->x - (run.x + run.width)) <= kTolerance;
+        return !same_line && !starts_with_space(next->text);
+    }
+    return true;
+}
+
 // The painting state carried from item to item, so that operators are
 // written only when something changes.
 struct Painter {
@@ -166,7 +188,8 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
     std::optional<Mark> open;
     std::size_t image_index = 0;
 
-    for (const PageItem& item : page.items) {
+    for (std::size_t index = 0; index < page.items.size(); ++index) {
+        const PageItem& item = page.items[index];
         if (std::holds_alternative<LinkBox>(item.what)) continue;  // an annotation, not content
         if (!open || *open != item.mark) {
             // Marked content never straddles a text object.
@@ -248,7 +271,14 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
             out += " Td ";
             paint.at_x = run->x;
             paint.at_y = y;
-            append_codes(out, run->text, used[run->face]);
+            // Text extraction and the structure tree read words back from
+            // the content alone: where a line of content ends, the space
+            // that the line break took is written after its last glyph,
+            // where it shows nothing, so "held" and "at" stay two words.
+            if (item.mark.node != kNoStruct && space_lost_after(page.items, index))
+                append_codes(out, run->text + ' ', used[run->face]);
+            else
+                append_codes(out, run->text, used[run->face]);
         }
     }
     paint.end_text();

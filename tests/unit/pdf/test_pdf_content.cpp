@@ -56,7 +56,7 @@ TEST_CASE("pdf: UTF-8 becomes 2-byte codes, bad bytes become U+FFFD", "[pdf]") {
 TEST_CASE("pdf: a run is drawn at its baseline measured from the page top", "[pdf]") {
     PageBox page;  // A4: 841.89 pt tall
     page.add(text_run("Hi", pt(72), pt(100), 0, pt(12)), kP);
-    CHECK(content_of(page) == "/P <</MCID 0>> BDC\nBT\n/F1 12 Tf\n72 741.89 Td (\0H\0i)Tj\nET\nEMC\n"s);
+    CHECK(content_of(page) == "/P <</MCID 0>> BDC\nBT\n/F1 12 Tf\n72 741.89 Td (\0H\0i\0 )Tj\nET\nEMC\n"s);
 }
 
 TEST_CASE("pdf: font, size and colour are set only when they change", "[pdf]") {
@@ -86,7 +86,7 @@ TEST_CASE("pdf: string delimiters and CR bytes in codes are escaped", "[pdf]") {
     // '(' is 00 28; U+5C29 is the bytes '\' ')'; U+0D0D is two CRs.
     page.add(text_run("(\xE5\xB0\xA9\xE0\xB4\x8D", 0, pt(10)), kP);
     const std::string c = content_of(page);
-    CHECK(c.find("(\0\\(\\\\\\)\\r\\r)Tj"s) != std::string::npos);
+    CHECK(c.find("(\0\\(\\\\\\)\\r\\r\0 )Tj"s) != std::string::npos);
 }
 
 TEST_CASE("pdf: items are painted in their order, in page coordinates", "[pdf]") {
@@ -103,7 +103,7 @@ TEST_CASE("pdf: items are painted in their order, in page coordinates", "[pdf]")
         "0.502 g\n10 40 30 40 re f\n"
         "q 50 0 0 25 5 65 cm /X1 Do Q\n"
         "0.5 w\n0 0 1 RG\n0 50 m 200 50 l S\n"
-        "BT\n/F1 11 Tf\n0 g\n1 98 Td (\0x)Tj\nET\nEMC\n"s;
+        "BT\n/F1 11 Tf\n0 g\n1 98 Td (\0x\0 )Tj\nET\nEMC\n"s;
     CHECK(c == expected);
 }
 
@@ -113,10 +113,29 @@ TEST_CASE("pdf: the codes drawn are recorded per face", "[pdf]") {
     page.add(text_run("£", 0, pt(20), 1), kP);
     std::vector<pdf::CodeSet> used;
     content_of(page, &used);
-    CHECK(used[0].count() == 2);
+    // Each run ends a line, so each face also draws the word space after it.
+    CHECK(used[0].count() == 3);
     CHECK(used[0].test('a'));
-    CHECK(used[1].count() == 1);
+    CHECK(used[0].test(' '));
+    CHECK(used[1].count() == 2);
     CHECK(used[1].test(0xA3));
+}
+
+TEST_CASE("pdf: the space a line break took is written after the line's last run", "[pdf]") {
+    PageBox page;
+    GlyphRun held = text_run("meeting held", pt(72), pt(100));
+    held.width = pt(60);
+    GlyphRun bold = text_run("at", pt(132), pt(100), 1);  // a change of font right where "held" ends
+    bold.width = pt(10);
+    page.add(held, kP);
+    page.add(bold, kP);
+    page.add(text_run("County Hall.", pt(72), pt(114)), kP);  // the next line of the paragraph
+    page.add(text_run("Page 1", pt(300), pt(800)), Mark::as(Artifact::Footer));
+    const std::string c = content_of(page);
+    CHECK(c.find("(\0m\0e\0e\0t\0i\0n\0g\0 \0h\0e\0l\0d)Tj"s) != std::string::npos);
+    CHECK(c.find("(\0a\0t\0 )Tj"s) != std::string::npos);
+    CHECK(c.find("(\0C\0o\0u\0n\0t\0y\0 \0H\0a\0l\0l\0.\0 )Tj"s) != std::string::npos);
+    CHECK(c.find("(\0P\0a\0g\0e\0 \0001)Tj"s) != std::string::npos);  // artifacts are not read
 }
 
 TEST_CASE("pdf: the ToUnicode CMap uses bfchar blocks of at most 100", "[pdf]") {
