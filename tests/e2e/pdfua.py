@@ -379,6 +379,14 @@ class Element:
             e = e.parent
 
 
+class PageText:
+    """What a page shows, read back through the fonts' ToUnicode: the text of
+    each MCID in content order, and the text of its artifacts."""
+
+    def __init__(self):
+        self.tagged, self.artifacts = {}, []
+
+
 class Checker:
     def __init__(self, pdf):
         self.pdf = pdf
@@ -388,6 +396,7 @@ class Checker:
         self.owners = {}             # (page ref, mcid) -> [Element]
         self.page_mcids = {}         # page ref -> {mcid: tag}
         self.annot_owner = {}        # annotation ref -> [Element]
+        self.page_text = {}          # page ref -> PageText
 
     def fail(self, what):
         self.failures.append(what)
@@ -551,6 +560,7 @@ class Checker:
         mcids = {}
         font = None
         unmarked = {}
+        text = PageText()
         try:
             for at, op, args in operations(data):
                 if op in ("BDC", "BMC"):
@@ -594,7 +604,13 @@ class Checker:
                     if not any(m[2] or m[1] is not None for m in marks):
                         unmarked.setdefault(op, at)
                     if op in TEXT_SHOW:
-                        self.shown_codes(n, fonts, font, args)
+                        shown = self.shown_text(n, fonts, font, args)
+                        if any(m[2] for m in marks):
+                            text.artifacts.append(shown)
+                        else:
+                            mcid = next((m[1] for m in reversed(marks) if m[1] is not None), None)
+                            if mcid is not None:
+                                text.tagged[mcid] = text.tagged.get(mcid, "") + shown
         except SyntaxFault as e:
             self.fail(f"page {n}: content stream cannot be read: {e}")
             return
@@ -605,6 +621,7 @@ class Checker:
         for op, at in unmarked.items():
             self.fail(f"page {n}: '{op}' at offset {at} paints outside any tagged marked content or artifact")
         self.page_mcids[ref] = mcids
+        self.page_text[ref] = text
         self.fonts_of(n, fonts, resources)
 
     # -- fonts
@@ -648,8 +665,13 @@ class Checker:
                                                   block):
                         a, b = int(lo, 16), int(hi, 16)
                         width = len(lo) // 2
-                        for c in range(a, min(b, a + 65536) + 1):
-                            cmap[c.to_bytes(width, "big")] = b"?"
+                        if dst.startswith(b"<"):
+                            first, size = int(dst[1:-1] or b"0", 16), len(dst[1:-1]) // 2
+                            for c in range(a, min(b, a + 65535) + 1):
+                                cmap[c.to_bytes(width, "big")] = (first + c - a).to_bytes(max(size, 2), "big")
+                        else:
+                            for c, d in zip(range(a, b + 1), re.findall(rb"<([0-9A-Fa-f]*)>", dst)):
+                                cmap[c.to_bytes(width, "big")] = bytes.fromhex(d.decode())
             except ValueError:
                 cmap = None
             if not cmap:
@@ -657,14 +679,16 @@ class Checker:
         cache[font_ref] = cmap
         return cmap
 
-    def shown_codes(self, n, fonts, font, args):
+    def shown_text(self, n, fonts, font, args):
+        """The text a text-showing operator shows, through the font's
+        ToUnicode; a code it does not map is reported once."""
         if font is None:
             self.fail(f"page {n}: text shown before any Tf")
-            return
+            return ""
         ref = fonts.get(font)
         cmap = self.to_unicode(ref)
         if cmap is None:
-            return  # reported once per font in fonts_of
+            return ""  # reported once per font in fonts_of
         width = 2 if self.pdf.dict_of(ref).get("Subtype") == "Type0" else 1
         strings = []
         for a in args:
@@ -674,12 +698,16 @@ class Checker:
                 strings += [x for x in a if isinstance(x, bytes)]
         missing = getattr(self, "_missing", set())
         self._missing = missing
+        out = []
         for s in strings:
             for i in range(0, len(s) - width + 1, width):
                 code = s[i:i + width]
-                if code not in cmap and (ref, code) not in missing:
+                if code in cmap:
+                    out.append(cmap[code].decode("utf-16-be", errors="replace"))
+                elif (ref, code) not in missing:
                     missing.add((ref, code))
                     self.fail(f"page {n}: font {font} shows code <{code.hex()}>, which its ToUnicode does not map")
+        return "".join(out)
 
     # -- ownership of marked content
 

@@ -3,6 +3,7 @@ checks of pdfua.py, and the checker itself fails on files that break them."""
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,7 +44,8 @@ def parts_match_items(pdf, report, name):
     doc = checker.root_elements[0] if checker.root_elements else None
     parts = [c for c in doc.children if c.role == "Part"] if doc else []
     titles = [checker.pdf.get(p.dict.get("T")) or "" for p in parts]
-    bound = [i["number"] for i in report["items"] if "first_page" in i]
+    bound = [i["number"] for i in sorted((i for i in report["items"] if "first_page" in i),
+                                         key=lambda i: i["first_page"])]
     expect(len(parts) == 1 + len(bound) and doc is not None and len(doc.children) == len(parts),
            f"{name}: Document holds {[c.role for c in doc.children] if doc else None}, "
            f"expected a Part for the front sheet and one for each of items {bound}")
@@ -63,6 +65,92 @@ for sample in SAMPLES:
         if built:
             passes_checker(built[0], name)
             parts_match_items(built[0], built[1], name)
+
+
+# -- a pack using every construct of docs/formats.md, public and full
+
+def every_construct_pack():
+    """A copy of tests/e2e/every-construct with its two pictures, made by
+    rendering pages of a built sample (one PNG, one JPEG)."""
+    folder = os.path.join(tmp, "every-construct")
+    shutil.copytree(os.path.join(os.path.dirname(__file__), "every-construct"), folder)
+    sample = os.path.join(tmp, "lscsb-2015-09-17.pdf")
+    subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "1", "-singlefile", sample,
+                    os.path.join(folder, "chart")], check=True)
+    subprocess.run(["pdftoppm", "-jpeg", "-r", "20", "-f", "3", "-l", "3", "-singlefile", sample,
+                    os.path.join(folder, "photo")], check=True)
+    return os.path.join(folder, "pack.xml")
+
+
+def struct_text(pdf):
+    """pdfinfo -struct-text as (depth, line) pairs, indentation removed."""
+    out = subprocess.run(["pdfinfo", "-struct-text", pdf], capture_output=True, text=True).stdout
+    lines = []
+    for l in out.splitlines():
+        depth, l = (len(l) - len(l.lstrip(" "))) // 2, l.strip()
+        if l.startswith('"'):
+            l = '"' + " ".join(l[1:-1].split()) + '"'
+        elif not l.startswith("/"):  # an element, "TH:" when attributes follow
+            l = l.replace(":", "", 1) if l.split(" ")[0].endswith(":") else l
+        if l:
+            lines.append((depth, l))
+    return lines
+
+
+def texts_under(lines, start):
+    """The quoted texts inside the element on lines[start], in order."""
+    depth, out = lines[start][0], []
+    for d, l in lines[start + 1:]:
+        if d <= depth:
+            break
+        if l.startswith('"'):
+            out.append(l[1:-1])
+    return out
+
+
+def elements(lines, role):
+    """Indexes of the lines that open an element of `role`."""
+    return [i for i, (_, l) in enumerate(lines) if l == role or l.startswith(role + " ")]
+
+
+manifest = every_construct_pack() if os.path.exists(os.path.join(tmp, "lscsb-2015-09-17.pdf")) else None
+for extra in ((), ("--include-exempt",)) if manifest else ():
+    name = "every-construct" + ("-full" if extra else "")
+    built = build(manifest, name, "--templates", os.path.join(root, "templates"), *extra)
+    if not built:
+        continue
+    pdf, report = built
+    passes_checker(pdf, name)
+    parts_match_items(pdf, report, name)
+    lines = struct_text(pdf)
+    flat = [l for _, l in lines]
+    roles = {l.split(" ")[0] for l in flat if not l.startswith('"')}
+    for role in ["Document", "Part", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
+                 "TBody", "TR", "TH", "TD", "Link", "Figure", "BlockQuote"]:
+        expect(role in roles, f"{name}: no {role} element in the structure")
+    contract = any(l.startswith('Part "6. Contract award') for l in flat)
+    expect(contract == bool(extra), f"{name}: the exempt item's Part is {'missing' if extra else 'present'}")
+    checker = pdfua.Checker(pdfua.Pdf(pdf))
+    checker.run()
+    alts = sorted(checker.pdf.get(e.dict.get("Alt")) for e in checker.elements if e.role == "Figure")
+    expect(alts == ["A bar chart of incidents by month", "The front of County Hall"], f"{name}: figures' alt texts {alts}")
+    spans = {(e.role, k, e.attribute("Table", k)) for e in checker.elements if e.role in ("TH", "TD")
+             for k in ("RowSpan", "ColSpan") if e.attribute("Table", k)}
+    expect(("TD", "ColSpan", 4) in spans and ("TD", "RowSpan", 2) in spans, f"{name}: cell spans {sorted(spans)}")
+    scopes = {e.attribute("Table", "Scope") for e in checker.elements if e.role == "TH"}
+    expect(scopes == {"Column", "Row"}, f"{name}: header scopes {scopes}, expected Column (thead) and Row (th in a row)")
+    # The appendix table's header row is repeated on each landscape page it
+    # runs onto, but read once: the repeats are artifacts.
+    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout,
+                          re.M).group(1))
+    shown = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+    repeats = len(re.findall(r"Indicator\s+2015/16\s+2016/17\s+RAG\s+Commentary", shown))
+    expect(repeats >= 2, f"{name}: the appendix header row is printed {repeats} times; the table should run over pages")
+    expect(flat.count('"Commentary"') == 1, f"{name}: the appendix header is read {flat.count(chr(34) + 'Commentary' + chr(34))} times")
+    for want in ["Minutes of a meeting of the Test Constructs Board held at County Hall, Glenfield",
+                 "RESOLVED:", "AGREED:", "NOTED:", "Section 100A(4)", "CHAIRMAN", "Case Management Review",
+                 "Indicator 60", "A paragraph that restarts the numbering at seven."]:
+        expect(any(want in l for l in flat), f"{name}: {want!r} is not read from the structure")
 
 
 # -- the checker fails on files that break the rules
