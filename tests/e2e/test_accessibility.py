@@ -1,5 +1,8 @@
-"""Accessible packs: every pack boardpack writes passes the PDF/UA machine
-checks of pdfua.py, and the checker itself fails on files that break them."""
+"""Accessible packs: every PDF boardpack writes passes the PDF/UA machine
+checks of pdfua.py (the samples, a pack with every construct, previews);
+the 17 September 2015 pack reads in order and exactly through its structure
+tree; and the checker itself fails on files that break the rules."""
+import collections
 import json
 import os
 import re
@@ -7,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pdfua  # noqa: E402
@@ -151,6 +155,140 @@ for extra in ((), ("--include-exempt",)) if manifest else ():
                  "RESOLVED:", "AGREED:", "NOTED:", "Section 100A(4)", "CHAIRMAN", "Case Management Review",
                  "Indicator 60", "A paragraph that restarts the numbering at seven."]:
         expect(any(want in l for l in flat), f"{name}: {want!r} is not read from the structure")
+
+
+# -- reading order and exact text of the 17 September 2015 pack
+
+def source_text(element):
+    """An XML element's text as a reader hears it: markup dropped, white
+    space collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def under(lines, start, role):
+    """Indexes of the `role` elements inside the element on lines[start]."""
+    depth, out = lines[start][0], []
+    for i in range(start + 1, len(lines)):
+        if lines[i][0] <= depth:
+            break
+        if lines[i][1] == role or lines[i][1].startswith(role + " "):
+            out.append(i)
+    return out
+
+
+def joined(lines, i):
+    return " ".join(texts_under(lines, i))
+
+
+pdf17 = os.path.join(tmp, "lscsb-2015-09-17.pdf")
+if os.path.exists(pdf17):
+    sample = os.path.join(root, "samples", "lscsb-2015-09-17")
+    with open(os.path.join(tmp, "lscsb-2015-09-17.json")) as f:
+        ranges = {i["number"]: (i["first_page"], i["last_page"]) for i in json.load(f)["items"] if "first_page" in i}
+    lines = struct_text(pdf17)
+    parts = elements(lines, "Part")
+    part_titles = [lines[i][1] for i in parts]
+    expect(part_titles[0] == 'Part "Agenda"' and len(parts) == 1 + len(ranges),
+           f"the parts read {part_titles}, expected the agenda and then the items {sorted(ranges)}")
+
+    # The agenda is a list: each item's number, then its title with its
+    # page range as one line.
+    agenda = parts[0]
+    items = under(lines, agenda, "LI")
+    expect(len(items) == 11, f"the agenda lists {len(items)} items, expected 11")
+    for n, li in enumerate(items, 1):
+        labels = [joined(lines, i) for i in under(lines, li, "Lbl")]
+        bodies = [joined(lines, i) for i in under(lines, li, "LBody")]
+        expect(labels == [f"{n}."] and len(bodies) == 1, f"agenda item {n} reads {labels} {bodies}")
+        if n in ranges and bodies:
+            x, y = ranges[n]
+            expect(re.fullmatch(rf"\S.* \(Pages {x} - {y}\)( .*)?", bodies[0]) is not None,
+                   f"agenda item {n} does not read its title and '(Pages {x} - {y})' as one line: {bodies[0]!r}")
+    heading = next((i for i in elements(lines, "H1") if i > agenda), None)
+    expect(heading is not None and joined(lines, heading) == "Agenda" and items and heading < items[0],
+           "the front sheet's heading 'Agenda' is not read before its list")
+
+    # The minutes: their opening heading, the attendance, then minute 26.
+    minutes = parts[1]
+    flow = [(l, joined(lines, i)) for i, (d, l) in enumerate(lines) if i > minutes and l.split(" ")[0] in ("H1", "H2", "P")]
+    want = [("H1", "Minutes of a meeting of the Leicestershire Safer Communities Strategy Board held at County Hall, "
+                   "Glenfield on Thursday, 18 June 2015."),
+            ("H2", "Present"), ("P", "Cllr. J.T. Orson JP Leicestershire County Council"),
+            ("H2", "26. Introductions"),
+            ("P", "Mr J. Orson CC welcomed everyone to the meeting and introductions were made.")]
+    got = [(l.split(" ")[0], t) for l, t in flow]
+    at, out_of_order = 0, None
+    for w in want:
+        if w not in got[at:]:
+            out_of_order = w
+            break
+        at = got.index(w, at) + 1
+    expect(out_of_order is None, f"the minutes do not read {out_of_order} in order; they begin {got[:6]}")
+
+    # A report's first numbered paragraph: its number, then its text.
+    report = ET.parse(os.path.join(sample, "report-performance-q1.xml")).getroot()
+    first_p = source_text(report.find("p"))
+    perf = parts[2]
+    li = under(lines, perf, "LI")[0]
+    expect([joined(lines, i) for i in under(lines, li, "Lbl")] == ["1."] and
+           [joined(lines, i) for i in under(lines, li, "LBody")] == [first_p],
+           f"the report's first numbered paragraph reads {texts_under(lines, li)}, expected ['1.', {first_p!r}]")
+
+    # A table: its header cells, then its first row's cells, as the source has them.
+    abuse = ET.parse(os.path.join(sample, "report-domestic-abuse.xml")).getroot()
+    table = abuse.find(".//table")
+    want_head = [source_text(c) for c in table.find("thead/tr")]
+    want_row = [source_text(c) for c in table.find("tbody/tr")]
+    t = under(lines, parts[4], "Table")[0]
+    head = [joined(lines, i) for i in under(lines, under(lines, t, "THead")[0], "TH")]
+    row = [joined(lines, i) for i in under(lines, under(lines, under(lines, t, "TBody")[0], "TR")[0], "TD")]
+    expect(head == want_head, f"the action plan's header reads {head}, the source has {want_head}")
+    expect(row == want_row, f"the action plan's first row reads {row}, the source has {want_row}")
+
+    # Every page: the footer comes last and the stamp just before it, never
+    # inside the text; and every character pdftotext finds comes back from
+    # the tagged content or the artifacts, every body word from the tags.
+    checker = pdfua.Checker(pdfua.Pdf(pdf17))
+    checker.run()
+    raw = subprocess.run(["pdftotext", "-raw", pdf17, "-"], capture_output=True, text=True).stdout.split("\f")
+    tagged_words = []
+    for p, ref in enumerate(checker.pdf.page_refs, 1):
+        shown = [l.strip() for l in raw[p - 1].splitlines() if l.strip()]
+        text = checker.page_text[ref]
+        artifacts = [" ".join(a.split()) for a in text.artifacts]
+        tagged = " ".join(text.tagged[m] for m in sorted(text.tagged))
+        tagged_words += tagged.split()
+        if "This page is intentionally left blank" in artifacts:
+            expect(shown == ["This page is intentionally left blank"], f"page {p}: a blank page shows {shown[:3]}")
+            continue
+        stamp = [a for a in artifacts if a.startswith("Agenda Item")]
+        expect(shown[-1:] == [f"Page {p}"] and shown[-1 - len(stamp):-1] == stamp,
+               f"page {p}: its last lines are {shown[-3:]}, expected the stamp {stamp} and then 'Page {p}'")
+        expect(not any(l.startswith("Page ") or l.startswith("Agenda Item") for l in shown[:-1 - len(stamp)]),
+               f"page {p}: footer or stamp text inside the page's text")
+        chars = collections.Counter("".join(shown).replace(" ", ""))
+        back = collections.Counter((tagged + "".join(artifacts)).replace(" ", ""))
+        expect(chars == back, f"page {p}: characters differ between pdftotext and the content read back: "
+                              f"{dict(chars - back)} vs {dict(back - chars)}")
+        body_words = set(" ".join(shown).split()) - set(" ".join(artifacts).split())
+        missing = body_words - set(tagged.split())
+        expect(not missing, f"page {p}: words pdftotext finds that the tagged text lacks: {sorted(missing)[:8]}")
+    struct_words = " ".join(l[1:-1] for _, l in lines if l.startswith('"')).split()
+    expect(collections.Counter(struct_words) == collections.Counter(tagged_words),
+           "pdfinfo -struct-text and the tagged content read different words: "
+           f"{dict(collections.Counter(struct_words) - collections.Counter(tagged_words))} vs "
+           f"{dict(collections.Counter(tagged_words) - collections.Counter(struct_words))}")
+
+
+# -- a paper's preview is tagged like the pack
+
+for paper in ["lscsb-2015-09-17/report-domestic-abuse.xml", "lscsb-2015-09-17/minutes-2015-06-18.xml"]:
+    out = os.path.join(tmp, "preview-" + os.path.basename(paper).replace(".xml", ".pdf"))
+    r = subprocess.run([boardpack, "preview", os.path.join(root, "samples", paper), "-o", out],
+                       capture_output=True, text=True)
+    expect(r.returncode == 0, f"preview of {paper} failed ({r.returncode}): {r.stderr[-300:]}")
+    if r.returncode == 0:
+        passes_checker(out, "preview of " + paper)
 
 
 # -- the checker fails on files that break the rules
