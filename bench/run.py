@@ -10,7 +10,10 @@
 2. Times `boardpack build PACK -o OUT.pdf` RUNS times for each synthetic pack
    and for the sample pack samples/lscsb-2015-09-17/pack.xml (skipped with a
    note if absent), after WARMUP untimed builds.
-3. Prints a markdown table of the medians: whole-process wall time, peak
+3. Times `boardpack validate` of a generated report of at least 10 pages
+   (its length checked with `boardpack preview`), what an officer runs
+   while writing (bar: under 20 ms).
+4. Prints a markdown table of the medians: whole-process wall time, peak
    resident memory, pages (pdfinfo) and milliseconds per page, then the
    linearity (ms/page of the small and the large synthetic pack, and the
    marginal cost per page between them) and the bar of bench/README.md.
@@ -54,6 +57,8 @@ import json_to_xml  # noqa: E402
 # The bar (bench/README.md): synthetic items -> (pages the pack is about, seconds).
 BAR_TIME = {8: (60, 0.1), 100: (800, 0.6)}
 BAR_RSS_MB = 100
+# An officer's check of one paper: validate of a 10-page report.
+VALIDATE_PAGES, BAR_VALIDATE_S = 10, 0.020
 
 
 def log(msg):
@@ -261,7 +266,74 @@ def fmt_row(res):
             f"{min(runs):.3f} - {max(runs):.3f} s | {rss} | {per_page} |")
 
 
-def report(results, synthetic, env):
+# ------------------------------------------------------------------ validate
+def ten_page_report(paragraphs):
+    """A report with headings, numbered paragraphs, lists, tables and links."""
+    body = []
+    for i in range(paragraphs):
+        if i % 12 == 0:
+            body.append(f"  <h1>Section {i // 12 + 1}</h1>")
+        body.append(f"  <p>Paragraph {i + 1}: the partnership reviewed performance against the plan for the "
+                    "quarter \u2013 with <b>reductions</b> in reported incidents in most districts, a rise in "
+                    "two and \u00a312,000 of \u201cearly help\u201d funding \u2013 set out in "
+                    "<a href=\"https://www.example.gov.uk/\">the dashboard</a>.</p>")
+        if i % 12 == 6:
+            body.append('  <ol type="a"><li>The Board notes the figures;</li><li>The Board asks for a '
+                        'further report.</li></ol>')
+        if i % 12 == 9:
+            rows = "".join(f'<tr><td>District {r}</td><td>{r * 17}</td><td status="G"/></tr>' for r in range(8))
+            body.append(f'  <table widths="3* 1* 1*"><thead><tr><th>Area</th><th>Cases</th><th>RAG</th></tr>'
+                        f'</thead><tbody>{rows}</tbody></table>')
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<report version="1">\n'
+            "  <header><board>SAFER COMMUNITIES STRATEGY BOARD</board><date>2015-09-17</date>"
+            "<title>Performance report</title></header>\n" + "\n".join(body) + "\n</report>\n")
+
+
+def prepare_validate_report(boardpack):
+    """bench/out/report-10-pages.xml, grown until preview lays it out on >= 10 pages."""
+    path, pdf = OUT / "report-10-pages.xml", OUT / "report-10-pages.pdf"
+    paragraphs = 60
+    while True:
+        path.write_text(ten_page_report(paragraphs), encoding="utf-8")
+        r = subprocess.run([str(boardpack), "preview", str(path), "-o", str(pdf)], capture_output=True, text=True)
+        if r.returncode != 0:
+            raise RuntimeError(f"preview of {path} failed: {r.stderr[:300]}")
+        pages = pdf_pages(pdf)
+        if pages is None or pages >= VALIDATE_PAGES or paragraphs > 2000:
+            return path, pages
+        paragraphs += 10
+
+
+def median_wall(cmd, runs, warmup):
+    """Median wall time of `cmd`, or the failed run."""
+    walls = []
+    for i in range(warmup + runs):
+        t = time.perf_counter()
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        wall = time.perf_counter() - t
+        if r.returncode != 0:
+            return None, r
+        if i >= warmup:
+            walls.append(wall)
+    return walls, None
+
+
+def measure_validate(boardpack, args):
+    """validate of the 10-page report (which loads the template's fonts to
+    check every character can be printed), and, to show what the process
+    start alone costs on this machine, `boardpack --version`."""
+    path, pages = prepare_validate_report(boardpack)
+    runs = max(args.runs, 9)
+    walls, failed = median_wall([str(boardpack), "validate", str(path)], runs, args.warmup)
+    if failed:
+        return {"error": f"validate exit status {failed.returncode}: {failed.stderr[:200]}", "pages": pages}
+    start, _ = median_wall([str(boardpack), "--version"], runs, args.warmup)
+    log(f"validate {path.relative_to(REPO)} ({pages} pages): median {statistics.median(walls) * 1000:.1f} ms")
+    return {"error": None, "pages": pages, "wall": statistics.median(walls), "min": min(walls), "max": max(walls),
+            "start": statistics.median(start) if start else None}
+
+
+def report(results, synthetic, env, validate=None):
     out = [f"Measured {env}.", "",
            "| pack | pages | median wall time | min - max | median peak RSS | ms/page |",
            "| --- | ---: | ---: | ---: | ---: | ---: |"]
@@ -286,6 +358,16 @@ def report(results, synthetic, env):
     if rss:
         verdict = "within" if max(rss) < BAR_RSS_MB else "OVER"
         bar.append(f"largest peak {max(rss):.1f} MB vs < {BAR_RSS_MB} MB: {verdict}")
+    if validate:
+        if validate["error"]:
+            out += ["", f"Validate of a {VALIDATE_PAGES}-page report: FAILED: {validate['error']}"]
+        else:
+            out += ["", f"Validate of a report of {validate['pages']} pages (bench/out/report-10-pages.xml), "
+                        f"whole process: median {validate['wall'] * 1000:.1f} ms "
+                        f"({validate['min'] * 1000:.1f} - {validate['max'] * 1000:.1f} ms); the process start "
+                        f"alone (boardpack --version) takes {validate['start'] * 1000:.1f} ms here."]
+            verdict = "within" if validate["wall"] < BAR_VALIDATE_S else "OVER"
+            bar.append(f"validate {validate['wall'] * 1000:.1f} ms vs < {BAR_VALIDATE_S * 1000:.0f} ms: {verdict}")
     if bar:
         out += ["", "Against the bar (informational): " + "; ".join(bar) + "."]
     return "\n".join(out) + "\n"
@@ -350,12 +432,16 @@ def main():
 
     results = [measure(name, pack, items, boardpack, args, meter) for name, pack, items in packs]
     synthetic = [r for r in results if r["items"] is not None]
-    text = report(results, synthetic, environment(boardpack, meter, args))
+    try:
+        validate = measure_validate(boardpack, args)
+    except (RuntimeError, OSError) as e:
+        validate = {"error": str(e), "pages": None}
+    text = report(results, synthetic, environment(boardpack, meter, args), validate)
     print(text, end="")
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")
         log(f"wrote {args.markdown}")
-    failed = [r["name"] for r in results if r["error"]]
+    failed = [r["name"] for r in results if r["error"]] + (["validate"] if validate["error"] else [])
     if failed:
         log(f"run.py: {len(failed)} pack(s) failed to build: {', '.join(failed)}")
         return 1
