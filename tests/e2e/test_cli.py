@@ -41,6 +41,11 @@ for l in lines:
     expect(len(loc) == 3 and loc[1].isdigit() and loc[2].isdigit(), f"diagnostic without file:line:col: {l}")
 rep = json.load(open(os.path.join(tmp, "r.json")))
 expect(rep["ok"] is False and len(rep["diagnostics"]) >= 2, "the JSON report does not carry the errors")
+expect(all(d["rule"] and "hint" in d for d in rep["diagnostics"]), "the JSON report lacks rule ids or hints")
+bj = run("build", os.path.join(tmp, "pack/pack.xml"), "-o", out, "--format", "json")
+items = json.loads(bj.stdout) if bj.stdout.startswith("[") else []
+expect(bj.returncode == 1 and {"unknown-element", "bad-value"} <= {d["rule"] for d in items} and bj.stderr == "",
+       f"build --format json: {bj.returncode} {bj.stdout[:200]} {bj.stderr[:200]}")
 
 # validate: the same file, for the officer, every mistake at once.
 v = run("validate", report)
