@@ -11,21 +11,6 @@ const Names kInlineNames = {"b", "i", "u", "sup", "sub", "a", "br"};
 
 namespace {
 
-// Every element name of docs/formats.md, across the three kinds of file.
-const std::set<std::string_view> kKnownElements = {
-    // pack
-    "pack", "meeting", "body", "date", "time", "venue", "agenda", "item", "title", "note", "papers",
-    "next-meeting",
-    // papers
-    "report", "minutes", "document", "header", "board", "line", "h1", "h2", "h3", "p", "ol", "ul", "li",
-    "table", "thead", "tbody", "tr", "th", "td", "notes", "img", "blockquote", "keep", "page-break", "contact",
-    "recommendations", "section", "appendix", "cover", "subtitle", "author", "attendance", "group", "person",
-    "name", "role", "minute", "resolved", "exclusion", "signature",
-    // inline
-    "b", "i", "u", "sup", "sub", "a", "br",
-    // template
-    "template", "locale", "dates", "page", "font", "style", "indent", "colours", "footer", "stamp", "blank"};
-
 struct Suggestion {
     std::string_view wrong;
     std::string_view right;
@@ -123,7 +108,19 @@ std::string placement_hint(std::string_view name, const Names& expected, std::st
 }  // namespace
 
 bool is_inline_element(std::string_view name) { return contains(kInlineNames, name); }
-bool is_known_element(std::string_view name) { return kKnownElements.count(name) > 0; }
+bool is_known_element(std::string_view name) {
+    // Every element of every format, from the grammar.
+    static const std::set<std::string_view> known = [] {
+        std::set<std::string_view> names;
+        for (const grammar::Format* f : grammar::all_formats()) {
+            names.insert(f->root);
+            for (const grammar::Type& t : f->types)
+                for (std::string_view n : grammar::child_names(t)) names.insert(n);
+        }
+        return names;
+    }();
+    return known.count(name) > 0;
+}
 
 SourceLoc Reader::loc(pugi::xml_node n) const {
     std::ptrdiff_t off = n.offset_debug();
