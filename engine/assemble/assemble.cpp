@@ -82,6 +82,12 @@ public:
         ed_.box.outlines.push_back(Outline{"Agenda", static_cast<int>(ed_.box.pages.size()), 0, 0});
         ed_.front_pages = static_cast<int>(sheet.pages.size());
         sheet.anchors.clear();  // the "Agenda" bookmark above is the sheet's one
+        // Its links name printed page numbers; in this PDF they are indexes
+        // from its own first page.
+        for (PageBox& page : sheet.pages)
+            for (PageItem& item : page.items)
+                if (auto* link = std::get_if<LinkBox>(&item.what); link && link->uri.empty())
+                    link->target_page -= ed_.box.first_page_number - 1;
         append(sheet, part);
         pad_to(ed_.box.first_page_number + pages);
     }

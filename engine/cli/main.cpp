@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -14,15 +15,17 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "assemble/assemble.hpp"
+#include "boardpack/build.hpp"
 #include "core/diag_render.hpp"
-#include "dump/dump.hpp"
-#include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
+#include "report.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -86,8 +89,7 @@ bool colour_wanted() {
 }
 
 // JSON goes to `json_out` (stdout unless it holds other output); text to stderr.
-void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream& json_out = std::cout) {
-    std::vector<Diagnostic> sorted = d.sorted();
+void print_sorted(const std::vector<Diagnostic>& sorted, const Reporting& how, std::ostream& json_out = std::cout) {
     if (how.json) {
         json_out << render_json(sorted);
     } else {
@@ -95,57 +97,31 @@ void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream&
         SourceLineLookup lookup = [&lines](const std::string& f, std::uint32_t n) { return lines.line(f, n); };
         std::cerr << render_text(sorted, lookup, RenderOptions{colour_wanted()});
     }
+}
+
+void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream& json_out = std::cout) {
+    print_sorted(d.sorted(), how, json_out);
     if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
 }
 
-std::string build_report_json(const std::string& pack, const std::string& out, const Diagnostics& diags,
-                              const AssembledPack* result, bool ok) {
-    std::ostringstream j;
-    j << "{\n  \"pack\": \"" << json_escape(pack) << "\",\n  \"output\": \"" << json_escape(out) << "\",\n";
-    j << "  \"ok\": " << (ok ? "true" : "false") << ",\n";
-    if (result) {
-        j << "  \"pages\": " << result->box.pages.size() << ",\n  \"front_pages\": " << result->front_pages
-          << ",\n  \"blank_pages\": " << result->blank_pages << ",\n  \"items\": [";
-        bool first = true;
-        for (const auto& e : result->entries) {
-            j << (first ? "\n" : ",\n") << "    {\"number\": " << e.number;
-            if (e.first_page) j << ", \"first_page\": " << *e.first_page << ", \"last_page\": " << *e.last_page;
-            j << "}";
-            first = false;
-        }
-        j << "\n  ],\n";
-    }
-    j << "  \"diagnostics\": [";
-    bool first = true;
-    for (const auto& d : diags.sorted()) {
-        j << (first ? "\n" : ",\n") << "    {\"file\": \"" << json_escape(d.loc.file) << "\", \"line\": " << d.loc.line
-          << ", \"column\": " << d.loc.col << ", \"severity\": \"" << severity_name(d.severity)
-          << "\", \"rule\": \"" << json_escape(d.rule) << "\", \"message\": \"" << json_escape(d.message)
-          << "\", \"hint\": \"" << json_escape(d.hint) << "\"}";
-        first = false;
-    }
-    j << "\n  ]\n}\n";
-    return j.str();
-}
-
-bool write_text_file(const std::string& path, const std::string& text) {
-    std::string tmp = path + ".tmp";
+bool write_report_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
     {
         std::ofstream f(tmp, std::ios::binary);
         if (!f) return false;
         f << text;
-        if (!f) return false;
+        f.flush();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            return false;
+        }
     }
     std::error_code ec;
     fs::rename(tmp, path, ec);
+    if (ec) fs::remove(tmp, ec);
     return !ec;
 }
-
-struct BuildArgs {
-    std::string pack, output, report, dump, templates;
-    bool include_exempt = false;
-    Reporting reporting;
-};
 
 // A template named on the command line: a path ending in .xml as it is,
 // else NAME.xml in the first template folder that has it.
@@ -155,15 +131,6 @@ std::string find_template(const std::string& name_or_path, const LoadOptions& lo
         if (fs::is_regular_file(fs::path(dir) / (name_or_path + ".xml")))
             return (fs::path(dir) / (name_or_path + ".xml")).string();
     return name_or_path + ".xml";
-}
-
-// Characters the fonts cannot print, in the manifest and each paper once.
-void report_unprintable_text(const PackDocument& doc, const FontTable& fonts, Diagnostics& diags) {
-    report_unprintable(doc.manifest, fonts, diags);
-    std::set<std::string> seen;
-    for (const auto& papers : doc.papers)
-        for (const Paper& p : papers)
-            if (seen.insert(p.loc.file).second) report_unprintable(p, fonts, diags);
 }
 
 // The fonts of the templates papers are checked against in validate, each
@@ -193,54 +160,142 @@ private:
     std::map<std::string, std::unique_ptr<FontTable>> loaded_;
 };
 
-int run_build(const BuildArgs& a) {
-    Diagnostics diags;
-    LoadOptions lo;
-    if (!a.templates.empty()) lo.template_dirs.push_back(a.templates);
-    lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
+struct BuildArgs {
+    std::vector<std::string> packs;
+    std::string output, out_dir, report, dump, templates, audience = "public", split, supplement;
+    bool include_exempt = false, force = false, verbose = false;
+    int threads = 0;
+    Reporting reporting;
+};
 
-    auto finish = [&](int code, const AssembledPack* result) {
-        if (code == kOk && a.reporting.failed(diags)) code = kInputErrors;
-        print_diagnostics(diags, a.reporting, a.dump == "-" ? std::cerr : std::cout);
-        if (!a.report.empty() && !write_text_file(a.report, build_report_json(a.pack, a.output, diags, result, code == kOk))) {
+// What was asked, in words: a report written for other options never makes
+// a rebuild look unnecessary.
+std::string describe_options(const boardpack::BuildRequest& r) {
+    std::string s = "output=" + r.output + ";audience=" + (r.audience == boardpack::Audience::Full ? "full" : "public");
+    s += ";split=" + r.split_dir + ";supplement=" + r.supplement + ";dump=" + r.dump;
+    for (const std::string& d : r.template_dirs) s += ";templates=" + d;
+    return s;
+}
+
+std::vector<Diagnostic> engine_diagnostics(const boardpack::BuildResult& result) {
+    std::vector<Diagnostic> out;
+    for (const boardpack::Diagnostic& d : result.diagnostics) {
+        const Rule* r = find_rule(d.rule);
+        Diagnostic x;
+        x.severity = d.severity == "error" ? Severity::Error : d.severity == "warning" ? Severity::Warning : Severity::Note;
+        x.loc = SourceLoc{d.file, d.line, d.column};
+        x.rule = r ? r->id : std::string_view("internal-error");
+        x.message = d.message;
+        x.hint = d.hint;
+        out.push_back(std::move(x));
+    }
+    return out;
+}
+
+// One pack: build it, print its diagnostics, write its report.
+int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) {
+    const std::string options = describe_options(request);
+    if (!a.report.empty() && !a.force && cli::up_to_date(a.report, options)) {
+        if (chatty) std::cerr << "boardpack: " << request.pack << " is up to date (nothing it reads has changed; --force rebuilds)\n";
+        return kOk;
+    }
+    const bool progress = isatty(STDERR_FILENO) && !a.reporting.json;
+    if (progress)
+        request.progress = [&](const std::string& stage) {
+            std::cerr << "\r\033[Kboardpack: " << request.pack << ": " << stage << std::flush;
+        };
+    const boardpack::BuildResult result = boardpack::build(request);
+    if (progress) std::cerr << "\r\033[K" << std::flush;
+    int code = result.exit_code;
+    std::vector<Diagnostic> diags = engine_diagnostics(result);
+    const bool warnings = std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
+    if (code == kOk && a.reporting.werror && warnings) code = kInputErrors;
+    print_sorted(diags, a.reporting, request.dump == "-" || request.output == "-" ? std::cerr : std::cout);
+    if (!a.report.empty()) {
+        boardpack::BuildResult reported = result;
+        reported.exit_code = code;
+        if (!write_report_file(a.report, cli::report_json(request, reported, options, false))) {
             std::cerr << "boardpack: cannot write the build report " << a.report << '\n';
             if (code == kOk) code = kOutputFailed;
         }
-        return code;
-    };
-
-    std::optional<PackDocument> doc = load_pack(a.pack, lo, diags);
-    if (!doc) return finish(kInputErrors, nullptr);
-    validate_pack(*doc, diags);
-    std::optional<TemplateDoc> tpl;
-    if (!diags.has_errors()) tpl = load_template(doc->manifest.template_ref, diags);
-    if (diags.has_errors() || !tpl) return finish(kInputErrors, nullptr);
-
-    FontTable fonts;
-    StyleSheet styles = resolve_styles(*tpl, fonts, diags);
-    if (!diags.has_errors()) report_unprintable_text(*doc, fonts, diags);
-    if (diags.has_errors()) return finish(kInputErrors, nullptr);
-    LineBreaker breaker(tpl->locale);
-    LayoutContext ctx{styles, fonts, breaker, diags};
-    AssembleOptions ao;
-    ao.include_exempt = a.include_exempt;
-    std::optional<AssembledPack> result = assemble_pack(*doc, ctx, ao);
-    if (!result || diags.has_errors()) return finish(kInputErrors, result ? &*result : nullptr);
-
-    if (a.dump == "-") {
-        std::cout << dump_pack(result->box);
-    } else if (!a.dump.empty() && !write_text_file(a.dump, dump_pack(result->box))) {
-        std::cerr << "boardpack: cannot write " << a.dump << '\n';
-        return finish(kOutputFailed, &*result);
     }
-    if (!a.output.empty()) {
-        std::string error;
-        if (!write_pdf(result->box, a.output, PdfOptions{}, &error)) {
-            std::cerr << "boardpack: " << error << '\n';
-            return finish(kOutputFailed, &*result);
+    if (code == kOk && chatty) {
+        double seconds = 0;
+        for (const auto& s : result.stages) seconds += s.seconds;
+        int items = 0;
+        for (const auto& it : result.items) items += it.first_page ? 1 : 0;
+        for (const boardpack::WrittenFile& o : result.outputs) {
+            char secs[32];
+            std::snprintf(secs, sizeof secs, "%.2f", seconds);
+            std::cerr << "wrote " << o.path << ": " << o.pages << " pages";
+            if (o.edition == "pack") std::cerr << ", " << items << " items";
+            std::cerr << ", " << secs << " s\n";
         }
     }
-    return finish(kOk, &*result);
+    return code;
+}
+
+// "meetings/2015-09-17/pack.xml" -> "2015-09-17.pdf": a name per pack in --out-dir.
+std::string pdf_name_for(const std::string& manifest) {
+    fs::path p(manifest);
+    std::string stem = p.stem().string();
+    if (stem == "pack" && p.has_parent_path() && !p.parent_path().filename().empty())
+        stem = p.parent_path().filename().string();
+    return stem + ".pdf";
+}
+
+int run_build(const BuildArgs& a) {
+    // Progress and a closing line for a person at a terminal; silence in cron
+    // unless asked; errors always.
+    const bool chatty = a.verbose || (isatty(STDERR_FILENO) && !a.reporting.json);
+    std::vector<boardpack::BuildRequest> requests;
+    for (const std::string& pack : a.packs) {
+        boardpack::BuildRequest r;
+        r.pack = pack;
+        r.output = a.output;
+        if (!a.out_dir.empty()) r.output = (fs::path(a.out_dir) / pdf_name_for(pack)).string();
+        r.audience = a.audience == "full" || a.include_exempt ? boardpack::Audience::Full : boardpack::Audience::Public;
+        r.split_dir = a.split;
+        r.supplement = a.supplement;
+        r.dump = a.dump;
+        if (!a.templates.empty()) r.template_dirs.push_back(a.templates);
+        r.threads = a.threads;
+        requests.push_back(std::move(r));
+    }
+    if (requests.size() == 1) return build_one(a, requests.front(), chatty);
+
+    // Several packs: built side by side, each reported on its own; the exit
+    // status is the worst of them.
+    std::error_code ec;
+    fs::create_directories(a.out_dir, ec);
+    std::vector<int> codes(requests.size(), kOk);
+    std::atomic<std::size_t> next{0};
+    std::mutex print;
+    auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < requests.size();) {
+            BuildArgs one = a;
+            one.report.clear();
+            boardpack::BuildRequest r = requests[i];
+            r.threads = 1;
+            const boardpack::BuildResult result = boardpack::build(r);
+            std::lock_guard<std::mutex> lock(print);
+            std::vector<Diagnostic> diags = engine_diagnostics(result);
+            print_sorted(diags, a.reporting, std::cout);
+            codes[i] = result.exit_code;
+            if (result.exit_code == kOk && a.reporting.werror &&
+                std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; }))
+                codes[i] = kInputErrors;
+            if (codes[i] == kOk && chatty)
+                for (const auto& o : result.outputs) std::cerr << "wrote " << o.path << ": " << o.pages << " pages\n";
+            if (codes[i] != kOk) std::cerr << "boardpack: " << r.pack << ": failed (exit " << codes[i] << ")\n";
+        }
+    };
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<std::size_t>(cores, requests.size()); ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+    return *std::max_element(codes.begin(), codes.end());
 }
 
 // preview: one paper laid out in the house style, pages from 1, marked DRAFT.
@@ -249,7 +304,7 @@ int run_preview(const std::string& paper_path, const std::string& output, const 
     Diagnostics diags;
     LoadOptions lo;
     if (!templates.empty()) lo.template_dirs.push_back(templates);
-    lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
+    for (const std::string& d : boardpack::default_template_dirs()) lo.template_dirs.push_back(d);
     auto finish = [&](int code) {
         if (code == kOk && how.failed(diags)) code = kInputErrors;
         print_diagnostics(diags, how);
@@ -307,7 +362,7 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std:
         auto doc = load_pack(f, lo, diags);
         if (!doc) return 1;
         validate_pack(*doc, diags);
-        if (const FontTable* t = fonts.get(doc->manifest.template_ref)) report_unprintable_text(*doc, *t, diags);
+        if (const FontTable* t = fonts.get(doc->manifest.template_ref)) report_unprintable(*doc, *t, diags);
         std::set<std::string> papers;
         for (const auto& item : doc->papers)
             for (const Paper& p : item) papers.insert(p.loc.file);
@@ -331,7 +386,7 @@ int run_validate(const std::vector<std::string>& files, const std::string& templ
     Diagnostics diags;
     LoadOptions lo;
     if (!templates.empty()) lo.template_dirs.push_back(templates);
-    lo.template_dirs.push_back(BOARDPACK_TEMPLATES_DIR);
+    for (const std::string& d : boardpack::default_template_dirs()) lo.template_dirs.push_back(d);
     TemplateFonts fonts(lo);
     std::size_t read = 0;
     for (const std::string& f : files) read += validate_one(f, lo, paper_template, fonts, how, diags);
@@ -351,6 +406,11 @@ const char* kUsageText =
     "  preview PAPER.xml -o OUT.pdf  one paper in the house style, marked DRAFT\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
     "\n"
+    "\n"
+    "options:\n"
+    "  --help                      show this help\n"
+    "  --version                   show the version\n"
+    "\n"
     "Run 'boardpack <command> --help' for its options.\n";
 
 }  // namespace
@@ -367,7 +427,7 @@ int main(int argc, char** argv) {
         po::variables_map vm;
         po::store(parsed, vm);
         if (vm.count("version")) {
-            std::cout << "boardpack " << BOARDPACK_VERSION << '\n';
+            std::cout << "boardpack " << boardpack::version() << '\n';
             return kOk;
         }
         if (!vm.count("command")) {
@@ -381,19 +441,27 @@ int main(int argc, char** argv) {
 
         if (cmd == "build" || cmd == "dump") {
             BuildArgs a;
-            po::options_description opts(cmd == "build" ? "boardpack build PACK.xml -o OUT.pdf" : "boardpack dump PACK.xml");
+            po::options_description opts(cmd == "build" ? "boardpack build PACK.xml... (-o OUT.pdf | --out-dir DIR)"
+                                                        : "boardpack dump PACK.xml");
             std::string format = "text";
-            opts.add_options()("pack", po::value(&a.pack), "pack manifest")(
+            opts.add_options()("pack", po::value(&a.packs), "pack manifest(s)")(
                 "format", po::value(&format), "diagnostics as text (default) or json")(
                 "werror", po::bool_switch(&a.reporting.werror), "treat warnings as errors")(
                 "templates", po::value(&a.templates), "folder of templates named by packs")(
-                "include-exempt", po::bool_switch(&a.include_exempt), "bind exempt (Part B) papers too")(
-                "report", po::value(&a.report), "write a JSON build report to this file");
+                "audience", po::value(&a.audience), "public (default: exempt papers left out) or full (members)")(
+                "include-exempt", po::bool_switch(&a.include_exempt), "the same as --audience full");
             if (cmd == "build")
-                opts.add_options()("output,o", po::value(&a.output), "PDF to write")(
+                opts.add_options()("output,o", po::value(&a.output), "the pack PDF to write (- for standard output)")(
+                    "out-dir", po::value(&a.out_dir), "with several packs: write each as DIR/<its folder>.pdf")(
+                    "split", po::value(&a.split), "also write the front sheet and one PDF per item to this folder")(
+                    "supplement", po::value(&a.supplement), "also write the supplementary pack of late papers")(
+                    "report", po::value(&a.report), "write a JSON build report; skip the build if nothing changed")(
+                    "force", po::bool_switch(&a.force), "build even when the report says nothing changed")(
+                    "verbose,v", po::bool_switch(&a.verbose), "say what was written even when not on a terminal")(
+                    "threads", po::value(&a.threads), "threads for compressing pages (0: all cores)")(
                     "dump", po::value(&a.dump), "also write the page boxes as text to this file");
             po::positional_options_description bp_pos;
-            bp_pos.add("pack", 1);
+            bp_pos.add("pack", -1);
             if (help) {
                 std::cout << opts;
                 return kOk;
@@ -401,15 +469,31 @@ int main(int argc, char** argv) {
             po::variables_map bvm;
             po::store(po::command_line_parser(rest).options(opts).positional(bp_pos).run(), bvm);
             po::notify(bvm);
-            if (a.pack.empty()) {
+            if (a.packs.empty()) {
                 std::cerr << "boardpack: " << cmd << " needs a pack manifest\n" << opts;
                 return kUsage;
             }
-            if (cmd == "build" && a.output.empty()) {
-                std::cerr << "boardpack: build needs -o OUT.pdf\n";
+            if (cmd == "dump") {
+                if (a.packs.size() > 1) {
+                    std::cerr << "boardpack: dump takes one pack manifest\n";
+                    return kUsage;
+                }
+                a.dump = "-";
+            }
+            if (cmd == "build" && a.output.empty() && a.out_dir.empty() && a.split.empty() && a.supplement.empty()) {
+                std::cerr << "boardpack: build needs -o OUT.pdf (or --out-dir, --split or --supplement)\n";
                 return kUsage;
             }
-            if (cmd == "dump") a.dump = "-";
+            if (a.packs.size() > 1 && (a.out_dir.empty() || !a.output.empty() || !a.split.empty() ||
+                                       !a.supplement.empty() || !a.report.empty() || !a.dump.empty())) {
+                std::cerr << "boardpack: several packs are built with --out-dir DIR, which names each pack's PDF; "
+                             "-o, --split, --supplement, --report and --dump take one pack\n";
+                return kUsage;
+            }
+            if (a.audience != "public" && a.audience != "full") {
+                std::cerr << "boardpack: --audience is public or full, not '" << a.audience << "'\n";
+                return kUsage;
+            }
             if (format != "text" && format != "json") {
                 std::cerr << "boardpack: --format is text or json, not '" << format << "'\n";
                 return kUsage;

@@ -14,7 +14,7 @@ constexpr const Rule* kAllRules[] = {
     &rule::first_minute, &rule::agenda, &rule::date_order, &rule::unprintable_character,
     &rule::date_mismatch, &rule::repeated_section, &rule::appendix_reference, &rule::duplicate_definition,
     &rule::unknown_reference, &rule::unused_style, &rule::style_cycle, &rule::placeholder,
-    &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::internal_error,
+    &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::output, &rule::internal_error,
 };
 
 }  // namespace

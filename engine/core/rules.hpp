@@ -63,6 +63,7 @@ inline constexpr Rule page_geometry{"page-geometry", "page margins that leave no
 // ---- laying out ----
 inline constexpr Rule rowspan_too_tall{"rowspan-too-tall", "rows joined by rowspan taller than a page"};
 inline constexpr Rule front_sheet{"front-sheet", "the agenda front sheet does not settle on a length"};
+inline constexpr Rule output{"output", "an output file that cannot be written"};
 inline constexpr Rule internal_error{"internal-error", "a fault inside boardpack (please report it)"};
 }  // namespace rule
 

@@ -162,6 +162,11 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
     pdf::write_structure(doc, pack, pages, mcids, links);
+    // The viewer's page box shows the printed number: a per-item PDF that
+    // starts at page 9 says 9.
+    doc.check(HPDF_AddPageLabel(d, 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
+                                static_cast<HPDF_UINT>(std::max(1, pack.first_page_number)), ""),
+              "cannot add page labels");
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     save(doc, out);
 }

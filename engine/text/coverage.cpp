@@ -1,6 +1,7 @@
 // Characters the template's fonts cannot print: found before layout, so an
 // officer hears of a ✓ or an emoji from validate instead of finding "?" in
 // the published pack.
+#include <set>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -105,6 +106,14 @@ void report_unprintable(const PackManifest& manifest, const FontTable& fonts, Di
     CoverageCheck check(fonts, diags);
     for_each_text(manifest, [&](const SourceLoc& loc, std::string_view s) { check.text(loc, s); });
     check.report();
+}
+
+void report_unprintable(const PackDocument& pack, const FontTable& fonts, Diagnostics& diags) {
+    report_unprintable(pack.manifest, fonts, diags);
+    std::set<std::string> seen;
+    for (const auto& papers : pack.papers)
+        for (const Paper& p : papers)
+            if (seen.insert(p.loc.file).second) report_unprintable(p, fonts, diags);
 }
 
 }  // namespace bp

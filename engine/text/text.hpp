@@ -71,6 +71,8 @@ bool can_draw(const FontTable& fonts, FaceId face, char32_t cp);
 // first occurrence in the source: rule unprintable-character.
 void report_unprintable(const Paper& paper, const FontTable& fonts, Diagnostics& diags);
 void report_unprintable(const PackManifest& manifest, const FontTable& fonts, Diagnostics& diags);
+// The manifest and each of its papers, each file once.
+void report_unprintable(const PackDocument& pack, const FontTable& fonts, Diagnostics& diags);
 
 // A place where a line may end: after byte `offset` (exclusive end of the
 // segment). `hard` for a mandatory break (U+000A, U+2028).

@@ -1,0 +1,90 @@
+// boardpack's library entry point: one request in, the documents of a
+// meeting out. The command line and the tests call this; so can a council's
+// own program, after find_package(boardpack). Only standard types cross
+// this header, so nothing of the engine's insides leaks into a caller.
+//
+//   boardpack::BuildRequest r;
+//   r.pack = "meeting/pack.xml";
+//   r.output = "pack.pdf";
+//   boardpack::BuildResult out = boardpack::build(r);
+//   if (out.exit_code != 0) ... out.diagnostics says why
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace boardpack {
+
+// "0.1.0": the version of the library (and of the command line).
+std::string version();
+
+enum class Audience {
+    Public,  // the pack on the website: exempt (Part B) papers left out, their items listed
+    Full,    // the members' pack: exempt papers bound after the public ones, every page
+             // headed NOT FOR PUBLICATION
+};
+
+struct BuildRequest {
+    std::string pack;                        // the pack manifest (pack.xml)
+    std::string output;                      // the pack PDF; "-" is standard output; empty: none
+    Audience audience = Audience::Public;    // of every edition written
+    std::string split_dir;                   // if set: 00-agenda.pdf and NN-title.pdf per item there
+    std::string supplement;                  // if set: the supplementary pack of late papers
+    std::string dump;                        // if set: the pack's page boxes as text ("-": stdout)
+    std::vector<std::string> template_dirs;  // searched before the installed templates
+    int threads = 0;                         // for compressing pages; 0: the machine's cores
+    // Called as the build moves on ("laying out", "writing pack.pdf"), for a
+    // progress line; may be empty.
+    std::function<void(const std::string& stage)> progress;
+};
+
+struct Diagnostic {
+    std::string file;
+    unsigned line = 0, column = 0;  // 1-based; 0 when unknown
+    std::string severity;           // "error", "warning", "note"
+    std::string rule;               // "unknown-element", ...
+    std::string message, hint;
+};
+
+struct WrittenFile {
+    std::string path;
+    std::string edition;  // "pack", "agenda", "item", "supplement", "dump"
+    int pages = 0;
+    int first_page = 1;   // the number printed on its first page
+};
+
+struct ItemSummary {
+    int number = 0;
+    std::string title;
+    std::vector<std::string> papers;  // the files its papers came from
+    std::optional<int> first_page, last_page;  // where the pack for the audience binds them
+    bool exempt = false, to_follow = false;
+};
+
+struct StageTime {
+    std::string stage;  // "load", "validate", "style", "layout", "assemble", "write"
+    double seconds = 0;
+};
+
+struct BuildResult {
+    int exit_code = 0;  // 0 done; 1 the input has errors (nothing written); 3 an output could not be written
+    std::vector<Diagnostic> diagnostics;  // sorted by file and position
+    std::vector<std::string> inputs;      // every file read: manifest, papers, template, fonts, images
+    std::vector<WrittenFile> outputs;
+    std::vector<ItemSummary> items;
+    std::vector<StageTime> stages;
+    int public_pages = 0, full_pages = 0;
+    int front_pages = 0;  // pages the front sheet itself takes
+};
+
+// Runs the whole pipeline. Never throws for bad input: problems come back as
+// diagnostics and an exit code. Every file is written whole or not at all.
+BuildResult build(const BuildRequest& request);
+
+// The folders searched for templates by name, in order, after the
+// request's own: the installed share/boardpack/templates beside the running
+// program, and the templates/ folder of a source tree the program was built in.
+std::vector<std::string> default_template_dirs();
+
+}  // namespace boardpack

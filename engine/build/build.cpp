@@ -1,0 +1,242 @@
+// The build sequence, stage by stage: load and validate the pack, resolve
+// the template's styles, lay out every part once, number the pack, then bind
+// and write each edition asked for. Each edition is a PackBox written by the
+// pdf stage; the parts are laid out only once however many are written.
+#include "boardpack/build.hpp"
+
+#include <unistd.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+
+#include "assemble/assemble.hpp"
+#include "dump/dump.hpp"
+#include "layout/layout.hpp"
+#include "load/load.hpp"
+#include "pdf/pdf.hpp"
+#include "style/style.hpp"
+#include "text/text.hpp"
+#include "validate/validate.hpp"
+
+namespace boardpack {
+
+namespace fs = std::filesystem;
+using bp::Diagnostics;
+
+namespace {
+
+constexpr int kOk = 0, kInputErrors = 1, kOutputFailed = 3;
+
+class StageClock {
+public:
+    explicit StageClock(std::vector<StageTime>& into) : into_(into) {}
+    void lap(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        into_.push_back(StageTime{stage, std::chrono::duration<double>(now - last_).count()});
+        last_ = now;
+    }
+
+private:
+    std::vector<StageTime>& into_;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+// "Prevent Update." -> "prevent-update": a file name any system accepts.
+std::string slug(const std::string& title) {
+    std::string out;
+    for (unsigned char c : title) {
+        if (std::isalnum(c) && c < 0x80) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+        if (out.size() >= 48) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "item" : out;
+}
+
+std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+bp::Audience engine_audience(Audience a) { return a == Audience::Full ? bp::Audience::Full : bp::Audience::Public; }
+
+std::string directory_of_program() {
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : self.parent_path().string();
+}
+
+bool write_text_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        if (!f) return false;
+        f << text;
+        f.flush();
+        if (!f) {
+            fs::remove(tmp);
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) fs::remove(tmp, ec);
+    return !ec;
+}
+
+void collect_diagnostics(const Diagnostics& diags, BuildResult& out) {
+    for (const bp::Diagnostic& d : diags.sorted())
+        out.diagnostics.push_back(Diagnostic{d.loc.file, d.loc.line, d.loc.col, std::string(bp::severity_name(d.severity)),
+                                             std::string(d.rule), d.message, d.hint});
+}
+
+}  // namespace
+
+std::string version() { return BOARDPACK_VERSION; }
+
+std::vector<std::string> default_template_dirs() {
+    std::vector<std::string> dirs;
+    const std::string here = directory_of_program();
+    if (here.empty()) return dirs;
+    // Installed: PREFIX/bin/boardpack beside PREFIX/share/boardpack/templates.
+    dirs.push_back((fs::path(here) / ".." / "share" / "boardpack" / "templates").lexically_normal().string());
+    // Built in a source tree: build/boardpack beside templates/.
+    dirs.push_back((fs::path(here) / ".." / "templates").lexically_normal().string());
+    return dirs;
+}
+
+BuildResult build(const BuildRequest& request) {
+    BuildResult out;
+    StageClock clock(out.stages);
+    Diagnostics diags;
+    auto finish = [&](int code) {
+        if (code == kOk && diags.has_errors()) code = kInputErrors;
+        out.exit_code = code;
+        collect_diagnostics(diags, out);
+        return out;
+    };
+
+    bp::LoadOptions lo;
+    lo.template_dirs = request.template_dirs;
+    for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
+    std::optional<bp::PackDocument> doc = bp::load_pack(request.pack, lo, diags);
+    if (!doc) return finish(kInputErrors);
+    clock.lap("load");
+    if (request.progress) request.progress("checking");
+    bp::validate_pack(*doc, diags);
+    std::optional<bp::TemplateDoc> tpl;
+    if (!diags.has_errors()) tpl = bp::load_template(doc->manifest.template_ref, diags);
+    if (diags.has_errors() || !tpl) return finish(kInputErrors);
+    clock.lap("validate");
+
+    bp::FontTable fonts;
+    bp::StyleSheet styles = bp::resolve_styles(*tpl, fonts, diags);
+    if (!diags.has_errors()) bp::report_unprintable(*doc, fonts, diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    clock.lap("style");
+
+    out.inputs.push_back(request.pack);
+    std::set<std::string> listed{request.pack};
+    for (const auto& item : doc->manifest.items)
+        for (const std::string& p : item.papers)
+            if (listed.insert(p).second) out.inputs.push_back(p);
+    if (listed.insert(doc->manifest.template_ref).second) out.inputs.push_back(doc->manifest.template_ref);
+    for (const bp::FontFace& f : fonts.faces())
+        if (listed.insert(f.path).second) out.inputs.push_back(f.path);
+
+    bp::LineBreaker breaker(tpl->locale);
+    bp::LayoutContext ctx{styles, fonts, breaker, diags};
+    if (request.progress) request.progress("laying out");
+    const bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx);
+    clock.lap("layout");
+    std::optional<bp::PackNumbering> numbering = bp::number_pack(*doc, parts, ctx);
+    if (!numbering || diags.has_errors()) return finish(kInputErrors);
+    out.public_pages = numbering->public_pages;
+    out.full_pages = numbering->full_pages;
+    for (std::size_t i = 0; i < doc->manifest.items.size(); ++i) {
+        const bp::AgendaItem& it = doc->manifest.items[i];
+        const bp::AgendaEntry& e = numbering->entries[i];
+        ItemSummary s;
+        s.number = e.number;
+        s.title = bp::plain_text(it.title);
+        s.papers = it.papers;
+        if (bp::binds_papers(it, engine_audience(request.audience))) {
+            s.first_page = e.first_page;
+            s.last_page = e.last_page;
+        }
+        s.exempt = it.exempt.has_value();
+        s.to_follow = it.to_follow;
+        out.items.push_back(std::move(s));
+    }
+
+    // Each edition bound, then written at once: only one is held at a time.
+    struct Job {
+        std::string path, edition;
+        std::function<std::optional<bp::Edition>()> bind;
+    };
+    const bp::Audience audience = engine_audience(request.audience);
+    std::vector<Job> jobs;
+    if (!request.output.empty() || !request.dump.empty())
+        jobs.push_back({request.output, "pack", [&] { return std::optional(bp::bind_pack(*doc, parts, *numbering, audience, ctx)); }});
+    if (!request.split_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(request.split_dir, ec);
+        if (ec) {
+            diags.error(bp::SourceLoc{request.split_dir, 0, 0}, bp::rule::output,
+                        "cannot make the folder for the per-item PDFs (" + ec.message() + ")");
+            return finish(kOutputFailed);
+        }
+        const fs::path dir(request.split_dir);
+        jobs.push_back({(dir / "00-agenda.pdf").string(), "agenda",
+                        [&] { return std::optional(bp::bind_front_sheet(*doc, *numbering, audience, ctx)); }});
+        for (std::size_t i = 0; i < doc->manifest.items.size(); ++i) {
+            const bp::AgendaItem& it = doc->manifest.items[i];
+            if (!numbering->entries[i].first_page || !bp::binds_papers(it, audience)) continue;
+            const std::string name = two_digits(numbering->entries[i].number) + "-" + slug(bp::plain_text(it.title)) + ".pdf";
+            jobs.push_back({(dir / name).string(), "item",
+                            [&, i] { return std::optional(bp::bind_item(*doc, parts, *numbering, i, ctx)); }});
+        }
+    }
+    if (!request.supplement.empty())
+        jobs.push_back({request.supplement, "supplement",
+                        [&] { return bp::bind_supplement(*doc, parts, *numbering, audience, ctx); }});
+    clock.lap("assemble");
+
+    bp::PdfOptions po;
+    po.threads = request.threads;
+    for (const Job& job : jobs) {
+        if (request.progress) request.progress("writing " + (job.path.empty() ? request.dump : job.path));
+        std::optional<bp::Edition> ed = job.bind();
+        if (!ed || diags.has_errors()) return finish(kInputErrors);
+        if (job.edition == "pack") out.front_pages = ed->front_pages;
+        if (job.edition == "pack" && !request.dump.empty()) {
+            const std::string text = bp::dump_pack(ed->box);
+            if (request.dump == "-") {
+                std::fwrite(text.data(), 1, text.size(), stdout);
+                std::fflush(stdout);
+            } else if (!write_text_file(request.dump, text)) {
+                diags.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, "cannot write the page dump");
+                return finish(kOutputFailed);
+            } else {
+                out.outputs.push_back(WrittenFile{request.dump, "dump", static_cast<int>(ed->box.pages.size()), 1});
+            }
+            if (job.path.empty()) continue;
+        }
+        std::string error;
+        if (!bp::write_pdf(ed->box, job.path, po, &error)) {
+            diags.error(bp::SourceLoc{job.path, 0, 0}, bp::rule::output, error);
+            return finish(kOutputFailed);
+        }
+        out.outputs.push_back(WrittenFile{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
+                                          ed->box.first_page_number});
+    }
+    clock.lap("write");
+    return finish(kOk);
+}
+
+}  // namespace boardpack
