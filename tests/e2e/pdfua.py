@@ -355,14 +355,14 @@ class Element:
     """A StructElem as read from the file: its standard role, its kids in
     order (elements, (page, mcid) pairs and annotation references)."""
 
-    def __init__(self, ref, d, role, parent):
-        self.ref, self.dict, self.role, self.parent = ref, d, role, parent
+    def __init__(self, pdf, ref, d, role, parent):
+        self.pdf, self.ref, self.dict, self.role, self.parent = pdf, ref, d, role, parent
         self.children, self.mcids, self.annots = [], [], []
 
     def attribute(self, owner, key):
         attrs = self.dict.get("A")
         for a in attrs if isinstance(attrs, list) else [attrs]:
-            a = self._pdf.dict_of(a) if a is not None else {}
+            a = self.pdf.dict_of(a) if a is not None else {}
             if a.get("O") == owner and key in a:
                 return a[key]
         return None
@@ -397,6 +397,10 @@ class Checker:
         self.page_mcids = {}         # page ref -> {mcid: tag}
         self.annot_owner = {}        # annotation ref -> [Element]
         self.page_text = {}          # page ref -> PageText
+        self.fonts_seen = set()      # font refs already checked
+        self.cmaps = {}              # font ref -> {code: UTF-16BE bytes}, or None
+        self.unmapped = set()        # (font ref, code) already reported
+        self.parent_entries = {}     # parent tree: key -> value
 
     def fail(self, what):
         self.failures.append(what)
@@ -484,7 +488,6 @@ class Checker:
             self.fail("the StructTreeRoot is not /Type /StructTreeRoot")
         role_map = {k: v for k, v in pdf.dict_of(root.get("RoleMap")).items()}
         visited = set()
-        Element._pdf = pdf
 
         def visit(ref, parent_ref, parent):
             if ref in visited:
@@ -501,7 +504,7 @@ class Checker:
                 self.fail(f"{where}: /S {role} is not a standard structure type and not role-mapped to one")
             if d.get("P") != parent_ref:
                 self.fail(f"{where}: /P is {d.get('P')}, not its parent {parent_ref}")
-            e = Element(ref, d, role, parent)
+            e = Element(pdf, ref, d, role, parent)
             self.elements.append(e)
             page = d.get("Pg")
             kids = d.get("K")
@@ -622,17 +625,15 @@ class Checker:
             self.fail(f"page {n}: '{op}' at offset {at} paints outside any tagged marked content or artifact")
         self.page_mcids[ref] = mcids
         self.page_text[ref] = text
-        self.fonts_of(n, fonts, resources)
+        self.fonts_of(n, fonts)
 
     # -- fonts
 
-    def fonts_of(self, n, fonts, resources):
-        done = getattr(self, "_fonts_done", set())
-        self._fonts_done = done
+    def fonts_of(self, n, fonts):
         for name, ref in fonts.items():
-            if ref in done:
+            if ref in self.fonts_seen:
                 continue
-            done.add(ref)
+            self.fonts_seen.add(ref)
             f = self.pdf.dict_of(ref)
             where = f"page {n}: font {name} ({f.get('BaseFont')})"
             if f.get("Subtype") == "Type3":
@@ -647,10 +648,8 @@ class Checker:
                 self.fail(f"{where} has no usable ToUnicode CMap")
 
     def to_unicode(self, font_ref):
-        cache = getattr(self, "_cmaps", {})
-        self._cmaps = cache
-        if font_ref in cache:
-            return cache[font_ref]
+        if font_ref in self.cmaps:
+            return self.cmaps[font_ref]
         f = self.pdf.dict_of(font_ref)
         s = self.pdf.get(f.get("ToUnicode"))
         cmap = None
@@ -676,7 +675,7 @@ class Checker:
                 cmap = None
             if not cmap:
                 cmap = None
-        cache[font_ref] = cmap
+        self.cmaps[font_ref] = cmap
         return cmap
 
     def shown_text(self, n, fonts, font, args):
@@ -696,16 +695,14 @@ class Checker:
                 strings.append(a)
             elif isinstance(a, list):
                 strings += [x for x in a if isinstance(x, bytes)]
-        missing = getattr(self, "_missing", set())
-        self._missing = missing
         out = []
         for s in strings:
             for i in range(0, len(s) - width + 1, width):
                 code = s[i:i + width]
                 if code in cmap:
                     out.append(cmap[code].decode("utf-16-be", errors="replace"))
-                elif (ref, code) not in missing:
-                    missing.add((ref, code))
+                elif (ref, code) not in self.unmapped:
+                    self.unmapped.add((ref, code))
                     self.fail(f"page {n}: font {font} shows code <{code.hex()}>, which its ToUnicode does not map")
         return "".join(out)
 
@@ -780,7 +777,7 @@ class Checker:
 
     def annotations(self):
         pdf = self.pdf
-        entries = getattr(self, "parent_entries", {})
+        entries = self.parent_entries
         for ref in pdf.page_refs:
             n, page = pdf.page_number[ref], pdf.dict_of(ref)
             annots = pdf.get(page.get("Annots")) or []
