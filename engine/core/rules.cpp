@@ -11,7 +11,7 @@ constexpr const Rule* kAllRules[] = {
     &rule::stray_text, &rule::holds_nothing, &rule::unknown_attribute, &rule::duplicate_attribute,
     &rule::missing_attribute, &rule::bad_value, &rule::empty_value, &rule::missing_file, &rule::outside_pack,
     &rule::image_format, &rule::bad_font, &rule::link, &rule::numbering, &rule::table_shape,
-    &rule::first_minute, &rule::agenda, &rule::date_order, &rule::unprintable_character,
+    &rule::first_minute, &rule::agenda, &rule::date_order, &rule::image_alt, &rule::heading_level, &rule::table_header, &rule::unprintable_character,
     &rule::date_mismatch, &rule::repeated_section, &rule::appendix_reference, &rule::duplicate_definition,
     &rule::unknown_reference, &rule::unused_style, &rule::style_cycle, &rule::placeholder,
     &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::output, &rule::internal_error,

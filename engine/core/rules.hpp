@@ -49,6 +49,9 @@ inline constexpr Rule table_shape{"table-shape", "rows and cells that do not mak
 inline constexpr Rule first_minute{"first-minute", "minutes that do not say where their numbering starts"};
 inline constexpr Rule agenda{"agenda", "an agenda item whose settings contradict each other"};
 inline constexpr Rule date_order{"date-order", "a date that comes before the meeting it follows"};
+inline constexpr Rule image_alt{"image-alt", "an image without alt text, which a screen reader cannot describe"};
+inline constexpr Rule heading_level{"heading-level", "a heading that skips a level (an <h3> right after an <h1>)"};
+inline constexpr Rule table_header{"table-header", "a table without a header row or header cells"};
 inline constexpr Rule unprintable_character{"unprintable-character", "a character no font of the template can print"};
 inline constexpr Rule date_mismatch{"date-mismatch", "a report dated differently from the meeting it goes to"};
 inline constexpr Rule repeated_section{"repeated-section", "a part a paper has once (recommendations, attendance) given twice"};

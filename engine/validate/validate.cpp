@@ -168,6 +168,16 @@ private:
                     paragraph(n, b.loc);
                 } else if constexpr (std::is_same_v<T, Heading>) {
                     if (!has_text(n.text)) d_.error(b.loc, rule::empty_value, "this heading is empty", "write its text or delete it");
+                    // Screen readers list a paper's headings as an outline: a
+                    // skipped level reads as a missing section.
+                    if (n.level > last_heading_ + 1)
+                        d_.warning(b.loc, rule::heading_level,
+                                   "this <h" + std::to_string(n.level) + "> follows " +
+                                       (last_heading_ == 0 ? std::string("no heading")
+                                                           : "an <h" + std::to_string(last_heading_) + ">") +
+                                       ", so a level is skipped",
+                                   "use <h" + std::to_string(last_heading_ + 1) + "> here, or add the heading above it");
+                    last_heading_ = n.level;
                 } else if constexpr (std::is_same_v<T, List>) {
                     if (n.items.empty()) d_.error(b.loc, rule::empty_value, "this list has no entries", "add <li> entries or delete it");
                     for (const ListItem& li : n.items) {
@@ -191,6 +201,9 @@ private:
                         d_.error(b.loc, rule::empty_value, "<resolved> is empty", "write what was resolved in a <p> inside it");
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Minute>) {
+                    // A minute's title heads its content; the minutes in use
+                    // head a minute's parts with <h2> or <h3>, so either may come first.
+                    last_heading_ = 2;
                     if (!has_text(n.title)) d_.error(b.loc, rule::empty_value, "this minute has no title", "write its heading in <title>, e.g. <title>Introductions</title>");
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Cover>) {
@@ -209,6 +222,9 @@ private:
     }
 
     void image(const Image& img, const SourceLoc& loc) {
+        if (img.alt.find_first_not_of(" \t\n") == std::string::npos)
+            d_.warning(loc, rule::image_alt, "this image has no alt text, so a screen reader cannot say what it shows",
+                       "describe it in alt=\"...\", e.g. alt=\"Chart of crime by district, 2014 to 2015\"");
         if (img.path.empty()) return;
         std::string what;
         // Unreadable files were reported by load/ (missing, outside the pack).
@@ -219,6 +235,13 @@ private:
     }
 
     void table(const Table& t, const SourceLoc& loc, int depth) {
+        const auto has_header_cell = [](const TableRow& r) {
+            return std::any_of(r.cells.begin(), r.cells.end(), [](const TableCell& c) { return c.header; });
+        };
+        if (t.head.empty() && !t.body.empty() && !has_header_cell(t.body.front()))
+            d_.warning(loc, rule::table_header,
+                       "this table has no header row, so a screen reader cannot say which column a cell is in",
+                       "put the column headings in <thead><tr><th>...</th></tr></thead>");
         if (t.head.empty() && t.body.empty()) {
             d_.error(loc, rule::empty_value, "this table has no rows", "add <tr> rows in <tbody>, or delete the table");
         } else {
@@ -300,6 +323,7 @@ private:
     const Paper& paper_;
     Diagnostics& d_;
     bool seen_numbered_ = false;
+    int last_heading_ = 0;  // level of the paper's last heading; 0 before the first
 };
 
 }  // namespace
