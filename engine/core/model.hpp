@@ -80,6 +80,9 @@ struct ListItem {
 struct List {
     ListKind kind = ListKind::LowerAlpha;
     int start = 1;
+    // Punctuation around the counter when the paper chose it (label="a)"
+    // gives "" and ")"); unset, the house forms "(a)", "(i)" and "1.".
+    std::optional<std::pair<std::string, std::string>> punctuation;
     std::vector<ListItem> items;
 };
 

@@ -97,6 +97,14 @@ std::string list_label(ListKind kind, int n) {
     return {};
 }
 
+std::string list_label(const List& l, int n) {
+    if (!l.punctuation || l.kind == ListKind::Bullet) return list_label(l.kind, n);
+    const std::string counter = l.kind == ListKind::Decimal     ? std::to_string(n)
+                                : l.kind == ListKind::LowerRoman ? roman(n, false)
+                                                                 : alpha(n, l.kind == ListKind::UpperAlpha);
+    return l.punctuation->first + counter + l.punctuation->second;
+}
+
 std::string format_paper_date(const Date& d, const StyleSheet& s) {
     // Day 0: a date given by month only, as on a cover ("June 2016").
     if (d.day == 0) return format_date(Date{d.year, d.month, 1}, "MMMM y", s.doc.locale, false);
@@ -324,7 +332,7 @@ void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const Blo
         if (&item == &l.items.back() && l.items.size() > 1) keep_last_with_next();
         std::size_t first = out_.size();
         blocks(item.content, x + gutter, width - gutter, inner);
-        std::string label = list_label(l.kind, n++);
+        std::string label = list_label(l, n++);
         Line lab = set_line(label, st, ctx_, env.flags);
         if (first < out_.size()) {
             put_on_first_baseline(out_[first].items, lab, x, Mark::content(e.label));

@@ -219,6 +219,7 @@ StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, co
 Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutContext& ctx);
 
 std::string list_label(ListKind kind, int n);
+std::string list_label(const List& l, int n);  // with the paper's punctuation, if it chose one
 std::string format_paper_date(const Date& d, const StyleSheet& s);
 
 }  // namespace bp::layout_detail

@@ -188,6 +188,17 @@ Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx
     return p;
 }
 
+namespace {
+
+// The label forms <ol label> accepts, as the grammar lists them.
+Names label_forms(const grammar::Type& ol) {
+    for (const grammar::Attribute& a : ol.attributes)
+        if (a.name == "label") return a.choices;
+    return {};
+}
+
+}  // namespace
+
 List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
     List list;
     if (std::string_view(el.name()) == "ul") {
@@ -201,6 +212,20 @@ List BlockReader::read_list(pugi::xml_node el, const BlockContext& ctx) {
             list.kind = kKinds[*t];
         }
         if (std::optional<int> s = r_.attr_int(el, "start", 1, 9999)) list.start = *s;
+        static constexpr std::string_view kCounters = "aAi1";  // in ListKind order
+        const Names forms = label_forms(g_.type("ol"));
+        if (std::optional<std::size_t> l = r_.attr_choice(el, "label", forms)) {
+            // "(a)": counter a, written between "(" and ")".
+            const std::string_view form = forms[*l];
+            const std::size_t at = form.find_first_of("1aAi");
+            const ListKind kind = static_cast<ListKind>(kCounters.find(form[at]));
+            if (el.attribute("type") && kind != list.kind)
+                r_.attr_error(el, "label", rule::bad_value,
+                              "type and label on <ol> name different counters; keep label=\"" + std::string(form) +
+                                  "\" alone");
+            list.kind = kind;
+            list.punctuation = {std::string(form.substr(0, at)), std::string(form.substr(at + 1))};
+        }
     }
     BlockContext inner = unnumbered(ctx);
     for (auto [c, t] : r_.children(el, g_, g_.type(el.name()), "put each entry in <li>")) {

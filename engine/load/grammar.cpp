@@ -81,7 +81,9 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
     t.push_back(p);
     t.push_back(Type{"ol", "A numbered or lettered list.", Content::Elements,
                      {choice("type", {"a", "A", "i", "1"}, "a: (a) (b); A: (A) (B); i: (i) (ii); 1: 1. 2."),
-                      integer("start", 1, 9999, "The number of the first entry.")},
+                      integer("start", 1, 9999, "The number of the first entry."),
+                      choice("label", {"1.", "1)", "(1)", "a.", "a)", "(a)", "A.", "A)", "(A)", "i.", "i)", "(i)"},
+                             "How the first entry's label is written; the others follow: a) b) c).")},
                      {any("li", "li")}});
     t.push_back(Type{"ul", "A bulleted list.", Content::Elements, {}, {any("li", "li")}});
     t.push_back(Type{"li", "A list entry: text, or blocks such as paragraphs and nested lists.", Content::Mixed, {},

@@ -459,3 +459,29 @@ TEST_CASE("a link stays with the sentence that introduces it", "[layout][keep]")
                              });
     CHECK(n > 0);
 }
+
+TEST_CASE("a list's labels are written as the paper chose", "[layout][blocks]") {
+    Env env;
+    auto labels = [&](ListKind kind, std::optional<std::pair<std::string, std::string>> punct) {
+        List l;
+        l.kind = kind;
+        l.punctuation = std::move(punct);
+        for (const char* s : {"first", "second", "third", "fourth"}) {
+            ListItem it;
+            it.content = {para(s, Numbering::None)};
+            l.items.push_back(it);
+        }
+        return one_page({block(l)}, env);
+    };
+    CHECK(has_run(labels(ListKind::LowerAlpha, std::nullopt), "(b)"));  // the house form
+    CHECK(has_run(labels(ListKind::LowerAlpha, std::pair<std::string, std::string>("", ")")), "b)"));
+    CHECK(has_run(labels(ListKind::LowerAlpha, std::pair<std::string, std::string>("", ".")), "c."));
+    CHECK(has_run(labels(ListKind::LowerRoman, std::pair<std::string, std::string>("", ")")), "iv)"));
+    CHECK(has_run(labels(ListKind::LowerRoman, std::pair<std::string, std::string>("", ".")), "iii."));
+    CHECK(has_run(labels(ListKind::LowerRoman, std::pair<std::string, std::string>("(", ")")), "(ii)"));
+    CHECK(has_run(labels(ListKind::Decimal, std::pair<std::string, std::string>("", ".")), "4."));
+    CHECK(has_run(labels(ListKind::UpperAlpha, std::pair<std::string, std::string>("", ".")), "D."));
+    PageBox bullets = labels(ListKind::Bullet, std::nullopt);
+    CHECK(has_run(bullets, "\u2022"));
+    CHECK_FALSE(has_run(labels(ListKind::LowerAlpha, std::pair<std::string, std::string>("", ")")), "(b)"));
+}

@@ -305,3 +305,24 @@ TEST_CASE("load: the exempt-information resolution is worded from its paragraphs
     const Resolution& two = node<Resolution>(node<Minute>(b[1]).content[0]);
     CHECK(runs(node<Paragraph>(two.content[0]).text).find("paragraphs 1 and 3 of Part 1") != std::string::npos);
 }
+
+TEST_CASE("load: a list chooses how its labels are written", "[load][paper]") {
+    Blocks b = first_blocks(report_xml(
+        "<ol label=\"a)\"><li>x</li></ol><ol label=\"i.\"><li>x</li></ol><ol type=\"1\" label=\"(1)\"><li>x</li></ol>"
+        "<ol><li>x</li></ol>"));
+    REQUIRE(b.size() == 4);
+    CHECK(node<List>(b[0]).kind == ListKind::LowerAlpha);
+    CHECK(node<List>(b[0]).punctuation == std::pair<std::string, std::string>("", ")"));
+    CHECK(node<List>(b[1]).kind == ListKind::LowerRoman);
+    CHECK(node<List>(b[1]).punctuation == std::pair<std::string, std::string>("", "."));
+    CHECK(node<List>(b[2]).kind == ListKind::Decimal);
+    CHECK(node<List>(b[2]).punctuation == std::pair<std::string, std::string>("(", ")"));
+    CHECK_FALSE(node<List>(b[3]).punctuation);
+
+    TempDir dir;
+    Diagnostics d;
+    paper_from(dir, report_xml("\n<ol label=\"a]\"><li>x</li></ol>\n<ol type=\"1\" label=\"(a)\"><li>x</li></ol>"), d);
+    CHECK(messages(d, dir.path()) ==
+          "paper.xml:2:5: error: label on <ol> is \"a]\"; use 1., 1), (1), a., a), (a), A., A), (A), i., i) or (i)\n"
+          "paper.xml:3:14: error: type and label on <ol> name different counters; keep label=\"(a)\" alone\n");
+}
