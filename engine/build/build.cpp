@@ -4,13 +4,11 @@
 // pdf stage; the parts are laid out only once however many are written.
 #include "boardpack/build.hpp"
 
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <set>
 
@@ -19,6 +17,7 @@
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
+#include "text_file.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -69,24 +68,6 @@ std::string directory_of_program() {
     std::error_code ec;
     const fs::path self = fs::read_symlink("/proc/self/exe", ec);
     return ec ? std::string() : self.parent_path().string();
-}
-
-bool write_text_file(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        if (!f) return false;
-        f << text;
-        f.flush();
-        if (!f) {
-            fs::remove(tmp);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) fs::remove(tmp, ec);
-    return !ec;
 }
 
 void collect_diagnostics(const Diagnostics& diags, BuildResult& out) {
@@ -219,7 +200,7 @@ BuildResult build(const BuildRequest& request) {
             if (request.dump == "-") {
                 std::fwrite(text.data(), 1, text.size(), stdout);
                 std::fflush(stdout);
-            } else if (!write_text_file(request.dump, text)) {
+            } else if (!bp::write_text_file(request.dump, text)) {
                 diags.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, "cannot write the page dump");
                 return finish(kOutputFailed);
             } else {

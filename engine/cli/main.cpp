@@ -26,6 +26,7 @@
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
 #include "report.hpp"
+#include "text_file.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -102,25 +103,6 @@ void print_sorted(const std::vector<Diagnostic>& sorted, const Reporting& how, s
 void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream& json_out = std::cout) {
     print_sorted(d.sorted(), how, json_out);
     if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
-}
-
-bool write_report_file(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        if (!f) return false;
-        f << text;
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) fs::remove(tmp, ec);
-    return !ec;
 }
 
 // A template named on the command line: a path ending in .xml as it is,
@@ -214,7 +196,7 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
     if (!a.report.empty()) {
         boardpack::BuildResult reported = result;
         reported.exit_code = code;
-        if (!write_report_file(a.report, cli::report_json(request, reported, options, false))) {
+        if (!write_text_file(a.report, cli::report_json(request, reported, options, false))) {
             std::cerr << "boardpack: cannot write the build report " << a.report << '\n';
             if (code == kOk) code = kOutputFailed;
         }
