@@ -113,6 +113,8 @@ BuildResult build(const BuildRequest& request) {
     std::optional<bp::TemplateDoc> tpl;
     if (!diags.has_errors()) tpl = bp::load_template(doc->manifest.template_ref, diags);
     if (diags.has_errors() || !tpl) return finish(kInputErrors);
+    bp::load_images(*doc, tpl->max_image_pixels, diags);
+    if (diags.has_errors()) return finish(kInputErrors);
     clock.lap("validate");
 
     bp::FontTable fonts;

@@ -297,6 +297,8 @@ int run_preview(const std::string& paper_path, const std::string& output, const 
     std::optional<TemplateDoc> tpl;
     if (!diags.has_errors()) tpl = load_template(find_template(template_name, lo), diags);
     if (!paper || !tpl || diags.has_errors()) return finish(kInputErrors);
+    load_images(*paper, tpl->max_image_pixels, diags);
+    if (diags.has_errors()) return finish(kInputErrors);
     FontTable fonts;
     StyleSheet styles = resolve_styles(*tpl, fonts, diags);
     if (!diags.has_errors()) report_unprintable(*paper, fonts, diags);
@@ -345,6 +347,8 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std:
         if (!doc) return 1;
         validate_pack(*doc, diags);
         if (const FontTable* t = fonts.get(doc->manifest.template_ref)) report_unprintable(*doc, *t, diags);
+        // Without the build's template, images get the default pixel limit.
+        load_images(*doc, kDefaultMaxImagePixels, diags);
         std::set<std::string> papers;
         for (const auto& item : doc->papers)
             for (const Paper& p : item) papers.insert(p.loc.file);
@@ -354,7 +358,10 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std:
         load_template(f, diags);
     } else {
         std::string root_dir = fs::path(f).parent_path().string();
-        if (auto p = load_paper(f, root_dir, diags)) check_paper(*p);
+        if (auto p = load_paper(f, root_dir, diags)) {
+            check_paper(*p);
+            load_images(*p, kDefaultMaxImagePixels, diags);
+        }
     }
     return 1;
 }

@@ -8,10 +8,12 @@
 // of the pack can tell the document from its decoration.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "raster.hpp"
 #include "structure.hpp"
 #include "units.hpp"
 
@@ -42,7 +44,8 @@ struct FillRect {
 
 struct ImageBox {
     Rect rect;
-    std::string path;  // PNG or JPEG file
+    std::string path;  // the file it came from (names it in dumps)
+    std::shared_ptr<const RasterImage> raster;  // what pdf/ embeds
     std::string alt;
 };
 

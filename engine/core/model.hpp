@@ -3,11 +3,13 @@
 // visual choice is the template's (see StyleSheet in style/).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "raster.hpp"
 #include "source.hpp"
 #include "units.hpp"
 
@@ -119,6 +121,9 @@ struct Table {
 
 struct Image {
     std::string path;  // resolved, relative to the working dir
+    // Filled by load_images once the pixel limit is known; shared because a
+    // paper bound twice holds the same picture.
+    std::shared_ptr<const RasterImage> raster;
     std::string alt;
     std::optional<Mpt> width;  // natural/fit if unset
     Align align = Align::Left;

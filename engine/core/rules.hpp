@@ -41,6 +41,7 @@ inline constexpr Rule empty_value{"empty-value", "an attribute or element that m
 inline constexpr Rule missing_file{"missing-file", "a named paper, image, template or font file does not exist"};
 inline constexpr Rule outside_pack{"outside-pack", "a path leaves the pack's folder"};
 inline constexpr Rule image_format{"image-format", "an image that is not a readable PNG or JPEG"};
+inline constexpr Rule image_size{"image-size", "an image with more pixels than the template allows"};
 inline constexpr Rule bad_font{"bad-font", "a font file that cannot be used"};
 // ---- meaning ----
 inline constexpr Rule link{"link", "a link that is not an http, https or mailto address"};

@@ -3,6 +3,7 @@
 // load/ from <template version="1">; defaults below are the house style of
 // the published Leicestershire packs, so a template states only what differs.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,9 @@
 #include "units.hpp"
 
 namespace bp {
+
+// Pictures above this many pixels are refused unless the template says more.
+inline constexpr std::uint64_t kDefaultMaxImagePixels = 50'000'000;
 
 struct FontFamily {
     SourceLoc loc;
@@ -75,6 +79,9 @@ struct TemplateDoc {
     Color rule_color{0, 0, 0};
     Color table_header_fill{217, 217, 217};
     Color rag_red{255, 0, 0}, rag_amber{255, 192, 0}, rag_green{0, 176, 80};
+    // <images max-megapixels="50"/>: a larger picture is refused before it
+    // is decoded (a 1 MB PNG can unpack to gigabytes).
+    std::uint64_t max_image_pixels = kDefaultMaxImagePixels;
 };
 
 }  // namespace bp

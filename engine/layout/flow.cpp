@@ -4,7 +4,6 @@
 // foot or head of a page, a list's last item and a link-only paragraph go
 // with what comes before them).
 #include <algorithm>
-#include <fstream>
 
 #include "layout/internal.hpp"
 
@@ -37,32 +36,6 @@ std::string alpha(int n, bool upper) {
     return std::string(out.rbegin(), out.rend());
 }
 
-// Pixel size of a PNG or JPEG, read from its header; nullopt if unreadable.
-std::optional<std::pair<int, int>> image_pixels(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string head(64 * 1024, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    auto u8 = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(head[i])); };
-    auto be32 = [&](std::size_t i) { return (u8(i) << 24) | (u8(i + 1) << 16) | (u8(i + 2) << 8) | u8(i + 3); };
-    if (head.size() >= 24 && head.compare(1, 3, "PNG") == 0)
-        return std::pair<int, int>(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
-    if (head.size() >= 4 && u8(0) == 0xFF && u8(1) == 0xD8) {
-        std::size_t i = 2;
-        while (i + 9 < head.size()) {
-            if (u8(i) != 0xFF) return std::nullopt;
-            unsigned marker = u8(i + 1);
-            unsigned len = (u8(i + 2) << 8) | u8(i + 3);
-            bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-            if (sof)
-                return std::pair<int, int>(static_cast<int>((u8(i + 7) << 8) | u8(i + 8)),
-                                           static_cast<int>((u8(i + 5) << 8) | u8(i + 6)));
-            i += 2 + len;
-        }
-    }
-    return std::nullopt;
-}
 
 
 // True if every visible word of the text is part of a link.
@@ -346,15 +319,15 @@ void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const Blo
 }
 
 void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
-    auto px = image_pixels(img.path);
-    if (!px || px->first <= 0 || px->second <= 0) {
-        ctx_.diags.error(loc, rule::image_format, "cannot read the image \"" + img.path + "\"; use a PNG or JPEG file");
+    if (!img.raster) {  // load_images reported why, or was never asked
+        ctx_.diags.error(loc, rule::internal_error, "the image " + img.path + " was not loaded before layout");
         return;
     }
+    const RasterImage& px = *img.raster;
     // Natural size at 96 dpi, never wider than the column.
-    Mpt w = img.width ? *img.width : static_cast<Mpt>(px->first) * 750;
+    Mpt w = img.width ? *img.width : static_cast<Mpt>(px.width) * 750;
     w = std::min(w, width);
-    Mpt h = w * px->second / px->first;
+    Mpt h = w * px.height / px.width;
     Mpt max_h = content_height(ctx_.styles.master(orientation)) * 9 / 10;
     if (h > max_h) {
         w = w * max_h / h;
@@ -367,7 +340,7 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const
     tree_[figure].alt = img.alt;
     Slice s;
     s.height = h;
-    s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.alt}, Mark::content(figure));
+    s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.raster, img.alt}, Mark::content(figure));
     space(pt(6));
     push(std::move(s));
     space(pt(6));

@@ -314,9 +314,11 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
                 switch (file_state(img.path)) {
                     case FileState::Missing:
                         r_.attr_error(el, "src", rule::missing_file, "image file \"" + quote_value(*src) + "\" not found (looked for " + img.path + ")");
+                        img.path.clear();  // reported: load_images leaves it alone
                         break;
                     case FileState::NotAFile:
                         r_.attr_error(el, "src", rule::missing_file, "src on <img> names the folder " + img.path + ", not an image file");
+                        img.path.clear();
                         break;
                     case FileState::Ok: break;
                 }

@@ -278,7 +278,7 @@ Format make_template() {
                             any("font", "font"), any("style", "style"), optional("indent", "indent"),
                             optional("colours", "colours"), optional("footer", "footer"),
                             optional("stamp", "stamp"), optional("appendix", "appendix"),
-                            optional("blank", "blank")}});
+                            optional("blank", "blank"), optional("images", "images")}});
     f.types.push_back(text("locale", "Language and region of dates and line breaking, e.g. en_GB."));
     f.types.push_back(Type{"dates", "ICU date patterns for the dates the pack prints.", Content::Empty,
                            {{"paper", Value::DatePattern, false, "Dates in paper headers, e.g. d MMMM y."},
@@ -329,6 +329,9 @@ Format make_template() {
                                    "Portrait appendices: a new page, the next odd page, or straight after the text."),
                             choice("landscape-start", {"page", "odd-page"},
                                    "Landscape appendices and sections: a new page or the next odd page.")}});
+    f.types.push_back(Type{"images", "Limits on the pictures papers may hold.", Content::Empty,
+                           {integer("max-megapixels", 1, 1000,
+                                    "The largest picture, in millions of pixels (50 if not given).")}});
     return f;
 }
 

@@ -3,8 +3,10 @@
 // (file:line:col) for every problem found, all of them, not just the first.
 // Sole pugixml user. Never lays anything out; never throws on bad input.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diag.hpp"
@@ -45,5 +47,17 @@ FileKind text_kind(std::string_view text);
 // reported and left out).
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,
                                       Diagnostics& diags);
+
+// Reads and checks every <img> of the papers (PNG decoded, JPEG walked to
+// its end marker) and stores the result in Image::raster, so layout and pdf/
+// never open a file. A file that cannot be used, or has more than
+// `max_pixels` pixels (TemplateDoc::max_image_pixels), is a located error
+// and leaves its raster empty. A file named twice is read once.
+void load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags);
+void load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags);
+
+// One image file's bytes, as load_images would take them; nullopt with
+// *problem saying why not ("is a damaged PNG file (...)").
+std::optional<RasterImage> decode_image(std::string_view bytes, std::uint64_t max_pixels, std::string* problem);
 
 }  // namespace bp

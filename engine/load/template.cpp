@@ -97,6 +97,12 @@ void TemplateReader::read(pugi::xml_node root) {
             if (auto v = r_.attr_choice(c, "landscape-start", {"page", "odd-page"}))
                 t_.landscape_start = static_cast<SectionStart>(*v);
         }
+        if (n == "images") {
+            r_.check_attributes(c, g_.type("images"));
+            // Up to 1000 megapixels: beyond that one picture could need gigabytes.
+            if (std::optional<int> mp = r_.attr_int(c, "max-megapixels", 1, 1000))
+                t_.max_image_pixels = static_cast<std::uint64_t>(*mp) * 1'000'000;
+        }
         if (n == "blank") {
             r_.check_attributes(c, g_.type("blank"));
             if (std::optional<std::string> v = r_.attr(c, "text")) t_.blank_text = collapse_space(*v);

@@ -148,8 +148,9 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
                 n.fonts[run->face] =
                     doc.need(HPDF_Page_GetLocalFontName(page, fonts.font(run->face)), what);
             } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
+                if (!img->raster) doc.fail("the image " + img->path + " was not loaded", HPDF_OK);
                 n.images.push_back(
-                    doc.need(HPDF_Page_GetXObjectName(page, images.image(img->path)), what));
+                    doc.need(HPDF_Page_GetXObjectName(page, images.image(*img->raster)), what));
             }
         }
     }

@@ -1,9 +1,6 @@
 #include "writer.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 namespace bp::pdf {
 
@@ -62,35 +59,27 @@ void FontSet::finish(const std::vector<CodeSet>& used) {
     }
 }
 
-HPDF_Image ImageSet::image(const std::string& path) {
-    if (auto it = by_path_.find(path); it != by_path_.end()) return it->second;
+HPDF_Image ImageSet::image(const RasterImage& raster) {
+    if (auto it = by_raster_.find(&raster); it != by_raster_.end()) return it->second;
 
-    // The signature decides, not the name: a logo.jpg that is really a PNG
-    // still loads.
-    unsigned char sig[8] = {};
-    std::size_t got = 0;
-    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
-        got = std::fread(sig, 1, sizeof sig, f);
-        std::fclose(f);
-    } else {
-        throw Failure(std::string("cannot read image '") + path + "': " + std::strerror(errno));
-    }
-    static const unsigned char kPng[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    const std::string what = std::string("cannot load image '") + path + "'";
+    const char* what = "cannot embed an image";
     HPDF_Image img = nullptr;
-    if (got == 8 && std::memcmp(sig, kPng, 8) == 0) {
-        img = doc_.need(HPDF_LoadPngImageFromFile(doc_.get(), path.c_str()), what);
-        // libharu 2.3.0 leaves a PNG's alpha channel (its SMask) uncompressed.
-        auto smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT));
-        doc_.check(HPDF_OK, what);
-        if (smask != nullptr && smask->stream != nullptr)
-            smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    } else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF) {
-        img = doc_.need(HPDF_LoadJpegImageFromFile(doc_.get(), path.c_str()), what);
+    if (raster.encoding == RasterImage::Encoding::Jpeg) {
+        img = doc_.need(HPDF_LoadJpegImageFromMem(doc_.get(), raster.data.data(),
+                                                  static_cast<HPDF_UINT>(raster.data.size())),
+                        what);
     } else {
-        throw Failure(std::string("image '") + path + "' is neither PNG nor JPEG");
+        auto raw = [&](const std::vector<std::uint8_t>& samples, HPDF_ColorSpace space) {
+            return doc_.need(HPDF_LoadRawImageFromMem(doc_.get(), samples.data(),
+                                                      static_cast<HPDF_UINT>(raster.width),
+                                                      static_cast<HPDF_UINT>(raster.height), space, 8),
+                             what);
+        };
+        img = raw(raster.data, raster.channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB);
+        if (!raster.alpha.empty())
+            doc_.check(HPDF_Image_AddSMask(img, raw(raster.alpha, HPDF_CS_DEVICE_GRAY)), what);
     }
-    by_path_.emplace(path, img);
+    by_raster_.emplace(&raster, img);
     return img;
 }
 

@@ -48,15 +48,17 @@ bool cmap_swap_usable(HPDF_FontDef def);
 // TrueType face (exposed for the test that checks it against libharu).
 std::vector<HPDF_UINT16> glyphs_by_code(HPDF_FontDef def);
 
-// Images by path, each file read once however often it is drawn.
+// Images as load/ checked them, each embedded once however often it is
+// drawn. libharu is handed only verified JPEG bytes or decoded samples,
+// never a file to parse.
 class ImageSet {
 public:
     explicit ImageSet(Doc& doc) : doc_(doc) {}
-    HPDF_Image image(const std::string& path);
+    HPDF_Image image(const RasterImage& raster);
 
 private:
     Doc& doc_;
-    std::map<std::string, HPDF_Image> by_path_;
+    std::map<const RasterImage*, HPDF_Image> by_raster_;
 };
 
 // Builds each page's content stream and hands it to its page; returns the

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -33,26 +32,6 @@ bool before_or_same(const Date& a, const Date& b) {
     if (a.year != b.year) return a.year < b.year;
     if (a.month != b.month) return a.month < b.month;
     return a.day <= b.day;
-}
-
-// What an image file holds, judged by its first bytes.
-enum class ImageKind { Png, Jpeg, Other, Unreadable };
-ImageKind sniff_image(const std::string& path, std::string& what) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return ImageKind::Unreadable;
-    char head[16] = {};
-    in.read(head, sizeof head);
-    std::string_view h(head, static_cast<std::size_t>(in.gcount()));
-    if (h.starts_with("\x89PNG\r\n\x1a\n")) return ImageKind::Png;
-    if (h.starts_with("\xFF\xD8\xFF")) return ImageKind::Jpeg;
-    if (h.starts_with("GIF8")) what = "a GIF image";
-    else if (h.starts_with("BM")) what = "a BMP image";
-    else if (h.starts_with("RIFF") && h.size() >= 12 && h.substr(8, 4) == "WEBP") what = "a WebP image";
-    else if (h.starts_with("II*") || h.starts_with("MM\0*")) what = "a TIFF image";
-    else if (h.starts_with("<svg") || h.starts_with("<?xml")) what = "an SVG or XML file";
-    else if (h.starts_with("%PDF")) what = "a PDF file";
-    else if (h.empty()) what = "an empty file";
-    return ImageKind::Other;
 }
 
 // ---- appendix mentions ----
@@ -225,13 +204,7 @@ private:
         if (img.alt.find_first_not_of(" \t\n") == std::string::npos)
             d_.warning(loc, rule::image_alt, "this image has no alt text, so a screen reader cannot say what it shows",
                        "describe it in alt=\"...\", e.g. alt=\"Chart of crime by district, 2014 to 2015\"");
-        if (img.path.empty()) return;
-        std::string what;
-        // Unreadable files were reported by load/ (missing, outside the pack).
-        if (sniff_image(img.path, what) != ImageKind::Other) return;
-        std::string msg = "the image " + img.path + " is not a PNG or JPEG file";
-        if (!what.empty()) msg += " (it is " + what + ")";
-        d_.error(loc, rule::image_format, msg + "; save it as PNG or JPEG");
+        // The picture itself was decoded and checked by load_images.
     }
 
     void table(const Table& t, const SourceLoc& loc, int depth) {

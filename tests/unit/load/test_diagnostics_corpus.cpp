@@ -52,6 +52,7 @@ std::vector<Diagnostic> run_case(const std::string& path) {
                 report_unprintable(pack->manifest, fonts, d);
                 for (const auto& papers : pack->papers)
                     for (const Paper& p : papers) report_unprintable(p, fonts, d);
+                load_images(*pack, kDefaultMaxImagePixels, d);
             }
             break;
         case FileKind::Template: load_template(path, d); break;
@@ -60,6 +61,7 @@ std::vector<Diagnostic> run_case(const std::string& path) {
             if (auto paper = load_paper(path, fs::path(path).parent_path().string(), d)) {
                 validate_paper(*paper, d);
                 report_unprintable(*paper, template_fonts("templates/lscsb.xml"), d);
+                load_images(*paper, kDefaultMaxImagePixels, d);
             }
             break;
     }

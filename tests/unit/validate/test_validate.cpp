@@ -114,19 +114,6 @@ TEST_CASE("load: links must be http(s) or mailto, reported at their href", "[loa
           "only link to web pages and e-mail addresses\n");
 }
 
-TEST_CASE("validate: images must be PNG or JPEG by content", "[validate]") {
-    TempDir dir;
-    dir.write("ok.png", kPngBytes);
-    dir.write("ok.jpg", "\xFF\xD8\xFF\xE0");
-    dir.write("gif.png", "GIF89a....");
-    dir.write("text.jpg", "hello");
-    CHECK(check(report_xml("\n<img src=\"ok.png\"/><img src=\"ok.jpg\"/>\n<img src=\"gif.png\"/>\n<img src=\"text.jpg\"/>"),
-                dir) ==
-          "paper.xml:3:1: error: the image gif.png is not a PNG or JPEG file (it is a GIF image); save it as PNG or "
-          "JPEG\n"
-          "paper.xml:4:1: error: the image text.jpg is not a PNG or JPEG file; save it as PNG or JPEG\n");
-}
-
 TEST_CASE("validate: sub-numbering needs a numbered paragraph first", "[validate]") {
     CHECK(check(report_xml("\n<p number=\"sub\">x</p><p>y</p><p number=\"sub\">z</p>")) ==
           "paper.xml:2:1: error: number=\"sub\" numbers a paragraph under the numbered paragraph before it, and "

@@ -1,0 +1,202 @@
+"""The hostile-input corpus: what an officer, a broken disk or a careless
+command line can hand an unattended build. Each case sets up a pack folder,
+runs boardpack, and states the exit code and the exact diagnostics it must
+give, with their hints ("{dir}" stands for the case's folder). No case may crash, hang or
+leave a temporary file behind.
+
+usage: hostile.py BOARDPACK ROOT [CASE...]"""
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+boardpack, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+only = set(sys.argv[3:])
+failures = []
+CASES = []
+
+
+def case(exit_code, *lines, partial=False):
+    """Registers a case: `lines` are the stderr lines expected, in order
+    (all of them, unless partial=True: then each must appear)."""
+    def register(fn):
+        CASES.append((fn.__name__, fn, exit_code, lines, partial))
+        return fn
+    return register
+
+
+# ---- building blocks --------------------------------------------------------
+
+def write(d, name, data):
+    path = os.path.join(d, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb" if isinstance(data, bytes) else "w") as f:
+        f.write(data)
+    return path
+
+
+def pack_xml(papers=("report.xml",), template="lscsb"):
+    items = "".join(f'<item><title>Item {i + 1}</title><papers src="{p}"/></item>' for i, p in enumerate(papers))
+    return (f'<pack version="1" template="{template}">\n'
+            f'  <meeting><body>TEST BOARD</body><date>2016-09-08</date><venue>County Hall</venue></meeting>\n'
+            f'  <agenda>{items}</agenda>\n</pack>\n')
+
+
+def report_xml(body="<p>Text.</p>"):
+    return ('<report version="1">\n'
+            '  <header><board>TEST BOARD</board><date>2016-09-08</date><title>A REPORT</title></header>\n'
+            f'  {body}\n</report>\n')
+
+
+def simple_pack(d, body="<p>Text.</p>"):
+    write(d, "pack.xml", pack_xml())
+    write(d, "report.xml", report_xml(body))
+    return os.path.join(d, "pack.xml")
+
+
+def build(d, manifest, *extra):
+    return ["build", manifest, "-o", os.path.join(d, "out.pdf"), "--templates", os.path.join(root, "templates"), *extra]
+
+
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def png(width, height, color_type, rows, depth=8, extra=b""):
+    """rows: packed samples of each row, filter byte 0 added here."""
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, 0)
+    raw = b"".join(b"\0" + r for r in rows)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + extra + chunk(b"IDAT", zlib.compress(raw)) +
+            chunk(b"IEND", b""))
+
+
+def jpeg_from_pdf(d):
+    """A real JPEG: a sample page rendered by poppler."""
+    sample = os.path.join(d, "sample.pdf")
+    subprocess.run([boardpack, "build", os.path.join(root, "samples/lscsb-2015-09-17/pack.xml"), "-o", sample],
+                   check=True, capture_output=True)
+    subprocess.run(["pdftoppm", "-jpeg", "-r", "10", "-f", "1", "-l", "1", "-singlefile", sample,
+                    os.path.join(d, "photo")], check=True)
+    os.remove(sample)
+    return open(os.path.join(d, "photo.jpg"), "rb").read()
+
+
+def img_pack(d, name, data):
+    write(d, name, data)
+    return simple_pack(d, f'<img src="{name}" alt="x"/>')
+
+
+# ---- images -----------------------------------------------------------------
+
+GOOD_PNG = png(2, 2, 2, [b"\xff\0\0\0\xff\0", b"\0\0\xff\xff\xff\xff"])
+
+
+@case(1, "{dir}/report.xml:3:3: error: the image {dir}/bad.png is a damaged PNG file (IDAT: CRC error) [image-format]",
+         "  hint: save it again as PNG or JPEG")
+def png_bad_crc(d):
+    data = bytearray(GOOD_PNG)
+    data[-13] ^= 0xFF  # the last byte of IDAT's CRC
+    return build(d, img_pack(d, "bad.png", bytes(data)))
+
+
+@case(1, "{dir}/report.xml:3:3: error: the image {dir}/cut.png is a damaged PNG file (the file ends early "
+         "(it is truncated)) [image-format]", "  hint: save it again as PNG or JPEG")
+def png_truncated(d):
+    return build(d, img_pack(d, "cut.png", GOOD_PNG[:45]))
+
+
+@case(1, "{dir}/report.xml:3:3: error: the image {dir}/junk.png is a damaged PNG file (IDAT: incorrect header "
+         "check) [image-format]", "  hint: save it again as PNG or JPEG")
+def png_corrupt_data(d):
+    ihdr = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", b"garbage!garbage!") + chunk(b"IEND", b"")
+    return build(d, img_pack(d, "junk.png", data))
+
+
+@case(0)
+def png_rgb_with_trns(d):
+    """Crashed inside libharu's own PNG loader: now decoded by us."""
+    trns = chunk(b"tRNS", struct.pack(">HHH", 255, 0, 0))
+    return build(d, img_pack(d, "t.png", png(2, 2, 2, [b"\xff\0\0\0\xff\0", b"\0\0\xff\xff\0\0"], extra=trns)))
+
+
+@case(0)
+def png_every_form(d):
+    forms = {
+        "gray1": png(8, 1, 0, [b"\x5a"], depth=1),
+        "gray16": png(1, 1, 0, [b"\x12\x34"], depth=16),
+        "palette4": png(2, 1, 3, [b"\x01"], depth=4, extra=chunk(b"PLTE", b"\xff\0\0\0\xff\0") + chunk(b"tRNS", b"\x80")),
+        "graya": png(1, 1, 4, [b"\x80\x40"]),
+        "rgba16": png(1, 1, 6, [b"\0\x10\0\x20\0\x30\x80\0"], depth=16),
+    }
+    for name, data in forms.items():
+        write(d, name + ".png", data)
+    body = "".join(f'<img src="{n}.png" alt="{n}"/>' for n in forms)
+    return build(d, simple_pack(d, body))
+
+
+@case(1, "{dir}/report.xml:3:3: error: the image {dir}/huge.png is 20000 x 20000 pixels (400 megapixels), more "
+         "than the template allows (50 megapixels) [image-size]",
+         "  hint: downscale it: a full A4 page at 300 dpi needs about 2500 x 3500 pixels")
+def png_too_many_pixels(d):
+    # 20000 rows of 20000 zero bytes deflate to about 400 KB.
+    raw = zlib.compress(b"\0" * 20001 * 20000, 9)
+    ihdr = struct.pack(">IIBBBBB", 20000, 20000, 8, 0, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+    return build(d, img_pack(d, "huge.png", data))
+
+
+@case(1, "{dir}/report.xml:3:3: error: the image {dir}/cut.jpg is a damaged JPEG file (its image data ends "
+         "early; it is truncated) [image-format]", "  hint: save it again as PNG or JPEG")
+def jpeg_truncated(d):
+    data = jpeg_from_pdf(d)
+    return build(d, img_pack(d, "cut.jpg", data[: len(data) * 2 // 3]))
+
+
+@case(0)
+def jpeg_whole(d):
+    return build(d, img_pack(d, "whole.jpg", jpeg_from_pdf(d)))
+
+
+# ---- the runner ---------------------------------------------------------------
+
+def leftovers(d):
+    return sorted(f for f in os.listdir(d) if ".tmp" in f)
+
+
+for name, fn, exit_code, lines, partial in CASES:
+    if only and name not in only:
+        continue
+    d = tempfile.mkdtemp(prefix=f"bp-hostile-{name}-")
+    try:
+        args = fn(d)
+        r = subprocess.run([boardpack, *args], capture_output=True, text=True, timeout=60, cwd=d)
+    except subprocess.TimeoutExpired:
+        failures.append(f"{name}: boardpack did not finish within 60 s")
+        continue
+    # The diagnostics and their hints; the echoed source line and caret are
+    # the printer's business, not the case's.
+    got = [l for l in r.stderr.splitlines() if l.strip() and not re.match(r"^\s+(\d+ )?\|", l)]
+    want = [l.replace("{dir}", d) for l in lines]
+    if r.returncode != exit_code:
+        failures.append(f"{name}: exit {r.returncode}, expected {exit_code}\n    stderr: {r.stderr.strip()[:600]}")
+    elif partial and not all(w in got for w in want):
+        failures.append(f"{name}: missing lines {[w for w in want if w not in got]}\n    got: {got}")
+    elif not partial and got != want:
+        failures.append(f"{name}: stderr\n    got:  {got}\n    want: {want}")
+    if leftovers(d):
+        failures.append(f"{name}: temporary files left behind: {leftovers(d)}")
+    if exit_code == 0 and r.returncode == 0 and "-o" in args:
+        out = args[args.index("-o") + 1]
+        check = subprocess.run(["qpdf", "--check", out], capture_output=True, text=True)
+        if check.returncode != 0:
+            failures.append(f"{name}: qpdf --check fails on the PDF: {check.stdout[-300:]}")
+
+ran = len([c for c in CASES if not only or c[0] in only])
+if failures:
+    print(f"{len(failures)} of {ran} hostile cases failed:\n" + "\n".join(failures))
+    sys.exit(1)
+print(f"all {ran} hostile cases passed")
