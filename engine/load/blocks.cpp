@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "core/input_file.hpp"
 #include "load/paths.hpp"
 #include "load/values.hpp"
 
@@ -318,6 +319,11 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
                         break;
                     case FileState::NotAFile:
                         r_.attr_error(el, "src", rule::missing_file, "src on <img> names the folder " + img.path + ", not an image file");
+                        img.path.clear();
+                        break;
+                    case FileState::Special:
+                        r_.attr_error(el, "src", rule::file_unreadable,
+                                      "the image " + img.path + " " + input_file_problem(img.path));
                         img.path.clear();
                         break;
                     case FileState::Ok: break;

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/input_file.hpp"
 #include "load/paths.hpp"
 #include "load/reader.hpp"
 #include "load/readers.hpp"
@@ -197,6 +198,9 @@ std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const s
             r_.attr_error(el, "src", rule::missing_file, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
             break;
         case FileState::NotAFile: r_.attr_error(el, "src", rule::missing_file, "src on <papers> names the folder " + path + ", not a file"); break;
+        case FileState::Special:
+            r_.attr_error(el, "src", rule::file_unreadable, "the paper " + path + " " + input_file_problem(path));
+            break;
         case FileState::Ok: break;
     }
     return path;

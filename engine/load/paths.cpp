@@ -9,10 +9,12 @@ namespace bp::load {
 
 namespace {
 
+// The real location: absolute, links resolved as far as the path exists.
 fs::path absolute_normal(const std::string& p) {
     std::error_code ec;
     fs::path a = fs::absolute(fs::path(p), ec);
     if (ec) a = fs::path(p);
+    if (fs::path real = fs::weakly_canonical(a, ec); !ec) a = real;
     a = a.lexically_normal();
     // "dir/" normalises to "dir/" with an empty last element: drop it so
     // component-wise comparison works.
@@ -49,6 +51,7 @@ FileState file_state(const std::string& path) {
     fs::file_status st = fs::status(fs::path(path), ec);
     if (ec || !fs::exists(st)) return FileState::Missing;
     if (fs::is_directory(st)) return FileState::NotAFile;
+    if (!fs::is_regular_file(st)) return FileState::Special;
     return FileState::Ok;
 }
 

@@ -1,6 +1,6 @@
 // Paths named inside the XML: resolved against the naming file's folder,
-// and kept inside the pack's folder. Lexical only (no symlink resolution),
-// so the answer depends on the text of the paths, not on the machine.
+// and kept inside the pack's folder. Containment is judged on the real
+// location, symbolic links resolved, so a link cannot reach outside.
 #pragma once
 #include <string>
 
@@ -11,10 +11,13 @@ std::string folder_of(const std::string& file);
 // `rel` taken relative to the folder of `base_file`, lexically normalised
 // ("a/b/../c.xml" -> "a/c.xml"); an absolute `rel` stays absolute.
 std::string resolve_relative(const std::string& base_file, const std::string& rel);
-// Whether `path` lies inside folder `root` ("" = anywhere).
+// Whether `path` lies inside folder `root` ("" = anywhere), both with
+// every symbolic link in them resolved.
 bool is_inside(const std::string& root, const std::string& path);
 
-enum class FileState { Ok, Missing, NotAFile };
+// NotAFile: a folder. Special: a FIFO, device or socket, which an input
+// may never be (opening one can block or stream forever).
+enum class FileState { Ok, Missing, NotAFile, Special };
 FileState file_state(const std::string& path);
 
 }  // namespace bp::load

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/input_file.hpp"
 #include "load/paths.hpp"
 #include "load/reader.hpp"
 #include "load/readers.hpp"
@@ -192,6 +193,9 @@ std::optional<std::string> TemplateReader::font_file(pugi::xml_node el, const ch
             r_.attr_error(el, attr, rule::missing_file, "font file \"" + quote_value(*v) + "\" not found (looked for " + path + ")");
             break;
         case FileState::NotAFile: r_.attr_error(el, attr, rule::missing_file, std::string(attr) + " on <font> names the folder " + path + ", not a font file"); break;
+        case FileState::Special:
+            r_.attr_error(el, attr, rule::file_unreadable, "the font " + path + " " + input_file_problem(path));
+            break;
         case FileState::Ok: break;
     }
     return path;

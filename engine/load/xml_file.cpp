@@ -5,6 +5,7 @@
 #include <iterator>
 #include <optional>
 
+#include "core/input_file.hpp"
 #include "load/paths.hpp"
 #include "load/values.hpp"
 
@@ -502,24 +503,13 @@ bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out,
     switch (file_state(path)) {
         case FileState::Missing: diags.error(out.src.file_only(), rule::file_unreadable, "file not found"); return false;
         case FileState::NotAFile: diags.error(out.src.file_only(), rule::file_unreadable, "this is a folder, not a file"); return false;
+        case FileState::Special:
         case FileState::Ok: break;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(out.src.file_only(), rule::file_unreadable, "the file cannot be read");
-        return false;
-    }
-    in.seekg(0, std::ios::end);
-    std::streamoff size = in.tellg();
-    if (size < 0 || static_cast<std::uint64_t>(size) > kMaxFileBytes) {
-        diags.error(out.src.file_only(), rule::file_unreadable, size < 0 ? "the file cannot be read" : "the file is larger than 256 MB");
-        return false;
-    }
-    in.seekg(0, std::ios::beg);
-    out.src.bytes.resize(static_cast<std::size_t>(size));
-    in.read(out.src.bytes.data(), size);
-    if (in.gcount() != size) {
-        diags.error(out.src.file_only(), rule::file_unreadable, "the file cannot be read");
+    // Only a regular file is read, and opening never blocks (a FIFO would).
+    std::string problem;
+    if (!read_input_file(path, kMaxFileBytes, out.src.bytes, problem)) {
+        diags.error(out.src.file_only(), rule::file_unreadable, "the file " + problem);
         return false;
     }
     return parse_xml(root_hint, out, diags);
@@ -550,12 +540,9 @@ bool parse_xml(std::string_view root_hint, XmlFile& out, Diagnostics& diags) {
 }
 
 std::string sniff_root_name(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    std::string head(8192, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    return first_element_name(head);
+    std::string text, problem;
+    if (!read_input_file(path, kMaxFileBytes, text, problem)) return {};
+    return first_element_name(text);
 }
 
 std::string first_element_name(std::string_view text) {

@@ -161,6 +161,67 @@ def jpeg_whole(d):
     return build(d, img_pack(d, "whole.jpg", jpeg_from_pdf(d)))
 
 
+# ---- inputs: only regular files, nothing outside the pack -------------------
+
+@case(1, "{dir}/pack.xml:3:46: error: the paper {dir}/pipe.xml is a FIFO (named pipe), not a regular file "
+         "[file-unreadable]")
+def paper_is_fifo(d):
+    write(d, "pack.xml", pack_xml(papers=("pipe.xml",)))
+    os.mkfifo(os.path.join(d, "pipe.xml"))
+    return build(d, os.path.join(d, "pack.xml"))
+
+
+@case(1, "{dir}/report.xml:3:8: error: the image {dir}/pipe.png is a FIFO (named pipe), not a regular file "
+         "[file-unreadable]")
+def image_is_fifo(d):
+    os.mkfifo(os.path.join(d, "pipe.png"))
+    return build(d, simple_pack(d, '<img src="pipe.png" alt="x"/>'))
+
+
+@case(1, "{dir}/pack/pack.xml:3:46: error: the paper \"report.xml\" lies outside the pack's folder ({dir}/pack); "
+         "keep a pack's papers inside its folder [outside-pack]")
+def paper_linked_from_outside(d):
+    write(d, "secret/report.xml", report_xml("<p>Not for the pack.</p>"))
+    write(d, "pack/pack.xml", pack_xml())
+    os.symlink(os.path.join(d, "secret/report.xml"), os.path.join(d, "pack/report.xml"))
+    return build(d, os.path.join(d, "pack/pack.xml"))
+
+
+@case(1, "{dir}/pack/pack.xml:3:46: error: the paper \"papers/report.xml\" lies outside the pack's folder "
+         "({dir}/pack); keep a pack's papers inside its folder [outside-pack]")
+def folder_linked_from_outside(d):
+    write(d, "secret/report.xml", report_xml("<p>Not for the pack.</p>"))
+    write(d, "pack/pack.xml", pack_xml(papers=("papers/report.xml",)))
+    os.symlink(os.path.join(d, "secret"), os.path.join(d, "pack/papers"))
+    return build(d, os.path.join(d, "pack/pack.xml"))
+
+
+@case(1, "{dir}/pack/report.xml:3:8: error: the image \"logo.png\" lies outside the pack's folder ({dir}/pack); "
+         "copy it into the folder [outside-pack]")
+def image_linked_from_outside(d):
+    write(d, "secret/logo.png", GOOD_PNG)
+    write(d, "pack/pack.xml", pack_xml())
+    write(d, "pack/report.xml", report_xml('<img src="logo.png" alt="x"/>'))
+    os.symlink(os.path.join(d, "secret/logo.png"), os.path.join(d, "pack/logo.png"))
+    return build(d, os.path.join(d, "pack/pack.xml"))
+
+
+@case(0)
+def link_inside_the_pack(d):
+    """A link that stays inside the pack is fine."""
+    write(d, "pack.xml", pack_xml(papers=("current.xml",)))
+    write(d, "papers/v2.xml", report_xml())
+    os.symlink(os.path.join(d, "papers/v2.xml"), os.path.join(d, "current.xml"))
+    return build(d, os.path.join(d, "pack.xml"))
+
+
+@case(1, "{dir}/pipe.xml: error: the file is a FIFO (named pipe), not a regular file [file-unreadable]",
+         "1 file: 1 error, 0 warnings")
+def validate_a_fifo(d):
+    os.mkfifo(os.path.join(d, "pipe.xml"))
+    return ["validate", os.path.join(d, "pipe.xml")]
+
+
 # ---- the runner ---------------------------------------------------------------
 
 def leftovers(d):
