@@ -10,14 +10,15 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "assemble/assemble.hpp"
+#include "core/output_file.hpp"
 #include "dump/dump.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
-#include "text_file.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -29,7 +30,7 @@ using bp::Diagnostics;
 
 namespace {
 
-constexpr int kOk = 0, kInputErrors = 1, kOutputFailed = 3;
+constexpr int kOk = 0, kInputErrors = 1, kOutputRefused = 2, kOutputFailed = 3;
 
 class StageClock {
 public:
@@ -76,6 +77,59 @@ void collect_diagnostics(const Diagnostics& diags, BuildResult& out) {
                                              std::string(d.rule), d.message, d.hint});
 }
 
+// A file the build reads, and what it is to the build, for a refusal that
+// names it: "the paper minutes.xml".
+struct Input {
+    std::string path, role;
+};
+
+// A file the build (or its caller) writes.
+struct Output {
+    std::string path, role;
+};
+
+// Before anything is laid out: every output must be a file that can be
+// written (not a device, a FIFO or a folder). True when all can.
+bool outputs_writable(const std::vector<Output>& outputs, Diagnostics& diags) {
+    bool ok = true;
+    for (const Output& o : outputs) {
+        if (const std::string problem = bp::output_target_problem(o.path); !problem.empty()) {
+            diags.error(bp::SourceLoc{o.path, 0, 0}, bp::rule::output, "the " + o.role + " " + problem,
+                        "name a regular file for it, in a folder that exists");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+// Before anything is written: no output may replace an input of the build
+// (the PDF over the manifest destroys the source) or another output (the
+// report over the PDF loses the PDF). Paths are compared as the files they
+// name, through links and "..". True when none does.
+bool outputs_apart(const std::vector<Output>& outputs, const std::vector<Input>& inputs, Diagnostics& diags) {
+    std::map<std::string, const Input*> read;
+    for (const Input& in : inputs) read.emplace(bp::file_identity(in.path), &in);
+    std::map<std::string, const Output*> written;
+    bool ok = true;
+    for (const Output& o : outputs) {
+        const std::string id = bp::file_identity(o.path);
+        if (auto in = read.find(id); in != read.end()) {
+            diags.error(bp::SourceLoc{o.path, 0, 0}, bp::rule::output,
+                        "the " + o.role + " would be written over the " + in->second->role + " " + in->second->path +
+                            ", which the build reads",
+                        "name another file for the " + o.role);
+            ok = false;
+        } else if (auto [other, fresh] = written.emplace(id, &o); !fresh) {
+            diags.error(bp::SourceLoc{o.path, 0, 0}, bp::rule::output,
+                        "the " + o.role + " and the " + other->second->role +
+                            (o.path == bp::kStandardOutput ? " would both go to standard output" : " are the same file"),
+                        "give each output its own file");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
 }  // namespace
 
 std::string version() { return BOARDPACK_VERSION; }
@@ -102,6 +156,13 @@ BuildResult build(const BuildRequest& request) {
         return out;
     };
 
+    std::vector<Output> named_outputs;
+    if (!request.output.empty()) named_outputs.push_back({request.output, "pack PDF"});
+    if (!request.supplement.empty()) named_outputs.push_back({request.supplement, "supplement"});
+    if (!request.dump.empty()) named_outputs.push_back({request.dump, "page dump"});
+    for (const std::string& path : request.caller_outputs) named_outputs.push_back({path, "build report"});
+    if (!outputs_writable(named_outputs, diags)) return finish(kOutputFailed);
+
     bp::LoadOptions lo;
     lo.template_dirs = request.template_dirs;
     for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
@@ -113,7 +174,7 @@ BuildResult build(const BuildRequest& request) {
     std::optional<bp::TemplateDoc> tpl;
     if (!diags.has_errors()) tpl = bp::load_template(doc->manifest.template_ref, diags);
     if (diags.has_errors() || !tpl) return finish(kInputErrors);
-    bp::load_images(*doc, tpl->max_image_pixels, diags);
+    const std::vector<std::string> images = bp::load_images(*doc, tpl->max_image_pixels, diags);
     if (diags.has_errors()) return finish(kInputErrors);
     clock.lap("validate");
 
@@ -123,14 +184,19 @@ BuildResult build(const BuildRequest& request) {
     if (diags.has_errors()) return finish(kInputErrors);
     clock.lap("style");
 
-    out.inputs.push_back(request.pack);
-    std::set<std::string> listed{request.pack};
+    std::vector<Input> inputs;
+    std::set<std::string> listed;
+    auto read = [&](const std::string& path, const char* role) {
+        if (!listed.insert(path).second) return;
+        inputs.push_back({path, role});
+        out.inputs.push_back(path);
+    };
+    read(request.pack, "pack manifest");
     for (const auto& item : doc->manifest.items)
-        for (const std::string& p : item.papers)
-            if (listed.insert(p).second) out.inputs.push_back(p);
-    if (listed.insert(doc->manifest.template_ref).second) out.inputs.push_back(doc->manifest.template_ref);
-    for (const bp::FontFace& f : fonts.faces())
-        if (listed.insert(f.path).second) out.inputs.push_back(f.path);
+        for (const std::string& p : item.papers) read(p, "paper");
+    read(doc->manifest.template_ref, "template");
+    for (const bp::FontFace& f : fonts.faces()) read(f.path, "font");
+    for (const std::string& path : images) read(path, "image");
 
     bp::LineBreaker breaker(tpl->locale);
     bp::LayoutContext ctx{styles, fonts, breaker, diags};
@@ -188,6 +254,12 @@ BuildResult build(const BuildRequest& request) {
     if (!request.supplement.empty())
         jobs.push_back({request.supplement, "supplement",
                         [&] { return bp::bind_supplement(*doc, parts, *numbering, audience, ctx); }});
+    std::vector<Output> outputs;
+    for (const Job& job : jobs)
+        if (!job.path.empty()) outputs.push_back({job.path, job.edition == "pack" ? "pack PDF" : job.edition + " PDF"});
+    if (!request.dump.empty()) outputs.push_back({request.dump, "page dump"});
+    for (const std::string& path : request.caller_outputs) outputs.push_back({path, "build report"});
+    if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
     clock.lap("assemble");
 
     bp::PdfOptions po;
@@ -202,8 +274,8 @@ BuildResult build(const BuildRequest& request) {
             if (request.dump == "-") {
                 std::fwrite(text.data(), 1, text.size(), stdout);
                 std::fflush(stdout);
-            } else if (!bp::write_text_file(request.dump, text)) {
-                diags.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, "cannot write the page dump");
+            } else if (std::string error; !bp::write_whole_file(request.dump, text, &error)) {
+                diags.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, error);
                 return finish(kOutputFailed);
             } else {
                 out.outputs.push_back(WrittenFile{request.dump, "dump", static_cast<int>(ed->box.pages.size()), 1});

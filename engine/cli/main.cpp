@@ -23,10 +23,10 @@
 #include "assemble/assemble.hpp"
 #include "boardpack/build.hpp"
 #include "core/diag_render.hpp"
+#include "core/output_file.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
 #include "report.hpp"
-#include "text_file.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -186,6 +186,7 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
         request.progress = [&](const std::string& stage) {
             std::cerr << "\r\033[Kboardpack: " << request.pack << ": " << stage << std::flush;
         };
+    if (!a.report.empty()) request.caller_outputs.push_back(a.report);
     const boardpack::BuildResult result = boardpack::build(request);
     if (progress) std::cerr << "\r\033[K" << std::flush;
     int code = result.exit_code;
@@ -193,11 +194,13 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
     const bool warnings = std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
     if (code == kOk && a.reporting.werror && warnings) code = kInputErrors;
     print_sorted(diags, a.reporting, request.dump == "-" || request.output == "-" ? std::cerr : std::cout);
-    if (!a.report.empty()) {
+    // A report refused before the build (it names an input, another output,
+    // or a device) is not written at all.
+    if (!a.report.empty() && code != kUsage && output_target_problem(a.report).empty()) {
         boardpack::BuildResult reported = result;
         reported.exit_code = code;
-        if (!write_text_file(a.report, cli::report_json(request, reported, options, false))) {
-            std::cerr << "boardpack: cannot write the build report " << a.report << '\n';
+        if (std::string error; !write_whole_file(a.report, cli::report_json(request, reported, options, false), &error)) {
+            std::cerr << a.report << ": error: the build report " << error << '\n';
             if (code == kOk) code = kOutputFailed;
         }
     }
@@ -292,24 +295,38 @@ int run_preview(const std::string& paper_path, const std::string& output, const 
         print_diagnostics(diags, how);
         return code;
     };
+    if (const std::string problem = output_target_problem(output); !problem.empty()) {
+        diags.error(SourceLoc{output, 0, 0}, rule::output, "the PDF " + problem, "name a regular file for it");
+        return finish(kOutputFailed);
+    }
     std::optional<Paper> paper = load_paper(paper_path, fs::path(paper_path).parent_path().string(), diags);
     if (paper) validate_paper(*paper, diags);
     std::optional<TemplateDoc> tpl;
-    if (!diags.has_errors()) tpl = load_template(find_template(template_name, lo), diags);
+    const std::string template_path = find_template(template_name, lo);
+    if (!diags.has_errors()) tpl = load_template(template_path, diags);
     if (!paper || !tpl || diags.has_errors()) return finish(kInputErrors);
-    load_images(*paper, tpl->max_image_pixels, diags);
+    std::vector<std::string> inputs = load_images(*paper, tpl->max_image_pixels, diags);
     if (diags.has_errors()) return finish(kInputErrors);
     FontTable fonts;
     StyleSheet styles = resolve_styles(*tpl, fonts, diags);
     if (!diags.has_errors()) report_unprintable(*paper, fonts, diags);
     if (diags.has_errors()) return finish(kInputErrors);
+    inputs.push_back(paper_path);
+    inputs.push_back(template_path);
+    for (const FontFace& f : fonts.faces()) inputs.push_back(f.path);
+    for (const std::string& in : inputs)
+        if (file_identity(in) == file_identity(output)) {
+            diags.error(SourceLoc{output, 0, 0}, rule::output, "the PDF would be written over " + in + ", which the preview reads",
+                        "name another file for the PDF");
+            return finish(kUsage);
+        }
     LineBreaker breaker(tpl->locale);
     LayoutContext ctx{styles, fonts, breaker, diags};
     PackBox box = assemble_preview(*paper, ctx);
     if (diags.has_errors()) return finish(kInputErrors);
     std::string error;
     if (!write_pdf(box, output, PdfOptions{}, &error)) {
-        std::cerr << "boardpack: " << error << '\n';
+        diags.error(SourceLoc{output, 0, 0}, rule::output, error);
         return finish(kOutputFailed);
     }
     return finish(kOk);
@@ -405,6 +422,8 @@ const char* kUsageText =
 }  // namespace
 
 int main(int argc, char** argv) {
+    // An interrupted or terminated build leaves no temporary file behind.
+    remove_temporaries_on_signals();
     try {
         po::options_description global("options");
         global.add_options()("help,h", "show this help")("version", "show the version")(

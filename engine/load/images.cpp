@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <type_traits>
+#include <vector>
 
 #include "core/input_file.hpp"
 #include "load/image_decode.hpp"
@@ -28,6 +29,8 @@ public:
     void paper(Paper& p) {
         for (Section& s : p.sections) blocks(s.blocks);
     }
+
+    std::vector<std::string> files() && { return std::move(files_); }
 
 private:
     void block(Block& b) {
@@ -61,7 +64,10 @@ private:
     void image(Image& img, const SourceLoc& loc) {
         if (img.path.empty()) return;  // load reported why (missing, outside the pack)
         auto [it, fresh] = by_path_.try_emplace(img.path);
-        if (fresh) it->second = decode(img.path, loc);
+        if (fresh) {
+            it->second = decode(img.path, loc);
+            files_.push_back(img.path);
+        }
         img.raster = it->second;
     }
 
@@ -82,19 +88,23 @@ private:
 
     std::uint64_t max_pixels_;
     Diagnostics& diags_;
+    std::vector<std::string> files_;  // each file once, in first-use order
     std::map<std::string, std::shared_ptr<const RasterImage>> by_path_;  // a file is decoded once
 };
 
 }  // namespace
 
-void load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags) {
+std::vector<std::string> load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags) {
     ImageLoader loader(max_pixels, diags);
     for (std::vector<Paper>& papers : pack.papers)
         for (Paper& p : papers) loader.paper(p);
+    return std::move(loader).files();
 }
 
-void load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags) {
-    ImageLoader(max_pixels, diags).paper(paper);
+std::vector<std::string> load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags) {
+    ImageLoader loader(max_pixels, diags);
+    loader.paper(paper);
+    return std::move(loader).files();
 }
 
 std::optional<RasterImage> decode_image(std::string_view bytes, std::uint64_t max_pixels, std::string* problem) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <vector>
 
 #include "core/diag.hpp"
 #include "core/model.hpp"
@@ -52,9 +53,10 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
 // its end marker) and stores the result in Image::raster, so layout and pdf/
 // never open a file. A file that cannot be used, or has more than
 // `max_pixels` pixels (TemplateDoc::max_image_pixels), is a located error
-// and leaves its raster empty. A file named twice is read once.
-void load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags);
-void load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags);
+// and leaves its raster empty. A file named twice is read once. Returns the
+// files read, each once, in the order the papers first name them.
+std::vector<std::string> load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags);
+std::vector<std::string> load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags);
 
 // One image file's bytes, as load_images would take them; nullopt with
 // *problem saying why not ("is a damaged PNG file (...)").

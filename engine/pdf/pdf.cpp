@@ -185,12 +185,14 @@ bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOption
         return true;
     } catch (const Failure& f) {
         message = f.what();
+    } catch (const OutputError& e) {
+        message = e.what();
     } catch (const std::bad_alloc&) {
         message = "out of memory";
     } catch (const std::exception& e) {
         message = std::string("internal error: ") + e.what();
     }
-    if (error != nullptr) *error = out_path + ": " + message;
+    if (error != nullptr) *error = message;
     return false;
 }
 

@@ -13,9 +13,10 @@ struct PdfOptions {
     int threads = 0;  // page-stream compression threads; 0 = hardware concurrency (max 4)
 };
 
-// Returns true on success. On failure *error says what went wrong, no
-// temporary file is left behind, and out_path is as it was: absent, or the
-// previous file untouched.
+// Returns true on success. On failure *error says what went wrong, in words
+// that follow the path ("cannot be written: the disk is full"), no temporary
+// file is left behind, and out_path is as it was: absent, or the previous
+// file untouched. out_path "-" writes to standard output.
 bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
                std::string* error);
 

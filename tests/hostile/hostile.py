@@ -7,6 +7,10 @@ leave a temporary file behind.
 usage: hostile.py BOARDPACK ROOT [CASE...]"""
 import os
 import re
+import resource
+import shutil
+import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -222,6 +226,149 @@ def validate_a_fifo(d):
     return ["validate", os.path.join(d, "pipe.xml")]
 
 
+# ---- outputs: never over an input, another output or a device -------------------
+#
+# A case may return a dict instead of the arguments: "args", and "after", a
+# function that returns what went wrong with the files (or None), and
+# "file_size_limit", the largest file the build may write (as on a full disk).
+
+def own_templates(d):
+    """The house template and its fonts copied into the case's folder, so a
+    case that aims an output at them can only ever damage the copies."""
+    shutil.copytree(os.path.join(root, "templates"), os.path.join(d, "templates"))
+    shutil.copytree(os.path.join(root, "fonts"), os.path.join(d, "fonts"))
+
+
+def unchanged(path, data):
+    def after():
+        if not os.path.isfile(path) or open(path, "rb").read() != data:
+            return f"{path} was changed"
+    return after
+
+
+def aimed_at(d, relative):
+    """Builds with -o naming `relative` (an input of the build) in the case's folder."""
+    own_templates(d)
+    write(d, "chart.png", GOOD_PNG)
+    manifest = simple_pack(d, '<img src="chart.png" alt="A chart"/>')
+    target = os.path.join(d, relative)
+    return {"args": ["build", manifest, "-o", target, "--templates", os.path.join(d, "templates")],
+            "after": unchanged(target, open(target, "rb").read())}
+
+
+@case(2, "{dir}/pack.xml: error: the pack PDF would be written over the pack manifest {dir}/pack.xml, which the "
+         "build reads [output]", "  hint: name another file for the pack PDF")
+def output_over_the_manifest(d):
+    return aimed_at(d, "pack.xml")
+
+
+@case(2, "{dir}/report.xml: error: the pack PDF would be written over the paper {dir}/report.xml, which the build "
+         "reads [output]", "  hint: name another file for the pack PDF")
+def output_over_a_paper(d):
+    return aimed_at(d, "report.xml")
+
+
+@case(2, "{dir}/templates/lscsb.xml: error: the pack PDF would be written over the template "
+         "{dir}/templates/lscsb.xml, which the build reads [output]", "  hint: name another file for the pack PDF")
+def output_over_the_template(d):
+    return aimed_at(d, "templates/lscsb.xml")
+
+
+@case(2, "{dir}/fonts/LiberationSans-Bold.ttf: error: the pack PDF would be written over the font "
+         "{dir}/fonts/LiberationSans-Bold.ttf, which the build reads [output]",
+         "  hint: name another file for the pack PDF")
+def output_over_a_font(d):
+    return aimed_at(d, "fonts/LiberationSans-Bold.ttf")
+
+
+@case(2, "{dir}/chart.png: error: the pack PDF would be written over the image {dir}/chart.png, which the build "
+         "reads [output]", "  hint: name another file for the pack PDF")
+def output_over_an_image(d):
+    return aimed_at(d, "chart.png")
+
+
+@case(2, "{dir}/out.pdf: error: the build report and the pack PDF are the same file [output]",
+      "  hint: give each output its own file")
+def report_over_the_output(d):
+    write(d, "out.pdf", b"%PDF-1.7 the previous pack")
+    return {"args": build(d, simple_pack(d), "--report", os.path.join(d, "out.pdf")),
+            "after": unchanged(os.path.join(d, "out.pdf"), b"%PDF-1.7 the previous pack")}
+
+
+@case(2, "{dir}/pack.xml: error: the build report would be written over the pack manifest {dir}/pack.xml, which "
+         "the build reads [output]", "  hint: name another file for the build report")
+def report_over_the_manifest(d):
+    manifest = simple_pack(d)
+    return {"args": build(d, manifest, "--report", manifest), "after": unchanged(manifest, open(manifest, "rb").read())}
+
+
+@case(2, "-: error: the page dump and the pack PDF would both go to standard output [output]",
+      "  hint: give each output its own file")
+def dump_and_output_both_to_stdout(d):
+    return ["build", simple_pack(d), "-o", "-", "--dump", "-", "--templates", os.path.join(root, "templates")]
+
+
+@case(2, "{dir}/same.pdf: error: the supplement PDF and the pack PDF are the same file [output]",
+      "  hint: give each output its own file")
+def supplement_over_the_output(d):
+    write(d, "pack.xml", pack_xml().replace("<item>", '<item to-follow="true">', 1))
+    write(d, "report.xml", report_xml())
+    same = os.path.join(d, "same.pdf")
+    return ["build", os.path.join(d, "pack.xml"), "-o", same, "--supplement", same,
+            "--templates", os.path.join(root, "templates")]
+
+
+def device_node(d):
+    """A character device like /dev/null, made in the case's folder so that a
+    build that failed to refuse it could only ever replace the copy."""
+    path = os.path.join(d, "null")
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        return path
+    except PermissionError:
+        return "/dev/null"  # not root: the real one, which only root could replace
+
+
+@case(3, "{dev}: error: the pack PDF is a device, not a regular file [output]",
+      "  hint: name a regular file for it, in a folder that exists")
+def output_is_a_device(d):
+    dev = device_node(d)
+    return {"args": ["build", simple_pack(d), "-o", dev, "--templates", os.path.join(root, "templates")],
+            "after": lambda: None if stat.S_ISCHR(os.stat(dev).st_mode) else f"{dev} is no longer a device",
+            "dev": dev}
+
+
+@case(3, "{dir}/pipe.pdf: error: the pack PDF is a FIFO (named pipe), not a regular file [output]",
+      "  hint: name a regular file for it, in a folder that exists")
+def output_is_a_fifo(d):
+    os.mkfifo(os.path.join(d, "pipe.pdf"))
+    return ["build", simple_pack(d), "-o", os.path.join(d, "pipe.pdf"), "--templates", os.path.join(root, "templates")]
+
+
+@case(3, "{dir}/packs: error: the pack PDF is a folder, not a file [output]",
+      "  hint: name a regular file for it, in a folder that exists")
+def output_is_a_folder(d):
+    os.mkdir(os.path.join(d, "packs"))
+    return ["build", simple_pack(d), "-o", os.path.join(d, "packs"), "--templates", os.path.join(root, "templates")]
+
+
+@case(3, "{dir}/report.json: error: the build report cannot be written: File too large", partial=True)
+def report_on_a_full_disk(d):
+    """The report cannot be written (the file size limit stands in for a full
+    disk): exit 3, and the previous report is kept, not left empty."""
+    write(d, "report.json", "{}")
+    return {"args": ["build", simple_pack(d), "-o", "-", "--report", os.path.join(d, "report.json"),
+                     "--templates", os.path.join(root, "templates")],
+            "file_size_limit": 1000, "after": unchanged(os.path.join(d, "report.json"), b"{}")}
+
+
+@case(3, "{dir}/out.pdf: error: cannot be written: File too large [output]")
+def pdf_on_a_full_disk(d):
+    write(d, "out.pdf", b"%PDF-1.7 the previous pack")
+    return {"args": build(d, simple_pack(d)), "file_size_limit": 4000,
+            "after": unchanged(os.path.join(d, "out.pdf"), b"%PDF-1.7 the previous pack")}
+
+
 # ---- the runner ---------------------------------------------------------------
 
 def leftovers(d):
@@ -232,16 +379,28 @@ for name, fn, exit_code, lines, partial in CASES:
     if only and name not in only:
         continue
     d = tempfile.mkdtemp(prefix=f"bp-hostile-{name}-")
+    setup = fn(d)
+    if isinstance(setup, list):
+        setup = {"args": setup}
+    args = setup["args"]
+
+    def limits(size=setup.get("file_size_limit")):
+        if size is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
     try:
-        args = fn(d)
-        r = subprocess.run([boardpack, *args], capture_output=True, text=True, timeout=60, cwd=d)
+        r = subprocess.run([boardpack, *args], capture_output=True, text=True, timeout=60, cwd=d, preexec_fn=limits,
+                           errors="replace")
     except subprocess.TimeoutExpired:
         failures.append(f"{name}: boardpack did not finish within 60 s")
         continue
     # The diagnostics and their hints; the echoed source line and caret are
     # the printer's business, not the case's.
     got = [l for l in r.stderr.splitlines() if l.strip() and not re.match(r"^\s+(\d+ )?\|", l)]
-    want = [l.replace("{dir}", d) for l in lines]
+    want = [l.replace("{dir}", d).replace("{dev}", setup.get("dev", "")) for l in lines]
+    if "after" in setup and (problem := setup["after"]()):
+        failures.append(f"{name}: {problem}")
     if r.returncode != exit_code:
         failures.append(f"{name}: exit {r.returncode}, expected {exit_code}\n    stderr: {r.stderr.strip()[:600]}")
     elif partial and not all(w in got for w in want):

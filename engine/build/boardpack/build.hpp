@@ -33,6 +33,10 @@ struct BuildRequest {
     std::string supplement;                  // if set: the supplementary pack of late papers
     std::string dump;                        // if set: the pack's page boxes as text ("-": stdout)
     std::vector<std::string> template_dirs;  // searched before the installed templates
+    // Files the caller writes itself after the build (a build report): never
+    // written here, but refused like the outputs when one names an input of
+    // the build or another output.
+    std::vector<std::string> caller_outputs;
     int threads = 0;                         // for compressing pages; 0: the machine's cores
     // Called as the build moves on ("laying out", "writing pack.pdf"), for a
     // progress line; may be empty.
@@ -68,7 +72,10 @@ struct StageTime {
 };
 
 struct BuildResult {
-    int exit_code = 0;  // 0 done; 1 the input has errors (nothing written); 3 an output could not be written
+    // 0 done; 1 the input has errors (nothing written); 2 an output names an
+    // input of the build or another output (nothing written); 3 an output
+    // could not be written.
+    int exit_code = 0;
     std::vector<Diagnostic> diagnostics;  // sorted by file and position
     std::vector<std::string> inputs;      // every file read: manifest, papers, template, fonts, images
     std::vector<WrittenFile> outputs;
