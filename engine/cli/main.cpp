@@ -372,7 +372,13 @@ std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std:
         return 1 + papers.size();
     }
     if (kind == FileKind::Template) {
-        load_template(f, diags);
+        // Resolving the styles finds what only the whole template shows: a
+        // font that cannot be read, text too big for the page.
+        const std::size_t errors_before = diags.error_count();
+        if (auto t = load_template(f, diags); t && diags.error_count() == errors_before) {
+            FontTable ft;
+            resolve_styles(*t, ft, diags);
+        }
     } else {
         std::string root_dir = fs::path(f).parent_path().string();
         if (auto p = load_paper(f, root_dir, diags)) {

@@ -63,7 +63,7 @@ inline constexpr Rule unknown_reference{"unknown-reference", "a style or font fa
 inline constexpr Rule unused_style{"unused-style", "a style name the engine never uses"};
 inline constexpr Rule style_cycle{"style-cycle", "styles that inherit from each other in a loop"};
 inline constexpr Rule placeholder{"placeholder", "a {placeholder} the text cannot hold"};
-inline constexpr Rule page_geometry{"page-geometry", "page margins that leave no room for text"};
+inline constexpr Rule page_geometry{"page-geometry", "page margins, indents or text sizes that leave no room for text"};
 // ---- laying out ----
 inline constexpr Rule rowspan_too_tall{"rowspan-too-tall", "rows joined by rowspan taller than a page"};
 inline constexpr Rule front_sheet{"front-sheet", "the agenda front sheet does not settle on a length"};

@@ -33,6 +33,7 @@ struct TextStyleSpec {
     std::optional<std::string> family;
     std::optional<Mpt> size;
     std::optional<double> leading;  // line pitch as a multiple of size
+    SourceLoc size_loc, leading_loc;  // where size= and leading= are written, if they are
     std::optional<bool> bold, italic, underline;
     std::optional<Color> color;
     std::optional<Mpt> space_before, space_after;
@@ -76,6 +77,7 @@ struct TemplateDoc {
     SectionStart landscape_start = SectionStart::Page;
     Mpt paragraph_indent = mm(10);  // body text starts here; numbers hang left of it
     Mpt list_indent = mm(8);        // each list level indents this much more
+    SourceLoc paragraph_indent_loc, list_indent_loc;  // where <indent> sets them, if it does
     Color rule_color{0, 0, 0};
     Color table_header_fill{217, 217, 217};
     Color rag_red{255, 0, 0}, rag_amber{255, 192, 0}, rag_green{0, 176, 80};

@@ -237,10 +237,12 @@ void TemplateReader::style(pugi::xml_node el) {
     if (std::optional<std::string> p = r_.attr(el, "parent")) s.parent = collapse_space(*p);
     if (std::optional<std::string> f = r_.attr(el, "family")) s.family = collapse_space(*f);
     s.size = length_at_least(el, "size", 1);
+    if (s.size) s.size_loc = r_.attr_loc(el, "size");
     if (std::optional<std::string> l = r_.attr(el, "leading")) {
         std::string why;
         s.leading = parse_number(*l, 0.5, 5, why);
         if (!s.leading) r_.bad_attr(el, "leading", *l, why + " (a multiple of the font size)");
+        else s.leading_loc = r_.attr_loc(el, "leading");
     }
     s.bold = r_.attr_bool(el, "bold");
     s.italic = r_.attr_bool(el, "italic");
@@ -257,8 +259,14 @@ void TemplateReader::style(pugi::xml_node el) {
 
 void TemplateReader::indent(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("indent"));
-    if (auto v = length_at_least(el, "paragraph", 0)) t_.paragraph_indent = *v;
-    if (auto v = length_at_least(el, "list", 0)) t_.list_indent = *v;
+    if (auto v = length_at_least(el, "paragraph", 0)) {
+        t_.paragraph_indent = *v;
+        t_.paragraph_indent_loc = r_.attr_loc(el, "paragraph");
+    }
+    if (auto v = length_at_least(el, "list", 0)) {
+        t_.list_indent = *v;
+        t_.list_indent_loc = r_.attr_loc(el, "list");
+    }
 }
 
 void TemplateReader::colours(pugi::xml_node el) {

@@ -1,6 +1,9 @@
 #include "style/style.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <set>
+#include <string>
 
 namespace bp {
 namespace {
@@ -85,6 +88,8 @@ void overlay(TextStyleSpec& base, const TextStyleSpec& top) {
     take(base.family, top.family);
     take(base.size, top.size);
     take(base.leading, top.leading);
+    if (top.size) base.size_loc = top.size_loc;
+    if (top.leading) base.leading_loc = top.leading_loc;
     take(base.bold, top.bold);
     take(base.italic, top.italic);
     take(base.underline, top.underline);
@@ -123,8 +128,7 @@ public:
         return inherited;
     }
 
-    TextStyle resolve(const std::string& name) {
-        TextStyleSpec s = spec(name);
+    TextStyle resolve(const TextStyleSpec& s, const std::string& name) {
         TextStyle t;
         t.family = faces(s.family.value_or("sans"), name);
         t.size = s.size.value_or(pt(11));
@@ -186,6 +190,123 @@ private:
     std::set<std::string> reported_;
 };
 
+// ---- text that cannot be placed inside the page ----
+//
+// Layout has no good answer for a line taller than the page or an indent
+// wider than the column: the text would be drawn off the page, or lost. So
+// these are the template's errors, located at the setting that causes them.
+
+// The room between the margins, in each direction the smaller of portrait
+// and landscape (a landscape appendix has the shorter column).
+struct TextRoom {
+    Mpt width = 0, height = 0;
+};
+
+TextRoom text_room(const PageMaster& p) {
+    const Mpt narrow = std::min(p.width, p.height);
+    return {narrow - p.margin_left - p.margin_right, narrow - p.margin_top - p.margin_bottom};
+}
+
+// Text narrower than this after the deepest common indents (a quotation or
+// a second-level list) wraps nearly every word onto a line of its own.
+constexpr Mpt kMinTextWidth = mm(40);
+
+std::string in_pt(Mpt v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", to_pt(v));
+    std::string s = buf;
+    if (s.ends_with(".0")) s.resize(s.size() - 2);
+    return s + "pt";
+}
+
+std::string in_mm(Mpt v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", to_pt(v) * 25.4 / 72.0);
+    std::string s = buf;
+    if (s.ends_with(".0")) s.resize(s.size() - 2);
+    return s + "mm";
+}
+
+bool known(const SourceLoc& loc) { return loc.line != 0; }
+
+class FitChecker {
+public:
+    FitChecker(const TemplateDoc& doc, TextRoom room, Diagnostics& diags) : doc_(doc), room_(room), diags_(diags) {}
+
+    // One report per template setting, though many styles inherit it.
+    void style(const TextStyleSpec& spec, const TextStyle& t) {
+        if (room_.width <= 0 || room_.height <= 0) return;  // the margins were reported by load
+        std::string problem;
+        if (t.line_height > room_.height) {
+            problem = " makes one line " + in_pt(t.line_height) + " tall, more than the " + in_pt(room_.height) +
+                      " between the top and bottom margins, so its text cannot be placed on a page";
+        } else if (doc_.paragraph_indent + kMinTextWidth <= room_.width &&  // else indents() reports the indent
+                   t.size > room_.width - doc_.paragraph_indent) {
+            // A letter is up to about one size wide: it must fit beside the indent.
+            problem = " makes a single letter wider than the " + in_pt(room_.width - doc_.paragraph_indent) +
+                      " of the text column, so its text cannot be placed on a page";
+        }
+        if (problem.empty()) return;
+        const SourceLoc& at = known(spec.size_loc) ? spec.size_loc : known(spec.leading_loc) ? spec.leading_loc : doc_.loc;
+        if (!reported_.insert(key(at)).second) return;
+        diags_.error(at, rule::page_geometry, setting_words(spec) + problem,
+                     "make the size smaller: body text is usually 11pt or 12pt");
+    }
+
+    void indents() {
+        if (room_.width <= 0) return;
+        const Mpt column = room_.width, para = doc_.paragraph_indent, list = doc_.list_indent;
+        const SourceLoc& para_at = known(doc_.paragraph_indent_loc) ? doc_.paragraph_indent_loc : doc_.loc;
+        const SourceLoc& list_at = known(doc_.list_indent_loc) ? doc_.list_indent_loc : doc_.loc;
+        const std::string columns = "the text column (" + in_mm(column) + " between the side margins)";
+        if (para >= column) {
+            diags_.error(para_at, rule::page_geometry,
+                         "the paragraph indent (" + in_mm(para) + ") is wider than " + columns +
+                             ", so the text of every paragraph would start off the page",
+                         "make paragraph= on <indent> smaller, e.g. paragraph=\"10mm\"");
+        } else if (column - para < kMinTextWidth) {
+            diags_.error(para_at, rule::page_geometry,
+                         "the paragraph indent (" + in_mm(para) + ") leaves " + in_mm(column - para) + " of " + columns +
+                             " for text, less than the " + in_mm(kMinTextWidth) + " it needs",
+                         "make paragraph= on <indent> smaller, e.g. paragraph=\"10mm\"");
+        } else if (column - para - 2 * list < kMinTextWidth) {
+            diags_.error(list_at, rule::page_geometry,
+                         "the list indent (" + in_mm(list) + ") leaves " + in_mm(std::max<Mpt>(0, column - para - 2 * list)) +
+                             " of " + columns + " for a second-level list or a quotation, less than the " +
+                             in_mm(kMinTextWidth) + " it needs",
+                         "make list= on <indent> smaller, e.g. list=\"8mm\"");
+        }
+    }
+
+private:
+    static std::string key(const SourceLoc& at) {
+        return at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.col);
+    }
+
+    // "size=\"700pt\" on the style \"body\"": the setting as written, named
+    // by the style that writes it (the others inherit it).
+    std::string setting_words(const TextStyleSpec& spec) const {
+        for (const TextStyleSpec& declared : doc_.styles) {
+            if (known(spec.size_loc) && key(declared.size_loc) == key(spec.size_loc))
+                return "size=\"" + in_pt(*declared.size) + "\" on the style \"" + declared.name + "\"";
+            if (!known(spec.size_loc) && known(spec.leading_loc) && key(declared.leading_loc) == key(spec.leading_loc))
+                return "leading=\"" + format_leading(*declared.leading) + "\" on the style \"" + declared.name + "\"";
+        }
+        return "the template's text size";
+    }
+
+    static std::string format_leading(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", v);
+        return buf;
+    }
+
+    const TemplateDoc& doc_;
+    TextRoom room_;
+    Diagnostics& diags_;
+    std::set<std::string> reported_;
+};
+
 }  // namespace
 
 const TextStyle& StyleSheet::get(std::string_view name) const {
@@ -207,9 +328,17 @@ StyleSheet resolve_styles(const TemplateDoc& doc, FontTable& fonts, Diagnostics&
             diags.error(doc.loc, rule::bad_value, "date pattern \"" + *pattern + "\" in <dates>: " + error);
     }
     Resolver r(doc, fonts, diags);
-    for (const auto& b : kBuiltIns) sheet.styles[b.name] = r.resolve(b.name);
+    const TextRoom room = text_room(doc.portrait);
+    FitChecker fit(doc, room, diags);
+    auto add = [&](const std::string& name) {
+        const TextStyleSpec spec = r.spec(name);
+        const TextStyle& style = sheet.styles[name] = r.resolve(spec, name);
+        fit.style(spec, style);
+    };
+    for (const auto& b : kBuiltIns) add(b.name);
     for (const auto& s : doc.styles)
-        if (!sheet.styles.count(s.name)) sheet.styles[s.name] = r.resolve(s.name);
+        if (!sheet.styles.count(s.name)) add(s.name);
+    fit.indents();
     return sheet;
 }
 

@@ -226,6 +226,33 @@ def validate_a_fifo(d):
     return ["validate", os.path.join(d, "pipe.xml")]
 
 
+# ---- text that cannot be placed inside the page -------------------------------
+
+def house_style_changed(d, old, new):
+    """Builds with the house template altered: `old` replaced by `new`."""
+    own_templates(d)
+    path = os.path.join(d, "templates/lscsb.xml")
+    text = open(path, encoding="utf-8").read()
+    assert old in text
+    open(path, "w", encoding="utf-8").write(text.replace(old, new, 1))
+    return ["build", simple_pack(d), "-o", os.path.join(d, "out.pdf"), "--templates", os.path.join(d, "templates")]
+
+
+@case(1, '{dir}/templates/lscsb.xml:12:36: error: size="700pt" on the style "body" makes one line 805pt tall, more '
+         'than the 451.3pt between the top and bottom margins, so its text cannot be placed on a page [page-geometry]',
+      "  hint: make the size smaller: body text is usually 11pt or 12pt")
+def body_font_too_big(d):
+    return house_style_changed(d, '<style name="body" family="sans" size="12pt"',
+                               '<style name="body" family="sans" size="700pt"')
+
+
+@case(1, "{dir}/templates/lscsb.xml:35:11: error: the paragraph indent (5000mm) is wider than the text column "
+         "(159.2mm between the side margins), so the text of every paragraph would start off the page [page-geometry]",
+      '  hint: make paragraph= on <indent> smaller, e.g. paragraph="10mm"')
+def indent_wider_than_the_column(d):
+    return house_style_changed(d, '<indent paragraph="10mm"', '<indent paragraph="5000mm"')
+
+
 # ---- outputs: never over an input, another output or a device -------------------
 #
 # A case may return a dict instead of the arguments: "args", and "after", a

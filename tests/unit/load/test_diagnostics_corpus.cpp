@@ -55,7 +55,12 @@ std::vector<Diagnostic> run_case(const std::string& path) {
                 load_images(*pack, kDefaultMaxImagePixels, d);
             }
             break;
-        case FileKind::Template: load_template(path, d); break;
+        case FileKind::Template:
+            if (auto t = load_template(path, d); t && !d.has_errors()) {
+                FontTable fonts;
+                resolve_styles(*t, fonts, d);
+            }
+            break;
         case FileKind::Paper:
         case FileKind::Unknown:
             if (auto paper = load_paper(path, fs::path(path).parent_path().string(), d)) {
