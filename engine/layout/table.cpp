@@ -338,6 +338,10 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         Mpt need = boxes[i].height + 2 * kPadY;
         if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
     }
+    // The top of each row from the table's top, for a spanning cell's
+    // rows above the current one.
+    std::vector<Mpt> row_top(static_cast<std::size_t>(g.rows) + 1, 0);
+    for (std::size_t r = 0; r < heights.size(); ++r) row_top[r + 1] = row_top[r] + heights[r];
     const Mpt page_room = content_height(ss.master(orientation));
     Mpt header_h = 0;
     for (int r = 0; r < g.head_rows; ++r) header_h += heights[static_cast<std::size_t>(r)];
@@ -390,10 +394,15 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
     const int id = ++counters.table;
     space(pt(6));
     std::size_t next_cell = 0;
+    // Cells of rows above that span into the current row, in cell order: with
+    // the row's own cells they are all a row draws, so each row costs its own
+    // cells, not the whole table's.
+    std::vector<std::size_t> spanning_in;
     for (int r = 0; r < g.rows; ++r) {
         const auto ri = static_cast<std::size_t>(r);
         std::size_t first_cell = next_cell;
         while (next_cell < g.cells.size() && g.cells[next_cell].r == r) ++next_cell;
+        std::erase_if(spanning_in, [&](std::size_t k) { return g.cells[k].r + g.cells[k].rs <= r; });
         auto cell_x = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c)]; };
         auto cell_w = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c + p.cs)] - cell_x(p); };
 
@@ -446,18 +455,18 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         // Header rows stay with the body; a rowspan group may break only once
         // its spanning cells' text is complete, so no text is cut at a page foot.
         s.keep_with_next = s.table_header && r + 1 < g.rows;
-        for (std::size_t k = 0; k < g.cells.size(); ++k) {
+        std::vector<std::size_t> drawn = spanning_in;
+        for (std::size_t k = first_cell; k < next_cell; ++k) drawn.push_back(k);
+        for (std::size_t k : drawn) {
             const Placed& p = g.cells[k];
-            if (p.r > r || p.r + p.rs <= r) continue;
             if (p.rs == 1) {
                 decorate(s.items, p, cell_x(p), cell_w(p), heights[ri]);
                 content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
-                continue;
+                continue;  // its lines are kept until the row's splitter has taken them
             }
             // A spanning cell is drawn row by row: its fill and sides on each,
             // its top on the first, its foot on the last (or wherever a page ends).
-            Mpt above = 0;
-            for (int rr = p.r; rr < r; ++rr) above += heights[static_cast<std::size_t>(rr)];
+            const Mpt above = row_top[ri] - row_top[static_cast<std::size_t>(p.r)];
             if (above < boxes[k].height + 2 * kPadY - heights[ri] && r + 1 < p.r + p.rs) s.keep_with_next = true;
             const Mpt cx = cell_x(p), cw = cell_w(p), h = heights[ri];
             Items seg;
@@ -470,7 +479,10 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
                 return (top && r != p.r) || (foot && r + 1 != p.r + p.rs);
             });
             append_items(s.items, seg, 0, 0);
-            if (r == p.r) content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cx, cw);
+            if (r == p.r) {
+                content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cx, cw);
+                std::vector<Slice>().swap(boxes[k].slices);  // drawn; only its height is needed below
+            }
         }
         // A body row of plain cells may be cut between lines at a page foot.
         bool splittable = !s.table_header && !spanned[ri];
@@ -480,12 +492,18 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             auto cells = std::make_shared<std::vector<SplitCell>>();
             for (std::size_t k = first_cell; k < next_cell; ++k) {
                 const Placed& p = g.cells[k];
-                cells->push_back(SplitCell{cell_x(p), cell_w(p), content_x(p, boxes[k], cell_x(p), cell_w(p)),
-                                           fill_of(p), boxes[k].slices});
+                const Mpt dx = content_x(p, boxes[k], cell_x(p), cell_w(p));
+                cells->push_back(SplitCell{cell_x(p), cell_w(p), dx, fill_of(p), std::move(boxes[k].slices)});
             }
             s.splitter = std::make_shared<RowCut>(cells, std::vector<std::size_t>(cells->size(), 0), line);
         }
+        // Each cell's lines are in the row (and its splitter) now: a long
+        // table holds every row once, not twice.
+        for (std::size_t k = first_cell; k < next_cell; ++k)
+            if (g.cells[k].rs == 1) std::vector<Slice>().swap(boxes[k].slices);
         push(std::move(s));
+        for (std::size_t k = first_cell; k < next_cell; ++k)
+            if (g.cells[k].rs > 1) spanning_in.push_back(k);
     }
     space(pt(6));
     if (!t.notes.empty()) {

@@ -298,10 +298,13 @@ struct EntityVisitor : Visitor {
 
     void check_refs(std::size_t begin, std::size_t end) {
         std::string_view b = src.bytes;
-        for (std::size_t p = b.find('&', begin); p < end; p = b.find('&', p + 1)) {
-            std::size_t semi = b.find(';', p);
+        // Searches stay inside [begin, end): a search to the end of the file
+        // for every run of text would make a large file quadratic.
+        const std::string_view text = b.substr(0, end);
+        for (std::size_t p = text.find('&', begin); p != std::string_view::npos; p = text.find('&', p + 1)) {
             std::size_t stop = std::min(end, p + 40);
-            if (semi == std::string_view::npos || semi >= stop) {
+            std::size_t semi = b.substr(0, stop).find(';', p);
+            if (semi == std::string_view::npos) {
                 diags.error(src.at(p), rule::entity, "a & on its own must be written &amp;");
                 continue;
             }
