@@ -5,6 +5,10 @@
 namespace bp {
 namespace {
 
+// Items finish() may add to a page: footer, stamp, and two lines of the
+// exempt header.
+constexpr std::size_t kFinishingItems = 4;
+
 constexpr int kMaxRounds = 5;
 
 // A paper's pages start on a right-hand page of its item; `at` is the count
@@ -78,7 +82,7 @@ public:
     // `pages`: the front sheet's length in the numbering, its padding included.
     void front_sheet(PartLayout sheet, int pages) {
         const StructId part = ed_.box.structure.add(Role::Part, document_, pack_.manifest.loc);
-        ed_.box.structure[part].title = "Agenda";
+        ed_.box.structure.text(part).title = "Agenda";
         ed_.box.outlines.push_back(Outline{"Agenda", static_cast<int>(ed_.box.pages.size()), 0, 0});
         ed_.front_pages = static_cast<int>(sheet.pages.size());
         sheet.anchors.clear();  // the "Agenda" bookmark above is the sheet's one
@@ -93,17 +97,18 @@ public:
     }
 
     // The item's papers, each from a right-hand page, its first page stamped.
-    void item(std::size_t i, const LaidOutItem& laid, int number) {
+    // `papers`: the item's laid-out papers, copied or moved in by the caller.
+    void item(std::size_t i, std::vector<PartLayout> papers, int number) {
         pad_to_odd();
         const AgendaItem& item = pack_.manifest.items[i];
         const int first = static_cast<int>(ed_.box.pages.size());
         const std::string title = std::to_string(number) + ". " + plain_text(item.title);
         const StructId part = ed_.box.structure.add(Role::Part, document_, item.loc);
-        ed_.box.structure[part].title = title;
+        ed_.box.structure.text(part).title = title;
         ed_.box.outlines.push_back(Outline{title, first, 0, 0});
-        for (const PartLayout& paper : laid.papers) {
+        for (PartLayout& paper : papers) {
             pad_to_odd();
-            append(paper, part);
+            append(std::move(paper), part);
         }
         stamps_.push_back(Stamp{static_cast<std::size_t>(first), number});
         if (item.exempt)
@@ -160,15 +165,18 @@ private:
     }
 
     // A copy of the part's pages, its structure grafted under `parent`.
-    void append(const PartLayout& part, StructId parent) {
+    void append(PartLayout part, StructId parent) {
         const StructId offset = ed_.box.structure.graft(part.structure, parent);
         const int first = static_cast<int>(ed_.box.pages.size());
         for (const PartAnchor& a : part.anchors) ed_.box.outlines.push_back(Outline{a.title, first + a.page, a.y, a.level});
-        for (const PageBox& page : part.pages) {
-            ed_.box.pages.push_back(page);
+        ed_.box.pages.reserve(ed_.box.pages.size() + part.pages.size());
+        for (PageBox& page : part.pages) {
             if (page.blank) ++ed_.blank_pages;
-            for (PageItem& item : ed_.box.pages.back().items)
+            for (PageItem& item : page.items)
                 if (item.mark.node != kNoStruct) item.mark.node += offset;
+            // Room for what finish() adds (footer, stamp, exempt header).
+            page.items.reserve(page.items.size() + kFinishingItems);
+            ed_.box.pages.push_back(std::move(page));
         }
     }
 
@@ -269,19 +277,37 @@ std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOut
     return std::nullopt;
 }
 
-Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
-                  Audience audience, const LayoutContext& ctx) {
+namespace {
+
+// `papers_of(i)`: item i's laid-out papers, copied or moved out of the parts.
+template <class PapersOf>
+Edition bind_pack_from(const PackDocument& pack, PapersOf papers_of, const PackNumbering& numbering,
+                       Audience audience, const LayoutContext& ctx) {
     Binding b(pack, ctx, 1);
     std::vector<AgendaEntry> entries = entries_for(pack, numbering, audience);
     b.front_sheet(layout_front_sheet(pack.manifest, entries, ctx), numbering.front_pages);
     for (std::size_t i : binding_order(pack.manifest, audience)) {
         if (!numbering.entries[i].first_page) continue;
         b.pad_to(*numbering.entries[i].first_page);
-        b.item(i, parts.items[i], numbering.entries[i].number);
+        b.item(i, papers_of(i), numbering.entries[i].number);
     }
     Edition e = b.finish();
     e.entries = std::move(entries);
     return e;
+}
+
+}  // namespace
+
+Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
+                  Audience audience, const LayoutContext& ctx) {
+    auto copy = [&](std::size_t i) { return parts.items[i].papers; };
+    return bind_pack_from(pack, copy, numbering, audience, ctx);
+}
+
+Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const PackNumbering& numbering,
+                  Audience audience, const LayoutContext& ctx) {
+    auto take = [&](std::size_t i) { return std::move(parts.items[i].papers); };
+    return bind_pack_from(pack, take, numbering, audience, ctx);
 }
 
 Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,
@@ -302,7 +328,7 @@ Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const Pac
                   std::size_t item, const LayoutContext& ctx) {
     const AgendaEntry& entry = numbering.entries.at(item);
     Binding b(pack, ctx, entry.first_page.value_or(1));
-    if (entry.first_page) b.item(item, parts.items[item], entry.number);
+    if (entry.first_page) b.item(item, parts.items[item].papers, entry.number);
     Edition e = b.finish();
     e.entries = {entry};
     return e;
@@ -350,7 +376,7 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
     b.front_sheet(std::move(sheet), even_length(std::max<int>(1, static_cast<int>(sheet.pages.size()))));
     for (std::size_t i : late) {
         b.pad_to(*entries[i].first_page);
-        b.item(i, parts.items[i], entries[i].number);
+        b.item(i, parts.items[i].papers, entries[i].number);
     }
     Edition e = b.finish();
     e.entries = std::move(entries);

@@ -73,6 +73,10 @@ struct Edition {
 // The pack for an audience: front sheet, items, padding to an even length.
 Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
                   Audience audience, const LayoutContext& ctx);
+// The same, moving the pages out of `parts` rather than copying them: for
+// the last edition a build binds, so the pages are held once, not twice.
+Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const PackNumbering& numbering,
+                  Audience audience, const LayoutContext& ctx);
 
 // The front sheet alone, as published beside the per-item PDFs.
 Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,

@@ -201,7 +201,7 @@ BuildResult build(const BuildRequest& request) {
     bp::LineBreaker breaker(tpl->locale);
     bp::LayoutContext ctx{styles, fonts, breaker, diags};
     if (request.progress) request.progress("laying out");
-    const bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx);
+    bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx);
     clock.lap("layout");
     std::optional<bp::PackNumbering> numbering = bp::number_pack(*doc, parts, ctx);
     if (!numbering || diags.has_errors()) return finish(kInputErrors);
@@ -230,8 +230,6 @@ BuildResult build(const BuildRequest& request) {
     };
     const bp::Audience audience = engine_audience(request.audience);
     std::vector<Job> jobs;
-    if (!request.output.empty() || !request.dump.empty())
-        jobs.push_back({request.output, "pack", [&] { return std::optional(bp::bind_pack(*doc, parts, *numbering, audience, ctx)); }});
     if (!request.split_dir.empty()) {
         std::error_code ec;
         fs::create_directories(request.split_dir, ec);
@@ -254,6 +252,10 @@ BuildResult build(const BuildRequest& request) {
     if (!request.supplement.empty())
         jobs.push_back({request.supplement, "supplement",
                         [&] { return bp::bind_supplement(*doc, parts, *numbering, audience, ctx); }});
+    // The pack last: it takes the laid-out pages instead of copying them.
+    if (!request.output.empty() || !request.dump.empty())
+        jobs.push_back({request.output, "pack",
+                        [&] { return std::optional(bp::bind_pack(*doc, std::move(parts), *numbering, audience, ctx)); }});
     std::vector<Output> outputs;
     for (const Job& job : jobs)
         if (!job.path.empty()) outputs.push_back({job.path, job.edition == "pack" ? "pack PDF" : job.edition + " PDF"});

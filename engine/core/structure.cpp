@@ -40,12 +40,51 @@ Role heading_role(int level) {
     return kRoles[std::clamp(level, 1, 6) - 1];
 }
 
+std::uint32_t StructTree::file_index(const std::string& file) {
+    // A part's elements come from one or two files: look from the latest.
+    for (std::size_t i = files.size(); i-- > 0;)
+        if (files[i] == file) return static_cast<std::uint32_t>(i);
+    files.push_back(file);
+    return static_cast<std::uint32_t>(files.size() - 1);
+}
+
+StructId StructTree::add(Role role, StructId parent, const SourceLoc& loc) {
+    StructNode n;
+    n.role = role;
+    n.parent = parent;
+    n.file = file_index(loc.file);
+    n.line = loc.line;
+    n.col = loc.col;
+    nodes.push_back(n);
+    return static_cast<StructId>(nodes.size() - 1);
+}
+
+SourceLoc StructTree::loc(StructId id) const {
+    const StructNode& n = (*this)[id];
+    return SourceLoc{files[n.file], n.line, n.col};
+}
+
+StructText& StructTree::text(StructId id) {
+    StructNode& n = (*this)[id];
+    if (n.text == 0) {
+        n.text = static_cast<std::uint32_t>(texts.size());
+        texts.emplace_back();
+    }
+    return texts[n.text];
+}
+
 StructId StructTree::graft(const StructTree& part, StructId parent) {
     const auto offset = static_cast<StructId>(nodes.size());
+    std::vector<std::uint32_t> file_map(part.files.size());
+    for (std::size_t f = 0; f < part.files.size(); ++f) file_map[f] = file_index(part.files[f]);
+    const auto text_offset = static_cast<std::uint32_t>(texts.size() - 1);
+    texts.insert(texts.end(), part.texts.begin() + 1, part.texts.end());
     nodes.reserve(nodes.size() + part.nodes.size());
     for (StructNode n : part.nodes) {
         n.parent = n.parent == kNoStruct ? parent : n.parent + offset;
-        nodes.push_back(std::move(n));
+        if (!part.files.empty()) n.file = file_map[n.file];
+        if (n.text != 0) n.text += text_offset;
+        nodes.push_back(n);
     }
     return offset;
 }

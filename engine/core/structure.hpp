@@ -31,37 +31,49 @@ Role heading_role(int level);
 
 enum class HeaderScope : std::uint8_t { None, Row, Column };
 
-struct StructNode {
-    Role role = Role::P;
-    StructId parent = kNoStruct;
-    SourceLoc loc;
+// The texts few elements have, kept apart so that the many that have none
+// (a table of a thousand cells is a thousand elements) stay small.
+struct StructText {
     std::string title;  // a Part's title, shown by tools that list the structure
     std::string alt;    // Figure: alternate text; Link: what the link does
     std::string lang;   // BCP 47, only where it differs from the document's
-    HeaderScope scope = HeaderScope::None;  // TH
+};
+
+struct StructNode {
+    Role role = Role::P;
+    HeaderScope scope = HeaderScope::None;   // TH
     std::uint16_t rowspan = 1, colspan = 1;  // TH, TD
+    StructId parent = kNoStruct;
+    std::uint32_t file = 0;  // index into StructTree::files
+    std::uint32_t line = 0, col = 0;
+    std::uint32_t text = 0;  // index into StructTree::texts; 0: none
 };
 
 // Nodes in creation order, which is reading order among siblings. A part's
 // tree is laid out on its own; binding a pack grafts part trees together.
 struct StructTree {
     std::vector<StructNode> nodes;
+    std::vector<StructText> texts{StructText{}};  // texts[0]: the empty one
+    std::vector<std::string> files;
 
-    StructId add(Role role, StructId parent, SourceLoc loc = {}) {
-        StructNode n;
-        n.role = role;
-        n.parent = parent;
-        n.loc = std::move(loc);
-        nodes.push_back(std::move(n));
-        return static_cast<StructId>(nodes.size() - 1);
-    }
+    StructId add(Role role, StructId parent, const SourceLoc& loc = {});
     StructNode& operator[](StructId id) { return nodes[static_cast<std::size_t>(id)]; }
     const StructNode& operator[](StructId id) const { return nodes[static_cast<std::size_t>(id)]; }
     std::size_t size() const { return nodes.size(); }
 
+    // Where the element came from in the XML.
+    SourceLoc loc(StructId id) const;
+    // Its title, alt and lang (all empty for most elements).
+    const StructText& text(StructId id) const { return texts[(*this)[id].text]; }
+    // The same, to set them.
+    StructText& text(StructId id);
+
     // Copies `part`'s nodes to the end of this tree, its roots under
     // `parent`; returns the offset to add to the part's ids.
     StructId graft(const StructTree& part, StructId parent);
+
+private:
+    std::uint32_t file_index(const std::string& file);
 };
 
 }  // namespace bp

@@ -51,11 +51,12 @@ std::string item_text(const LinkBox& l) {
 void dump_node(const StructTree& tree, const std::vector<std::vector<StructId>>& kids, StructId id, int depth,
                std::string& out) {
     const StructNode& n = tree[id];
+    const StructText& t = tree.text(id);
     out += "struct " + std::string(static_cast<std::size_t>(2 * depth), ' ') + "#" + std::to_string(id) + " " +
            role_name(n.role);
-    if (!n.title.empty()) out += " title=\"" + n.title + "\"";
-    if (!n.alt.empty()) out += " alt=\"" + n.alt + "\"";
-    if (!n.lang.empty()) out += " lang=" + n.lang;
+    if (!t.title.empty()) out += " title=\"" + t.title + "\"";
+    if (!t.alt.empty()) out += " alt=\"" + t.alt + "\"";
+    if (!t.lang.empty()) out += " lang=" + t.lang;
     if (n.scope == HeaderScope::Row) out += " scope=row";
     if (n.scope == HeaderScope::Column) out += " scope=column";
     if (n.rowspan > 1) out += " rowspan=" + std::to_string(n.rowspan);

@@ -337,7 +337,7 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const
     if (img.align == Align::Center) ix = x + (width - w) / 2;
     if (img.align == Align::Right) ix = x + width - w;
     const StructId figure = node(Role::Figure, env, loc);
-    tree_[figure].alt = img.alt;
+    tree_.text(figure).alt = img.alt;
     Slice s;
     s.height = h;
     s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.raster, img.alt}, Mark::content(figure));

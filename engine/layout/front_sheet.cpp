@@ -71,7 +71,7 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
         if (e.first_page) {
             // The whole agenda line is a link to the item's first page.
             text_node = tree.add(Role::Link, title, item.loc);
-            tree[text_node].alt = "Agenda item " + std::to_string(e.number) + ", " + plain_text(item.title) +
+            tree.text(text_node).alt = "Agenda item " + std::to_string(e.number) + ", " + plain_text(item.title) +
                                   ", pages " + std::to_string(*e.first_page) + " to " +
                                   std::to_string(e.last_page.value_or(*e.first_page));
         }

@@ -51,13 +51,13 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
             if (continues) {
                 p.link = f.pieces.back().link;
                 p.node = f.pieces.back().node;
-                if (set.tree && p.node != kNoStruct) (*set.tree)[p.node].alt += text;
+                if (set.tree && p.node != kNoStruct) set.tree->text(p.node).alt += text;
             } else {
                 f.hrefs.push_back(in.href);
                 p.link = static_cast<int>(f.hrefs.size()) - 1;
                 if (set.tree) {
                     p.node = set.tree->add(Role::Link, set.node);
-                    (*set.tree)[p.node].alt = text;
+                    set.tree->text(p.node).alt = text;
                 }
             }
         }

@@ -63,7 +63,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
     std::string title = paper.header.title.empty() ? std::string() : plain_text(paper.header.title.front());
     if (paper.kind == Paper::Kind::Minutes && paper.header.date)
         title = "Minutes of " + format_paper_date(*paper.header.date, ss);
-    tree[env.parent].title = title;
+    tree.text(env.parent).title = title;
     bool first = true;
     for (const Section& sec : paper.sections) {
         f.orientation = sec.orientation;
@@ -86,7 +86,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
         if (!sec.title.empty()) {
             // An appendix is a section of its own under the paper, headed one level down.
             sec_env.parent = tree.add(Role::Sect, env.parent, sec.loc);
-            tree[sec_env.parent].title = plain_text(sec.title);
+            tree.text(sec_env.parent).title = plain_text(sec.title);
             sec_env.heading_base = std::max(env.heading_base, 1) + 1;
             f.set_anchor(plain_text(sec.title), 2);
             LineSpec spec = full_width(width);

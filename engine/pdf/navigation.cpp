@@ -73,8 +73,8 @@ std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vect
             // where it has them ("Agenda item 3, ..."), else the target.
             const StructId node = item.mark.node;
             if (node != kNoStruct && static_cast<std::size_t>(node) < pack.structure.size() &&
-                !pack.structure[node].alt.empty())
-                contents = pack.structure[node].alt;
+                !pack.structure.text(node).alt.empty())
+                contents = pack.structure.text(node).alt;
             doc.check(HPDF_Dict_Add(annot, "Contents", text_string(doc, contents)), what);
             placed.push_back(PlacedLink{i, annot, node});
         }

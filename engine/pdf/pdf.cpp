@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "output.hpp"
+#include "update.hpp"
 #include "writer.hpp"
 
 namespace bp {
@@ -104,19 +105,26 @@ void set_metadata(Doc& doc, const PackMeta& meta, bool has_outlines) {
                   "cannot open the bookmarks panel");
 }
 
-void save(Doc& doc, pdf::OutputFile& out) {
+// Writes libharu's file to `out` and reads its trailer, for the update.
+pdf::BaseFile save(Doc& doc, pdf::OutputFile& out) {
     doc.check(HPDF_SaveToStream(doc.get()), "cannot assemble the PDF");
     doc.check(HPDF_ResetStream(doc.get()), "cannot assemble the PDF");
     std::vector<HPDF_BYTE> buf(1 << 16);
+    const HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
+    std::string tail;  // the last bytes, where the trailer is
+    constexpr std::size_t kTailBytes = 1024;
     // Read exactly the stream's size, so libharu never reports end-of-stream.
-    for (HPDF_UINT32 left = HPDF_GetStreamSize(doc.get()); left > 0;) {
+    for (HPDF_UINT32 left = size; left > 0;) {
         HPDF_UINT32 n = std::min<HPDF_UINT32>(left, static_cast<HPDF_UINT32>(buf.size()));
         const HPDF_STATUS st = HPDF_ReadFromStream(doc.get(), buf.data(), &n);
         if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
             doc.fail("cannot assemble the PDF", st);
         out.write(buf.data(), n);
+        tail.append(reinterpret_cast<const char*>(buf.data()), n);
+        if (tail.size() > 2 * kTailBytes) tail.erase(0, tail.size() - kTailBytes);
         left -= std::min(left, n);
     }
+    return pdf::read_base_file(tail, size);
 }
 
 void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out) {
@@ -162,14 +170,18 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
-    pdf::write_structure(doc, pack, pages, mcids, links);
+    const pdf::StructureWriter structure(doc, pack, pages, mcids, links);
     // The viewer's page box shows the printed number: a per-item PDF that
     // starts at page 9 says 9.
     doc.check(HPDF_AddPageLabel(d, 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
                                 static_cast<HPDF_UINT>(std::max(1, pack.first_page_number)), ""),
               "cannot add page labels");
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
-    save(doc, out);
+    const pdf::BaseFile base = save(doc, out);
+    pdf::UpdateSection update(base.next_id);
+    structure.write(update);
+    const std::string tail = update.finish(base);
+    out.write(tail.data(), tail.size());
 }
 
 }  // namespace

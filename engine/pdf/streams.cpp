@@ -14,6 +14,7 @@
 #include <system_error>
 #include <thread>
 
+#include "deflate.hpp"
 #include "pdf.hpp"
 #include "writer.hpp"
 
@@ -40,41 +41,6 @@ bool can_take_deflated(HPDF_Page page) {
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
     return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
-
-HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
-    try {
-        static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
-        return HPDF_OK;
-    } catch (...) {
-        return HPDF_FAILD_TO_ALLOC_MEM;  // must not unwind through libharu
-    }
-}
-
-// libharu's deflate, on a private document so threads share nothing.
-class Deflater {
-public:
-    void deflate(const std::string& in, std::string& out) {
-        // One buffer for the whole page: the deflater reads it in 4 KB steps anyway.
-        const auto size = static_cast<HPDF_UINT>(in.size());
-        Stream src(doc_, HPDF_MemStream_New(doc_.mmgr(), std::max<HPDF_UINT>(size, 4096)));
-        doc_.check(HPDF_Stream_Write(src.s, reinterpret_cast<const HPDF_BYTE*>(in.data()), size),
-                   "cannot compress a page");
-        Stream dst(doc_, HPDF_CallbackWriter_New(doc_.mmgr(), append_to_string, &out));
-        doc_.check(
-            HPDF_Stream_WriteToStream(src.s, dst.s, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr),
-            "cannot compress a page");
-    }
-
-private:
-    struct Stream {
-        Stream(Doc& doc, HPDF_Stream stream) : s(doc.need(stream, "cannot compress a page")) {}
-        ~Stream() { HPDF_Stream_Free(s); }
-        Stream(const Stream&) = delete;
-        Stream& operator=(const Stream&) = delete;
-        HPDF_Stream s;
-    };
-    Doc doc_;
-};
 
 void write_raw(Doc& doc, HPDF_Page page, const std::string& bytes) {
     doc.check(

@@ -1,10 +1,13 @@
-// Tagged PDF with libharu's object API: libharu has no tagging of its own,
-// but a StructElem is only a dictionary. Everything here is written after the
-// pages' content, from the MCIDs that content.cpp assigned, so the tree and
-// the marked content cannot disagree.
+// Tagged PDF. libharu has no tagging of its own: the catalog entries and the
+// pages' keys into the parent tree go into its objects, and the structure
+// tree itself is written as text into the update that follows libharu's file
+// (update.hpp). Everything here is planned after the pages' content, from the
+// MCIDs that content.cpp assigned, so the tree and the marked content cannot
+// disagree.
 #include <algorithm>
 #include <optional>
 
+#include "update.hpp"
 #include "writer.hpp"
 
 namespace bp::pdf {
@@ -13,33 +16,8 @@ namespace {
 
 constexpr const char* kWhat = "cannot write the document structure";
 
-// One entry of an element's /K: a child element, marked content on a page,
-// or an annotation.
-struct Kid {
-    enum class Kind : std::uint8_t { Element, Content, Annotation } kind = Kind::Element;
-    StructId node = kNoStruct;     // Element
-    std::size_t page = 0;          // Content, Annotation
-    int mcid = 0;                  // Content
-    HPDF_Annotation annot = nullptr;  // Annotation
-};
-
-struct Element {
-    bool used = false;      // written: it or a descendant has content, or it is a table cell
-    bool attached = false;  // already in its parent's /K
-    std::vector<Kid> kids;
-    HPDF_Dict dict = nullptr;
-    std::optional<std::size_t> first_page;
-    std::optional<Rect> bbox;  // Figure: the image's box on its first page
-};
-
 void add_name(Doc& doc, HPDF_Dict d, const char* key, const char* name) {
     doc.check(HPDF_Dict_AddName(d, key, name), kWhat);
-}
-
-HPDF_Array real_array(Doc& doc, std::initializer_list<double> values) {
-    HPDF_Array a = doc.need(HPDF_Array_New(doc.mmgr()), kWhat);
-    for (double v : values) doc.check(HPDF_Array_AddReal(a, static_cast<HPDF_REAL>(v)), kWhat);
-    return a;
 }
 
 std::string xml_escape(const std::string& s) {
@@ -131,12 +109,47 @@ void* text_string(Doc& doc, const std::string& utf8) {
                     kWhat);
 }
 
-void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
-                     const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links) {
+namespace {
+
+std::uint32_t object_id(const void* obj) {
+    return static_cast<const HPDF_Obj_Header*>(obj)->obj_id & 0x00FFFFFF;
+}
+
+void append_ref(std::string& out, std::uint32_t id) {
+    out += ' ';
+    out += std::to_string(id);
+    out += " 0 R";
+}
+
+// A PDF text string: printable ASCII as a literal, anything else as UTF-16BE
+// with its byte order mark, in hex.
+void append_text(std::string& out, const std::string& utf8) {
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return c >= 0x20 && c < 0x7F; })) {
+        out += '(';
+        for (char c : utf8) {
+            if (c == '(' || c == ')' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += ')';
+        return;
+    }
+    static const char* hex = "0123456789ABCDEF";
+    out += "<FEFF";
+    for (char16_t u : utf8_to_codes(utf8))
+        for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 0xF];
+    out += '>';
+}
+
+}  // namespace
+
+StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
+                                 const std::vector<std::vector<StructId>>& mcids,
+                                 const std::vector<PlacedLink>& links)
+    : pack_(pack), mcids_(mcids) {
     const StructTree& tree = pack.structure;
     if (tree.size() == 0) throw Failure("the pack has no document structure");
-    std::vector<Element> el(tree.size());
-    auto at = [&](StructId id) -> Element& { return el[static_cast<std::size_t>(id)]; };
+    el_.resize(tree.size());
+    auto at = [&](StructId id) -> Element& { return el_[static_cast<std::size_t>(id)]; };
 
     // Attaches an element to its parent's /K the first time it is met, so
     // siblings are read in the order their content appears.
@@ -146,6 +159,9 @@ void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>
             if (tree[n].parent != kNoStruct) at(tree[n].parent).kids.push_back(Kid{Kid::Kind::Element, n});
         }
     };
+
+    page_ids_.reserve(pages.size());
+    for (HPDF_Page page : pages) page_ids_.push_back(object_id(page));
 
     // Content in reading order: pages in order, MCIDs in order, then the
     // page's annotations.
@@ -163,7 +179,7 @@ void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>
                 throw Failure("a link on page " + std::to_string(p + 1) + " belongs to no Link element");
             attach(l.node);
             if (!at(l.node).first_page) at(l.node).first_page = p;
-            at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, p, 0, l.annot});
+            at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, p, 0, object_id(l.annot)});
         }
         for (const PageItem& item : pack.pages[p].items)
             if (const auto* img = std::get_if<ImageBox>(&item.what); img && item.mark.node != kNoStruct) {
@@ -175,9 +191,9 @@ void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>
     // columns; each goes after the sibling created just before it.
     for (std::size_t i = 0; i < tree.size(); ++i) {
         const StructNode& n = tree.nodes[i];
-        if ((n.role != Role::TD && n.role != Role::TH) || el[i].attached || n.parent == kNoStruct) continue;
+        if ((n.role != Role::TD && n.role != Role::TH) || el_[i].attached || n.parent == kNoStruct) continue;
         attach(n.parent);
-        el[i].attached = el[i].used = true;
+        el_[i].attached = el_[i].used = true;
         std::vector<Kid>& kids = at(n.parent).kids;
         auto pos = kids.begin();
         for (auto it = kids.begin(); it != kids.end(); ++it)
@@ -185,109 +201,126 @@ void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>
         kids.insert(pos, Kid{Kid::Kind::Element, static_cast<StructId>(i)});
     }
 
+    // What belongs in libharu's objects: the pages' and annotations' keys
+    // into the parent tree, and the root, empty here and replaced by the
+    // update. Page i's MCIDs are under key i, then one key per link.
     HPDF_Doc d = doc.get();
     HPDF_Dict root = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
     doc.check(HPDF_Xref_Add(d->xref, root), kWhat);
-    add_name(doc, root, "Type", "StructTreeRoot");
-
-    // The dictionaries first, so parents and children can refer to each other.
-    for (std::size_t i = 0; i < tree.size(); ++i) {
-        if (!el[i].used) continue;
-        el[i].dict = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
-        doc.check(HPDF_Xref_Add(d->xref, el[i].dict), kWhat);
-    }
-    HPDF_Array top = doc.need(HPDF_Array_New(doc.mmgr()), kWhat);
-    for (std::size_t i = 0; i < tree.size(); ++i) {
-        if (!el[i].used) continue;
-        const StructNode& n = tree.nodes[i];
-        HPDF_Dict e = el[i].dict;
-        add_name(doc, e, "Type", "StructElem");
-        add_name(doc, e, "S", role_name(n.role));
-        doc.check(HPDF_Dict_Add(e, "P", n.parent == kNoStruct ? root : at(n.parent).dict), kWhat);
-        if (n.parent == kNoStruct) doc.check(HPDF_Array_Add(top, e), kWhat);
-        if (el[i].first_page) doc.check(HPDF_Dict_Add(e, "Pg", pages[*el[i].first_page]), kWhat);
-        if (!n.title.empty()) doc.check(HPDF_Dict_Add(e, "T", text_string(doc, n.title)), kWhat);
-        if (!n.alt.empty()) doc.check(HPDF_Dict_Add(e, "Alt", text_string(doc, n.alt)), kWhat);
-        if (!n.lang.empty())
-            doc.check(HPDF_Dict_Add(e, "Lang", doc.need(HPDF_String_New(doc.mmgr(), n.lang.c_str(), nullptr), kWhat)),
-                      kWhat);
-
-        HPDF_Dict attrs = nullptr;
-        auto attributes = [&](const char* owner) {
-            if (attrs == nullptr) {
-                attrs = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
-                add_name(doc, attrs, "O", owner);
-                doc.check(HPDF_Dict_Add(e, "A", attrs), kWhat);
-            }
-            return attrs;
-        };
-        if (n.role == Role::TH)
-            add_name(doc, attributes("Table"), "Scope", n.scope == HeaderScope::Row ? "Row" : "Column");
-        if ((n.role == Role::TH || n.role == Role::TD) && n.rowspan > 1)
-            doc.check(HPDF_Dict_AddNumber(attributes("Table"), "RowSpan", n.rowspan), kWhat);
-        if ((n.role == Role::TH || n.role == Role::TD) && n.colspan > 1)
-            doc.check(HPDF_Dict_AddNumber(attributes("Table"), "ColSpan", n.colspan), kWhat);
-        if (n.role == Role::Figure && el[i].bbox && el[i].first_page) {
-            const Rect& r = *el[i].bbox;
-            const Mpt h = pack.pages[*el[i].first_page].height;
-            doc.check(HPDF_Dict_Add(attributes("Layout"), "BBox",
-                                    real_array(doc, {to_pt(r.x), to_pt(h - r.y - r.h), to_pt(r.x + r.w), to_pt(h - r.y)})),
-                      kWhat);
-        }
-
-        HPDF_Array k = doc.need(HPDF_Array_New(doc.mmgr()), kWhat);
-        for (const Kid& kid : el[i].kids) {
-            if (kid.kind == Kid::Kind::Element) {
-                doc.check(HPDF_Array_Add(k, at(kid.node).dict), kWhat);
-            } else if (kid.kind == Kid::Kind::Content && kid.page == el[i].first_page) {
-                doc.check(HPDF_Array_AddNumber(k, kid.mcid), kWhat);  // on the element's /Pg
-            } else if (kid.kind == Kid::Kind::Content) {
-                HPDF_Dict mcr = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
-                add_name(doc, mcr, "Type", "MCR");
-                doc.check(HPDF_Dict_Add(mcr, "Pg", pages[kid.page]), kWhat);
-                doc.check(HPDF_Dict_AddNumber(mcr, "MCID", kid.mcid), kWhat);
-                doc.check(HPDF_Array_Add(k, mcr), kWhat);
-            } else {
-                HPDF_Dict objr = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
-                add_name(doc, objr, "Type", "OBJR");
-                doc.check(HPDF_Dict_Add(objr, "Pg", pages[kid.page]), kWhat);
-                doc.check(HPDF_Dict_Add(objr, "Obj", kid.annot), kWhat);
-                doc.check(HPDF_Array_Add(k, objr), kWhat);
-            }
-        }
-        doc.check(HPDF_Dict_Add(e, "K", k), kWhat);
-    }
-    doc.check(HPDF_Dict_Add(root, "K", top), kWhat);
-
-    // The parent tree: page i's MCIDs under key i, then one key per link.
-    HPDF_Dict parent_tree = doc.need(HPDF_Dict_New(doc.mmgr()), kWhat);
-    HPDF_Array nums = doc.need(HPDF_Array_New(doc.mmgr()), kWhat);
+    root_id_ = object_id(root);
     int key = 0;
-    for (std::size_t p = 0; p < pages.size(); ++p, ++key) {
-        if (mcids[p].empty()) continue;
-        HPDF_Array owners = doc.need(HPDF_Array_New(doc.mmgr()), kWhat);
-        for (StructId n : mcids[p]) doc.check(HPDF_Array_Add(owners, at(n).dict), kWhat);
-        doc.check(HPDF_Array_AddNumber(nums, key), kWhat);
-        doc.check(HPDF_Array_Add(nums, owners), kWhat);
-        doc.check(HPDF_Dict_AddNumber(pages[p], "StructParents", key), kWhat);
-    }
+    for (std::size_t p = 0; p < pages.size(); ++p, ++key)
+        if (!mcids[p].empty()) doc.check(HPDF_Dict_AddNumber(pages[p], "StructParents", key), kWhat);
     std::vector<bool> has_annots(pages.size(), false);
+    link_owners_.reserve(links.size());
     for (const PlacedLink& l : links) {
-        doc.check(HPDF_Array_AddNumber(nums, key), kWhat);
-        doc.check(HPDF_Array_Add(nums, at(l.node).dict), kWhat);
         doc.check(HPDF_Dict_AddNumber(l.annot, "StructParent", key), kWhat);
+        link_owners_.push_back(l.node);
         has_annots[l.page] = true;
         ++key;
     }
+    next_key_ = key;
     // Tab through a page's links in structure order.
     for (std::size_t p = 0; p < pages.size(); ++p)
         if (has_annots[p]) add_name(doc, pages[p], "Tabs", "S");
-    doc.check(HPDF_Dict_Add(parent_tree, "Nums", nums), kWhat);
-    doc.check(HPDF_Dict_Add(root, "ParentTree", parent_tree), kWhat);
-    doc.check(HPDF_Dict_AddNumber(root, "ParentTreeNextKey", key), kWhat);
-
     add_catalog_entries(doc, pack, root);
     d->pdf_version = HPDF_VER_17;
+}
+
+void StructureWriter::write(UpdateSection& update) const {
+    const StructTree& tree = pack_.structure;
+    std::vector<std::uint32_t> ids(tree.size(), 0);
+    for (std::size_t i = 0; i < tree.size(); ++i)
+        if (el_[i].used) ids[i] = update.new_id();
+    auto id_of = [&](StructId n) { return ids[static_cast<std::size_t>(n)]; };
+
+    std::string body, attrs;
+    std::vector<std::uint32_t> top;
+    for (std::size_t i = 0; i < tree.size(); ++i) {
+        const Element& e = el_[i];
+        if (!e.used) continue;
+        const StructNode& n = tree.nodes[i];
+        const StructText& t = tree.texts[n.text];
+        body = "<</S/";
+        body += role_name(n.role);
+        body += "/P";
+        append_ref(body, n.parent == kNoStruct ? root_id_ : id_of(n.parent));
+        if (n.parent == kNoStruct) top.push_back(ids[i]);
+        if (e.first_page) {
+            body += "/Pg";
+            append_ref(body, page_ids_[*e.first_page]);
+        }
+        if (!t.title.empty()) {
+            body += "/T";
+            append_text(body, t.title);
+        }
+        if (!t.alt.empty()) {
+            body += "/Alt";
+            append_text(body, t.alt);
+        }
+        if (!t.lang.empty()) {
+            body += "/Lang";
+            append_text(body, t.lang);
+        }
+
+        attrs.clear();
+        const bool cell = n.role == Role::TH || n.role == Role::TD;
+        if (n.role == Role::TH) attrs += n.scope == HeaderScope::Row ? "/Scope/Row" : "/Scope/Column";
+        if (cell && n.rowspan > 1) attrs += "/RowSpan " + std::to_string(n.rowspan);
+        if (cell && n.colspan > 1) attrs += "/ColSpan " + std::to_string(n.colspan);
+        if (!attrs.empty()) body += "/A<</O/Table" + attrs + ">>";
+        if (n.role == Role::Figure && e.bbox && e.first_page) {
+            const Rect& r = *e.bbox;
+            const Mpt h = pack_.pages[*e.first_page].height;
+            body += "/A<</O/Layout/BBox[";
+            for (Mpt v : {r.x, h - r.y - r.h, r.x + r.w, h - r.y}) {
+                append_number(body, v);
+                body += ' ';
+            }
+            body.back() = ']';
+            body += ">>";
+        }
+
+        body += "/K[";
+        for (const Kid& kid : e.kids) {
+            if (kid.kind == Kid::Kind::Element) {
+                append_ref(body, id_of(kid.node));
+            } else if (kid.kind == Kid::Kind::Content && kid.page == e.first_page) {
+                body += ' ';  // on the element's /Pg
+                body += std::to_string(kid.mcid);
+            } else if (kid.kind == Kid::Kind::Content) {
+                body += "<</Type/MCR/Pg";
+                append_ref(body, page_ids_[kid.page]);
+                body += "/MCID " + std::to_string(kid.mcid) + ">>";
+            } else {
+                body += "<</Type/OBJR/Pg";
+                append_ref(body, page_ids_[kid.page]);
+                body += "/Obj";
+                append_ref(body, kid.annot);
+                body += ">>";
+            }
+        }
+        body += "]>>";
+        update.add(ids[i], body);
+    }
+
+    // The parent tree: page i's MCIDs under key i, then one key per link.
+    body = "<</Type/StructTreeRoot/K[";
+    for (std::uint32_t id : top) append_ref(body, id);
+    body += "]/ParentTree<</Nums[";
+    int key = 0;
+    for (std::size_t p = 0; p < mcids_.size(); ++p, ++key) {
+        if (mcids_[p].empty()) continue;
+        body += ' ' + std::to_string(key) + "[";
+        for (StructId n : mcids_[p]) append_ref(body, id_of(n));
+        body += "]";
+    }
+    for (StructId owner : link_owners_) {
+        body += ' ' + std::to_string(key++);
+        append_ref(body, id_of(owner));
+    }
+    body += "]>>/ParentTreeNextKey " + std::to_string(next_key_) + ">>";
+    update.add(root_id_, body);
 }
 
 }  // namespace bp::pdf

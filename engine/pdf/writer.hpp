@@ -1,7 +1,9 @@
 // The pdf stage's libharu-facing pieces, in the order write_pdf uses them:
 // fonts and images (loaded once, on first use), page contents, navigation.
 #pragma once
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,13 +95,51 @@ struct PlacedLink {
 // each with /Contents saying where it goes; returned in page order.
 std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages);
 
+class UpdateSection;
+
 // The tagged-PDF part of the document: the structure tree (StructElems with
 // their marked content and link annotations), the parent tree, /StructParents
 // and /Tabs on pages, /StructParent on annotations; and the catalog entries a
 // tagged document needs (MarkInfo, Lang, DisplayDocTitle, XMP metadata with
-// the PDF/UA identifier).
-void write_structure(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
-                     const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links);
+// the PDF/UA identification).
+class StructureWriter {
+public:
+    // Plans the tree and puts into libharu's objects what belongs there: the
+    // catalog entries, the pages' and annotations' parent-tree keys, /Tabs,
+    // and an empty StructTreeRoot object for the update to replace.
+    StructureWriter(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
+                    const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links);
+
+    // After libharu has saved: the StructTreeRoot, every element and the
+    // parent tree, as objects of the update.
+    void write(UpdateSection& update) const;
+
+private:
+    // One entry of an element's /K: a child element, marked content on a
+    // page, or an annotation.
+    struct Kid {
+        enum class Kind : std::uint8_t { Element, Content, Annotation } kind = Kind::Element;
+        StructId node = kNoStruct;  // Element
+        std::size_t page = 0;       // Content, Annotation
+        int mcid = 0;               // Content
+        std::uint32_t annot = 0;    // Annotation: its object number
+    };
+    struct Element {
+        bool used = false;      // written: it or a descendant has content, or it is a table cell
+        bool attached = false;  // already in its parent's /K
+        std::vector<Kid> kids;
+        std::optional<std::size_t> first_page;
+        std::optional<Rect> bbox;  // Figure: the image's box on its first page
+    };
+
+    const PackBox& pack_;
+    const std::vector<std::vector<StructId>>& mcids_;
+    std::vector<Element> el_;
+    std::vector<std::uint32_t> page_ids_;
+    std::vector<StructId> link_owners_;  // by link, in parent-tree key order
+    std::uint32_t root_id_ = 0;
+    int next_key_ = 0;
+};
 
 // The bookmark tree: level 0 under the root, level n under the latest entry
 // of level n-1.

@@ -1,0 +1,170 @@
+#include "update.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "deflate.hpp"
+#include "haru.hpp"
+
+namespace bp::pdf {
+
+namespace {
+
+// Objects per object stream: big enough to deflate well, small enough that a
+// reader looking up one element does not inflate the whole tree.
+constexpr std::uint32_t kObjectsPerStream = 200;
+
+void append_uint(std::string& out, std::uint64_t v) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+void append_be(std::string& out, std::uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+}
+
+[[noreturn]] void bad_base(const char* why) {
+    throw Failure(std::string("cannot add the document structure: ") + why);
+}
+
+// The unsigned number after `key` in `text`, or fails.
+std::uint64_t number_after(std::string_view text, std::string_view key) {
+    const std::size_t at = text.find(key);
+    if (at == std::string_view::npos) bad_base("the file has no trailer entry it needs");
+    std::size_t p = at + key.size();
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\r' || text[p] == '\n')) ++p;
+    std::uint64_t v = 0;
+    const auto r = std::from_chars(text.data() + p, text.data() + text.size(), v);
+    if (r.ec != std::errc()) bad_base("a trailer entry is not a number");
+    return v;
+}
+
+// "/Root 3 0 R" as it stands in the trailer, or "" when absent.
+std::string reference_entry(std::string_view trailer, std::string_view key) {
+    const std::size_t at = trailer.find(key);
+    if (at == std::string_view::npos) return {};
+    const std::size_t end = trailer.find('R', at + key.size());
+    if (end == std::string_view::npos) bad_base("a trailer reference is cut short");
+    return std::string(trailer.substr(at, end + 1 - at));
+}
+
+}  // namespace
+
+BaseFile read_base_file(std::string_view tail, std::uint64_t file_size) {
+    BaseFile base;
+    base.size = file_size;
+    const std::size_t trailer = tail.rfind("trailer");
+    const std::size_t startxref = tail.rfind("startxref");
+    if (trailer == std::string_view::npos || startxref == std::string_view::npos || startxref < trailer)
+        bad_base("the file has no trailer");
+    const std::string_view dict = tail.substr(trailer, startxref - trailer);
+    base.xref_offset = number_after(tail.substr(startxref), "startxref");
+    const std::uint64_t size = number_after(dict, "/Size");
+    if (size == 0 || size > 0x7FFFFF || base.xref_offset >= file_size) bad_base("the trailer is out of range");
+    base.next_id = static_cast<std::uint32_t>(size);
+    base.root = reference_entry(dict, "/Root");
+    base.info = reference_entry(dict, "/Info");
+    if (base.root.empty()) bad_base("the trailer names no catalog");
+    if (tail.back() != '\n' && tail.back() != '\r') base.separator = "\n";
+    return base;
+}
+
+void UpdateSection::add(std::uint32_t id, std::string_view body) {
+    if (open_count_ == kObjectsPerStream) close_stream();
+    pending_.push_back(entries_.size());
+    entries_.push_back(Entry{id, 0, open_count_});
+    append_uint(header_, id);
+    header_ += ' ';
+    append_uint(header_, objects_.size());
+    header_ += ' ';
+    objects_.append(body);
+    objects_ += '\n';
+    ++open_count_;
+}
+
+void UpdateSection::close_stream() {
+    if (open_count_ == 0) return;
+    const std::uint32_t id = new_id();
+    for (std::size_t e : pending_) entries_[e].stream = id;
+    entries_.push_back(Entry{id, 0, out_.size()});
+
+    std::string raw;
+    raw.reserve(header_.size() + objects_.size());
+    raw += header_;
+    raw += objects_;
+    std::string packed;
+    Deflater().deflate(raw, packed);
+
+    append_uint(out_, id);
+    out_ += " 0 obj\n<</Type/ObjStm/N ";
+    append_uint(out_, open_count_);
+    out_ += "/First ";
+    append_uint(out_, header_.size());
+    out_ += "/Filter/FlateDecode/Length ";
+    append_uint(out_, packed.size());
+    out_ += ">>\nstream\n";
+    out_ += packed;
+    out_ += "\nendstream\nendobj\n";
+
+    header_.clear();
+    objects_.clear();
+    pending_.clear();
+    open_count_ = 0;
+}
+
+std::string UpdateSection::finish(const BaseFile& base) {
+    close_stream();
+    const std::uint32_t xref_id = new_id();
+    entries_.push_back(Entry{xref_id, 0, out_.size()});
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+
+    // Type 1: 1, offset (4 bytes), 0; type 2: 2, stream number (4 bytes), index.
+    std::string rows, index;
+    for (std::size_t i = 0; i < entries_.size();) {
+        std::size_t j = i + 1;
+        while (j < entries_.size() && entries_[j].id == entries_[j - 1].id + 1) ++j;
+        append_uint(index, entries_[i].id);
+        index += ' ';
+        append_uint(index, j - i);
+        index += ' ';
+        for (; i < j; ++i) {
+            const Entry& e = entries_[i];
+            if (e.stream != 0) {
+                rows += '\x02';
+                append_be(rows, e.stream, 4);
+                append_be(rows, e.offset, 2);
+            } else {
+                const std::uint64_t offset = base.size + base.separator.size() + e.offset;
+                if (offset > 0xFFFFFFFFu) throw Failure("the PDF would be larger than 4 GB");
+                rows += '\x01';
+                append_be(rows, offset, 4);
+                append_be(rows, 0, 2);
+            }
+        }
+    }
+    index.pop_back();
+    std::string packed;
+    Deflater().deflate(rows, packed);
+
+    const std::uint64_t xref_at = base.size + base.separator.size() + out_.size();
+    append_uint(out_, xref_id);
+    out_ += " 0 obj\n<</Type/XRef/Size ";
+    append_uint(out_, entries_.back().id + 1);
+    out_ += "/Index[";
+    out_ += index;
+    out_ += "]/W[1 4 2]/Prev ";
+    append_uint(out_, base.xref_offset);
+    out_ += base.root;
+    out_ += base.info;
+    out_ += "/Filter/FlateDecode/Length ";
+    append_uint(out_, packed.size());
+    out_ += ">>\nstream\n";
+    out_ += packed;
+    out_ += "\nendstream\nendobj\nstartxref\n";
+    append_uint(out_, xref_at);
+    out_ += "\n%%EOF\n";
+    return base.separator + out_;
+}
+
+}  // namespace bp::pdf

@@ -1,0 +1,62 @@
+// Objects the pdf stage writes itself, after libharu's file, as one
+// incremental update (ISO 32000-1, 7.5.6). libharu keeps every object it
+// writes as a tree of small allocations (a 128-byte name buffer per
+// dictionary key), which for the tens of thousands of structure elements of a
+// large pack costs over 100 MB; here each object is a few dozen bytes of text,
+// packed into deflated object streams and found through a cross-reference
+// stream whose /Prev is libharu's table.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bp::pdf {
+
+// What the update needs to know of the file it follows, read from that
+// file's trailer (libharu's exact layout; anything else is a Failure).
+struct BaseFile {
+    std::uint64_t size = 0;         // bytes; the update's offsets start here
+    std::uint64_t xref_offset = 0;  // its cross-reference table, for /Prev
+    std::uint32_t next_id = 0;      // its /Size: the first free object number
+    std::string root, info;         // "/Root n 0 R", "/Info n 0 R" ("" if absent)
+    std::string separator;          // "\n" when the file does not end with one
+};
+
+// Reads the trailer at the end of `tail`, the last bytes of a file of
+// `file_size` bytes (the last 1 KB is plenty for libharu's).
+BaseFile read_base_file(std::string_view tail, std::uint64_t file_size);
+
+class UpdateSection {
+public:
+    explicit UpdateSection(std::uint32_t first_free_id) : next_id_(first_free_id) {}
+
+    // A new object number.
+    std::uint32_t new_id() { return next_id_++; }
+
+    // Object `id` (a new one, or one of the base file's, which it replaces)
+    // with `body`, a dictionary, array, number or string: no stream.
+    void add(std::uint32_t id, std::string_view body);
+
+    // The update's bytes: object streams, then the cross-reference stream,
+    // then startxref and %%EOF. Call once, after the last add().
+    std::string finish(const BaseFile& base);
+
+private:
+    struct Entry {
+        std::uint32_t id = 0;
+        std::uint32_t stream = 0;  // object stream holding it (type 2), or 0 (type 1)
+        std::uint64_t offset = 0;  // type 2: index in its stream; type 1: offset in out_
+    };
+    void close_stream();
+
+    std::uint32_t next_id_;
+    std::vector<Entry> entries_;
+    std::string out_;       // finished object streams, in order
+    std::string header_;    // "id offset " pairs of the open object stream
+    std::string objects_;   // the open object stream's objects
+    std::uint32_t open_count_ = 0;
+    std::vector<std::size_t> pending_;  // entries_ of the open stream's objects
+};
+
+}  // namespace bp::pdf
