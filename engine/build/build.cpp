@@ -266,6 +266,7 @@ BuildResult build(const BuildRequest& request) {
 
     bp::PdfOptions po;
     po.threads = request.threads;
+    po.tagged = request.tagged;
     for (const Job& job : jobs) {
         if (request.progress) request.progress("writing " + (job.path.empty() ? request.dump : job.path));
         std::optional<bp::Edition> ed = job.bind();

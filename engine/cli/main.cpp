@@ -147,6 +147,7 @@ struct BuildArgs {
     std::string output, out_dir, report, dump, templates, audience = "public", split, supplement;
     bool include_exempt = false, force = false, verbose = false;
     int threads = 0;
+    bool untagged = false;
     Reporting reporting;
 };
 
@@ -156,6 +157,7 @@ std::string describe_options(const boardpack::BuildRequest& r) {
     std::string s = "output=" + r.output + ";audience=" + (r.audience == boardpack::Audience::Full ? "full" : "public");
     s += ";split=" + r.split_dir + ";supplement=" + r.supplement + ";dump=" + r.dump;
     for (const std::string& d : r.template_dirs) s += ";templates=" + d;
+    if (!r.tagged) s += ";untagged";
     return s;
 }
 
@@ -245,6 +247,7 @@ int run_build(const BuildArgs& a) {
         r.dump = a.dump;
         if (!a.templates.empty()) r.template_dirs.push_back(a.templates);
         r.threads = a.threads;
+        r.tagged = !a.untagged;
         requests.push_back(std::move(r));
     }
     if (requests.size() == 1) return build_one(a, requests.front(), chatty);
@@ -474,6 +477,12 @@ int main(int argc, char** argv) {
                     "verbose,v", po::bool_switch(&a.verbose), "say what was written even when not on a terminal")(
                     "threads", po::value(&a.threads), "threads for compressing pages (0: all cores)")(
                     "dump", po::value(&a.dump), "also write the page boxes as text to this file");
+            // Not in --help: an untagged, inaccessible PDF, only for the
+            // benchmark that measures what tagging costs.
+            po::options_description hidden;
+            hidden.add_options()("untagged", po::bool_switch(&a.untagged));
+            po::options_description all;
+            all.add(opts).add(hidden);
             po::positional_options_description bp_pos;
             bp_pos.add("pack", -1);
             if (help) {
@@ -481,7 +490,7 @@ int main(int argc, char** argv) {
                 return kOk;
             }
             po::variables_map bvm;
-            po::store(po::command_line_parser(rest).options(opts).positional(bp_pos).run(), bvm);
+            po::store(po::command_line_parser(rest).options(all).positional(bp_pos).run(), bvm);
             po::notify(bvm);
             if (a.packs.empty()) {
                 std::cerr << "boardpack: " << cmd << " needs a pack manifest\n" << opts;

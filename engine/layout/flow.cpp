@@ -264,7 +264,7 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
         text_node = tree_.add(Role::P, e.body, loc);
     } else {
         end_numbered_list(env);
-        text_node = node(Role::P, env, loc);
+        text_node = env.text_parent == env.parent && env.parent != kNoStruct ? env.parent : node(Role::P, env, loc);
     }
     Mpt indent = 0;
     if (!env.in_cell && (numbered || env.kind != Paper::Kind::Document)) indent = ss.doc.paragraph_indent;

@@ -114,6 +114,10 @@ struct BlockEnv {
     const char* body_style = "body";   // style of plain paragraphs
     Orientation orientation = Orientation::Portrait;
     StructId parent = kNoStruct;       // the structure element blocks go under
+    // A plain paragraph under this element is not an element of its own:
+    // its text goes straight into it (a table cell holding one paragraph
+    // reads the same, and the tree is half the size for a big table).
+    StructId text_parent = kNoStruct;
     int heading_base = 1;              // <h1> is tagged H(1 + heading_base)
 };
 

@@ -322,6 +322,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         cell_nodes[i] = cell;
         BlockEnv ce = cell_env(p, env);
         ce.parent = cell;
+        if (p.cell->content.size() == 1) ce.text_parent = cell;
         Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
         boxes[i] = stack_blocks(p.cell->content, std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
         if (p.rs == 1) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
 
 namespace bp::pdf {
 
@@ -172,6 +173,13 @@ struct Painter {
     const std::string* font = nullptr;
     Mpt size = -1, at_x = 0, at_y = 0;
 
+    void begin_text() {
+        if (in_text) return;
+        // BT resets the text position; font and colour carry over.
+        out += "BT\n";
+        in_text = true;
+        at_x = at_y = 0;
+    }
     void end_text() {
         if (!in_text) return;
         out += "ET\n";
@@ -179,43 +187,161 @@ struct Painter {
     }
 };
 
+// A Layout artifact that is a horizontal or vertical line: a table border.
+bool is_border(const PageItem& item) {
+    const auto* r = std::get_if<RuleLine>(&item.what);
+    return r != nullptr && item.mark.artifact == Artifact::Layout && (r->x1 == r->x2 || r->y1 == r->y2);
+}
+
+// Table borders arrive as four segments per cell, between the cells' text.
+// Joined where they continue one another and drawn together after the
+// page's content, they take a fraction of the bytes, and the cells' text
+// needs no artifact sequence in between. The lines drawn are the same.
+std::vector<RuleLine> joined_borders(const std::vector<PageItem>& items) {
+    struct Segment {
+        bool vertical;
+        Mpt thickness;
+        std::uint8_t r, g, b;
+        Mpt across, from, to;  // the fixed coordinate, then the span along the line
+        auto key() const { return std::tie(vertical, thickness, r, g, b, across, from, to); }
+    };
+    std::vector<Segment> segs;
+    for (const PageItem& item : items) {
+        if (!is_border(item)) continue;
+        const auto& l = std::get<RuleLine>(item.what);
+        const bool vertical = l.x1 == l.x2 && l.y1 != l.y2;
+        const Mpt a = vertical ? l.y1 : l.x1, b = vertical ? l.y2 : l.x2;
+        segs.push_back(Segment{vertical, l.thickness, l.color.r, l.color.g, l.color.b, vertical ? l.x1 : l.y1,
+                               std::min(a, b), std::max(a, b)});
+    }
+    std::sort(segs.begin(), segs.end(), [](const Segment& x, const Segment& y) { return x.key() < y.key(); });
+    std::vector<RuleLine> out;
+    for (std::size_t i = 0; i < segs.size();) {
+        Segment cur = segs[i++];
+        for (; i < segs.size(); ++i) {
+            const Segment& n = segs[i];
+            if (n.vertical != cur.vertical || n.thickness != cur.thickness || n.r != cur.r || n.g != cur.g ||
+                n.b != cur.b || n.across != cur.across || n.from > cur.to)
+                break;
+            cur.to = std::max(cur.to, n.to);
+        }
+        RuleLine l;
+        l.thickness = cur.thickness;
+        l.color = Color{cur.r, cur.g, cur.b};
+        if (cur.vertical) {
+            l.x1 = l.x2 = cur.across;
+            l.y1 = cur.from;
+            l.y2 = cur.to;
+        } else {
+            l.y1 = l.y2 = cur.across;
+            l.x1 = cur.from;
+            l.x2 = cur.to;
+        }
+        out.push_back(l);
+    }
+    return out;
+}
+
+// Whether the items from `from` that share its mark (links and borders
+// aside, which are drawn elsewhere) are all text.
+bool only_text(const std::vector<PageItem>& items, std::size_t from) {
+    for (std::size_t i = from; i < items.size(); ++i) {
+        if (std::holds_alternative<LinkBox>(items[i].what) || is_border(items[i])) continue;
+        if (items[i].mark != items[from].mark) break;
+        if (!std::holds_alternative<GlyphRun>(items[i].what)) return false;
+    }
+    return true;
+}
+
+void draw_rule(std::string& out, Painter& paint, const RuleLine& rule, Mpt h) {
+    paint.end_text();
+    if (rule.thickness != paint.line_width) {
+        append_number(out, rule.thickness);
+        out += " w\n";
+        paint.line_width = rule.thickness;
+    }
+    set_colour(out, paint.stroke, rule.color, true);
+    append_number(out, rule.x1);
+    out += ' ';
+    append_number(out, h - rule.y1);
+    out += " m ";
+    append_number(out, rule.x2);
+    out += ' ';
+    append_number(out, h - rule.y2);
+    out += " l S\n";
+}
+
 }  // namespace
 
 void build_page_content(const PageBox& page, const StructTree& tree, const PageNames& names,
                         std::string& out, std::vector<CodeSet>& used, std::vector<StructId>& mcids) {
     const Mpt h = page.height;
+    const bool tagged = tree.size() > 0;
     Painter paint{out, {}, {}};
     std::optional<Mark> open;
     std::size_t image_index = 0;
 
+    // A marked-content sequence may sit inside a text object or hold whole
+    // text objects, but never straddle one: `in_text_mark` says which the
+    // open one does. Keeping the text object open from one cell's text to
+    // the next saves an ET, a BT and an absolute position per cell.
+    bool in_text_mark = false;
+    auto open_mark = [&](const Mark& mark) {
+        open = mark;
+        in_text_mark = paint.in_text;
+        if (const char* props = artifact_properties(mark.artifact)) {
+            out += props;
+        } else if (mark.node != kNoStruct && static_cast<std::size_t>(mark.node) < tree.size()) {
+            out += '/';
+            out += role_name(tree[mark.node].role);
+            out += " <</MCID ";
+            append_int(out, static_cast<long long>(mcids.size()));
+            out += ">> BDC\n";
+            mcids.push_back(mark.node);
+        } else {
+            throw std::logic_error("an item on a page belongs to no structure element");
+        }
+    };
+    auto close_mark = [&] {
+        if (!in_text_mark) paint.end_text();
+        out += "EMC\n";
+        open.reset();
+    };
+    // Before anything but text: end the text object, closing and reopening
+    // (as a new sequence of the same element) a mark opened inside it.
+    auto leave_text = [&] {
+        if (!paint.in_text) return;
+        if (open && in_text_mark) {
+            const Mark mark = *open;
+            close_mark();
+            paint.end_text();
+            open_mark(mark);
+        } else {
+            paint.end_text();
+        }
+    };
+
     for (std::size_t index = 0; index < page.items.size(); ++index) {
         const PageItem& item = page.items[index];
         if (std::holds_alternative<LinkBox>(item.what)) continue;  // an annotation, not content
-        if (!open || *open != item.mark) {
-            // Marked content never straddles a text object.
-            paint.end_text();
-            if (open) out += "EMC\n";
-            open = item.mark;
-            if (const char* props = artifact_properties(item.mark.artifact)) {
-                out += props;
-            } else if (item.mark.node != kNoStruct && static_cast<std::size_t>(item.mark.node) < tree.size()) {
-                out += '/';
-                out += role_name(tree[item.mark.node].role);
-                out += " <</MCID ";
-                append_int(out, static_cast<long long>(mcids.size()));
-                out += ">> BDC\n";
-                mcids.push_back(item.mark.node);
-            } else {
-                throw std::logic_error("an item on a page belongs to no structure element");
-            }
+        if (is_border(item)) continue;  // drawn after the content, joined
+        if (tagged && (!open || *open != item.mark)) {
+            if (open) close_mark();
+            // A sequence of text alone opens inside a text object, so the
+            // next text can go on in the same one; any other opens outside.
+            if (only_text(page.items, index))
+                paint.begin_text();
+            else
+                paint.end_text();
+            open_mark(item.mark);
         }
         if (const auto* f = std::get_if<FillRect>(&item.what)) {
-            paint.end_text();
+            leave_text();
             set_colour(out, paint.fill, f->color, false);
             append_rect(out, f->rect, h);
             out += " re f\n";
         } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
-            paint.end_text();
+            leave_text();
             const Rect& r = img->rect;
             out += "q ";
             append_number(out, r.w);
@@ -229,29 +355,11 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
             out += names.images.at(image_index++);
             out += " Do Q\n";
         } else if (const auto* rule = std::get_if<RuleLine>(&item.what)) {
-            paint.end_text();
-            if (rule->thickness != paint.line_width) {
-                append_number(out, rule->thickness);
-                out += " w\n";
-                paint.line_width = rule->thickness;
-            }
-            set_colour(out, paint.stroke, rule->color, true);
-            append_number(out, rule->x1);
-            out += ' ';
-            append_number(out, h - rule->y1);
-            out += " m ";
-            append_number(out, rule->x2);
-            out += ' ';
-            append_number(out, h - rule->y2);
-            out += " l S\n";
+            leave_text();
+            draw_rule(out, paint, *rule, h);
         } else if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
             if (run->text.empty()) continue;
-            if (!paint.in_text) {
-                // BT resets the text position; font and colour carry over.
-                out += "BT\n";
-                paint.in_text = true;
-                paint.at_x = paint.at_y = 0;
-            }
+            paint.begin_text();
             const std::string& name = names.fonts[run->face];
             if (paint.font != &name || paint.size != run->size) {
                 out += '/';
@@ -281,8 +389,16 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
                 append_codes(out, run->text, used[run->face]);
         }
     }
+    const std::vector<RuleLine> borders = joined_borders(page.items);
+    if (!borders.empty()) leave_text();
+    if (!borders.empty() && tagged && (!open || *open != Mark::as(Artifact::Layout))) {
+        if (open) close_mark();
+        paint.end_text();
+        open_mark(Mark::as(Artifact::Layout));
+    }
+    for (const RuleLine& rule : borders) draw_rule(out, paint, rule, h);
+    if (open) close_mark();
     paint.end_text();
-    if (open) out += "EMC\n";
 }
 
 std::string to_unicode_cmap(const CodeSet& codes) {

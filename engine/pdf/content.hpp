@@ -26,7 +26,9 @@ struct PageNames {
 // "/P <</MCID n>> BDC ... EMC" for content, "/Artifact <<...>> BDC ... EMC"
 // for artifacts. mcids[n] receives the structure element of MCID n; every
 // code drawn is marked in used[face] (one entry per face). An item without a
-// mark is a bug of the stages before: std::logic_error. Identical input gives identical bytes.
+// mark is a bug of the stages before: std::logic_error. With an empty `tree`
+// nothing is marked (the untagged PDF that tagging's cost is measured
+// against). Identical input gives identical bytes.
 void build_page_content(const PageBox& page, const StructTree& tree, const PageNames& names,
                         std::string& out, std::vector<CodeSet>& used, std::vector<StructId>& mcids);
 

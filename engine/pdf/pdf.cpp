@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <new>
+#include <optional>
 #include <thread>
 
 #include "output.hpp"
@@ -164,13 +165,15 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     }
 
     std::vector<std::vector<StructId>> mcids;
-    const std::vector<pdf::CodeSet> used =
-        pdf::write_contents(doc, pack, pages, names, mcids, thread_count(options));
+    const StructTree untagged;
+    const std::vector<pdf::CodeSet> used = pdf::write_contents(
+        doc, pack, options.tagged ? pack.structure : untagged, pages, names, mcids, thread_count(options));
     fonts.finish(used);
     const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
-    const pdf::StructureWriter structure(doc, pack, pages, mcids, links);
+    std::optional<pdf::StructureWriter> structure;
+    if (options.tagged) structure.emplace(doc, pack, pages, mcids, links);
     // The viewer's page box shows the printed number: a per-item PDF that
     // starts at page 9 says 9.
     doc.check(HPDF_AddPageLabel(d, 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
@@ -178,8 +181,9 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
               "cannot add page labels");
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     const pdf::BaseFile base = save(doc, out);
+    if (!structure) return;
     pdf::UpdateSection update(base.next_id);
-    structure.write(update);
+    structure->write(update);
     const std::string tail = update.finish(base);
     out.write(tail.data(), tail.size());
 }

@@ -11,6 +11,9 @@ namespace bp {
 
 struct PdfOptions {
     int threads = 0;  // page-stream compression threads; 0 = hardware concurrency (max 4)
+    // false only to measure what tagging costs: no structure tree and no
+    // marked content, so the PDF is not accessible.
+    bool tagged = true;
 };
 
 // Returns true on success. On failure *error says what went wrong, in words

@@ -319,8 +319,8 @@ std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threa
     return taken;
 }
 
-std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
-                                    const std::vector<PageNames>& names,
+std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
+                                    const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
                                     std::vector<std::vector<StructId>>& mcids, int threads) {
     const std::vector<PageBox>& boxes = pack.pages;
     const std::size_t face_count = pack.faces.size();
@@ -330,8 +330,8 @@ std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const std::ve
     bool parallel = threads > 1;
     for (std::size_t i = 0; parallel && i < pages.size(); ++i)
         parallel = can_take_deflated(pages[i]);
-    return parallel ? contents_parallel(doc, boxes, pack.structure, pages, names, face_count, mcids, threads)
-                    : contents_serial(doc, boxes, pack.structure, pages, names, face_count, mcids);
+    return parallel ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads)
+                    : contents_serial(doc, boxes, tree, pages, names, face_count, mcids);
 }
 
 }  // namespace bp::pdf

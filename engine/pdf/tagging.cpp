@@ -281,7 +281,9 @@ void StructureWriter::write(UpdateSection& update) const {
             body += ">>";
         }
 
-        body += "/K[";
+        // One kid stands alone; several make an array.
+        const bool array = e.kids.size() != 1;
+        body += array ? "/K[" : "/K";
         for (const Kid& kid : e.kids) {
             if (kid.kind == Kid::Kind::Element) {
                 append_ref(body, id_of(kid.node));
@@ -300,7 +302,7 @@ void StructureWriter::write(UpdateSection& update) const {
                 body += ">>";
             }
         }
-        body += "]>>";
+        body += array ? "]>>" : ">>";
         update.add(ids[i], body);
     }
 

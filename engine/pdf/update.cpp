@@ -119,8 +119,29 @@ std::string UpdateSection::finish(const BaseFile& base) {
     entries_.push_back(Entry{xref_id, 0, out_.size()});
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
 
-    // Type 1: 1, offset (4 bytes), 0; type 2: 2, stream number (4 bytes), index.
-    std::string rows, index;
+    // Each row: type (1: at an offset, 2: in an object stream), offset or
+    // stream number, generation or index; the fields as narrow as the
+    // largest value allows.
+    std::uint64_t widest = 0, widest_index = 0;
+    for (const Entry& e : entries_) {
+        if (e.stream != 0) {
+            widest = std::max<std::uint64_t>(widest, e.stream);
+            widest_index = std::max(widest_index, e.offset);
+        } else {
+            widest = std::max(widest, base.size + base.separator.size() + e.offset);
+        }
+    }
+    auto bytes_for = [](std::uint64_t v) {
+        int n = 1;
+        while (n < 8 && (v >> (8 * n)) != 0) ++n;
+        return n;
+    };
+    const int w2 = bytes_for(widest), w3 = bytes_for(widest_index);
+    const std::size_t row = 1 + static_cast<std::size_t>(w2 + w3);
+
+    // Rows go through the PNG "Up" predictor (each byte less the one above
+    // it), which turns runs of similar rows into zeros that deflate well.
+    std::string rows, index, previous(row, '\0'), current;
     for (std::size_t i = 0; i < entries_.size();) {
         std::size_t j = i + 1;
         while (j < entries_.size() && entries_[j].id == entries_[j - 1].id + 1) ++j;
@@ -130,17 +151,20 @@ std::string UpdateSection::finish(const BaseFile& base) {
         index += ' ';
         for (; i < j; ++i) {
             const Entry& e = entries_[i];
+            current.clear();
             if (e.stream != 0) {
-                rows += '\x02';
-                append_be(rows, e.stream, 4);
-                append_be(rows, e.offset, 2);
+                current += '\x02';
+                append_be(current, e.stream, w2);
+                append_be(current, e.offset, w3);
             } else {
-                const std::uint64_t offset = base.size + base.separator.size() + e.offset;
-                if (offset > 0xFFFFFFFFu) throw Failure("the PDF would be larger than 4 GB");
-                rows += '\x01';
-                append_be(rows, offset, 4);
-                append_be(rows, 0, 2);
+                current += '\x01';
+                append_be(current, base.size + base.separator.size() + e.offset, w2);
+                append_be(current, 0, w3);
             }
+            rows += '\x02';  // the Up predictor's tag
+            for (std::size_t k = 0; k < row; ++k)
+                rows += static_cast<char>(static_cast<unsigned char>(current[k]) - static_cast<unsigned char>(previous[k]));
+            previous.swap(current);
         }
     }
     index.pop_back();
@@ -153,11 +177,11 @@ std::string UpdateSection::finish(const BaseFile& base) {
     append_uint(out_, entries_.back().id + 1);
     out_ += "/Index[";
     out_ += index;
-    out_ += "]/W[1 4 2]/Prev ";
+    out_ += "]/W[1 " + std::to_string(w2) + " " + std::to_string(w3) + "]/Prev ";
     append_uint(out_, base.xref_offset);
     out_ += base.root;
     out_ += base.info;
-    out_ += "/Filter/FlateDecode/Length ";
+    out_ += "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns " + std::to_string(row) + ">>/Length ";
     append_uint(out_, packed.size());
     out_ += ">>\nstream\n";
     out_ += packed;

@@ -67,8 +67,9 @@ private:
 // codes drawn per face, and in mcids[page][n] the structure element of the
 // page's MCID n. With threads > 1 the streams are deflated here, in
 // parallel; otherwise libharu deflates them at save. The bytes are the same.
-std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
-                                    const std::vector<PageNames>& names,
+// `tree`: the pack's structure, or an empty tree for no marked content.
+std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
+                                    const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
                                     std::vector<std::vector<StructId>>& mcids, int threads);
 
 // Makes each font's descriptor and font file now rather than at save, and

@@ -38,6 +38,7 @@ struct BuildRequest {
     // the build or another output.
     std::vector<std::string> caller_outputs;
     int threads = 0;                         // for compressing pages; 0: the machine's cores
+    bool tagged = true;                      // false only to measure what tagging costs
     // Called as the build moves on ("laying out", "writing pack.pdf"), for a
     // progress line; may be empty.
     std::function<void(const std::string& stage)> progress;

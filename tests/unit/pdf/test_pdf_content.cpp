@@ -56,7 +56,7 @@ TEST_CASE("pdf: UTF-8 becomes 2-byte codes, bad bytes become U+FFFD", "[pdf]") {
 TEST_CASE("pdf: a run is drawn at its baseline measured from the page top", "[pdf]") {
     PageBox page;  // A4: 841.89 pt tall
     page.add(text_run("Hi", pt(72), pt(100), 0, pt(12)), kP);
-    CHECK(content_of(page) == "/P <</MCID 0>> BDC\nBT\n/F1 12 Tf\n72 741.89 Td (\0H\0i\0 )Tj\nET\nEMC\n"s);
+    CHECK(content_of(page) == "BT\n/P <</MCID 0>> BDC\n/F1 12 Tf\n72 741.89 Td (\0H\0i\0 )Tj\nEMC\nET\n"s);
 }
 
 TEST_CASE("pdf: font, size and colour are set only when they change", "[pdf]") {
@@ -162,7 +162,7 @@ TEST_CASE("pdf: each run of items with one mark is one marked-content sequence",
     PageBox page;
     page.add(text_run("Title", pt(72), pt(80)), Mark::content(h1));
     page.add(text_run("Body", pt(72), pt(100)), Mark::content(1));
-    page.add(RuleLine{pt(72), pt(110), pt(200), pt(110), 500, {}}, Mark::as(Artifact::Layout));
+    page.add(FillRect{{pt(72), pt(110), pt(128), pt(2)}, {200, 200, 200}}, Mark::as(Artifact::Layout));
     page.add(text_run("more", pt(72), pt(120)), Mark::content(1));
     page.add(text_run("Page 3", pt(72), pt(800)), Mark::as(Artifact::Footer));
     page.add(LinkBox{{pt(72), pt(90), pt(50), pt(12)}, "https://example.org", -1}, Mark::content(1));
@@ -172,17 +172,60 @@ TEST_CASE("pdf: each run of items with one mark is one marked-content sequence",
     std::vector<StructId> mcids;
     std::string c;
     pdf::build_page_content(page, tree, names, c, used, mcids);
-    // Body text before and after the rule gets two MCIDs of the same P.
+    // Body text before and after the fill gets two MCIDs of the same P.
     CHECK(mcids == std::vector<StructId>{h1, 1, 1});
-    CHECK(c.find("/H1 <</MCID 0>> BDC\nBT\n") == 0);
-    CHECK(c.find("ET\nEMC\n/P <</MCID 1>> BDC\nBT\n") != std::string::npos);
-    CHECK(c.find("EMC\n/Artifact <</Type /Layout>> BDC\n0.5 w\n") != std::string::npos);
-    CHECK(c.find("/P <</MCID 2>> BDC\n") != std::string::npos);
-    CHECK(c.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT\n") != std::string::npos);
+    // Text-only sequences sit inside one text object, which goes on from
+    // one to the next; the fill ends it, outside any sequence.
+    CHECK(c.find("BT\n/H1 <</MCID 0>> BDC\n") == 0);
+    CHECK(c.find("EMC\n/P <</MCID 1>> BDC\n") != std::string::npos);
+    CHECK(c.find("EMC\nET\n/Artifact <</Type /Layout>> BDC\n0.784 g\n") != std::string::npos);
+    CHECK(c.find("EMC\nBT\n/P <</MCID 2>> BDC\n") != std::string::npos);
+    CHECK(c.find("EMC\n/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n") != std::string::npos);
     CHECK(bp::test::count(c, "BDC\n") == bp::test::count(c, "EMC\n"));
     CHECK(bp::test::count(c, "BT\n") == bp::test::count(c, "ET\n"));
     // The link is an annotation: it paints nothing and opens no sequence.
     CHECK(bp::test::count(c, "BDC\n") == 5);
+}
+
+TEST_CASE("pdf: table borders are joined and drawn after the cells, in one artifact sequence", "[pdf]") {
+    StructTree tree = test_structure();
+    const StructId a = tree.add(Role::TD, 0), b = tree.add(Role::TD, 0);
+    PageBox page;
+    page.height = pt(822);  // so the rows are at whole numbers from the bottom
+    // Two cells side by side, each with its four borders, as layout makes them.
+    const Mpt top = pt(100), bottom = pt(120), x0 = pt(72), x1 = pt(150), x2 = pt(228);
+    auto cell = [&](Mpt l, Mpt r, StructId node, const char* text) {
+        page.add(text_run(text, l + pt(3), top + pt(12)), Mark::content(node));
+        page.add(RuleLine{l, top, r, top, 500, {}}, Mark::as(Artifact::Layout));
+        page.add(RuleLine{l, bottom, r, bottom, 500, {}}, Mark::as(Artifact::Layout));
+        page.add(RuleLine{l, top, l, bottom, 500, {}}, Mark::as(Artifact::Layout));
+        page.add(RuleLine{r, top, r, bottom, 500, {}}, Mark::as(Artifact::Layout));
+    };
+    cell(x0, x1, a, "Left");
+    cell(x1, x2, b, "Right");
+    // A rule of content (an underline) stays where it is.
+    page.add(RuleLine{x0, pt(130), x1, pt(130), 500, {}}, Mark::content(b));
+    pdf::PageNames names;
+    names.fonts = {"F1", "F2"};
+    std::vector<pdf::CodeSet> used(2);
+    std::vector<StructId> mcids;
+    std::string c;
+    pdf::build_page_content(page, tree, names, c, used, mcids);
+    CHECK(mcids == std::vector<StructId>{a, b});
+    // The cells follow one another with no artifact between them; the
+    // second, with its underline, opens outside the text object.
+    CHECK(c.find("EMC\nET\n/TD <</MCID 1>> BDC\n") != std::string::npos);
+    CHECK(bp::test::count(c, "/Artifact") == 1);
+    // Eight segments become five lines: the top and the bottom across both
+    // cells, three edges down (the shared one once); and the underline.
+    CHECK(bp::test::count(c, " l S\n") == 5 + 1);
+    CHECK(c.find("72 722 m 228 722 l S\n") != std::string::npos);  // the top, both cells at once
+    CHECK(c.find("72 702 m 228 702 l S\n") != std::string::npos);
+    CHECK(c.find("150 722 m 150 702 l S\n") != std::string::npos);
+    CHECK(bp::test::count(c, "150 722 m 150 702 l S\n") == 1);
+    // The borders come after all the content.
+    CHECK(c.rfind("/Artifact") > c.rfind("/TD"));
+    CHECK(c.rfind("EMC\n") == c.size() - 4);
 }
 
 TEST_CASE("pdf: an item that belongs to nothing is refused", "[pdf]") {
