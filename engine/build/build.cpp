@@ -256,9 +256,12 @@ BuildResult build(const BuildRequest& request) {
     if (!request.output.empty() || !request.dump.empty())
         jobs.push_back({request.output, "pack",
                         [&] { return std::optional(bp::bind_pack(*doc, std::move(parts), *numbering, audience, ctx)); }});
+    // Named in the order a reader thinks of them: the pack first.
     std::vector<Output> outputs;
     for (const Job& job : jobs)
-        if (!job.path.empty()) outputs.push_back({job.path, job.edition == "pack" ? "pack PDF" : job.edition + " PDF"});
+        if (job.edition == "pack" && !job.path.empty()) outputs.push_back({job.path, "pack PDF"});
+    for (const Job& job : jobs)
+        if (job.edition != "pack" && !job.path.empty()) outputs.push_back({job.path, job.edition + " PDF"});
     if (!request.dump.empty()) outputs.push_back({request.dump, "page dump"});
     for (const std::string& path : request.caller_outputs) outputs.push_back({path, "build report"});
     if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
