@@ -21,6 +21,7 @@ inline constexpr Rule forbidden_character{"forbidden-character", "a character XM
 inline constexpr Rule xml_syntax{"xml-syntax", "the file is not well-formed XML"};
 inline constexpr Rule empty_file{"empty-file", "the file holds no elements"};
 inline constexpr Rule entity{"entity", "an & that does not start a character or entity XML defines"};
+inline constexpr Rule doctype{"doctype", "a <!DOCTYPE> declaration, which boardpack does not read"};
 inline constexpr Rule nesting_depth{"nesting-depth", "elements nested deeper than any paper needs"};
 // ---- the grammar of each format ----
 inline constexpr Rule wrong_root{"wrong-root", "the top-level element is not the one this kind of file needs"};
@@ -54,6 +55,7 @@ inline constexpr Rule image_alt{"image-alt", "an image without alt text, which a
 inline constexpr Rule heading_level{"heading-level", "a heading that skips a level (an <h3> right after an <h1>)"};
 inline constexpr Rule table_header{"table-header", "a table without a header row or header cells"};
 inline constexpr Rule unprintable_character{"unprintable-character", "a character no font of the template can print"};
+inline constexpr Rule paper_bound_twice{"paper-bound-twice", "one paper file bound into the pack more than once"};
 inline constexpr Rule date_mismatch{"date-mismatch", "a report dated differently from the meeting it goes to"};
 inline constexpr Rule repeated_section{"repeated-section", "a part a paper has once (recommendations, attendance) given twice"};
 inline constexpr Rule appendix_reference{"appendix-reference", "an appendix mentioned but missing, or present but never mentioned"};

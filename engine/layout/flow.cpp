@@ -10,6 +10,10 @@
 namespace bp::layout_detail {
 namespace {
 
+// A label never pushes its text into a column narrower than this: a wider
+// label is then left to overlap, as before, rather than squeeze the text.
+constexpr Mpt kMinLabelledWidth = pt(72);
+
 std::string roman(int n, bool upper) {
     static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
                                                          {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
@@ -128,8 +132,21 @@ StructId Flow::node(Role role, const BlockEnv& env, const SourceLoc& loc) {
     return tree_.add(role, env.parent, loc);
 }
 
-void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
+void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& given,
                            const BlockEnv& env) {
+    LineSpec spec = given;
+    Line label;
+    if (!spec.label.empty()) {
+        label = set_line(spec.label, style, ctx_, env.flags);
+        // A label wider than the room the indent leaves ("1021." for a
+        // minute, item 1000 of an agenda) pushes this paragraph's text
+        // right by the difference, rather than printing over it.
+        const Mpt need = spec.label_x + label.width + set_line(" ", style, ctx_).width;
+        if (need > spec.x && spec.width - (need - spec.x) >= kMinLabelledWidth) {
+            spec.width -= need - spec.x;
+            spec.x = need;
+        }
+    }
     InlineSetting set{&style, env.flags, spec.align.value_or(style.align), &tree_, node};
     std::vector<Line> lines = break_lines(text, set, spec.width, ctx_);
     if (lines.empty()) {
@@ -145,8 +162,7 @@ void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& 
         s.height = lines[i].height;
         append_items(s.items, lines[i].items, spec.x, 0);
         mark_unset(s.items, own);
-        if (i == 0 && !spec.label.empty())
-            put_on_first_baseline(s.items, set_line(spec.label, style, ctx_, env.flags), spec.label_x, label_mark);
+        if (i == 0 && !spec.label.empty()) put_on_first_baseline(s.items, label, spec.label_x, label_mark);
         // No first line alone at a page foot, no last line alone at a head.
         s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && spec.keep_with_next);
         push(std::move(s));

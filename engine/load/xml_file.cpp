@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 #include <optional>
+#include <set>
 
 #include "core/input_file.hpp"
 #include "load/paths.hpp"
@@ -107,6 +108,7 @@ struct Visitor {
     virtual void text(std::size_t /*begin*/, std::size_t /*end*/) {}
     virtual void attr_value(std::size_t /*begin*/, std::size_t /*end*/) {}
     virtual void declaration(std::size_t /*begin*/, std::size_t /*end*/) {}
+    virtual void doctype(std::size_t /*begin*/, std::size_t /*end*/) {}
 };
 
 bool name_char(char c) { return !is_xml_space(c) && c != '/' && c != '>' && c != '=' && c != '<'; }
@@ -154,7 +156,9 @@ void scan_markup(std::string_view b, std::size_t limit, Visitor& v) {
                     break;
                 }
             }
-            i = std::min(p + 1, b.size());
+            const std::size_t end = std::min(p + 1, b.size());
+            if (rest.starts_with("<!DOCTYPE")) v.doctype(i, end);
+            i = end;
         } else if (rest.starts_with("</")) {
             std::size_t p = i + 2;
             while (p < b.size() && name_char(b[p])) ++p;
@@ -279,6 +283,25 @@ struct EntityVisitor : Visitor {
         check_refs(begin, end);
     }
     void attr_value(std::size_t begin, std::size_t end) override { check_refs(begin, end); }
+
+    // pugixml skips a DOCTYPE without reading it, so an entity it declares is
+    // never expanded and a parameter entity or external file never read:
+    // say so, rather than let text silently go missing.
+    void doctype(std::size_t begin, std::size_t end) override {
+        diags.error(src.at(begin), rule::doctype,
+                    "this file has a <!DOCTYPE> declaration, which boardpack does not read: entities declared in it "
+                    "are not expanded, and files it names are not read",
+                    "delete the <!DOCTYPE ...> and write in the text what its entities stood for");
+        const std::string_view d = std::string_view(src.bytes).substr(begin, end - begin);
+        for (std::size_t p = d.find("<!ENTITY"); p != std::string_view::npos; p = d.find("<!ENTITY", p + 1)) {
+            std::size_t n = p + 8;
+            while (n < d.size() && (is_xml_space(d[n]) || d[n] == '%')) ++n;
+            std::size_t e = n;
+            while (e < d.size() && name_char(d[e])) ++e;
+            if (e > n) declared_entities.emplace(d.substr(n, e - n));
+        }
+    }
+    std::set<std::string, std::less<>> declared_entities;
     void declaration(std::size_t begin, std::size_t end) override {
         std::string_view d = std::string_view(src.bytes).substr(begin, end - begin);
         std::size_t p = d.find("encoding");
@@ -337,7 +360,11 @@ struct EntityVisitor : Visitor {
             const HtmlEntity* known = nullptr;
             for (const auto& h : kHtmlEntities)
                 if (ref == h.name) known = &h;
-            if (known)
+            if (declared_entities.count(ref))
+                diags.error(src.at(p), rule::entity, quote_value(written) +
+                                           " is declared only in the <!DOCTYPE>, which boardpack does not read; write "
+                                           "its text here instead");
+            else if (known)
                 diags.error(src.at(p), rule::entity, written + " is not defined in XML; type " + known->glyph + " itself or write &#" +
                                            std::to_string(known->cp) + ";");
             else

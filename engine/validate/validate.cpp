@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -327,6 +328,23 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
                     if (before_or_same(d, m.meeting.date))
                         diags.error(it.loc, rule::date_order, "the next meeting (" + iso(d) + ") is not after this meeting (" +
                                                 iso(m.meeting.date) + "); check the date in <next-meeting>");
+        }
+        // The same file named twice prints the same paper twice: most often a
+        // copied <papers> line whose src was not changed.
+        std::map<std::string, std::pair<std::size_t, const SourceLoc*>> first_binding;
+        for (std::size_t i = 0; i < m.items.size(); ++i) {
+            const AgendaItem& it = m.items[i];
+            for (std::size_t j = 0; j < it.papers.size() && j < it.paper_locs.size(); ++j) {
+                auto [first, fresh] = first_binding.try_emplace(it.papers[j], i, &it.paper_locs[j]);
+                if (fresh) continue;
+                const std::size_t earlier = first->second.first;
+                diags.warning(it.paper_locs[j], rule::paper_bound_twice,
+                              "the paper " + it.papers[j] + " is already bound " +
+                                  (earlier == i ? std::string("into this agenda item")
+                                                : "into agenda item " + std::to_string(earlier + 1)) +
+                                  " (line " + std::to_string(first->second.second->line) + "), so it would be printed twice",
+                              "name the paper this item needs, or delete this <papers>");
+            }
         }
         // A paper bound into two items is checked (and reported) once.
         std::set<std::string> checked;

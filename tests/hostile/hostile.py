@@ -226,6 +226,29 @@ def validate_a_fifo(d):
     return ["validate", os.path.join(d, "pipe.xml")]
 
 
+# ---- smaller things an officer can send ----------------------------------------
+
+@case(1, "{dir}/report.xml:1:1: error: this file has a <!DOCTYPE> declaration, which boardpack does not read: "
+         "entities declared in it are not expanded, and files it names are not read [doctype]",
+      "  hint: delete the <!DOCTYPE ...> and write in the text what its entities stood for")
+def paper_with_a_parameter_entity(d):
+    """Passed unnoticed before: a parameter entity naming a file outside."""
+    manifest = simple_pack(d)
+    path = os.path.join(d, "report.xml")
+    text = open(path, encoding="utf-8").read()
+    write(d, "report.xml", '<!DOCTYPE report [ <!ENTITY % x SYSTEM "file:///etc/passwd"> %x; ]>' + text)
+    return build(d, manifest)
+
+
+@case(0, "{dir}/pack.xml:3:98: warning: the paper {dir}/report.xml is already bound into agenda item 1 (line 3), "
+         "so it would be printed twice [paper-bound-twice]",
+      "  hint: name the paper this item needs, or delete this <papers>")
+def paper_bound_twice(d):
+    write(d, "pack.xml", pack_xml(papers=("report.xml", "report.xml")))
+    write(d, "report.xml", report_xml())
+    return build(d, os.path.join(d, "pack.xml"))
+
+
 # ---- text that cannot be placed inside the page -------------------------------
 
 def house_style_changed(d, old, new):

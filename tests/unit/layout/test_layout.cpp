@@ -243,3 +243,21 @@ TEST_CASE("a row taller than a page splits cleanly under repeated headers", "[la
     }
     CHECK(seen == 150);  // every line printed once, none lost at a break
 }
+
+TEST_CASE("a number wider than the indent never prints over the text it labels", "[layout]") {
+    Env env;
+    Block big = para("Numbered far along.");
+    std::get<Paragraph>(big.node).restart = 10021;
+    PartLayout part = layout_paper(report({para("First."), big, para("Next.")}), env.ctx);
+    const PageBox& pg = part.pages[0];
+    const auto runs = pg.runs();
+    auto find = [&](const std::string& t) {
+        return *std::find_if(runs.begin(), runs.end(), [&](const GlyphRun& r) { return r.text == t; });
+    };
+    // "10021." is wider than the 10 mm indent: the text moves right of it.
+    CHECK(find("10021.").x + find("10021.").width < find("Numbered far along.").x);
+    CHECK(find("10022.").x + find("10022.").width < find("Next.").x);
+    // A paragraph with a short number keeps the house indent.
+    CHECK(find("First.").x < find("Numbered far along.").x);
+    CHECK(find("1.").x == find("10021.").x);
+}

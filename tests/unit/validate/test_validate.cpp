@@ -131,13 +131,14 @@ TEST_CASE("validate: pack rules", "[validate][manifest]") {
     TempDir dir;
     dir.write("house.xml", "<template version=\"1\"/>");
     dir.write("r.xml", report_xml("<p>Text</p>"));
+    dir.write("r2.xml", report_xml("<p>Text</p>"));
     Diagnostics d;
     auto pack = load_pack(dir.write("pack.xml",
                                     "<pack version=\"1\" template=\"house\"><meeting><body>B</body><date>2015-09-17"
                                     "</date><venue>V</venue></meeting><agenda>\n"
                                     // A late paper for the supplement: not a mistake.
                                     "<item to-follow=\"true\"><title>A</title><papers src=\"r.xml\"/></item>\n"
-                                    "<item exempt=\"  \"><title>B</title><papers src=\"r.xml\"/></item>\n"
+                                    "<item exempt=\"  \"><title>B</title><papers src=\"r2.xml\"/></item>\n"
                                     "<item><title>C</title><next-meeting date=\"2015-09-17\"/>"
                                     "<next-meeting date=\"2015-12-10\"/><next-meeting date=\"2014-01-01\"/></item>\n"
                                     "<item><b></b></item>\n"
