@@ -1,6 +1,11 @@
 #include "assemble/assemble.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <exception>
 #include <string>
+#include <system_error>
+#include <thread>
 
 namespace bp {
 namespace {
@@ -238,11 +243,44 @@ int LaidOutItem::page_count() const {
     return count;
 }
 
-LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx) {
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs) {
     LaidOutParts parts;
+    const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
     parts.items.resize(pack.manifest.items.size());
-    for (std::size_t i = 0; i < pack.manifest.items.size() && i < pack.papers.size(); ++i)
-        for (const Paper& paper : pack.papers[i]) parts.items[i].papers.push_back(layout_paper(paper, ctx));
+    auto lay_out = [&](std::size_t i, const LayoutContext& c) {
+        for (const Paper& paper : pack.papers[i]) parts.items[i].papers.push_back(layout_paper(paper, c));
+    };
+    jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), n));
+    if (jobs <= 1) {
+        for (std::size_t i = 0; i < n; ++i) lay_out(i, ctx);
+        return parts;
+    }
+    // Items are independent until they are numbered: each starts on a page
+    // of its own. Threads take the next item as they finish one.
+    std::vector<Diagnostics> diags(n);
+    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(jobs));
+    std::atomic<std::size_t> next{0};
+    auto work = [&](std::size_t t) {
+        try {
+            LineBreaker breaker(ctx.styles.doc.locale);
+            for (std::size_t i; (i = next.fetch_add(1)) < n;)
+                lay_out(i, LayoutContext{ctx.styles, ctx.fonts, breaker, diags[i]});
+        } catch (...) {
+            errors[t] = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::thread> pool;
+    try {
+        for (int t = 1; t < jobs; ++t) pool.emplace_back(work, static_cast<std::size_t>(t));
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones running share out the items.
+    }
+    work(0);
+    for (std::thread& t : pool) t.join();
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+    for (const Diagnostics& d : diags) ctx.diags.merge(d);
     return parts;
 }
 

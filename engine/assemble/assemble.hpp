@@ -50,7 +50,10 @@ struct LaidOutParts {
     std::vector<LaidOutItem> items;  // per manifest item; empty for items without papers
 };
 
-LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx);
+// With jobs > 1, items are laid out on that many threads, each with its own
+// line breaker; diagnostics come out in item order, and the parts are the
+// same whatever the number.
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs = 1);
 
 struct PackNumbering {
     int front_pages = 0;               // the front sheet's pages, with its padding page

@@ -5,6 +5,7 @@
 #include "boardpack/build.hpp"
 
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "assemble/assemble.hpp"
 #include "core/output_file.hpp"
@@ -29,6 +31,13 @@ namespace fs = std::filesystem;
 using bp::Diagnostics;
 
 namespace {
+
+// Threads for a build: as asked, or the machine's cores (at most 4: more
+// only cost memory on a pack of a few hundred pages).
+int job_count(int asked) {
+    if (asked > 0) return std::min(asked, 64);
+    return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+}
 
 constexpr int kOk = 0, kInputErrors = 1, kOutputRefused = 2, kOutputFailed = 3;
 
@@ -201,7 +210,7 @@ BuildResult build(const BuildRequest& request) {
     bp::LineBreaker breaker(tpl->locale);
     bp::LayoutContext ctx{styles, fonts, breaker, diags};
     if (request.progress) request.progress("laying out");
-    bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx);
+    bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx, job_count(request.jobs));
     clock.lap("layout");
     std::optional<bp::PackNumbering> numbering = bp::number_pack(*doc, parts, ctx);
     if (!numbering || diags.has_errors()) return finish(kInputErrors);
@@ -268,7 +277,7 @@ BuildResult build(const BuildRequest& request) {
     clock.lap("assemble");
 
     bp::PdfOptions po;
-    po.threads = request.threads;
+    po.threads = job_count(request.jobs);
     po.tagged = request.tagged;
     for (const Job& job : jobs) {
         if (request.progress) request.progress("writing " + (job.path.empty() ? request.dump : job.path));

@@ -146,7 +146,7 @@ struct BuildArgs {
     std::vector<std::string> packs;
     std::string output, out_dir, report, dump, templates, audience = "public", split, supplement;
     bool include_exempt = false, force = false, verbose = false;
-    int threads = 0;
+    int jobs = 0;
     bool untagged = false;
     Reporting reporting;
 };
@@ -246,7 +246,7 @@ int run_build(const BuildArgs& a) {
         r.supplement = a.supplement;
         r.dump = a.dump;
         if (!a.templates.empty()) r.template_dirs.push_back(a.templates);
-        r.threads = a.threads;
+        r.jobs = a.jobs;
         r.tagged = !a.untagged;
         requests.push_back(std::move(r));
     }
@@ -264,7 +264,7 @@ int run_build(const BuildArgs& a) {
             BuildArgs one = a;
             one.report.clear();
             boardpack::BuildRequest r = requests[i];
-            r.threads = 1;
+            r.jobs = 1;
             const boardpack::BuildResult result = boardpack::build(r);
             std::lock_guard<std::mutex> lock(print);
             std::vector<Diagnostic> diags = engine_diagnostics(result);
@@ -475,7 +475,8 @@ int main(int argc, char** argv) {
                     "report", po::value(&a.report), "write a JSON build report; skip the build if nothing changed")(
                     "force", po::bool_switch(&a.force), "build even when the report says nothing changed")(
                     "verbose,v", po::bool_switch(&a.verbose), "say what was written even when not on a terminal")(
-                    "threads", po::value(&a.threads), "threads for compressing pages (0: all cores)")(
+                    "jobs,j", po::value(&a.jobs), "threads laying out items and compressing pages (0: all cores); the PDF is the same for any")(
+                    "threads", po::value(&a.jobs), "the same as --jobs")(
                     "dump", po::value(&a.dump), "also write the page boxes as text to this file");
             // Not in --help: an untagged, inaccessible PDF, only for the
             // benchmark that measures what tagging costs.

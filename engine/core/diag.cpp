@@ -14,6 +14,19 @@ void Diagnostics::add(Severity s, const SourceLoc& loc, const Rule& rule, std::s
     items_.push_back(Diagnostic{s, loc, rule.id, std::move(message), std::move(hint)});
 }
 
+void Diagnostics::merge(const Diagnostics& other) {
+    errors_ += other.errors_;
+    warnings_ += other.warnings_;
+    dropped_ += other.dropped_;
+    for (const Diagnostic& d : other.items_) {
+        if (items_.size() >= kMaxStored) {
+            ++dropped_;
+            continue;
+        }
+        items_.push_back(d);
+    }
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> out = items_;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -34,6 +34,9 @@ public:
         add(Severity::Note, loc, rule, std::move(message), std::move(hint));
     }
     void add(Severity s, const SourceLoc& loc, const Rule& rule, std::string message, std::string hint);
+    // Appends `other`'s reports after this one's, as if they had been made
+    // here (work done on another thread reports in a sink of its own).
+    void merge(const Diagnostics& other);
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }

@@ -37,7 +37,8 @@ struct BuildRequest {
     // written here, but refused like the outputs when one names an input of
     // the build or another output.
     std::vector<std::string> caller_outputs;
-    int threads = 0;                         // for compressing pages; 0: the machine's cores
+    int jobs = 0;                            // threads laying out items and compressing pages;
+                                             // 0: the machine's cores. The PDF is the same for any.
     bool tagged = true;                      // false only to measure what tagging costs
     // Called as the build moves on ("laying out", "writing pack.pdf"), for a
     // progress line; may be empty.

@@ -94,3 +94,23 @@ TEST_CASE("JSON lists file, line, column, severity, rule, message and hint, esca
           "]\n");
     CHECK(render_json({}) == "[]\n");
 }
+
+TEST_CASE("diagnostics merged from another sink follow this one's, counted and capped", "[core]") {
+    Diagnostics main, item;
+    main.warning({"pack.xml", 2, 1}, rule::first_minute, "first");
+    item.error({"a.xml", 5, 3}, rule::xml_syntax, "second");
+    item.warning({"a.xml", 6, 1}, rule::first_minute, "third");
+    main.merge(item);
+    REQUIRE(main.all().size() == 3);
+    CHECK(main.all()[1].message == "second");
+    CHECK(main.all()[2].message == "third");
+    CHECK(main.error_count() == 1);
+    CHECK(main.warning_count() == 2);
+
+    Diagnostics many;
+    for (int i = 0; i < 499; ++i) many.warning({"x.xml", 1, 1}, rule::first_minute, "w");
+    many.merge(item);
+    CHECK(many.all().size() == Diagnostics::kMaxStored);
+    CHECK(many.dropped() == 1);
+    CHECK(many.warning_count() == 500);
+}
