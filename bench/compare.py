@@ -13,6 +13,12 @@ Studies (all by default):
             edition it has in one run (-o with --split: the front sheet and a
             PDF per item; the synthetic pack has no exempt or late papers,
             so no full pack or supplement differs from it).
+  floor     boardpack against the floor: ../shared/bench/floor/floor.cpp,
+            a bare libharu program writing the same synthetic packs with
+            trivial layout, compiled here (g++ -O2), in its "precomp" mode
+            (floor B: its own page streams deflated on 2 threads), on the
+            packs of 8, 100 and 300 items (--floor-items); CPU time over
+            wall time gives the cores each used on average.
 
 The variants of a study run interleaved (A B A B ...) after a warm-up of
 each, so a machine that gets busier or quieter part-way affects both alike;
@@ -144,7 +150,38 @@ def study_editions(boardpack, pack, args):
     return lines
 
 
-STUDIES = {"tagging": study_tagging, "editions": study_editions}
+def build_floor():
+    src = REPO.parent / "shared" / "bench" / "floor" / "floor.cpp"
+    exe = OUT / "floor"
+    if not exe.exists() or exe.stat().st_mtime < src.stat().st_mtime:
+        bench_run.log(f"compiling {src}")
+        subprocess.run(["g++", "-std=c++17", "-O2", "-o", str(exe), str(src), "-lhpdf", "-lz", "-pthread"], check=True)
+    return exe
+
+
+def study_floor(boardpack, _pack, args):
+    exe = build_floor()
+    fonts = REPO / "fonts"  # the same Liberation Sans files the packs name
+    lines = ["### boardpack against the floor (a bare libharu program, mode precomp)", ""]
+    summary = []
+    for items in args.floor_items:
+        pack = bench_run.prepare_synthetic(Path(args.gen), items, 1)
+        js = OUT / f"pack-{items}.json"
+        fb, bp = OUT / f"floor-{items}.pdf", OUT / f"boardpack-{items}.pdf"
+        variants = [
+            ("floor B", [str(exe), str(js), str(fb), "--mode", "precomp", "--fonts", str(fonts)], [fb]),
+            ("boardpack", [boardpack, "build", str(pack), "-o", str(bp)], [bp]),
+        ]
+        res = interleaved(variants, args.runs, args.warmup)
+        pages = bench_run.pdf_pages(bp)
+        f, b = res["floor B"], res["boardpack"]
+        lines += [f"{items} items ({pages} pages):", ""] + table(res, "floor B") + [
+            "", f"cores used: floor B {f['cpu'] / f['wall']:.2f}, boardpack {b['cpu'] / b['wall']:.2f}", ""]
+        summary.append(f"{items} items: {b['wall'] / f['wall']:.2f}x the time, {b['rss'] / f['rss']:.2f}x the memory")
+    return lines + ["boardpack against floor B: " + "; ".join(summary) + " (bar: at most 1.0x; 300 items under 64 MB)."]
+
+
+STUDIES = {"tagging": study_tagging, "editions": study_editions, "floor": study_floor}
 
 
 def main():
@@ -155,6 +192,7 @@ def main():
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--gen", default=str(DEFAULT_GEN))
     ap.add_argument("--markdown", metavar="FILE")
+    ap.add_argument("--floor-items", type=int, nargs="+", default=[8, 100, 300])
     args = ap.parse_args()
     studies = args.studies or list(STUDIES)
     boardpack = Path(args.boardpack)
