@@ -4,6 +4,7 @@
 //
 // Exit codes: 0 done; 1 the input has errors (nothing written); 2 bad
 // command line; 3 the output could not be written.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -433,6 +434,12 @@ const char* kUsageText =
 int main(int argc, char** argv) {
     // An interrupted or terminated build leaves no temporary file behind.
     remove_temporaries_on_signals();
+#ifdef M_ARENA_MAX
+    // One malloc arena: pages laid out on other threads are freed by the one
+    // that writes them, and per-thread arenas would keep that memory apart
+    // (12 MB more at the peak of a 750-page pack, and no faster).
+    mallopt(M_ARENA_MAX, 1);
+#endif
     try {
         po::options_description global("options");
         global.add_options()("help,h", "show this help")("version", "show the version")(
