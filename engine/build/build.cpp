@@ -14,6 +14,10 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <system_error>
+#include <exception>
+#include <mutex>
+#include <atomic>
 
 #include "assemble/assemble.hpp"
 #include "core/output_file.hpp"
@@ -232,10 +236,13 @@ BuildResult build(const BuildRequest& request) {
         out.items.push_back(std::move(s));
     }
 
-    // Each edition bound, then written at once: only one is held at a time.
+    // Each edition bound, then written at once. The pack is bound last, on
+    // its own, and takes the laid-out pages; the others (the front sheet, a
+    // PDF per item, the supplement) are bound and written side by side, each
+    // with its own layout context.
     struct Job {
         std::string path, edition;
-        std::function<std::optional<bp::Edition>()> bind;
+        std::function<std::optional<bp::Edition>(const bp::LayoutContext&)> bind;
     };
     const bp::Audience audience = engine_audience(request.audience);
     std::vector<Job> jobs;
@@ -249,22 +256,24 @@ BuildResult build(const BuildRequest& request) {
         }
         const fs::path dir(request.split_dir);
         jobs.push_back({(dir / "00-agenda.pdf").string(), "agenda",
-                        [&] { return std::optional(bp::bind_front_sheet(*doc, *numbering, audience, ctx)); }});
+                        [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(*doc, *numbering, audience, c)); }});
         for (std::size_t i = 0; i < doc->manifest.items.size(); ++i) {
             const bp::AgendaItem& it = doc->manifest.items[i];
             if (!numbering->entries[i].first_page || !bp::binds_papers(it, audience)) continue;
             const std::string name = two_digits(numbering->entries[i].number) + "-" + slug(bp::plain_text(it.title)) + ".pdf";
             jobs.push_back({(dir / name).string(), "item",
-                            [&, i] { return std::optional(bp::bind_item(*doc, parts, *numbering, i, ctx)); }});
+                            [&, i](const bp::LayoutContext& c) { return std::optional(bp::bind_item(*doc, parts, *numbering, i, c)); }});
         }
     }
     if (!request.supplement.empty())
         jobs.push_back({request.supplement, "supplement",
-                        [&] { return bp::bind_supplement(*doc, parts, *numbering, audience, ctx); }});
+                        [&](const bp::LayoutContext& c) { return bp::bind_supplement(*doc, parts, *numbering, audience, c); }});
     // The pack last: it takes the laid-out pages instead of copying them.
     if (!request.output.empty() || !request.dump.empty())
         jobs.push_back({request.output, "pack",
-                        [&] { return std::optional(bp::bind_pack(*doc, std::move(parts), *numbering, audience, ctx)); }});
+                        [&](const bp::LayoutContext& c) {
+                            return std::optional(bp::bind_pack(*doc, std::move(parts), *numbering, audience, c));
+                        }});
     // Named in the order a reader thinks of them: the pack first.
     std::vector<Output> outputs;
     for (const Job& job : jobs)
@@ -276,13 +285,17 @@ BuildResult build(const BuildRequest& request) {
     if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
     clock.lap("assemble");
 
-    bp::PdfOptions po;
-    po.threads = job_count(request.jobs);
-    po.tagged = request.tagged;
-    for (const Job& job : jobs) {
-        if (request.progress) request.progress("writing " + (job.path.empty() ? request.dump : job.path));
-        std::optional<bp::Edition> ed = job.bind();
-        if (!ed || diags.has_errors()) return finish(kInputErrors);
+    const int workers = job_count(request.jobs);
+    std::mutex progress_lock;
+    // Binds and writes one edition; what goes wrong goes in `d`.
+    auto write_edition = [&](const Job& job, const bp::LayoutContext& c, int threads,
+                             std::vector<WrittenFile>& written, bp::Diagnostics& d) {
+        if (request.progress) {
+            std::lock_guard<std::mutex> lock(progress_lock);
+            request.progress("writing " + (job.path.empty() ? request.dump : job.path));
+        }
+        std::optional<bp::Edition> ed = job.bind(c);
+        if (!ed || d.has_errors()) return kInputErrors;
         if (job.edition == "pack") out.front_pages = ed->front_pages;
         if (job.edition == "pack" && !request.dump.empty()) {
             const std::string text = bp::dump_pack(ed->box);
@@ -290,20 +303,69 @@ BuildResult build(const BuildRequest& request) {
                 std::fwrite(text.data(), 1, text.size(), stdout);
                 std::fflush(stdout);
             } else if (std::string error; !bp::write_whole_file(request.dump, text, &error)) {
-                diags.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, error);
-                return finish(kOutputFailed);
+                d.error(bp::SourceLoc{request.dump, 0, 0}, bp::rule::output, error);
+                return kOutputFailed;
             } else {
-                out.outputs.push_back(WrittenFile{request.dump, "dump", static_cast<int>(ed->box.pages.size()), 1});
+                written.push_back(WrittenFile{request.dump, "dump", static_cast<int>(ed->box.pages.size()), 1});
             }
-            if (job.path.empty()) continue;
+            if (job.path.empty()) return kOk;
         }
+        bp::PdfOptions po;
+        po.threads = threads;
+        po.tagged = request.tagged;
         std::string error;
         if (!bp::write_pdf(ed->box, job.path, po, &error)) {
-            diags.error(bp::SourceLoc{job.path, 0, 0}, bp::rule::output, error);
-            return finish(kOutputFailed);
+            d.error(bp::SourceLoc{job.path, 0, 0}, bp::rule::output, error);
+            return kOutputFailed;
         }
-        out.outputs.push_back(WrittenFile{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
-                                          ed->box.first_page_number});
+        written.push_back(WrittenFile{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
+                                      ed->box.first_page_number});
+        return kOk;
+    };
+
+    const std::size_t side = jobs.empty() || jobs.back().edition != "pack" ? jobs.size() : jobs.size() - 1;
+    struct Done {
+        int code = kOk;
+        std::vector<WrittenFile> written;
+        bp::Diagnostics diags;
+    };
+    std::vector<Done> done(side);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> crashed(static_cast<std::size_t>(workers));
+    auto work = [&](std::size_t t) {
+        try {
+            bp::LineBreaker own_breaker(tpl->locale);
+            for (std::size_t k; (k = next.fetch_add(1)) < side;) {
+                const bp::LayoutContext c{styles, fonts, own_breaker, done[k].diags};
+                done[k].code = write_edition(jobs[k], c, 1, done[k].written, done[k].diags);
+            }
+        } catch (...) {
+            crashed[t] = std::current_exception();
+            next = side;
+        }
+    };
+    std::vector<std::thread> pool;
+    try {
+        for (int t = 1; t < std::min<int>(workers, static_cast<int>(side)); ++t)
+            pool.emplace_back(work, static_cast<std::size_t>(t));
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones running share out the editions.
+    }
+    work(0);
+    for (std::thread& t : pool) t.join();
+    for (const std::exception_ptr& e : crashed)
+        if (e) std::rethrow_exception(e);
+    // Reported in the order the editions were listed, whichever thread wrote them.
+    for (Done& d : done) {
+        diags.merge(d.diags);
+        if (d.code != kOk) return finish(d.code);
+        for (WrittenFile& f : d.written) out.outputs.push_back(std::move(f));
+    }
+    if (side < jobs.size()) {
+        std::vector<WrittenFile> written;
+        const int code = write_edition(jobs.back(), ctx, workers, written, diags);
+        if (code != kOk) return finish(code);
+        for (WrittenFile& f : written) out.outputs.push_back(std::move(f));
     }
     clock.lap("write");
     return finish(kOk);
