@@ -184,7 +184,7 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     if (!structure) return;
     pdf::UpdateSection update(base.next_id);
     structure->write(update);
-    const std::string tail = update.finish(base);
+    const std::string tail = update.finish(base, thread_count(options));
     out.write(tail.data(), tail.size());
 }
 

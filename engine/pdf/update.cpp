@@ -1,7 +1,11 @@
 #include "update.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <system_error>
+#include <thread>
 
 #include "deflate.hpp"
 #include "haru.hpp"
@@ -85,36 +89,69 @@ void UpdateSection::add(std::uint32_t id, std::string_view body) {
 
 void UpdateSection::close_stream() {
     if (open_count_ == 0) return;
-    const std::uint32_t id = new_id();
-    for (std::size_t e : pending_) entries_[e].stream = id;
-    entries_.push_back(Entry{id, 0, out_.size()});
-
-    std::string raw;
-    raw.reserve(header_.size() + objects_.size());
-    raw += header_;
-    raw += objects_;
-    std::string packed;
-    Deflater().deflate(raw, packed);
-
-    append_uint(out_, id);
-    out_ += " 0 obj\n<</Type/ObjStm/N ";
-    append_uint(out_, open_count_);
-    out_ += "/First ";
-    append_uint(out_, header_.size());
-    out_ += "/Filter/FlateDecode/Length ";
-    append_uint(out_, packed.size());
-    out_ += ">>\nstream\n";
-    out_ += packed;
-    out_ += "\nendstream\nendobj\n";
-
+    Stream st;
+    st.id = new_id();
+    st.count = open_count_;
+    st.first = header_.size();
+    for (std::size_t e : pending_) entries_[e].stream = st.id;
+    st.entry = entries_.size();
+    entries_.push_back(Entry{st.id, 0, 0});  // offset set once written
+    st.raw.reserve(header_.size() + objects_.size());
+    st.raw += header_;
+    st.raw += objects_;
+    streams_.push_back(std::move(st));
     header_.clear();
     objects_.clear();
     pending_.clear();
     open_count_ = 0;
 }
 
-std::string UpdateSection::finish(const BaseFile& base) {
+std::string UpdateSection::finish(const BaseFile& base, int threads) {
     close_stream();
+    // Each stream deflated on its own, handed out one at a time.
+    std::vector<std::string> packed_streams(streams_.size());
+    std::atomic<std::size_t> next{0};
+    const std::size_t workers = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, std::max<std::size_t>(streams_.size(), 1));
+    std::vector<std::exception_ptr> errors(workers);
+    auto work = [&](std::size_t t) {
+        try {
+            Deflater deflater;
+            for (std::size_t i; (i = next.fetch_add(1)) < streams_.size();) {
+                deflater.deflate(streams_[i].raw, packed_streams[i]);
+                std::string().swap(streams_[i].raw);
+            }
+        } catch (...) {
+            errors[t] = std::current_exception();
+            next = streams_.size();
+        }
+    };
+    std::vector<std::thread> pool;
+    try {
+        for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+    } catch (const std::system_error&) {
+        // No more threads to be had: the ones running share out the streams.
+    }
+    work(0);
+    for (std::thread& t : pool) t.join();
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+
+    for (std::size_t i = 0; i < streams_.size(); ++i) {
+        const Stream& st = streams_[i];
+        const std::string& packed = packed_streams[i];
+        entries_[st.entry].offset = out_.size();
+        append_uint(out_, st.id);
+        out_ += " 0 obj\n<</Type/ObjStm/N ";
+        append_uint(out_, st.count);
+        out_ += "/First ";
+        append_uint(out_, st.first);
+        out_ += "/Filter/FlateDecode/Length ";
+        append_uint(out_, packed.size());
+        out_ += ">>\nstream\n";
+        out_ += packed;
+        out_ += "\nendstream\nendobj\n";
+        std::string().swap(packed_streams[i]);
+    }
     const std::uint32_t xref_id = new_id();
     entries_.push_back(Entry{xref_id, 0, out_.size()});
     std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });

@@ -39,8 +39,10 @@ public:
     void add(std::uint32_t id, std::string_view body);
 
     // The update's bytes: object streams, then the cross-reference stream,
-    // then startxref and %%EOF. Call once, after the last add().
-    std::string finish(const BaseFile& base);
+    // then startxref and %%EOF. Call once, after the last add(). The object
+    // streams are deflated on `threads` threads; the bytes are the same for
+    // any number.
+    std::string finish(const BaseFile& base, int threads = 1);
 
 private:
     struct Entry {
@@ -50,9 +52,18 @@ private:
     };
     void close_stream();
 
+    // An object stream, closed but not yet deflated.
+    struct Stream {
+        std::uint32_t id = 0, count = 0;
+        std::size_t first = 0;  // its /First: where the objects start in `raw`
+        std::size_t entry = 0;  // its own entry in entries_
+        std::string raw;        // the "id offset" pairs, then the objects
+    };
+
     std::uint32_t next_id_;
     std::vector<Entry> entries_;
-    std::string out_;       // finished object streams, in order
+    std::vector<Stream> streams_;
+    std::string out_;       // the update's bytes, built by finish()
     std::string header_;    // "id offset " pairs of the open object stream
     std::string objects_;   // the open object stream's objects
     std::uint32_t open_count_ = 0;
