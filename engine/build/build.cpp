@@ -177,6 +177,7 @@ BuildResult build(const BuildRequest& request) {
     if (!outputs_writable(named_outputs, diags)) return finish(kOutputFailed);
 
     bp::LoadOptions lo;
+    lo.jobs = job_count(request.jobs);
     lo.template_dirs = request.template_dirs;
     for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
     std::optional<bp::PackDocument> doc = bp::load_pack(request.pack, lo, diags);

@@ -3,8 +3,11 @@
 // escape as a throw.
 #include "load/load.hpp"
 
+#include <atomic>
 #include <exception>
 #include <map>
+#include <system_error>
+#include <thread>
 
 #include "load/paths.hpp"
 #include "load/readers.hpp"
@@ -86,16 +89,53 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
     try {
         PackDocument pack;
         std::string root = load::folder_of(manifest_path);
-        // A paper bound into two items is read (and reported) once.
-        std::map<std::string, std::optional<Paper>> loaded;
-        for (const AgendaItem& item : manifest->items) {
-            std::vector<Paper>& papers = pack.papers.emplace_back();
+        // Each paper once, in the order the manifest first names it: a paper
+        // bound into two items is read (and reported) once. Missing or
+        // outside papers were reported with the manifest.
+        std::vector<std::string> paths;
+        std::map<std::string, std::size_t> index, uses;
+        for (const AgendaItem& item : manifest->items)
             for (const std::string& path : item.papers) {
-                // Missing or outside papers were reported with the manifest.
                 if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root, path)) continue;
-                auto it = loaded.find(path);
-                if (it == loaded.end()) it = loaded.emplace(path, load_paper(path, root, diags)).first;
-                if (it->second) papers.push_back(*it->second);
+                if (index.emplace(path, paths.size()).second) paths.push_back(path);
+                ++uses[path];
+            }
+        std::vector<std::optional<Paper>> papers(paths.size());
+        std::vector<Diagnostics> reports(paths.size());
+        std::atomic<std::size_t> next{0};
+        std::vector<std::exception_ptr> errors(static_cast<std::size_t>(std::max(options.jobs, 1)));
+        auto work = [&](std::size_t t) {
+            try {
+                for (std::size_t i; (i = next.fetch_add(1)) < paths.size();)
+                    papers[i] = load_paper(paths[i], root, reports[i]);
+            } catch (...) {
+                errors[t] = std::current_exception();
+                next = paths.size();
+            }
+        };
+        std::vector<std::thread> pool;
+        try {
+            for (std::size_t t = 1; t < errors.size() && t < paths.size(); ++t) pool.emplace_back(work, t);
+        } catch (const std::system_error&) {
+            // No more threads to be had: the ones running share out the papers.
+        }
+        work(0);
+        for (std::thread& t : pool) t.join();
+        for (const std::exception_ptr& e : errors)
+            if (e) std::rethrow_exception(e);
+        for (const Diagnostics& d : reports) diags.merge(d);
+
+        // Into the items: moved on a paper's last use, copied before it.
+        for (const AgendaItem& item : manifest->items) {
+            std::vector<Paper>& bound = pack.papers.emplace_back();
+            for (const std::string& path : item.papers) {
+                auto at = index.find(path);
+                if (at == index.end() || !papers[at->second]) continue;
+                std::optional<Paper>& paper = papers[at->second];
+                if (--uses[path] == 0)
+                    bound.push_back(std::move(*paper));
+                else
+                    bound.push_back(*paper);
             }
         }
         pack.manifest = std::move(*manifest);

@@ -20,6 +20,9 @@ struct LoadOptions {
     // Folders searched for a template named without ".xml" (after the
     // pack's own folder).
     std::vector<std::string> template_dirs;
+    // Threads reading a pack's papers; diagnostics come out in the same
+    // order whatever the number.
+    int jobs = 1;
 };
 
 // Each returns nullopt only when the file cannot be used at all (missing,

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
+#include <tuple>
 #include <stdexcept>
 #include <vector>
 
@@ -84,8 +86,10 @@ void replace_day_fields(icu::UnicodeString& text, icu::FieldPositionIterator& fi
 
 }  // namespace
 
-std::string format_date(const Date& date, const std::string& pattern, const std::string& locale,
-                        bool ordinal_days) {
+namespace {
+
+std::string format_date_uncached(const Date& date, const std::string& pattern, const std::string& locale,
+                                 bool ordinal_days) {
     const icu::Locale where(locale.c_str());
     const std::unique_ptr<icu::TimeZone> london(icu::TimeZone::createTimeZone("Europe/London"));
     const UDate when = noon_in(date, *london);
@@ -106,6 +110,22 @@ std::string format_date(const Date& date, const std::string& pattern, const std:
     if (ordinal_days) replace_day_fields(text, fields, ordinal(date.day, where));
     std::string out;
     return text.toUTF8String(out);
+}
+
+}  // namespace
+
+std::string format_date(const Date& date, const std::string& pattern, const std::string& locale,
+                        bool ordinal_days) {
+    // A pack prints the same few dates on every paper; an ICU formatter and
+    // time zone cost more than the rest of a header, so each thread keeps
+    // what it has formatted. Rejected patterns throw and are not kept.
+    using Key = std::tuple<int, int, int, std::string, std::string, bool>;
+    thread_local std::map<Key, std::string> formatted;
+    Key key{date.year, date.month, date.day, pattern, locale, ordinal_days};
+    if (auto it = formatted.find(key); it != formatted.end()) return it->second;
+    std::string text = format_date_uncached(date, pattern, locale, ordinal_days);
+    if (formatted.size() < 256) formatted.emplace(std::move(key), text);
+    return text;
 }
 
 bool check_date_pattern(const std::string& pattern, const std::string& locale, std::string* error) {

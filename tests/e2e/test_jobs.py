@@ -39,4 +39,24 @@ for sample in ("lscsb-2015-09-17", "lscsb-2016-09-08"):
         expect(got[2] == seen["1"][2], f"{sample}: the diagnostics with --jobs {jobs} differ from --jobs 1")
     expect(len(seen["1"][1]) > 2, f"{sample}: the split wrote too few PDFs: {sorted(seen['1'][1])}")
 
+# Mistakes in two papers, read on different threads: the same report, for
+# any --jobs.
+bad = os.path.join(tmp, "bad")
+subprocess.run(["cp", "-r", os.path.join(root, "samples", "lscsb-2015-09-17"), bad], check=True)
+for name in ("report-prevent.xml", "report-domestic-abuse.xml"):
+    path = os.path.join(bad, name)
+    text = open(path, encoding="utf-8").read()
+    open(path, "w", encoding="utf-8").write(text.replace("</report>", "<para>stray</para></report>", 1))
+runs = set()
+for jobs in ("1", "2", "4"):
+    r = subprocess.run([boardpack, "build", os.path.join(bad, "pack.xml"), "-o", os.path.join(tmp, "bad.pdf"),
+                        "--jobs", jobs], capture_output=True, text=True, cwd=root)
+    runs.add((r.returncode, r.stderr))
+expect(len(runs) == 1, f"the report differs between --jobs values: {runs}")
+code, stderr = runs.pop()
+errors = [l for l in stderr.splitlines() if "[unknown-element]" in l]
+expect(code == 1 and len(errors) == 2, f"two unknown elements, exit 1: {code} {errors}")
+expect(len(errors) == 2 and "report-domestic-abuse.xml:267:1:" in errors[0] and "report-prevent.xml:55:1:" in errors[1],
+       f"errors not located, or not sorted by file: {errors}")
+
 sys.exit(expect.finish("jobs"))
