@@ -1,11 +1,10 @@
 #include "assemble/assemble.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
+#include <memory>
 #include <string>
-#include <system_error>
-#include <thread>
+
+#include "core/parallel.hpp"
 
 namespace bp {
 namespace {
@@ -256,30 +255,14 @@ LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, i
         return parts;
     }
     // Items are independent until they are numbered: each starts on a page
-    // of its own. Threads take the next item as they finish one.
+    // of its own. Each thread has its own line breaker; each item its own
+    // diagnostics, merged in item order.
     std::vector<Diagnostics> diags(n);
-    std::vector<std::exception_ptr> errors(static_cast<std::size_t>(jobs));
-    std::atomic<std::size_t> next{0};
-    auto work = [&](std::size_t t) {
-        try {
-            LineBreaker breaker(ctx.styles.doc.locale);
-            for (std::size_t i; (i = next.fetch_add(1)) < n;)
-                lay_out(i, LayoutContext{ctx.styles, ctx.fonts, breaker, diags[i]});
-        } catch (...) {
-            errors[t] = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    try {
-        for (int t = 1; t < jobs; ++t) pool.emplace_back(work, static_cast<std::size_t>(t));
-    } catch (const std::system_error&) {
-        // No more threads to be had: the ones running share out the items.
-    }
-    work(0);
-    for (std::thread& t : pool) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
+    parallel_for(n, jobs, [&](std::size_t) {
+        return [&, breaker = std::make_unique<LineBreaker>(ctx.styles.doc.locale)](std::size_t i) {
+            lay_out(i, LayoutContext{ctx.styles, ctx.fonts, *breaker, diags[i]});
+        };
+    });
     for (const Diagnostics& d : diags) ctx.diags.merge(d);
     return parts;
 }

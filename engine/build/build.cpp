@@ -12,15 +12,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
-#include <system_error>
-#include <exception>
-#include <mutex>
-#include <atomic>
 
 #include "assemble/assemble.hpp"
 #include "core/output_file.hpp"
+#include "core/parallel.hpp"
 #include "dump/dump.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
@@ -331,31 +330,12 @@ BuildResult build(const BuildRequest& request) {
         bp::Diagnostics diags;
     };
     std::vector<Done> done(side);
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> crashed(static_cast<std::size_t>(workers));
-    auto work = [&](std::size_t t) {
-        try {
-            bp::LineBreaker own_breaker(tpl->locale);
-            for (std::size_t k; (k = next.fetch_add(1)) < side;) {
-                const bp::LayoutContext c{styles, fonts, own_breaker, done[k].diags};
-                done[k].code = write_edition(jobs[k], c, 1, done[k].written, done[k].diags);
-            }
-        } catch (...) {
-            crashed[t] = std::current_exception();
-            next = side;
-        }
-    };
-    std::vector<std::thread> pool;
-    try {
-        for (int t = 1; t < std::min<int>(workers, static_cast<int>(side)); ++t)
-            pool.emplace_back(work, static_cast<std::size_t>(t));
-    } catch (const std::system_error&) {
-        // No more threads to be had: the ones running share out the editions.
-    }
-    work(0);
-    for (std::thread& t : pool) t.join();
-    for (const std::exception_ptr& e : crashed)
-        if (e) std::rethrow_exception(e);
+    bp::parallel_for(side, workers, [&](std::size_t) {
+        return [&, breaker = std::make_unique<bp::LineBreaker>(tpl->locale)](std::size_t k) {
+            const bp::LayoutContext c{styles, fonts, *breaker, done[k].diags};
+            done[k].code = write_edition(jobs[k], c, 1, done[k].written, done[k].diags);
+        };
+    });
     // Reported in the order the editions were listed, whichever thread wrote them.
     for (Done& d : done) {
         diags.merge(d.diags);

@@ -3,12 +3,9 @@
 // escape as a throw.
 #include "load/load.hpp"
 
-#include <atomic>
-#include <exception>
 #include <map>
-#include <system_error>
-#include <thread>
 
+#include "core/parallel.hpp"
 #include "load/paths.hpp"
 #include "load/readers.hpp"
 #include "load/xml_file.hpp"
@@ -102,27 +99,9 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
             }
         std::vector<std::optional<Paper>> papers(paths.size());
         std::vector<Diagnostics> reports(paths.size());
-        std::atomic<std::size_t> next{0};
-        std::vector<std::exception_ptr> errors(static_cast<std::size_t>(std::max(options.jobs, 1)));
-        auto work = [&](std::size_t t) {
-            try {
-                for (std::size_t i; (i = next.fetch_add(1)) < paths.size();)
-                    papers[i] = load_paper(paths[i], root, reports[i]);
-            } catch (...) {
-                errors[t] = std::current_exception();
-                next = paths.size();
-            }
-        };
-        std::vector<std::thread> pool;
-        try {
-            for (std::size_t t = 1; t < errors.size() && t < paths.size(); ++t) pool.emplace_back(work, t);
-        } catch (const std::system_error&) {
-            // No more threads to be had: the ones running share out the papers.
-        }
-        work(0);
-        for (std::thread& t : pool) t.join();
-        for (const std::exception_ptr& e : errors)
-            if (e) std::rethrow_exception(e);
+        parallel_for(paths.size(), options.jobs, [&](std::size_t) {
+            return [&](std::size_t i) { papers[i] = load_paper(paths[i], root, reports[i]); };
+        });
         for (const Diagnostics& d : reports) diags.merge(d);
 
         // Into the items: moved on a paper's last use, copied before it.

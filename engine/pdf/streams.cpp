@@ -5,7 +5,6 @@
 // and handed over finished. That needs libharu 2.3.0's struct internals; they
 // are touched only in this file, and checked before use (see can_take_deflated).
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -14,6 +13,7 @@
 #include <system_error>
 #include <thread>
 
+#include "core/parallel.hpp"
 #include "deflate.hpp"
 #include "pdf.hpp"
 #include "writer.hpp"
@@ -76,35 +76,15 @@ std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& box
     const std::size_t n = pages.size();
     std::vector<std::string> deflated(n);
     std::vector<std::vector<CodeSet>> used(threads, std::vector<CodeSet>(face_count));
-    std::vector<std::exception_ptr> errors(threads);
-    std::atomic<std::size_t> next{0};
-
     // Pages are handed out one at a time; each is deflated on its own, so
     // the bytes do not depend on which thread took it.
-    auto work = [&](int t) {
-        try {
-            Deflater deflater;
-            std::string raw;
-            for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-                raw.clear();
-                build_page_content(boxes[i], tree, names[i], raw, used[t], mcids[i]);
-                if (!raw.empty()) deflater.deflate(raw, deflated[i]);
-            }
-        } catch (...) {
-            errors[t] = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    try {
-        for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    } catch (const std::system_error&) {
-        // No more threads to be had: the ones running share out all pages.
-    }
-    work(0);
-    for (std::thread& t : pool) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
+    parallel_for(n, threads, [&](std::size_t t) {
+        return [&, t, deflater = std::make_unique<Deflater>(), raw = std::string()](std::size_t i) mutable {
+            raw.clear();
+            build_page_content(boxes[i], tree, names[i], raw, used[t], mcids[i]);
+            if (!raw.empty()) deflater->deflate(raw, deflated[i]);
+        };
+    });
 
     for (std::size_t i = 0; i < n; ++i) {
         if (deflated[i].empty()) {

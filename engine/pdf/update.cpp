@@ -1,12 +1,10 @@
 #include "update.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
-#include <exception>
-#include <system_error>
-#include <thread>
+#include <memory>
 
+#include "core/parallel.hpp"
 #include "deflate.hpp"
 #include "haru.hpp"
 
@@ -110,31 +108,12 @@ std::string UpdateSection::finish(const BaseFile& base, int threads) {
     close_stream();
     // Each stream deflated on its own, handed out one at a time.
     std::vector<std::string> packed_streams(streams_.size());
-    std::atomic<std::size_t> next{0};
-    const std::size_t workers = std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1, std::max<std::size_t>(streams_.size(), 1));
-    std::vector<std::exception_ptr> errors(workers);
-    auto work = [&](std::size_t t) {
-        try {
-            Deflater deflater;
-            for (std::size_t i; (i = next.fetch_add(1)) < streams_.size();) {
-                deflater.deflate(streams_[i].raw, packed_streams[i]);
-                std::string().swap(streams_[i].raw);
-            }
-        } catch (...) {
-            errors[t] = std::current_exception();
-            next = streams_.size();
-        }
-    };
-    std::vector<std::thread> pool;
-    try {
-        for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
-    } catch (const std::system_error&) {
-        // No more threads to be had: the ones running share out the streams.
-    }
-    work(0);
-    for (std::thread& t : pool) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
+    parallel_for(streams_.size(), threads, [&](std::size_t) {
+        return [&, deflater = std::make_unique<Deflater>()](std::size_t i) {
+            deflater->deflate(streams_[i].raw, packed_streams[i]);
+            std::string().swap(streams_[i].raw);
+        };
+    });
 
     for (std::size_t i = 0; i < streams_.size(); ++i) {
         const Stream& st = streams_[i];
