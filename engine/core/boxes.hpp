@@ -13,6 +13,7 @@
 #include <variant>
 #include <vector>
 
+#include "partner_page.hpp"
 #include "raster.hpp"
 #include "structure.hpp"
 #include "units.hpp"
@@ -55,6 +56,15 @@ struct LinkBox {
     int target_page = -1;     // 0-based pack page for internal links
 };
 
+// A partner PDF's page drawn whole, its visible area scaled into `rect`;
+// the pdf stage takes the page itself from the partner's file.
+struct ForeignPage {
+    Rect rect;
+    std::string path;  // the partner PDF
+    int page = 0;      // 0-based page of that file
+    PartnerPage source;
+};
+
 // What a page item is that is not content of the document.
 enum class Artifact : std::uint8_t {
     None,        // the item is content (Mark::node says of what), or not yet marked
@@ -75,7 +85,7 @@ struct Mark {
 };
 
 struct PageItem {
-    std::variant<GlyphRun, RuleLine, FillRect, ImageBox, LinkBox> what;
+    std::variant<GlyphRun, RuleLine, FillRect, ImageBox, LinkBox, ForeignPage> what;
     Mark mark;
 };
 

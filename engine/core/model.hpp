@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "partner_page.hpp"
 #include "raster.hpp"
 #include "source.hpp"
 #include "units.hpp"
@@ -192,6 +193,16 @@ struct Block {
         node;
 };
 
+// ---- partner PDFs ----------------------------------------------------------
+
+// A partner PDF bound into the pack: its pages are placed whole, never
+// re-set, so only their geometry is known here.
+struct PartnerPdf {
+    std::string path;  // resolved, relative to the working dir
+    std::string alt;   // what its pages show, for a reader who cannot see them
+    std::vector<PartnerPage> pages;
+};
+
 // ---- papers ---------------------------------------------------------------
 
 enum class Orientation : std::uint8_t { Portrait, Landscape };
@@ -205,6 +216,7 @@ struct Section {
     bool new_page = false;
     Inlines title;  // appendix title "Appendix 1 - ..." (empty for plain sections)
     Blocks blocks;
+    std::optional<PartnerPdf> partner;  // a section that is a partner's PDF, page for page
 };
 
 struct PaperHeader {
@@ -216,7 +228,8 @@ struct PaperHeader {
 };
 
 struct Paper {
-    enum class Kind : std::uint8_t { Report, Minutes, Document };
+    // Partner: a PDF from another organisation, one section of its pages.
+    enum class Kind : std::uint8_t { Report, Minutes, Document, Partner };
     Kind kind = Kind::Report;
     SourceLoc loc;
     PaperHeader header;
@@ -241,6 +254,9 @@ struct AgendaItem {
     std::vector<Inlines> notes;             // presenter notes, verbal updates
     std::vector<std::string> papers;        // resolved paths, in order
     std::vector<SourceLoc> paper_locs;      // where each <papers> was written
+    // title and alt of each <papers> ("" where not given): a PDF paper's
+    // bookmark and the text a screen reader gives for its pages.
+    std::vector<std::pair<std::string, std::string>> paper_labels;
     bool to_follow = false;                 // "Paper to follow"
     std::optional<std::string> exempt;      // exemption reason; left out of the public pack
     std::vector<Date> next_meetings;        // "Date of the next meeting" list

@@ -44,6 +44,7 @@ inline constexpr Rule outside_pack{"outside-pack", "a path leaves the pack's fol
 inline constexpr Rule image_format{"image-format", "an image that is not a readable PNG or JPEG"};
 inline constexpr Rule image_size{"image-size", "an image with more pixels than the template allows"};
 inline constexpr Rule bad_font{"bad-font", "a font file that cannot be used"};
+inline constexpr Rule partner_pdf{"partner-pdf", "a partner PDF that cannot be bound: encrypted, damaged, no pages, a page of zero size, no title"};
 // ---- meaning ----
 inline constexpr Rule link{"link", "a link that is not an http, https or mailto address"};
 inline constexpr Rule numbering{"numbering", "paragraph numbering that cannot apply here"};
@@ -58,6 +59,8 @@ inline constexpr Rule unprintable_character{"unprintable-character", "a characte
 inline constexpr Rule paper_bound_twice{"paper-bound-twice", "one paper file bound into the pack more than once"};
 inline constexpr Rule date_mismatch{"date-mismatch", "a report dated differently from the meeting it goes to"};
 inline constexpr Rule repeated_section{"repeated-section", "a part a paper has once (recommendations, attendance) given twice"};
+inline constexpr Rule partner_dropped{"partner-dropped", "parts of a partner PDF a pack cannot carry (comments, forms, scripts, attachments), left out"};
+inline constexpr Rule partner_alt{"partner-alt", "a partner PDF without alt text, so its pages cannot be read aloud"};
 inline constexpr Rule appendix_reference{"appendix-reference", "an appendix mentioned but missing, or present but never mentioned"};
 // ---- templates ----
 inline constexpr Rule duplicate_definition{"duplicate-definition", "a font family or style defined twice"};

@@ -285,6 +285,7 @@ void shift(RuleLine& r, Mpt dx, Mpt dy) { r.x1 += dx; r.x2 += dx; r.y1 += dy; r.
 void shift(FillRect& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 void shift(ImageBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 void shift(LinkBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
+void shift(ForeignPage& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 }  // namespace
 
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {

@@ -102,6 +102,14 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx);
 // goes into `tree` under a Sect of its own.
 void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree);
 
+class Flow;
+struct BlockEnv;
+
+// A partner's PDF as slices, one per page, each a Figure under env.parent
+// (partner.cpp).
+void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, const BlockEnv& env,
+                        const LayoutContext& ctx);
+
 // Content width available on a page master.
 Mpt content_width(const PageMaster& m);
 Mpt content_height(const PageMaster& m);

@@ -94,7 +94,10 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             f.paragraph_lines(f.node(heading_role(sec_env.heading_base), sec_env, sec.loc), sec.title,
                               ss.get("appendix-title"), spec, sec_env);
         }
-        f.blocks(sec.blocks, 0, width, sec_env);
+        if (sec.partner)
+            flow_partner_pages(*sec.partner, sec.loc, f, sec_env, ctx);
+        else
+            f.blocks(sec.blocks, 0, width, sec_env);
         first = false;
     }
     // The paper's last line never sits alone at the top of a page.

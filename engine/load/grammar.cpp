@@ -260,7 +260,12 @@ Format make_pack() {
     f.types.push_back(inline_text("item-title", "The item's title on the agenda."));
     f.types.push_back(inline_text("note", "A presenter note or verbal update under the item."));
     f.types.push_back(Type{"papers", "A paper bound into the pack for this item.", Content::Empty,
-                           {{"src", Value::Path, true, "The paper's file, relative to the pack."}}});
+                           {{"src", Value::Path, true,
+                             "The paper's file, relative to the pack: an XML paper, or a PDF from a partner "
+                             "organisation, bound page for page."},
+                            {"title", Value::Text, false, "A PDF paper's title: its bookmark under the item."},
+                            {"alt", Value::Text, false,
+                             "What a PDF paper's pages show, read out where a screen reader cannot read them."}}});
     f.types.push_back(Type{"next-meeting", "A date of a next meeting.", Content::Empty,
                            {{"date", Value::Date, true, "The date, YYYY-MM-DD."}}});
     add_inline_types(f.types);

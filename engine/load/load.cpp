@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/parallel.hpp"
+#include "load/partner_paper.hpp"
 #include "load/paths.hpp"
 #include "load/readers.hpp"
 #include "load/xml_file.hpp"
@@ -94,6 +95,7 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
         for (const AgendaItem& item : manifest->items)
             for (const std::string& path : item.papers) {
                 if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root, path)) continue;
+                if (load::is_pdf_path(path)) continue;  // a partner's PDF: read where it is bound, below
                 if (index.emplace(path, paths.size()).second) paths.push_back(path);
                 ++uses[path];
             }
@@ -107,7 +109,15 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
         // Into the items: moved on a paper's last use, copied before it.
         for (const AgendaItem& item : manifest->items) {
             std::vector<Paper>& bound = pack.papers.emplace_back();
-            for (const std::string& path : item.papers) {
+            for (std::size_t j = 0; j < item.papers.size(); ++j) {
+                const std::string& path = item.papers[j];
+                if (load::is_pdf_path(path)) {
+                    if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root, path)) continue;
+                    const auto& [title, alt] = item.paper_labels[j];
+                    if (auto p = load::read_partner_paper(path, item.paper_locs[j], title, alt, diags))
+                        bound.push_back(std::move(*p));
+                    continue;
+                }
                 auto at = index.find(path);
                 if (at == index.end() || !papers[at->second]) continue;
                 std::optional<Paper>& paper = papers[at->second];

@@ -25,6 +25,8 @@ private:
     AgendaItem item(pugi::xml_node el);
     // A file named by a <papers src>: inside the pack and present.
     std::optional<std::string> paper_path(pugi::xml_node el, const std::string& src);
+    // title and alt of a <papers>: a PDF's; an XML paper has its own title.
+    std::pair<std::string, std::string> paper_labels(pugi::xml_node el, const std::string& path);
 
     Reader& r_;
     const grammar::Format& g_ = grammar::pack();
@@ -156,6 +158,7 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
                 if (std::optional<std::string> p = paper_path(c, *src)) {
                     it.papers.push_back(*p);
                     it.paper_locs.push_back(r_.loc(c));
+                    it.paper_labels.push_back(paper_labels(c, *p));
                 }
             }
             if (c.first_child()) {
@@ -180,6 +183,23 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
     }
     // A missing or empty title is validate/'s to report, once.
     return it;
+}
+
+std::pair<std::string, std::string> ManifestReader::paper_labels(pugi::xml_node el, const std::string& path) {
+    std::optional<std::string> title = r_.attr(el, "title"), alt = r_.attr(el, "alt");
+    if (!is_pdf_path(path)) {
+        if (r_.attr(el, "title"))
+            r_.attr_error(el, "title", rule::bad_value,
+                          "title on <papers> is for a PDF paper; an XML paper's title is in its <header>, so leave title out");
+        if (r_.attr(el, "alt"))
+            r_.attr_error(el, "alt", rule::bad_value,
+                          "alt on <papers> is for a PDF paper; an XML paper is read as text, so leave alt out");
+        return {};
+    }
+    if (!title || collapse_space(*title).empty())
+        r_.attr_error(el, "title", rule::partner_pdf, "a PDF paper needs a title for its bookmark",
+                      "add title=\"...\", e.g. title=\"Police performance slides\"");
+    return {collapse_space(title.value_or("")), collapse_space(alt.value_or(""))};
 }
 
 std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const std::string& src) {

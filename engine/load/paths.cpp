@@ -55,4 +55,11 @@ FileState file_state(const std::string& path) {
     return FileState::Ok;
 }
 
+bool is_pdf_path(const std::string& path) {
+    if (path.size() < 4) return false;
+    std::string ext = path.substr(path.size() - 4);
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".pdf";
+}
+
 }  // namespace bp::load

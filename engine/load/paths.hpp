@@ -15,6 +15,10 @@ std::string resolve_relative(const std::string& base_file, const std::string& re
 // every symbolic link in them resolved.
 bool is_inside(const std::string& root, const std::string& path);
 
+// Whether a paper's path names a PDF (a partner's paper) rather than XML:
+// by its extension, in any case.
+bool is_pdf_path(const std::string& path);
+
 // NotAFile: a folder. Special: a FIFO, device or socket, which an input
 // may never be (opening one can block or stream forever).
 enum class FileState { Ok, Missing, NotAFile, Special };

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
 #include <tuple>
+#include <string_view>
+
+#include "partner/partner.hpp"
 
 namespace bp::pdf {
 
@@ -102,6 +106,33 @@ void append_rect(std::string& out, const Rect& r, Mpt page_height) {
     append_number(out, r.w);
     out += ' ';
     append_number(out, r.h);
+}
+
+// The matrix that turns a partner page's CropBox by its /Rotate and scales
+// it into fp.rect. The form draws the page in its own space; a clockwise
+// turn of the page is a turn of that space, then a move into the rect.
+void append_partner_matrix(std::string& out, const ForeignPage& fp, Mpt page_height) {
+    const PartnerPage& p = fp.source;
+    const double s = static_cast<double>(fp.rect.w) / static_cast<double>(p.shown_width());
+    const double left = to_pt(fp.rect.x), bottom = to_pt(page_height - fp.rect.y - fp.rect.h);
+    const double x0 = to_pt(p.x0), y0 = to_pt(p.y0), x1 = to_pt(p.x1), y1 = to_pt(p.y1);
+    double m[6] = {s, 0, 0, s, left - s * x0, bottom - s * y0};
+    if (p.rotate == 90) m[0] = 0, m[1] = -s, m[2] = s, m[3] = 0, m[4] = left - s * y0, m[5] = bottom + s * x1;
+    if (p.rotate == 180) m[0] = -s, m[3] = -s, m[4] = left + s * x1, m[5] = bottom + s * y1;
+    if (p.rotate == 270) m[0] = 0, m[1] = s, m[2] = -s, m[3] = 0, m[4] = left + s * y1, m[5] = bottom - s * x0;
+    for (int i = 0; i < 6; ++i) {
+        if (i > 0) out += ' ';
+        // Six decimals keep a 14400 pt page exact to a millionth of a point;
+        // std::to_chars prints the same digits on every machine.
+        char buf[48];
+        double v = std::round(m[i] * 1e6) / 1e6;
+        if (v == 0) v = 0;  // never "-0"
+        auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+        std::string_view digits(buf, static_cast<std::size_t>(r.ptr - buf));
+        while (digits.back() == '0') digits.remove_suffix(1);
+        if (digits.back() == '.') digits.remove_suffix(1);
+        out += digits;
+    }
 }
 
 }  // namespace
@@ -353,6 +384,13 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
             append_number(out, h - r.y - r.h);
             out += " cm /";
             out += names.images.at(image_index++);
+            out += " Do Q\n";
+        } else if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
+            leave_text();
+            out += "q ";
+            append_partner_matrix(out, *fp, h);
+            out += " cm /";
+            out += partner::kResourceName;
             out += " Do Q\n";
         } else if (const auto* rule = std::get_if<RuleLine>(&item.what)) {
             leave_text();

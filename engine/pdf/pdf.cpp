@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "output.hpp"
+#include "partner/partner.hpp"
 #include "update.hpp"
 #include "writer.hpp"
 
@@ -53,6 +54,10 @@ void check_pack(const PackBox& pack) {
                                   "\" has font size " + points(run->size));
             } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
                 if (img->path.empty()) throw Failure(page_label(i) + ": an image has no file");
+            } else if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
+                if (fp->path.empty() || fp->rect.w <= 0 || fp->rect.h <= 0 || fp->source.shown_width() <= 0 ||
+                    fp->source.shown_height() <= 0)
+                    throw Failure(page_label(i) + ": a partner page has no file or no size");
             } else if (const auto* link = std::get_if<LinkBox>(&item.what)) {
                 if (!link->uri.empty()) continue;
                 if (link->target_page < 0)
@@ -73,6 +78,16 @@ void check_pack(const PackBox& pack) {
         (m.year < 1 || m.year > 9999 || m.month < 1 || m.month > 12 || m.day < 1 || m.day > 31))
         throw Failure(std::string("the meeting date ") + std::to_string(m.year) + "-" +
                       std::to_string(m.month) + "-" + std::to_string(m.day) + " is not a date");
+}
+
+// Every page that shows a partner's page, in page order.
+std::vector<partner::Placement> partner_placements(const PackBox& pack) {
+    std::vector<partner::Placement> out;
+    for (std::size_t i = 0; i < pack.pages.size(); ++i)
+        for (const PageItem& item : pack.pages[i].items)
+            if (const auto* fp = std::get_if<ForeignPage>(&item.what))
+                out.push_back(partner::Placement{i, fp->path, fp->page, fp->source});
+    return out;
 }
 
 int thread_count(const PdfOptions& options) {
@@ -106,8 +121,10 @@ void set_metadata(Doc& doc, const PackMeta& meta, bool has_outlines) {
                   "cannot open the bookmarks panel");
 }
 
-// Writes libharu's file to `out` and reads its trailer, for the update.
-pdf::BaseFile save(Doc& doc, pdf::OutputFile& out) {
+// Hands libharu's file to write(data, size) in pieces and reads its
+// trailer, for the update.
+template <class Write>
+pdf::BaseFile save(Doc& doc, Write&& write) {
     doc.check(HPDF_SaveToStream(doc.get()), "cannot assemble the PDF");
     doc.check(HPDF_ResetStream(doc.get()), "cannot assemble the PDF");
     std::vector<HPDF_BYTE> buf(1 << 16);
@@ -120,7 +137,7 @@ pdf::BaseFile save(Doc& doc, pdf::OutputFile& out) {
         const HPDF_STATUS st = HPDF_ReadFromStream(doc.get(), buf.data(), &n);
         if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
             doc.fail("cannot assemble the PDF", st);
-        out.write(buf.data(), n);
+        write(buf.data(), n);
         tail.append(reinterpret_cast<const char*>(buf.data()), n);
         if (tail.size() > 2 * kTailBytes) tail.erase(0, tail.size() - kTailBytes);
         left -= std::min(left, n);
@@ -180,12 +197,31 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
                                 static_cast<HPDF_UINT>(std::max(1, pack.first_page_number)), ""),
               "cannot add page labels");
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
-    const pdf::BaseFile base = save(doc, out);
-    if (!structure) return;
-    pdf::UpdateSection update(base.next_id);
-    structure->write(update);
-    const std::string tail = update.finish(base, thread_count(options));
-    out.write(tail.data(), tail.size());
+    // With partner pages the file is kept in memory, for the final pass
+    // that binds them into it; without, it goes straight to the output.
+    const std::vector<partner::Placement> placements = partner_placements(pack);
+    std::string whole;
+    auto write = [&](const void* data, std::size_t size) {
+        if (placements.empty())
+            out.write(data, size);
+        else
+            whole.append(static_cast<const char*>(data), size);
+    };
+    const pdf::BaseFile base = save(doc, write);
+    if (structure) {
+        pdf::UpdateSection update(base.next_id);
+        structure->write(update);
+        const std::string tail = update.finish(base, thread_count(options));
+        write(tail.data(), tail.size());
+    }
+    if (placements.empty()) return;
+    std::string bound;
+    try {
+        bound = partner::bind_pages(whole, placements);
+    } catch (const std::exception& e) {
+        throw Failure(std::string("cannot bind the partner pages: ") + e.what());
+    }
+    out.write(bound.data(), bound.size());
 }
 
 }  // namespace

@@ -181,11 +181,16 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
             if (!at(l.node).first_page) at(l.node).first_page = p;
             at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, p, 0, object_id(l.annot)});
         }
-        for (const PageItem& item : pack.pages[p].items)
-            if (const auto* img = std::get_if<ImageBox>(&item.what); img && item.mark.node != kNoStruct) {
+        for (const PageItem& item : pack.pages[p].items) {
+            if (item.mark.node == kNoStruct) continue;
+            const Rect* figure = nullptr;
+            if (const auto* img = std::get_if<ImageBox>(&item.what)) figure = &img->rect;
+            if (const auto* fp = std::get_if<ForeignPage>(&item.what)) figure = &fp->rect;
+            if (figure != nullptr) {
                 Element& e = at(item.mark.node);
-                if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, img->rect) : img->rect;
+                if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, *figure) : *figure;
             }
+        }
     }
     // Table cells are written even when empty, so every row keeps its
     // columns; each goes after the sibling created just before it.

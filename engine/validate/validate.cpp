@@ -300,6 +300,18 @@ private:
     int last_heading_ = 0;  // level of the paper's last heading; 0 before the first
 };
 
+// A partner PDF's pages are pictures to a screen reader unless the paper
+// says in alt="..." what they show.
+void check_partner_alt(const Paper& paper, Diagnostics& diags) {
+    for (const Section& sec : paper.sections)
+        if (sec.partner && sec.partner->alt.empty())
+            diags.warning(sec.loc, rule::partner_alt,
+                          "this PDF has no alt text, so a screen reader cannot say what its pages show, and the pack "
+                          "cannot be fully accessible",
+                          "say what the pages show in alt=\"...\", e.g. alt=\"Police slides on burglary figures for "
+                          "2015\"");
+}
+
 }  // namespace
 
 void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& checks) {
@@ -350,6 +362,10 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
         std::set<std::string> checked;
         for (const std::vector<Paper>& papers : pack.papers)
             for (const Paper& p : papers) {
+                if (p.kind == Paper::Kind::Partner) {
+                    check_partner_alt(p, diags);
+                    continue;
+                }
                 if (!checked.insert(p.loc.file).second) continue;
                 validate_paper(p, diags, PaperChecks{papers.size() > 1});
                 // A report's header date is the date of the meeting it goes to (minutes carry the date of the

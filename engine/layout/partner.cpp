@@ -1,0 +1,53 @@
+// A partner's PDF in a paper's flow: each of its pages on a pack page of its
+// own, portrait or landscape to match its shape, scaled to fit the page
+// master's content area so the footer and stamp in the margins never cover
+// it. Each page is one Figure with the paper's alt text.
+#include "layout/internal.hpp"
+
+namespace bp::layout_detail {
+
+namespace {
+
+// The largest size of the page's shape that fits in width x height,
+// computed exactly in millipoints.
+Rect fit_centred(const PartnerPage& page, Mpt width, Mpt height) {
+    const Mpt sw = page.shown_width(), sh = page.shown_height();
+    Rect r;
+    if (sw * height <= sh * width) {  // taller than the area: its height fills it
+        r.h = height;
+        r.w = sw * height / sh;
+    } else {
+        r.w = width;
+        r.h = sh * width / sw;
+    }
+    r.x = (width - r.w) / 2;
+    r.y = (height - r.h) / 2;
+    return r;
+}
+
+}  // namespace
+
+void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, const BlockEnv& env,
+                        const LayoutContext& ctx) {
+    for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
+        const PartnerPage& page = pdf.pages[i];
+        f.orientation = page.shown_width() > page.shown_height() ? Orientation::Landscape : Orientation::Portrait;
+        const PageMaster& m = ctx.styles.master(f.orientation);
+        const StructId figure = f.node(Role::Figure, env, loc);
+        f.tree().text(figure).alt = pdf.alt;
+        Slice s;
+        s.height = content_height(m);
+        s.break_before = true;
+        ForeignPage fp;
+        fp.rect = fit_centred(page, content_width(m), s.height);
+        fp.path = pdf.path;
+        fp.page = static_cast<int>(i);
+        fp.source = page;
+        s.items.add(std::move(fp), Mark::content(figure));
+        f.push(std::move(s));
+    }
+    // What follows the PDF starts on a page of its own.
+    f.force_break();
+}
+
+}  // namespace bp::layout_detail

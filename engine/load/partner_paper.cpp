@@ -1,0 +1,67 @@
+// A partner's PDF named by <papers src="...pdf"> (or an appendix): read
+// with the partner stage for its pages, so the pack's page ranges count
+// them, and reported at the element that names it.
+#include "load/partner_paper.hpp"
+
+#include "load/values.hpp"
+#include "partner/partner.hpp"
+
+namespace bp::load {
+
+namespace {
+
+std::string plural(int n, const std::string& one, const std::string& many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// One warning listing what binding leaves out of this PDF, if anything.
+void report_dropped(const partner::Facts& f, const std::string& shown, const SourceLoc& loc, Diagnostics& diags) {
+    std::vector<std::string> dropped;
+    if (f.annotations > 0) dropped.push_back(plural(f.annotations, "comment or annotation", "comments and annotations"));
+    if (f.form) dropped.push_back("its form fields");
+    if (f.javascript) dropped.push_back("its JavaScript");
+    if (f.open_action) dropped.push_back("the action it runs when opened");
+    if (f.embedded_files) dropped.push_back("its attached files");
+    if (dropped.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < dropped.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == dropped.size() ? " and " : ", ") + dropped[i];
+    diags.warning(loc, rule::partner_dropped, "the PDF " + shown + " has " + list + "; the pack shows its pages without them",
+                  "if the reader needs them, ask the partner for a version without, or publish the PDF beside the pack");
+}
+
+}  // namespace
+
+std::optional<PartnerPdf> read_partner_pdf(const std::string& path, const std::string& shown, const std::string& alt,
+                                           const SourceLoc& loc, Diagnostics& diags) {
+    std::string reason;
+    std::optional<partner::Facts> facts = partner::read_facts(path, reason);
+    if (!facts) {
+        diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + reason,
+                    "ask the partner for a PDF that opens without a password and is complete, or save it again");
+        return std::nullopt;
+    }
+    report_dropped(*facts, shown, loc, diags);
+    PartnerPdf pdf;
+    pdf.path = path;
+    pdf.alt = alt;
+    pdf.pages = std::move(facts->pages);
+    return pdf;
+}
+
+std::optional<Paper> read_partner_paper(const std::string& path, const SourceLoc& loc, const std::string& title,
+                                        const std::string& alt, Diagnostics& diags) {
+    std::optional<PartnerPdf> pdf = read_partner_pdf(path, quoted(path), alt, loc, diags);
+    if (!pdf) return std::nullopt;
+    Paper paper;
+    paper.kind = Paper::Kind::Partner;
+    paper.loc = loc;
+    if (!title.empty()) paper.header.title.push_back(Inlines{Inline{Inline::Kind::Text, 0, title, {}}});
+    Section section;
+    section.loc = loc;
+    section.partner = std::move(pdf);
+    paper.sections.push_back(std::move(section));
+    return paper;
+}
+
+}  // namespace bp::load

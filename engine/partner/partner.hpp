@@ -1,0 +1,53 @@
+// partner: PDFs sent by other organisations (partner papers), read and bound
+// with qpdf. In: a partner PDF's path; a finished pack PDF in memory. Out:
+// the facts layout needs (pages, their boxes and turns, what will be
+// dropped); the pack with each partner page drawn where the pdf stage left
+// room for it. Sole qpdf user: no qpdf type crosses this header.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/partner_page.hpp"
+
+namespace bp::partner {
+
+// What a partner PDF holds, as far as binding it is concerned.
+struct Facts {
+    std::vector<PartnerPage> pages;
+    bool tagged = false;  // it has a structure tree a screen reader can follow
+    // What binding drops, because a pack must not run or hide anything:
+    int annotations = 0;  // annotations that are not links (comments, stamps, widgets)
+    int links = 0;        // link annotations
+    bool form = false;    // interactive form fields
+    bool javascript = false;
+    bool open_action = false;
+    bool embedded_files = false;
+};
+
+// The facts of the PDF at `path`, or nullopt with `reason` saying in plain
+// words why it cannot be bound (qpdf's own reason where it has one):
+// encrypted with a password, damaged or truncated, no pages, a page of zero
+// size. Never throws.
+std::optional<Facts> read_facts(const std::string& path, std::string& reason);
+
+// The resource name under which a pack page's content draws its partner
+// page ("/BPPartner Do"); bind_pages supplies the object.
+inline constexpr const char* kResourceName = "BPPartner";
+
+// One pack page that shows a partner page.
+struct Placement {
+    std::size_t pack_page = 0;  // 0-based page of the pack PDF
+    std::string path;           // the partner PDF
+    int page = 0;               // 0-based page of it
+    PartnerPage source;         // its box as layout placed it
+};
+
+// The pack PDF `pack` with each placement's partner page given to its pack
+// page as a form XObject named kResourceName: the page content (text,
+// images, fonts), never its annotations, forms or actions. Output is the
+// same bytes for the same input. Throws std::runtime_error with a sentence
+// naming the partner file when one can no longer be read.
+std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements);
+
+}  // namespace bp::partner

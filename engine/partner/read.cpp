@@ -1,0 +1,127 @@
+// Reading a partner PDF's facts: its pages' boxes and turns, and what
+// binding will have to drop.
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
+#include <cmath>
+#include <exception>
+
+#include "partner/partner.hpp"
+
+namespace bp::partner {
+
+namespace {
+
+// Beyond this a coordinate is nonsense, and millipoints would overflow.
+constexpr double kMaxCoordinate = 1e7;
+
+bool is_true(QPDFObjectHandle h) { return h.isBool() && h.getBoolValue(); }
+
+// A clockwise turn of 0, 90, 180 or 270 degrees; PDF allows any multiple
+// of 90, negative ones too.
+int quarter_turn(QPDFObjectHandle rotate) {
+    if (!rotate.isInteger()) return 0;
+    const long long r = ((rotate.getIntValue() % 360) + 360) % 360;
+    return r % 90 == 0 ? static_cast<int>(r) : 0;
+}
+
+std::string page_name(std::size_t index) { return "page " + std::to_string(index + 1); }
+
+// The page's CropBox (its MediaBox when it has none), clipped to the
+// MediaBox as viewers clip it.
+std::optional<PartnerPage> page_facts(QPDFPageObjectHelper& page, std::size_t index, std::string& reason) {
+    QPDFObjectHandle media = page.getMediaBox();
+    QPDFObjectHandle crop = page.getCropBox();
+    if (!media.isRectangle()) {
+        reason = page_name(index) + " has no page size (its MediaBox is missing or not a rectangle)";
+        return std::nullopt;
+    }
+    QPDFObjectHandle::Rectangle m = media.getArrayAsRectangle();
+    QPDFObjectHandle::Rectangle c = crop.isRectangle() ? crop.getArrayAsRectangle() : m;
+    for (double v : {m.llx, m.lly, m.urx, m.ury, c.llx, c.lly, c.urx, c.ury})
+        if (!std::isfinite(v) || std::fabs(v) > kMaxCoordinate) {
+            reason = page_name(index) + " has a page box with a coordinate out of range";
+            return std::nullopt;
+        }
+    const double x0 = std::max(std::min(c.llx, c.urx), std::min(m.llx, m.urx));
+    const double y0 = std::max(std::min(c.lly, c.ury), std::min(m.lly, m.ury));
+    const double x1 = std::min(std::max(c.llx, c.urx), std::max(m.llx, m.urx));
+    const double y1 = std::min(std::max(c.lly, c.ury), std::max(m.lly, m.ury));
+    PartnerPage p;
+    p.x0 = pt(x0);
+    p.y0 = pt(y0);
+    p.x1 = pt(x1);
+    p.y1 = pt(y1);
+    // Less than a point across shows nothing a reader could see.
+    if (p.x1 - p.x0 < pt(1) || p.y1 - p.y0 < pt(1)) {
+        reason = page_name(index) + " has a size of zero";
+        return std::nullopt;
+    }
+    p.rotate = quarter_turn(page.getAttribute("/Rotate", false));
+    return p;
+}
+
+void count_annotations(QPDFPageObjectHelper& page, Facts& facts) {
+    QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+    if (!annots.isArray()) return;
+    for (QPDFObjectHandle a : annots.aitems()) {
+        if (!a.isDictionary()) continue;
+        QPDFObjectHandle subtype = a.getKey("/Subtype");
+        if (subtype.isName() && subtype.getName() == "/Link")
+            ++facts.links;
+        else if (!(subtype.isName() && subtype.getName() == "/Popup"))  // a popup goes with its comment
+            ++facts.annotations;
+    }
+}
+
+void document_facts(QPDF& pdf, Facts& facts) {
+    QPDFObjectHandle root = pdf.getRoot();
+    facts.tagged = is_true(root.getKey("/MarkInfo").getKeyIfDict("/Marked")) &&
+                   root.getKey("/StructTreeRoot").isDictionary();
+    QPDFObjectHandle fields = root.getKey("/AcroForm").getKeyIfDict("/Fields");
+    facts.form = fields.isArray() && fields.getArrayNItems() > 0;
+    QPDFObjectHandle names = root.getKey("/Names");
+    facts.javascript = names.getKeyIfDict("/JavaScript").isDictionary() || root.getKey("/AA").isDictionary();
+    facts.embedded_files = names.getKeyIfDict("/EmbeddedFiles").isDictionary();
+    facts.open_action = !root.getKey("/OpenAction").isNull();
+}
+
+}  // namespace
+
+std::optional<Facts> read_facts(const std::string& path, std::string& reason) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        // A damaged file is refused, not patched up: qpdf's recovery can
+        // silently lose pages, and the pack's page ranges would be wrong.
+        pdf.setAttemptRecovery(false);
+        pdf.processFile(path.c_str());
+        Facts facts;
+        std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+        if (pages.empty()) {
+            reason = "it has no pages";
+            return std::nullopt;
+        }
+        facts.pages.reserve(pages.size());
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            std::optional<PartnerPage> p = page_facts(pages[i], i, reason);
+            if (!p) return std::nullopt;
+            facts.pages.push_back(*p);
+            count_annotations(pages[i], facts);
+        }
+        document_facts(pdf, facts);
+        return facts;
+    } catch (const QPDFExc& e) {
+        if (e.getErrorCode() == qpdf_e_password)
+            reason = "it is encrypted with a password (qpdf: " + e.getMessageDetail() + ")";
+        else
+            reason = "it is damaged or truncated (qpdf: " + e.getMessageDetail() + ")";
+    } catch (const std::exception& e) {
+        reason = std::string("qpdf cannot read it (") + e.what() + ")";
+    }
+    return std::nullopt;
+}
+
+}  // namespace bp::partner

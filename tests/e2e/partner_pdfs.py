@@ -1,0 +1,122 @@
+"""Partner PDFs for the tests, written from scratch: each page shows its own
+words in Helvetica, so a test can find them in the pack with pdftotext.
+Options give a page a turn (/Rotate), a CropBox, a link, a comment; a file an
+outline, a structure tree (tagged), JavaScript. qpdf's command line makes the
+encrypted copy; cutting the bytes makes the truncated one."""
+import subprocess
+
+
+class Page:
+    def __init__(self, width, height, words, rotate=0, crop=None, link=None, comment=False):
+        self.width, self.height, self.words = width, height, words
+        self.rotate, self.crop, self.link, self.comment = rotate, crop, link, comment
+
+
+def _content(page, tagged):
+    lines = []
+    if tagged:
+        lines.append("/P <</MCID 0>> BDC")
+    lines.append("BT /F1 24 Tf 40 %g Td (%s) Tj ET" % (page.height - 80, page.words))
+    if tagged:
+        lines.append("EMC")
+    # A frame just inside the page, so a rendering shows where its edges went.
+    lines.append("2 w 4 4 %g %g re S" % (page.width - 8, page.height - 8))
+    return "\n".join(lines).encode("latin-1")
+
+
+def write(path, pages, outline=None, tagged=False, javascript=False):
+    """outline: a list of (title, page index) bookmarks."""
+    objs = {}  # number -> bytes
+
+    def add(body):
+        n = len(objs) + 1
+        objs[n] = body if isinstance(body, bytes) else body.encode("latin-1")
+        return n
+
+    catalog = add("")  # filled in below
+    pages_obj = add("")
+    font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    page_nums, struct_kids = [], []
+    for i, p in enumerate(pages):
+        data = _content(p, tagged)
+        content = add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
+        page_n = add("")
+        page_nums.append(page_n)
+        extra = ""
+        if p.rotate:
+            extra += " /Rotate %d" % p.rotate
+        if p.crop:
+            extra += " /CropBox [%g %g %g %g]" % tuple(p.crop)
+        annots = []
+        if p.link is not None:
+            annots.append(add("<< /Type /Annot /Subtype /Link /Rect [40 40 240 80] /Border [0 0 0] "
+                              "/A << /S /URI /URI (%s) >> >>" % p.link))
+        if p.comment:
+            annots.append(add("<< /Type /Annot /Subtype /Text /Rect [300 300 320 320] /Contents (a comment) >>"))
+        if annots:
+            extra += " /Annots [%s]" % " ".join("%d 0 R" % a for a in annots)
+        if tagged:
+            extra += " /StructParents %d" % i
+        objs[page_n] = (("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %g %g] /Contents %d 0 R "
+                         "/Resources << /Font << /F1 %d 0 R >> >>%s >>")
+                        % (pages_obj, p.width, p.height, content, font, extra)).encode("latin-1")
+    objs[pages_obj] = ("<< /Type /Pages /Kids [%s] /Count %d >>"
+                       % (" ".join("%d 0 R" % n for n in page_nums), len(pages))).encode("latin-1")
+    cat = "<< /Type /Catalog /Pages %d 0 R" % pages_obj
+    if outline:
+        root = add("")
+        items = []
+        for title, index in outline:
+            items.append(add(""))
+        for k, (title, index) in enumerate(outline):
+            links = ""
+            if k > 0:
+                links += " /Prev %d 0 R" % items[k - 1]
+            if k + 1 < len(items):
+                links += " /Next %d 0 R" % items[k + 1]
+            objs[items[k]] = ("<< /Title (%s) /Parent %d 0 R /Dest [%d 0 R /Fit]%s >>"
+                              % (title, root, page_nums[index], links)).encode("latin-1")
+        objs[root] = ("<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
+                      % (items[0], items[-1], len(items))).encode("latin-1")
+        cat += " /Outlines %d 0 R" % root
+    if tagged:
+        tree = add("")
+        elems = []
+        for i, n in enumerate(page_nums):
+            elems.append(add("<< /Type /StructElem /S /P /P %d 0 R /Pg %d 0 R /K 0 >>" % (tree, n)))
+        nums = " ".join("%d [%d 0 R]" % (i, e) for i, e in enumerate(elems))
+        objs[tree] = ("<< /Type /StructTreeRoot /K [%s] /ParentTree << /Nums [%s] >> >>"
+                      % (" ".join("%d 0 R" % e for e in elems), nums)).encode("latin-1")
+        cat += " /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> /Lang (en-GB)" % tree
+    if javascript:
+        js = add("<< /S /JavaScript /JS (app.alert\\('hello'\\);) >>")
+        cat += " /OpenAction %d 0 R /Names << /JavaScript << /Names [(hello) %d 0 R] >> >>" % (js, js)
+    objs[catalog] = (cat + " >>").encode("latin-1")
+
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for n in sorted(objs):
+        out += b"%010d 00000 n \n" % offsets[n]
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def encrypt(src, dst, password="secret"):
+    subprocess.run(["qpdf", "--encrypt", password, password, "256", "--", src, dst], check=True)
+
+
+def truncate(src, dst):
+    data = open(src, "rb").read()
+    with open(dst, "wb") as f:
+        f.write(data[: len(data) // 2])
+
+
+A4 = (595.276, 841.89)
+LETTER = (612, 792)
+SLIDE = (960, 540)  # 16:9
