@@ -1,0 +1,67 @@
+"""What binding partner PDFs costs: the 17 September 2015 sample pack as it
+is, and the same pack with a partner PDF of 100 and of 500 A4 pages as the
+papers of its item 8. Builds are interleaved (one of each per round), and
+the median wall time of each is printed with the cost per 100 partner pages.
+
+    python3 bench/partner.py [--boardpack build/boardpack] [--runs 7]
+
+The partner PDFs are written by tests/e2e/partner_pdfs.py into bench/out/."""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(root, "tests", "e2e"))
+import partner_pdfs as pp  # noqa: E402
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--boardpack", default=os.path.join(root, "build", "boardpack"))
+ap.add_argument("--runs", type=int, default=7)
+args = ap.parse_args()
+
+out = os.path.join(root, "bench", "out", "partner")
+shutil.rmtree(out, ignore_errors=True)
+pack_dir = os.path.join(out, "pack")
+shutil.copytree(os.path.join(root, "samples", "lscsb-2015-09-17"), pack_dir)
+manifest = os.path.join(pack_dir, "pack.xml")
+xml = open(manifest, encoding="utf-8").read()
+note = "      <note>Superintendent Mark Newcombe – Leicestershire Police.</note>"
+assert note in xml
+
+cases = [("sample pack", manifest, 0)]
+for pages in (100, 500):
+    pdf = f"partner-{pages}.pdf"
+    pp.write(os.path.join(pack_dir, pdf), [pp.Page(*pp.A4, f"Partner page {n}") for n in range(1, pages + 1)])
+    m = os.path.join(pack_dir, f"pack-{pages}.xml")
+    open(m, "w", encoding="utf-8").write(
+        xml.replace(note, f'      <papers src="{pdf}" title="Partner report" alt="A partner report"/>'))
+    cases.append((f"+ {pages} partner pages", m, pages))
+
+
+def build(m, name):
+    start = time.monotonic()
+    r = subprocess.run([args.boardpack, "build", m, "-o", os.path.join(out, name + ".pdf")], capture_output=True)
+    if r.returncode != 0:
+        sys.exit(f"build of {m} failed: {r.stderr.decode()[:300]}")
+    return time.monotonic() - start
+
+
+times = {name: [] for name, _, _ in cases}
+for name, m, _ in cases:
+    build(m, "warmup")
+for _ in range(args.runs):
+    for name, m, _ in cases:
+        times[name].append(build(m, name.replace(" ", "_").replace("+", "plus")))
+
+base = statistics.median(times["sample pack"])
+print("| pack | median s | min s | max s | per 100 partner pages s |")
+print("| --- | --- | --- | --- | --- |")
+for name, _, pages in cases:
+    t = times[name]
+    med = statistics.median(t)
+    per = f"{(med - base) / pages * 100:.3f}" if pages else "-"
+    print(f"| {name} | {med:.3f} | {min(t):.3f} | {max(t):.3f} | {per} |")
