@@ -201,6 +201,7 @@ struct PartnerPdf {
     std::string path;  // resolved, relative to the working dir
     std::string alt;   // what its pages show, for a reader who cannot see them
     std::vector<PartnerPage> pages;
+    std::vector<PartnerBookmark> outline;  // its own bookmarks, in order
 };
 
 // ---- papers ---------------------------------------------------------------

@@ -1,6 +1,8 @@
 // A page of a PDF sent by another organisation (a partner paper), as its
 // own file shows it: what load reads and layout places.
 #pragma once
+#include <string>
+
 #include "units.hpp"
 
 namespace bp {
@@ -12,6 +14,13 @@ struct PartnerPage {
     // The size the page shows at, after its turn.
     Mpt shown_width() const { return rotate % 180 == 0 ? x1 - x0 : y1 - y0; }
     Mpt shown_height() const { return rotate % 180 == 0 ? y1 - y0 : x1 - x0; }
+};
+
+// An entry of a partner PDF's own bookmarks (its outline).
+struct PartnerBookmark {
+    std::string title;  // UTF-8
+    int page = 0;       // 0-based page of the partner PDF it opens
+    int depth = 0;      // 0 for a top-level entry
 };
 
 }  // namespace bp

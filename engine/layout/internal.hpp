@@ -89,6 +89,7 @@ struct Slice {
     int table = -1;             // body rows of table t repeat its header on a new page
     bool table_header = false;  // a header row of table `table`
     std::optional<PartAnchor> anchor;  // bookmark at this slice (page/y filled in later)
+    std::vector<PartAnchor> more_anchors;  // more bookmarks after it, at the same place
     Items items;
     Items if_last;  // drawn only when the slice ends its page (a spanning cell's foot)
     std::shared_ptr<const SliceSplitter> splitter;
@@ -106,9 +107,9 @@ class Flow;
 struct BlockEnv;
 
 // A partner's PDF as slices, one per page, each a Figure under env.parent
-// (partner.cpp).
+// (partner.cpp); its own bookmarks from `outline_level` down.
 void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, const BlockEnv& env,
-                        const LayoutContext& ctx);
+                        const LayoutContext& ctx, int outline_level);
 
 // Content width available on a page master.
 Mpt content_width(const PageMaster& m);

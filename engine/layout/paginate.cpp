@@ -124,6 +124,12 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
                 a.y = m.margin_top + pl.y;
                 out.anchors.push_back(std::move(a));
             }
+            if (!pl.repeat)
+                for (PartAnchor a : s.more_anchors) {
+                    a.page = static_cast<int>(pi);
+                    a.y = m.margin_top + pl.y;
+                    out.anchors.push_back(std::move(a));
+                }
         }
         out.pages.push_back(std::move(box));
     }

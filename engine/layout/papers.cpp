@@ -95,7 +95,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
                               ss.get("appendix-title"), spec, sec_env);
         }
         if (sec.partner)
-            flow_partner_pages(*sec.partner, sec.loc, f, sec_env, ctx);
+            flow_partner_pages(*sec.partner, sec.loc, f, sec_env, ctx, sec.title.empty() ? 2 : 3);
         else
             f.blocks(sec.blocks, 0, width, sec_env);
         first = false;

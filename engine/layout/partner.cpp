@@ -28,7 +28,8 @@ Rect fit_centred(const PartnerPage& page, Mpt width, Mpt height) {
 }  // namespace
 
 void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, const BlockEnv& env,
-                        const LayoutContext& ctx) {
+                        const LayoutContext& ctx, int outline_level) {
+    std::size_t next_bookmark = 0;
     for (std::size_t i = 0; i < pdf.pages.size(); ++i) {
         const PartnerPage& page = pdf.pages[i];
         f.orientation = page.shown_width() > page.shown_height() ? Orientation::Landscape : Orientation::Portrait;
@@ -44,6 +45,13 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         fp.page = static_cast<int>(i);
         fp.source = page;
         s.items.add(std::move(fp), Mark::content(figure));
+        // The partner's bookmarks for this page, nested under the paper's
+        // own; one that points back to an earlier page stays in order here.
+        for (; next_bookmark < pdf.outline.size() && pdf.outline[next_bookmark].page <= static_cast<int>(i);
+             ++next_bookmark) {
+            const PartnerBookmark& b = pdf.outline[next_bookmark];
+            s.more_anchors.push_back(PartAnchor{b.title, 0, 0, outline_level + b.depth});
+        }
         f.push(std::move(s));
     }
     // What follows the PDF starts on a page of its own.

@@ -46,6 +46,7 @@ std::optional<PartnerPdf> read_partner_pdf(const std::string& path, const std::s
     pdf.path = path;
     pdf.alt = alt;
     pdf.pages = std::move(facts->pages);
+    pdf.outline = std::move(facts->outline);
     return pdf;
 }
 

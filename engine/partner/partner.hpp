@@ -15,6 +15,7 @@ namespace bp::partner {
 // What a partner PDF holds, as far as binding it is concerned.
 struct Facts {
     std::vector<PartnerPage> pages;
+    std::vector<PartnerBookmark> outline;  // entries that open a page of it
     bool tagged = false;  // it has a structure tree a screen reader can follow
     // What binding drops, because a pack must not run or hide anything:
     int annotations = 0;  // annotations that are not links (comments, stamps, widgets)

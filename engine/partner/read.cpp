@@ -2,6 +2,7 @@
 // binding will have to drop.
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
@@ -76,6 +77,31 @@ void count_annotations(QPDFPageObjectHelper& page, Facts& facts) {
     }
 }
 
+// Outlines deeper or longer than this are not a reader's table of contents.
+constexpr int kMaxOutlineDepth = 8;
+constexpr std::size_t kMaxOutlineEntries = 10000;
+
+// The entries that open a page, depth first; an entry without a page is
+// left out and its kids take its place.
+void read_outline(QPDF& pdf, std::vector<QPDFOutlineObjectHelper> entries, int depth, Facts& facts) {
+    if (depth >= kMaxOutlineDepth) return;
+    for (QPDFOutlineObjectHelper& e : entries) {
+        if (facts.outline.size() >= kMaxOutlineEntries) return;
+        QPDFObjectHandle page = e.getDestPage();
+        int index = -1;
+        if (page.isPageObject()) {
+            try {
+                index = pdf.findPage(page);
+            } catch (const std::exception&) {
+                index = -1;  // a destination outside the page tree
+            }
+        }
+        std::string title = e.getTitle();
+        if (index >= 0 && !title.empty()) facts.outline.push_back(PartnerBookmark{std::move(title), index, depth});
+        read_outline(pdf, e.getKids(), index >= 0 ? depth + 1 : depth, facts);
+    }
+}
+
 void document_facts(QPDF& pdf, Facts& facts) {
     QPDFObjectHandle root = pdf.getRoot();
     facts.tagged = is_true(root.getKey("/MarkInfo").getKeyIfDict("/Marked")) &&
@@ -112,6 +138,8 @@ std::optional<Facts> read_facts(const std::string& path, std::string& reason) {
             count_annotations(pages[i], facts);
         }
         document_facts(pdf, facts);
+        QPDFOutlineDocumentHelper outlines(pdf);
+        read_outline(pdf, outlines.getTopLevelOutlines(), 0, facts);
         return facts;
     } catch (const QPDFExc& e) {
         if (e.getErrorCode() == qpdf_e_password)

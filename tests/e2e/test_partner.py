@@ -167,6 +167,10 @@ t(item8 and [k["title"] for k in item8["kids"]] == ["Nitrox presentation"] and
 item6 = next((o for o in outlines if o["title"].startswith("6.")), None)
 t(item6 and any(k["title"] == "Police slides" and k["destpageposfrom1"] == slides[0] for k in item6["kids"]),
   "'Police slides' is bookmarked under item 6 at its first page")
+police = next((k for k in (item6 or {}).get("kids", []) if k["title"] == "Police slides"), {})
+t([(k["title"], k["destpageposfrom1"]) for k in police.get("kids", [])] ==
+  [("Burglary", slides[0]), ("Summary", slides[0] + 2)],
+  f"the slides' own outline is nested under 'Police slides', each entry at its page: {police.get('kids')}")
 
 # Nothing runs and nothing is hidden: no JavaScript, no open action, no comments.
 t(b"/JavaScript" not in stream and b"/OpenAction" not in stream, "the pack carries no JavaScript or open action")
