@@ -2,14 +2,22 @@
 // own file shows it: what load reads and layout places.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "units.hpp"
 
 namespace bp {
 
+// A link on a partner page to a web or e-mail address, kept in the pack.
+struct PartnerLink {
+    Mpt x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // its /Rect, in the page's own space
+    std::string uri;
+};
+
 struct PartnerPage {
     Mpt x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the CropBox, in the PDF's own space (y upwards)
     int rotate = 0;                      // clockwise turn: 0, 90, 180 or 270
+    std::vector<PartnerLink> links;
 
     // The size the page shows at, after its turn.
     Mpt shown_width() const { return rotate % 180 == 0 ? x1 - x0 : y1 - y0; }

@@ -2,6 +2,10 @@
 // own, portrait or landscape to match its shape, scaled to fit the page
 // master's content area so the footer and stamp in the margins never cover
 // it. Each page is one Figure with the paper's alt text.
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
 #include "layout/internal.hpp"
 
 namespace bp::layout_detail {
@@ -25,6 +29,23 @@ Rect fit_centred(const PartnerPage& page, Mpt width, Mpt height) {
     return r;
 }
 
+// Where a point of the partner page lands inside `at` (y downwards), after
+// the page's turn: the same mapping the pdf stage's matrix draws with.
+std::pair<Mpt, Mpt> place_point(const PartnerPage& p, const Rect& at, Mpt x, Mpt y) {
+    Mpt u = x - p.x0, v = y - p.y0;  // in the shown page, y upwards from its foot
+    if (p.rotate == 90) u = y - p.y0, v = p.x1 - x;
+    if (p.rotate == 180) u = p.x1 - x, v = p.y1 - y;
+    if (p.rotate == 270) u = p.y1 - y, v = x - p.x0;
+    const Mpt sw = p.shown_width();
+    return {at.x + u * at.w / sw, at.y + at.h - v * at.w / sw};
+}
+
+Rect place_rect(const PartnerPage& p, const Rect& at, const PartnerLink& l) {
+    const auto [ax, ay] = place_point(p, at, l.x0, l.y0);
+    const auto [bx, by] = place_point(p, at, l.x1, l.y1);
+    return Rect{std::min(ax, bx), std::min(ay, by), std::abs(bx - ax), std::abs(by - ay)};
+}
+
 }  // namespace
 
 void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, const BlockEnv& env,
@@ -44,7 +65,16 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         fp.path = pdf.path;
         fp.page = static_cast<int>(i);
         fp.source = page;
-        s.items.add(std::move(fp), Mark::content(figure));
+        // Its links to web and e-mail addresses, on the same spots.
+        for (const PartnerLink& l : page.links) {
+            const StructId link = f.node(Role::Link, env, loc);
+            f.tree().text(link).alt = l.uri;
+            LinkBox box;
+            box.rect = place_rect(page, fp.rect, l);
+            box.uri = l.uri;
+            s.items.add(std::move(box), Mark::content(link));
+        }
+        s.items.items.insert(s.items.items.begin(), PageItem{std::move(fp), Mark::content(figure)});
         // The partner's bookmarks for this page, nested under the paper's
         // own; one that points back to an earlier page stays in order here.
         for (; next_bookmark < pdf.outline.size() && pdf.outline[next_bookmark].page <= static_cast<int>(i);

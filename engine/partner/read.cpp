@@ -64,15 +64,42 @@ std::optional<PartnerPage> page_facts(QPDFPageObjectHelper& page, std::size_t in
     return p;
 }
 
-void count_annotations(QPDFPageObjectHelper& page, Facts& facts) {
+// The web or e-mail address a link opens, or "" for any other link.
+std::string link_address(QPDFObjectHandle link) {
+    QPDFObjectHandle action = link.getKey("/A");
+    if (!action.isDictionary()) return {};
+    QPDFObjectHandle kind = action.getKey("/S"), uri = action.getKey("/URI");
+    if (!kind.isName() || kind.getName() != "/URI" || !uri.isString()) return {};
+    std::string address = uri.getUTF8Value();
+    for (const char* scheme : {"http://", "https://", "mailto:"})
+        if (address.rfind(scheme, 0) == 0 && address.size() < 2048) return address;
+    return {};
+}
+
+void read_annotations(QPDFPageObjectHelper& page, PartnerPage& facts_page, Facts& facts) {
     QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
     if (!annots.isArray()) return;
     for (QPDFObjectHandle a : annots.aitems()) {
         if (!a.isDictionary()) continue;
         QPDFObjectHandle subtype = a.getKey("/Subtype");
-        if (subtype.isName() && subtype.getName() == "/Link")
-            ++facts.links;
-        else if (!(subtype.isName() && subtype.getName() == "/Popup"))  // a popup goes with its comment
+        if (subtype.isName() && subtype.getName() == "/Link") {
+            QPDFObjectHandle rect = a.getKey("/Rect");
+            std::string address = link_address(a);
+            if (address.empty() || !rect.isRectangle()) {
+                ++facts.other_links;
+                continue;
+            }
+            QPDFObjectHandle::Rectangle r = rect.getArrayAsRectangle();
+            if (!std::isfinite(r.llx) || !std::isfinite(r.lly) || !std::isfinite(r.urx) || !std::isfinite(r.ury) ||
+                std::fabs(r.llx) > kMaxCoordinate || std::fabs(r.lly) > kMaxCoordinate ||
+                std::fabs(r.urx) > kMaxCoordinate || std::fabs(r.ury) > kMaxCoordinate) {
+                ++facts.other_links;
+                continue;
+            }
+            facts_page.links.push_back(PartnerLink{pt(std::min(r.llx, r.urx)), pt(std::min(r.lly, r.ury)),
+                                                   pt(std::max(r.llx, r.urx)), pt(std::max(r.lly, r.ury)),
+                                                   std::move(address)});
+        } else if (!(subtype.isName() && subtype.getName() == "/Popup"))  // a popup goes with its comment
             ++facts.annotations;
     }
 }
@@ -134,8 +161,8 @@ std::optional<Facts> read_facts(const std::string& path, std::string& reason) {
         for (std::size_t i = 0; i < pages.size(); ++i) {
             std::optional<PartnerPage> p = page_facts(pages[i], i, reason);
             if (!p) return std::nullopt;
-            facts.pages.push_back(*p);
-            count_annotations(pages[i], facts);
+            read_annotations(pages[i], *p, facts);
+            facts.pages.push_back(std::move(*p));
         }
         document_facts(pdf, facts);
         QPDFOutlineDocumentHelper outlines(pdf);

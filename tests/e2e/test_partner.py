@@ -14,7 +14,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import partner_pdfs as pp  # noqa: E402
-from packcheck import Expect, Pack, check_pack  # noqa: E402
+from packcheck import Expect, Pack, check_pack, link_targets  # noqa: E402
 
 boardpack, root = sys.argv[1], sys.argv[2]
 t = Expect()
@@ -61,7 +61,8 @@ pack_dir = os.path.join(work, "meeting")
 shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), pack_dir)
 P = lambda name: os.path.join(pack_dir, name)  # noqa: E731
 
-pp.write(P("slides.pdf"), [pp.Page(*pp.SLIDE, f"Slide {n} of the police") for n in (1, 2, 3)],
+pp.write(P("slides.pdf"), [pp.Page(*pp.SLIDE, f"Slide {n} of the police", link="https://www.leics.police.uk/" if n == 1 else None)
+                           for n in (1, 2, 3)],
          outline=[("Burglary", 0), ("Summary", 2)])
 pp.write(P("nitrox.pdf"), [
     pp.Page(*pp.A4, "Nitrox A4 page"),
@@ -171,6 +172,19 @@ police = next((k for k in (item6 or {}).get("kids", []) if k["title"] == "Police
 t([(k["title"], k["destpageposfrom1"]) for k in police.get("kids", [])] ==
   [("Burglary", slides[0]), ("Summary", slides[0] + 2)],
   f"the slides' own outline is nested under 'Police slides', each entry at its page: {police.get('kids')}")
+
+# Links: the slide's link to the police website is kept, on the spot where the
+# slide drew it (40..240 x 40..80 of the 960 x 540 slide, scaled into the page).
+t("https://www.leics.police.uk/" in link_targets(pack.pdf), "the slide's web link is kept")
+annots = objects[f"obj:{pages[slides[0] - 1]}"]["value"].get("/Annots", [])
+if isinstance(annots, str):
+    annots = objects[f"obj:{annots}"]["value"]
+rects = [objects[f"obj:{a}"]["value"]["/Rect"] for a in annots]
+scale = (841.89 - 144) / 960
+top = (595.276 - 540 * scale) / 2  # the slide's foot, centred in the content area
+want = [72 + 40 * scale, top + 40 * scale, 72 + 240 * scale, top + 80 * scale]
+t(len(rects) == 1 and all(abs(a - b) < 0.5 for a, b in zip(rects[0], want)),
+  f"the link's rectangle is the slide's, scaled: {rects} (want {want})")
 
 # Nothing runs and nothing is hidden: no JavaScript, no open action, no comments.
 t(b"/JavaScript" not in stream and b"/OpenAction" not in stream, "the pack carries no JavaScript or open action")
