@@ -11,15 +11,6 @@ namespace bp {
 
 namespace {
 
-std::string kind_problem(mode_t mode) {
-    if (S_ISREG(mode)) return "";
-    if (S_ISDIR(mode)) return "is a folder, not a file";
-    if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
-    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
-    return "is not a regular file";
-}
-
 std::string open_problem(int err) { return std::string("cannot be opened (") + std::strerror(err) + ")"; }
 
 // Closes the descriptor on every return path.
@@ -35,7 +26,7 @@ struct Fd {
 std::string input_file_problem(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return open_problem(errno);
-    return kind_problem(st.st_mode);
+    return file_kind_problem(st.st_mode);
 }
 
 bool read_input_file(const std::string& path, std::size_t max_bytes, std::string& bytes, std::string& problem) {
@@ -52,7 +43,7 @@ bool read_input_file(const std::string& path, std::size_t max_bytes, std::string
         problem = open_problem(errno);
         return false;
     }
-    if (problem = kind_problem(st.st_mode); !problem.empty()) return false;
+    if (problem = file_kind_problem(st.st_mode); !problem.empty()) return false;
     if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
         problem = "is larger than " + std::to_string(max_bytes >> 20) + " MB";
         return false;
@@ -75,6 +66,15 @@ bool read_input_file(const std::string& path, std::size_t max_bytes, std::string
         bytes.append(buf, static_cast<std::size_t>(n));
     }
     return true;
+}
+
+std::string file_kind_problem(mode_t mode) {
+    if (S_ISREG(mode)) return "";
+    if (S_ISDIR(mode)) return "is a folder, not a file";
+    if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
+    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
+    return "is not a regular file";
 }
 
 }  // namespace bp

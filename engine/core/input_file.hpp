@@ -2,6 +2,8 @@
 // file is read, and opening never blocks, so a FIFO, a device or a folder
 // named as an input is refused instead of hanging or streaming forever.
 #pragma once
+#include <sys/types.h>
+
 #include <cstddef>
 #include <string>
 
@@ -16,5 +18,9 @@ bool read_input_file(const std::string& path, std::size_t max_bytes, std::string
 // Why `path` is not a regular file that can be read ("" when it is one),
 // in the same words, without reading it.
 std::string input_file_problem(const std::string& path);
+
+// Why a file of this type (stat's st_mode) is not a regular file, in the
+// same words; "" for a regular file. Outputs are judged by it too.
+std::string file_kind_problem(mode_t mode);
 
 }  // namespace bp

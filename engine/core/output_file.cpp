@@ -1,5 +1,7 @@
 #include "core/output_file.hpp"
 
+#include "core/input_file.hpp"
+
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
@@ -71,15 +73,6 @@ std::string errno_words(int err) {
 
 [[noreturn]] void fail(const std::string& what, int err) { throw OutputError(what + ": " + errno_words(err)); }
 
-std::string kind_problem(mode_t mode) {
-    if (S_ISREG(mode)) return "";
-    if (S_ISDIR(mode)) return "is a folder, not a file";
-    if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
-    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
-    return "is not a regular file";
-}
-
 // The file a chain of symbolic links ends at, so the link itself is kept
 // and the file it points to is replaced.
 std::string follow_links(std::string path) {
@@ -127,7 +120,7 @@ std::string output_target_problem(const std::string& path) {
         return e.what();
     }
     struct stat st {};
-    if (::stat(target.c_str(), &st) == 0) return kind_problem(st.st_mode);
+    if (::stat(target.c_str(), &st) == 0) return file_kind_problem(st.st_mode);
     if (errno != ENOENT) return std::string("cannot be checked (") + std::strerror(errno) + ")";
     const std::string folder = parent_folder(target);
     if (::stat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
