@@ -89,10 +89,14 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             tree.text(sec_env.parent).title = plain_text(sec.title);
             sec_env.heading_base = std::max(env.heading_base, 1) + 1;
             f.set_anchor(plain_text(sec.title), 2);
-            LineSpec spec = full_width(width);
-            spec.keep_with_next = true;
-            f.paragraph_lines(f.node(heading_role(sec_env.heading_base), sec_env, sec.loc), sec.title,
-                              ss.get("appendix-title"), spec, sec_env);
+            // A PDF appendix's title is its bookmark and its section's title:
+            // the PDF heads its own pages, and a heading alone would waste a page.
+            if (!sec.partner) {
+                LineSpec spec = full_width(width);
+                spec.keep_with_next = true;
+                f.paragraph_lines(f.node(heading_role(sec_env.heading_base), sec_env, sec.loc), sec.title,
+                                  ss.get("appendix-title"), spec, sec_env);
+            }
         }
         if (sec.partner)
             flow_partner_pages(*sec.partner, sec.loc, f, sec_env, ctx, sec.title.empty() ? 2 : 3);

@@ -143,9 +143,18 @@ void add_section_types(std::vector<Type>& t, const Elements& blocks) {
     t.push_back(Type{"section", "Blocks on pages of their own orientation.", Content::Elements,
                      {orientation, boolean("new-page", "true: the section starts on a new page.")},
                      {any_of(blocks)}});
-    t.push_back(Type{"appendix", "An appendix: starts a new page with its title as the heading.", Content::Elements,
-                     {{"title", Value::Text, true, "The heading, e.g. Appendix 1 - Performance Dashboard."},
-                      orientation},
+    t.push_back(Type{"appendix",
+                     "An appendix: starts a new page with its title as the heading; or, with src, a partner's PDF "
+                     "bound page for page.",
+                     Content::Elements,
+                     {{"title", Value::Text, true,
+                       "The heading, e.g. Appendix 1 - Performance Dashboard; a PDF appendix's bookmark."},
+                      orientation,
+                      {"src", Value::Path, false,
+                       "A PDF from a partner organisation, relative to this file: the appendix is its pages, and "
+                       "holds nothing itself."},
+                      {"alt", Value::Text, false,
+                       "What a PDF appendix's pages show, read out where a screen reader cannot read them."}},
                      {optional("cover", "cover"), any_of(blocks)}});
     add_cover_types(t);
 }

@@ -2,7 +2,10 @@
 // headers, sections and appendices, and the parts only minutes have.
 #include "load/readers.hpp"
 
+#include "core/input_file.hpp"
 #include "load/blocks.hpp"
+#include "load/partner_paper.hpp"
+#include "load/paths.hpp"
 #include "load/values.hpp"
 
 namespace bp::load {
@@ -57,6 +60,7 @@ private:
     void minutes_header(pugi::xml_node el, Paper& paper);
     Section section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
     Section appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
+    void pdf_appendix(pugi::xml_node el, const std::string& src, const BlockContext& ctx, Section& s);
     Minute minute(pugi::xml_node el);
     Attendance attendance(pugi::xml_node el);
     Signature signature(pugi::xml_node el);
@@ -156,6 +160,13 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
         s.title = plain_inlines(*t);
         if (s.title.empty()) r_.attr_error(el, "title", rule::empty_value, "title on <appendix> is empty", "write the appendix's heading");
     }
+    if (std::optional<std::string> src = r_.attr(el, "src")) {
+        pdf_appendix(el, *src, ctx, s);
+        return s;
+    }
+    if (r_.attr(el, "alt"))
+        r_.attr_error(el, "alt", rule::bad_value,
+                      "alt on <appendix> is for a PDF appendix (src=\"...pdf\"); an appendix written here is read as text, so leave alt out");
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
         s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
     if (!r_.enter(el)) return s;
@@ -182,6 +193,51 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
     }
     r_.leave();
     return s;
+}
+
+// <appendix src="partner.pdf" title alt/>: another organisation's PDF bound
+// page for page after the report, as a partner paper is. Its pages take
+// their own shapes, so it has no orientation, and it holds nothing.
+void PaperReader::pdf_appendix(pugi::xml_node el, const std::string& src, const BlockContext& ctx, Section& s) {
+    r_.check_holds_nothing(el, "a PDF appendix shows the PDF's pages only: write <appendix src=\"...\" title=\"...\" alt=\"...\"/>");
+    if (r_.attr(el, "orientation"))
+        r_.attr_error(el, "orientation", rule::bad_value,
+                      "orientation on a PDF appendix has no effect: each of its pages is portrait or landscape to match its shape",
+                      "leave orientation out");
+    if (src.empty()) {
+        r_.attr_error(el, "src", rule::empty_value, "src on <appendix> is empty; name the PDF, e.g. src=\"police-report.pdf\"");
+        return;
+    }
+    const std::string path = resolve_relative(r_.src().path, src);
+    if (!is_pdf_path(path)) {
+        r_.attr_error(el, "src", rule::bad_value, "src on <appendix> names " + quoted(src) + ", which is not a PDF",
+                      "an appendix written in XML goes inside <appendix> itself; src is for a partner's PDF (a name ending .pdf)");
+        return;
+    }
+    if (!is_inside(ctx.pack_root, path)) {
+        r_.attr_error(el, "src", rule::outside_pack, "the PDF \"" + quote_value(src) + "\" lies outside the pack's folder (" +
+                         ctx.pack_root + "); copy it into the folder");
+        return;
+    }
+    switch (file_state(path)) {
+        case FileState::Missing:
+            r_.attr_error(el, "src", rule::missing_file, "PDF file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
+            return;
+        case FileState::NotAFile:
+            r_.attr_error(el, "src", rule::missing_file, "src on <appendix> names the folder " + path + ", not a PDF file");
+            return;
+        case FileState::Special:
+            r_.attr_error(el, "src", rule::file_unreadable, "the PDF " + path + " " + input_file_problem(path));
+            return;
+        case FileState::Ok: break;
+    }
+    const std::string alt = collapse_space(r_.attr(el, "alt").value_or(""));
+    s.partner = read_partner_pdf(path, quoted(path), alt, s.loc, r_.diags());
+    // Its first page's shape decides how it starts, as a landscape appendix's does.
+    if (s.partner) {
+        const PartnerPage& first = s.partner->pages.front();
+        if (first.shown_width() > first.shown_height()) s.orientation = Orientation::Landscape;
+    }
 }
 
 void PaperReader::minutes(pugi::xml_node root, Paper& paper) {

@@ -317,6 +317,7 @@ void check_partner_alt(const Paper& paper, Diagnostics& diags) {
 void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& checks) {
     try {
         PaperValidator(paper, diags).run();
+        check_partner_alt(paper, diags);  // a report's PDF appendices
         if (paper.kind == Paper::Kind::Report) check_appendix_mentions(paper, checks.appendices_may_be_other_papers, diags);
     } catch (const std::exception& e) {
         diags.error(paper.loc, rule::internal_error, std::string("internal error while checking this paper: ") + e.what());
