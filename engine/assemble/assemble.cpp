@@ -176,8 +176,14 @@ private:
         ed_.box.pages.reserve(ed_.box.pages.size() + part.pages.size());
         for (PageBox& page : part.pages) {
             if (page.blank) ++ed_.blank_pages;
-            for (PageItem& item : page.items)
+            const int index = static_cast<int>(ed_.box.pages.size());
+            for (PageItem& item : page.items) {
                 if (item.mark.node != kNoStruct) item.mark.node += offset;
+                if (auto* link = std::get_if<LinkBox>(&item.what); link && link->from_own_page) {
+                    link->target_page += index;
+                    link->from_own_page = false;
+                }
+            }
             // Room for what finish() adds (footer, stamp, exempt header).
             page.items.reserve(page.items.size() + kFinishingItems);
             ed_.box.pages.push_back(std::move(page));

@@ -54,6 +54,10 @@ struct LinkBox {
     Rect rect;
     std::string uri;          // external target, or
     int target_page = -1;     // 0-based pack page for internal links
+    // Set by layout for a link inside a paper (a partner page's link to
+    // another of its pages): target_page then counts from the link's own
+    // page, until assemble binds the paper into an edition.
+    bool from_own_page = false;
 };
 
 // A partner PDF's page drawn whole, its visible area scaled into `rect`;

@@ -8,10 +8,12 @@
 
 namespace bp {
 
-// A link on a partner page to a web or e-mail address, kept in the pack.
+// A link on a partner page, kept in the pack: to a web or e-mail address,
+// or to another page of the same PDF.
 struct PartnerLink {
     Mpt x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // its /Rect, in the page's own space
-    std::string uri;
+    std::string uri;      // the address, or
+    int target_page = -1;  // 0-based page of the same PDF it opens
 };
 
 struct PartnerPage {

@@ -65,13 +65,18 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         fp.path = pdf.path;
         fp.page = static_cast<int>(i);
         fp.source = page;
-        // Its links to web and e-mail addresses, on the same spots.
+        // Its links, on the same spots: to web and e-mail addresses, and to
+        // its other pages, each of which is the same distance away here.
         for (const PartnerLink& l : page.links) {
             const StructId link = f.node(Role::Link, env, loc);
             f.tree().text(link).alt = l.uri;
             LinkBox box;
             box.rect = place_rect(page, fp.rect, l);
             box.uri = l.uri;
+            if (l.uri.empty()) {
+                box.target_page = l.target_page - static_cast<int>(i);
+                box.from_own_page = true;
+            }
             s.items.add(std::move(box), Mark::content(link));
         }
         s.items.items.insert(s.items.items.begin(), PageItem{std::move(fp), Mark::content(figure)});

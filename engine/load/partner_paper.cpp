@@ -18,7 +18,7 @@ std::string plural(int n, const std::string& one, const std::string& many) {
 void report_dropped(const partner::Facts& f, const std::string& shown, const SourceLoc& loc, Diagnostics& diags) {
     std::vector<std::string> dropped;
     if (f.annotations > 0) dropped.push_back(plural(f.annotations, "comment or annotation", "comments and annotations"));
-    if (f.other_links > 0) dropped.push_back(plural(f.other_links, "link to somewhere other than a web or e-mail address", "links to somewhere other than a web or e-mail address"));
+    if (f.other_links > 0) dropped.push_back(plural(f.other_links, "link to somewhere other than a web or e-mail address or a page of the PDF", "links to somewhere other than a web or e-mail address or a page of the PDF"));
     if (f.form) dropped.push_back("its form fields");
     if (f.javascript) dropped.push_back("its JavaScript");
     if (f.open_action) dropped.push_back("the action it runs when opened");

@@ -19,7 +19,7 @@ struct Facts {
     bool tagged = false;  // it has a structure tree a screen reader can follow
     // What binding drops, because a pack must not run or hide anything:
     int annotations = 0;  // annotations that are not links (comments, stamps, widgets)
-    int other_links = 0;  // links to anything but a web or e-mail address (kept: PartnerPage::links)
+    int other_links = 0;  // links to anything but a web or e-mail address or a page of the PDF (kept: PartnerPage::links)
     bool form = false;    // interactive form fields
     bool javascript = false;
     bool open_action = false;

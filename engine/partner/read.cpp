@@ -76,7 +76,40 @@ std::string link_address(QPDFObjectHandle link) {
     return {};
 }
 
-void read_annotations(QPDFPageObjectHelper& page, PartnerPage& facts_page, Facts& facts) {
+// The 0-based page of `pdf` a destination opens, or -1: an explicit
+// destination ([page /XYZ ...]), a named one (looked up in the document's
+// /Dests or its name tree), or a dictionary holding one in /D.
+int destination_page(QPDF& pdf, QPDFOutlineDocumentHelper& outlines, QPDFObjectHandle dest) {
+    if (dest.isName() || dest.isString()) dest = outlines.resolveNamedDest(dest);
+    if (dest.isDictionary()) dest = dest.getKey("/D");
+    if (!dest.isArray() || dest.getArrayNItems() < 1) return -1;
+    QPDFObjectHandle page = dest.getArrayItem(0);
+    if (!page.isPageObject()) return -1;
+    try {
+        return pdf.findPage(page);
+    } catch (const std::exception&) {
+        return -1;  // a page object outside the page tree
+    }
+}
+
+// The page of the same PDF a link opens, or -1 for any other link.
+int link_target_page(QPDF& pdf, QPDFOutlineDocumentHelper& outlines, QPDFObjectHandle link) {
+    if (link.hasKey("/Dest")) return destination_page(pdf, outlines, link.getKey("/Dest"));
+    QPDFObjectHandle action = link.getKey("/A");
+    if (!action.isDictionary()) return -1;
+    QPDFObjectHandle kind = action.getKey("/S");
+    if (!kind.isName() || kind.getName() != "/GoTo") return -1;
+    return destination_page(pdf, outlines, action.getKey("/D"));
+}
+
+bool finite_rect(const QPDFObjectHandle::Rectangle& r) {
+    for (double v : {r.llx, r.lly, r.urx, r.ury})
+        if (!std::isfinite(v) || std::fabs(v) > kMaxCoordinate) return false;
+    return true;
+}
+
+void read_annotations(QPDF& pdf, QPDFOutlineDocumentHelper& outlines, QPDFPageObjectHelper& page,
+                      PartnerPage& facts_page, Facts& facts) {
     QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
     if (!annots.isArray()) return;
     for (QPDFObjectHandle a : annots.aitems()) {
@@ -85,20 +118,19 @@ void read_annotations(QPDFPageObjectHelper& page, PartnerPage& facts_page, Facts
         if (subtype.isName() && subtype.getName() == "/Link") {
             QPDFObjectHandle rect = a.getKey("/Rect");
             std::string address = link_address(a);
-            if (address.empty() || !rect.isRectangle()) {
+            const int target = address.empty() ? link_target_page(pdf, outlines, a) : -1;
+            if ((address.empty() && target < 0) || !rect.isRectangle()) {
                 ++facts.other_links;
                 continue;
             }
             QPDFObjectHandle::Rectangle r = rect.getArrayAsRectangle();
-            if (!std::isfinite(r.llx) || !std::isfinite(r.lly) || !std::isfinite(r.urx) || !std::isfinite(r.ury) ||
-                std::fabs(r.llx) > kMaxCoordinate || std::fabs(r.lly) > kMaxCoordinate ||
-                std::fabs(r.urx) > kMaxCoordinate || std::fabs(r.ury) > kMaxCoordinate) {
+            if (!finite_rect(r)) {
                 ++facts.other_links;
                 continue;
             }
             facts_page.links.push_back(PartnerLink{pt(std::min(r.llx, r.urx)), pt(std::min(r.lly, r.ury)),
                                                    pt(std::max(r.llx, r.urx)), pt(std::max(r.lly, r.ury)),
-                                                   std::move(address)});
+                                                   std::move(address), target});
         } else if (!(subtype.isName() && subtype.getName() == "/Popup"))  // a popup goes with its comment
             ++facts.annotations;
     }
@@ -158,14 +190,14 @@ std::optional<Facts> read_facts(const std::string& path, std::string& reason) {
             return std::nullopt;
         }
         facts.pages.reserve(pages.size());
+        QPDFOutlineDocumentHelper outlines(pdf);
         for (std::size_t i = 0; i < pages.size(); ++i) {
             std::optional<PartnerPage> p = page_facts(pages[i], i, reason);
             if (!p) return std::nullopt;
-            read_annotations(pages[i], *p, facts);
+            read_annotations(pdf, outlines, pages[i], *p, facts);
             facts.pages.push_back(std::move(*p));
         }
         document_facts(pdf, facts);
-        QPDFOutlineDocumentHelper outlines(pdf);
         read_outline(pdf, outlines.getTopLevelOutlines(), 0, facts);
         return facts;
     } catch (const QPDFExc& e) {

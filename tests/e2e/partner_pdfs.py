@@ -7,9 +7,11 @@ import subprocess
 
 
 class Page:
-    def __init__(self, width, height, words, rotate=0, crop=None, link=None, comment=False):
+    """link: a web address; goto: (page index, named) for a link to another
+    page of the same file, by an explicit destination or by a name."""
+    def __init__(self, width, height, words, rotate=0, crop=None, link=None, comment=False, goto=None):
         self.width, self.height, self.words = width, height, words
-        self.rotate, self.crop, self.link, self.comment = rotate, crop, link, comment
+        self.rotate, self.crop, self.link, self.comment, self.goto = rotate, crop, link, comment, goto
 
 
 def _content(page, tagged):
@@ -37,6 +39,7 @@ def write(path, pages, outline=None, tagged=False, javascript=False):
     pages_obj = add("")
     font = add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     page_nums, struct_kids = [], []
+    gotos = []  # (annotation, target page index, named), filled once every page has its number
     for i, p in enumerate(pages):
         data = _content(p, tagged)
         content = add(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
@@ -51,6 +54,9 @@ def write(path, pages, outline=None, tagged=False, javascript=False):
         if p.link is not None:
             annots.append(add("<< /Type /Annot /Subtype /Link /Rect [40 40 240 80] /Border [0 0 0] "
                               "/A << /S /URI /URI (%s) >> >>" % p.link))
+        if p.goto is not None:
+            annots.append(add(""))
+            gotos.append((annots[-1], p.goto[0], p.goto[1]))
         if p.comment:
             annots.append(add("<< /Type /Annot /Subtype /Text /Rect [300 300 320 320] /Contents (a comment) >>"))
         if annots:
@@ -63,6 +69,17 @@ def write(path, pages, outline=None, tagged=False, javascript=False):
     objs[pages_obj] = ("<< /Type /Pages /Kids [%s] /Count %d >>"
                        % (" ".join("%d 0 R" % n for n in page_nums), len(pages))).encode("latin-1")
     cat = "<< /Type /Catalog /Pages %d 0 R" % pages_obj
+    names = []
+    for annot, index, named in gotos:
+        dest = "[%d 0 R /XYZ 0 0 0]" % page_nums[index]
+        if named:
+            names.append("(page%d) %s" % (index, dest))
+            objs[annot] = ("<< /Type /Annot /Subtype /Link /Rect [40 100 240 140] /Border [0 0 0] "
+                           "/A << /S /GoTo /D (page%d) >> >>" % index).encode("latin-1")
+        else:
+            objs[annot] = ("<< /Type /Annot /Subtype /Link /Rect [40 100 240 140] /Border [0 0 0] /Dest %s >>"
+                           % dest).encode("latin-1")
+    name_trees = " /Dests << /Names [%s] >>" % " ".join(sorted(names)) if names else ""
     if outline:
         root = add("")
         items = []
@@ -90,7 +107,10 @@ def write(path, pages, outline=None, tagged=False, javascript=False):
         cat += " /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> /Lang (en-GB)" % tree
     if javascript:
         js = add("<< /S /JavaScript /JS (app.alert\\('hello'\\);) >>")
-        cat += " /OpenAction %d 0 R /Names << /JavaScript << /Names [(hello) %d 0 R] >> >>" % (js, js)
+        cat += " /OpenAction %d 0 R" % js
+        name_trees += " /JavaScript << /Names [(hello) %d 0 R] >>" % js
+    if name_trees:
+        cat += " /Names <<%s >>" % name_trees
     objs[catalog] = (cat + " >>").encode("latin-1")
 
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

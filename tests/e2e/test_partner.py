@@ -61,7 +61,9 @@ pack_dir = os.path.join(work, "meeting")
 shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), pack_dir)
 P = lambda name: os.path.join(pack_dir, name)  # noqa: E731
 
-pp.write(P("slides.pdf"), [pp.Page(*pp.SLIDE, f"Slide {n} of the police", link="https://www.leics.police.uk/" if n == 1 else None)
+# Slide 2 links to slide 3 by a named destination, slide 3 back to slide 1 by an explicit one.
+pp.write(P("slides.pdf"), [pp.Page(*pp.SLIDE, f"Slide {n} of the police", link="https://www.leics.police.uk/" if n == 1 else None,
+                                   goto={2: (2, True), 3: (0, False)}.get(n))
                            for n in (1, 2, 3)],
          outline=[("Burglary", 0), ("Summary", 2)])
 pp.write(P("nitrox.pdf"), [
@@ -186,6 +188,30 @@ want = [72 + 40 * scale, top + 40 * scale, 72 + 240 * scale, top + 80 * scale]
 t(len(rects) == 1 and all(abs(a - b) < 0.5 for a, b in zip(rects[0], want)),
   f"the link's rectangle is the slide's, scaled: {rects} (want {want})")
 
+
+
+def goto_targets(pdf, page):
+    """The 1-based pages the links on a page (1-based) open inside the file."""
+    objs, pages = qpdf_objects(pdf), page_objects(pdf)
+    annots = objs[f"obj:{pages[page - 1]}"]["value"].get("/Annots", [])
+    if isinstance(annots, str):
+        annots = objs[f"obj:{annots}"]["value"]
+    out = []
+    for a in annots:
+        d = objs[f"obj:{a}"]["value"]
+        dest = d.get("/Dest") or d.get("/A", {}).get("/D")
+        if isinstance(dest, str) and dest.endswith(" R"):
+            dest = objs[f"obj:{dest}"]["value"]
+        if isinstance(dest, list):
+            out.append(pages.index(dest[0]) + 1)
+    return out
+
+
+# Links from one slide to another open the pack page that shows the target slide.
+t(goto_targets(pack.pdf, slides[0] + 1) == [slides[0] + 2], f"slide 2's named link opens slide 3's page: {goto_targets(pack.pdf, slides[0] + 1)}")
+t(goto_targets(pack.pdf, slides[0] + 2) == [slides[0]], f"slide 3's link opens slide 1's page: {goto_targets(pack.pdf, slides[0] + 2)}")
+t(goto_targets(pack.pdf, slides[0]) == [], "slide 1's web link is not a link inside the pack")
+
 # Nothing runs and nothing is hidden: no JavaScript, no open action, no comments.
 t(b"/JavaScript" not in stream and b"/OpenAction" not in stream, "the pack carries no JavaScript or open action")
 t(b"/Subtype /Text" not in stream and b"a comment" not in stream, "the partner's comment is left out")
@@ -203,6 +229,10 @@ t(os.path.exists(item_pdf), f"the split wrote item 8's PDF: {os.listdir(os.path.
 if os.path.exists(item_pdf):
     t("Nitrox A4 page" in run("pdftotext", "-f", "1", "-l", "1", item_pdf, "-").stdout, "item 8's PDF starts with the A4 page")
     t(run("qpdf", "--check", item_pdf).returncode == 0, "item 8's PDF passes qpdf --check")
+item6_pdf = next((os.path.join(work, "items", f) for f in os.listdir(os.path.join(work, "items")) if f.startswith("06-")), None)
+if item6_pdf:
+    at = next(p for p in range(1, 20) if "Slide 3 of the police" in run("pdftotext", "-f", str(p), "-l", str(p), item6_pdf, "-").stdout)
+    t(goto_targets(item6_pdf, at) == [at - 2], f"in item 6's own PDF, slide 3's link opens slide 1's page: {goto_targets(item6_pdf, at)}")
 sup = os.path.join(work, "sup.pdf")
 sup_text = run("pdftotext", sup, "-").stdout
 t("Victim First late page" in sup_text, "the supplement binds the late partner paper")
