@@ -67,6 +67,10 @@ struct ForeignPage {
     std::string path;  // the partner PDF
     int page = 0;      // 0-based page of that file
     PartnerPage source;
+    // The page's own structure (a tagged PDF's) goes under the element of
+    // the item's mark; the page is then not one Figure, and its drawing is
+    // not marked content of the pack page (its content is, in the form).
+    bool graft = false;
 };
 
 // What a page item is that is not content of the document.

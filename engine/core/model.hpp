@@ -200,6 +200,8 @@ struct Block {
 struct PartnerPdf {
     std::string path;  // resolved, relative to the working dir
     std::string alt;   // what its pages show, for a reader who cannot see them
+    // Its own structure tree goes into the pack's (its pages are not figures).
+    bool tagged = false;
     std::vector<PartnerPage> pages;
     std::vector<PartnerBookmark> outline;  // its own bookmarks, in order
 };

@@ -1,7 +1,8 @@
 // A partner's PDF in a paper's flow: each of its pages on a pack page of its
 // own, portrait or landscape to match its shape, scaled to fit the page
 // master's content area so the footer and stamp in the margins never cover
-// it. Each page is one Figure with the paper's alt text.
+// it. Each page is one Figure with the paper's alt text, unless the PDF is
+// tagged: then its own structure is grafted in when the pack is written.
 #include <algorithm>
 #include <cstdlib>
 #include <utility>
@@ -55,8 +56,13 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         const PartnerPage& page = pdf.pages[i];
         f.orientation = page.shown_width() > page.shown_height() ? Orientation::Landscape : Orientation::Portrait;
         const PageMaster& m = ctx.styles.master(f.orientation);
-        const StructId figure = f.node(Role::Figure, env, loc);
-        f.tree().text(figure).alt = pdf.alt;
+        // A tagged PDF brings its own structure, grafted under the paper's
+        // (or appendix's) section; an untagged one's page is a Figure.
+        StructId figure = env.parent;
+        if (!pdf.tagged) {
+            figure = f.node(Role::Figure, env, loc);
+            f.tree().text(figure).alt = pdf.alt;
+        }
         Slice s;
         s.height = content_height(m);
         s.break_before = true;
@@ -65,6 +71,7 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         fp.path = pdf.path;
         fp.page = static_cast<int>(i);
         fp.source = page;
+        fp.graft = pdf.tagged;
         // Its links, on the same spots: to web and e-mail addresses, and to
         // its other pages, each of which is the same distance away here.
         for (const PartnerLink& l : page.links) {

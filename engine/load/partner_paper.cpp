@@ -43,9 +43,15 @@ std::optional<PartnerPdf> read_partner_pdf(const std::string& path, const std::s
         return std::nullopt;
     }
     report_dropped(*facts, shown, loc, diags);
+    if (!facts->structure_problem.empty())
+        diags.warning(loc, rule::partner_dropped,
+                      "the PDF " + shown + " is tagged, but " + facts->structure_problem +
+                          "; the pack tags each of its pages as a figure instead",
+                      "give alt=\"...\" saying what the pages show, or ask the partner to save the PDF again with its tags");
     PartnerPdf pdf;
     pdf.path = path;
     pdf.alt = alt;
+    pdf.tagged = facts->tagged;
     pdf.pages = std::move(facts->pages);
     pdf.outline = std::move(facts->outline);
     return pdf;

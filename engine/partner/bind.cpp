@@ -8,11 +8,14 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <qpdf/QPDFNumberTreeObjectHelper.hh>
+
 #include <map>
 #include <memory>
 #include <stdexcept>
 
 #include "partner/partner.hpp"
+#include "partner/structure.hpp"
 
 namespace bp::partner {
 
@@ -39,6 +42,9 @@ public:
                                      " (it changed while the pack was built)");
         return pages[static_cast<std::size_t>(index)];
     }
+
+    // The open file at `path` (page() has opened it).
+    QPDF& pdf(const std::string& path) { return *open_.at(path).pdf; }
 
 private:
     struct Source {
@@ -76,6 +82,155 @@ void give_form(QPDFPageObjectHelper& pack_page, QPDFObjectHandle form) {
     xobjects.replaceKey(std::string("/") + kResourceName, form);
 }
 
+// A copy, owned by the pack, of a value made of numbers, names, strings,
+// arrays and dictionaries (an element's attributes); streams and anything
+// deeper than a few levels are left out.
+QPDFObjectHandle plain_copy(QPDFObjectHandle h, int depth = 0) {
+    if (depth > 8 || h.isStream()) return QPDFObjectHandle::newNull();
+    if (h.isArray()) {
+        QPDFObjectHandle a = QPDFObjectHandle::newArray();
+        for (QPDFObjectHandle item : h.aitems()) a.appendItem(plain_copy(item, depth + 1));
+        return a;
+    }
+    if (h.isDictionary()) {
+        QPDFObjectHandle d = QPDFObjectHandle::newDictionary();
+        for (const auto& [key, value] : h.ditems()) d.replaceKey(key, plain_copy(value, depth + 1));
+        return d;
+    }
+    if (h.isScalar()) return h.isIndirect() ? h.shallowCopy() : h;
+    return QPDFObjectHandle::newNull();
+}
+
+// The partner's structure, for one run of pack pages that show its pages,
+// copied under the pack's element `under`. Marked content in a partner
+// page's own content is now in the form drawn on the pack page, so each
+// reference names that form (/Stm) and the pack page (/Pg); each form that
+// holds such content gets a key of the pack's parent tree.
+class Graft {
+public:
+    Graft(QPDF& out, QPDF& source) : out_(out), source_(source) {}
+
+    // Pack page and form of each partner page of the run.
+    void place(int partner_page, QPDFObjectHandle pack_page, QPDFObjectHandle form) {
+        pages_[partner_page] = Shown{pack_page, form};
+    }
+
+    void under(QPDFObjectHandle parent, const std::string& path) {
+        QPDFObjectHandle root = out_.getRoot().getKey("/StructTreeRoot");
+        role_map_ = root.getKey("/RoleMap");
+        if (!role_map_.isDictionary()) {
+            role_map_ = QPDFObjectHandle::newDictionary();
+            root.replaceKey("/RoleMap", role_map_);
+        }
+        std::string reason;
+        std::optional<Tree> tree = read_tree(source_, reason);
+        if (!tree) throw std::runtime_error(path + ": " + reason + " (it changed while the pack was built)");
+        tree_ = &*tree;
+        std::vector<QPDFObjectHandle> kids;
+        for (std::size_t top : tree->top) {
+            const TreeElement& e = tree->elements[top];
+            if (e.role != "Document") {
+                kids.push_back(element(top, parent));
+                continue;
+            }
+            // The partner's Document is the pack's section: its kids go in directly.
+            for (const TreeKid& k : e.kids) add_kid(k, parent, kids);
+        }
+        QPDFObjectHandle old = parent.getKey("/K");
+        if (old.isArray())
+            for (QPDFObjectHandle k : old.aitems()) kids.push_back(k);
+        else if (!old.isNull())
+            kids.push_back(old);
+        parent.replaceKey("/K", QPDFObjectHandle::newArray(kids));
+        tree_ = nullptr;
+    }
+
+    // Gives each form holding marked content its parent-tree key, from
+    // `next_key` on; returns the next free key.
+    long long number(QPDFObjectHandle parent_tree, long long next_key) {
+        QPDFNumberTreeObjectHelper numbers(parent_tree, out_);
+        for (auto& [objgen, owned] : owners_) {
+            QPDFObjectHandle array = QPDFObjectHandle::newArray();
+            for (const QPDFObjectHandle& e : owned.by_mcid) array.appendItem(e);
+            owned.form.getDict().replaceKey("/StructParents", QPDFObjectHandle::newInteger(next_key));
+            numbers.insert(next_key++, out_.makeIndirectObject(array));
+        }
+        return next_key;
+    }
+
+private:
+    struct Shown {
+        QPDFObjectHandle page, form;
+    };
+    struct Owned {
+        QPDFObjectHandle form;
+        std::vector<QPDFObjectHandle> by_mcid;  // null where no element owns it
+    };
+
+    QPDFObjectHandle element(std::size_t index, QPDFObjectHandle parent) {
+        const TreeElement& e = tree_->elements[index];
+        QPDFObjectHandle d = out_.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        d.replaceKey("/Type", QPDFObjectHandle::newName("/StructElem"));
+        d.replaceKey("/S", QPDFObjectHandle::newName("/" + type_of(e)));
+        d.replaceKey("/P", parent);
+        for (const char* key : {"/T", "/Alt", "/ActualText", "/E", "/Lang", "/A"}) {
+            QPDFObjectHandle v = QPDFObjectHandle(e.dict).getKey(key);
+            if (!v.isNull()) d.replaceKey(key, plain_copy(v));
+        }
+        std::vector<QPDFObjectHandle> kids;
+        for (const TreeKid& k : e.kids) add_kid(k, d, kids);
+        d.replaceKey("/K", QPDFObjectHandle::newArray(kids));
+        return d;
+    }
+
+    // The partner's own type where the pack's /RoleMap can map it to the
+    // same standard type as the partner's does (its marked content is
+    // tagged with that name); else the standard type itself. A Document
+    // inside the partner's tree is one more group here.
+    std::string type_of(const TreeElement& e) {
+        if (e.role == "Document") return "Div";
+        if (e.type == e.role) return e.role;
+        const std::string key = "/" + e.type;
+        QPDFObjectHandle mapped = role_map_.getKey(key);
+        if (mapped.isNull()) {
+            role_map_.replaceKey(key, QPDFObjectHandle::newName("/" + e.role));
+            return e.type;
+        }
+        return mapped.isNameAndEquals("/" + e.role) ? e.type : e.role;
+    }
+
+    void add_kid(const TreeKid& k, QPDFObjectHandle owner, std::vector<QPDFObjectHandle>& kids) {
+        if (k.is_element) {
+            kids.push_back(element(k.element, owner));
+            return;
+        }
+        auto shown = pages_.find(k.page);
+        if (shown == pages_.end()) return;  // a page not bound in this run
+        // Content of the page itself is in the page's form; content of a
+        // form of its own is in that form's copy.
+        QPDFObjectHandle stream = k.stream;  // qpdf's accessors are not const
+        QPDFObjectHandle form = stream.isNull() ? shown->second.form : out_.copyForeignObject(stream);
+        QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
+        mcr.replaceKey("/Type", QPDFObjectHandle::newName("/MCR"));
+        mcr.replaceKey("/Pg", shown->second.page);
+        mcr.replaceKey("/Stm", form);
+        mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(k.mcid));
+        kids.push_back(mcr);
+        Owned& owned = owners_[form.getObjGen()];
+        owned.form = form;
+        const auto at = static_cast<std::size_t>(k.mcid);
+        if (owned.by_mcid.size() <= at) owned.by_mcid.resize(at + 1, QPDFObjectHandle::newNull());
+        owned.by_mcid[at] = owner;
+    }
+
+    QPDF& out_;
+    QPDF& source_;
+    const Tree* tree_ = nullptr;
+    QPDFObjectHandle role_map_;  // the pack's, which the partner's custom types join
+    std::map<int, Shown> pages_;
+    std::map<QPDFObjGen, Owned> owners_;  // by form, in object order: the same keys every time
+};
+
 }  // namespace
 
 std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements) {
@@ -84,13 +239,37 @@ std::string bind_pages(const std::string& pack, const std::vector<Placement>& pl
     out.processMemoryFile("pack", pack.data(), pack.size());
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(out).getAllPages();
     Sources sources;
+    // Runs of placements with the same file and the same element to graft
+    // under: one partner PDF as bound in one place.
+    std::vector<std::unique_ptr<Graft>> grafts;
+    const Placement* run = nullptr;
     for (const Placement& p : placements) {
         if (p.pack_page >= pages.size()) throw std::logic_error("a partner page is placed after the pack's last page");
         try {
             QPDFPageObjectHelper source = sources.page(p.path, p.page);
-            give_form(pages[p.pack_page], out.copyForeignObject(page_form(source, p.source)));
+            QPDFObjectHandle form = out.copyForeignObject(page_form(source, p.source));
+            give_form(pages[p.pack_page], form);
+            if (p.graft_under == 0) continue;
+            if (run == nullptr || run->path != p.path || run->graft_under != p.graft_under) {
+                if (run != nullptr && run->graft_under != 0) grafts.back()->under(out.getObjectByID(static_cast<int>(run->graft_under), 0), run->path);
+                grafts.push_back(std::make_unique<Graft>(out, sources.pdf(p.path)));
+                run = &p;
+            }
+            grafts.back()->place(p.page, pages[p.pack_page].getObjectHandle(), form);
         } catch (const QPDFExc& e) {
             throw std::runtime_error(p.path + ": " + e.getMessageDetail());
+        }
+    }
+    if (run != nullptr) {
+        try {
+            grafts.back()->under(out.getObjectByID(static_cast<int>(run->graft_under), 0), run->path);
+            QPDFObjectHandle root = out.getRoot().getKey("/StructTreeRoot");
+            QPDFObjectHandle next = root.getKey("/ParentTreeNextKey");
+            long long key = next.isInteger() ? next.getIntValue() : 0;
+            for (const auto& g : grafts) key = g->number(root.getKey("/ParentTree"), key);
+            root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(key));
+        } catch (const QPDFExc& e) {
+            throw std::runtime_error(run->path + ": " + e.getMessageDetail());
         }
     }
     QPDFWriter w(out);

@@ -4,6 +4,7 @@
 // dropped); the pack with each partner page drawn where the pdf stage left
 // room for it. Sole qpdf user: no qpdf type crosses this header.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,11 @@ namespace bp::partner {
 struct Facts {
     std::vector<PartnerPage> pages;
     std::vector<PartnerBookmark> outline;  // entries that open a page of it
-    bool tagged = false;  // it has a structure tree a screen reader can follow
+    // It has a structure tree a screen reader can follow, which binding
+    // grafts into the pack's; or, when it has one that cannot be carried
+    // over, why not (its pages are then tagged as figures).
+    bool tagged = false;
+    std::string structure_problem;
     // What binding drops, because a pack must not run or hide anything:
     int annotations = 0;  // annotations that are not links (comments, stamps, widgets)
     int other_links = 0;  // links to anything but a web or e-mail address or a page of the PDF (kept: PartnerPage::links)
@@ -42,13 +47,19 @@ struct Placement {
     std::string path;           // the partner PDF
     int page = 0;               // 0-based page of it
     PartnerPage source;         // its box as layout placed it
+    // The object number of the pack's structure element that the partner
+    // page's own structure goes under; 0 when the page is a Figure.
+    std::uint32_t graft_under = 0;
 };
 
 // The pack PDF `pack` with each placement's partner page given to its pack
 // page as a form XObject named kResourceName: the page content (text,
-// images, fonts), never its annotations, forms or actions. Output is the
-// same bytes for the same input. Throws std::runtime_error with a sentence
-// naming the partner file when one can no longer be read.
+// images, fonts), never its annotations, forms or actions. Where placements
+// have graft_under, the partner's structure elements for those pages are
+// copied under that element, their marked content referred to in the forms
+// (MCR /Stm, the forms' /StructParents in the pack's parent tree). Output is
+// the same bytes for the same input. Throws std::runtime_error with a
+// sentence naming the partner file when one can no longer be read.
 std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements);
 
 }  // namespace bp::partner

@@ -10,6 +10,7 @@
 #include <exception>
 
 #include "partner/partner.hpp"
+#include "partner/structure.hpp"
 
 namespace bp::partner {
 
@@ -163,8 +164,8 @@ void read_outline(QPDF& pdf, std::vector<QPDFOutlineObjectHelper> entries, int d
 
 void document_facts(QPDF& pdf, Facts& facts) {
     QPDFObjectHandle root = pdf.getRoot();
-    facts.tagged = is_true(root.getKey("/MarkInfo").getKeyIfDict("/Marked")) &&
-                   root.getKey("/StructTreeRoot").isDictionary();
+    if (is_true(root.getKey("/MarkInfo").getKeyIfDict("/Marked")) && root.getKey("/StructTreeRoot").isDictionary())
+        facts.tagged = read_tree(pdf, facts.structure_problem).has_value();
     QPDFObjectHandle fields = root.getKey("/AcroForm").getKeyIfDict("/Fields");
     facts.form = fields.isArray() && fields.getArrayNItems() > 0;
     QPDFObjectHandle names = root.getKey("/Names");

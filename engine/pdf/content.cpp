@@ -356,7 +356,14 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
         const PageItem& item = page.items[index];
         if (std::holds_alternative<LinkBox>(item.what)) continue;  // an annotation, not content
         if (is_border(item)) continue;  // drawn after the content, joined
-        if (tagged && (!open || *open != item.mark)) {
+        // A partner page whose own structure is grafted in: its content is
+        // marked inside the form it is drawn from, so the drawing is not.
+        const auto* grafted = std::get_if<ForeignPage>(&item.what);
+        if (grafted != nullptr && !grafted->graft) grafted = nullptr;
+        if (tagged && grafted != nullptr) {
+            if (open) close_mark();
+            paint.end_text();
+        } else if (tagged && (!open || *open != item.mark)) {
             if (open) close_mark();
             // A sequence of text alone opens inside a text object, so the
             // next text can go on in the same one; any other opens outside.

@@ -199,7 +199,7 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     // With partner pages the file is kept in memory, for the final pass
     // that binds them into it; without, it goes straight to the output.
-    const std::vector<partner::Placement> placements = partner_placements(pack);
+    std::vector<partner::Placement> placements = partner_placements(pack);
     std::string whole;
     auto write = [&](const void* data, std::size_t size) {
         if (placements.empty())
@@ -210,7 +210,8 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     const pdf::BaseFile base = save(doc, write);
     if (structure) {
         pdf::UpdateSection update(base.next_id);
-        structure->write(update);
+        const std::vector<std::uint32_t> grafts = structure->write(update);
+        for (partner::Placement& p : placements) p.graft_under = grafts[p.pack_page];
         const std::string tail = update.finish(base, thread_count(options));
         write(tail.data(), tail.size());
     }

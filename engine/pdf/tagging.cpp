@@ -166,6 +166,7 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
     // Content in reading order: pages in order, MCIDs in order, then the
     // page's annotations.
     std::size_t next_link = 0;
+    graft_under_.assign(pages.size(), kNoStruct);
     for (std::size_t p = 0; p < pages.size(); ++p) {
         for (std::size_t m = 0; m < mcids[p].size(); ++m) {
             const StructId n = mcids[p][m];
@@ -185,7 +186,14 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
             if (item.mark.node == kNoStruct) continue;
             const Rect* figure = nullptr;
             if (const auto* img = std::get_if<ImageBox>(&item.what)) figure = &img->rect;
-            if (const auto* fp = std::get_if<ForeignPage>(&item.what)) figure = &fp->rect;
+            if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
+                if (fp->graft) {
+                    attach(item.mark.node);  // its kids come with the graft
+                    graft_under_[p] = item.mark.node;
+                    continue;
+                }
+                figure = &fp->rect;
+            }
             if (figure != nullptr) {
                 Element& e = at(item.mark.node);
                 if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, *figure) : *figure;
@@ -232,7 +240,7 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
     d->pdf_version = HPDF_VER_17;
 }
 
-void StructureWriter::write(UpdateSection& update) const {
+std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
     const StructTree& tree = pack_.structure;
     std::vector<std::uint32_t> ids(tree.size(), 0);
     for (std::size_t i = 0; i < tree.size(); ++i)
@@ -328,6 +336,11 @@ void StructureWriter::write(UpdateSection& update) const {
     }
     body += "]>>/ParentTreeNextKey " + std::to_string(next_key_) + ">>";
     update.add(root_id_, body);
+
+    std::vector<std::uint32_t> grafts(graft_under_.size(), 0);
+    for (std::size_t p = 0; p < graft_under_.size(); ++p)
+        if (graft_under_[p] != kNoStruct) grafts[p] = id_of(graft_under_[p]);
+    return grafts;
 }
 
 }  // namespace bp::pdf

@@ -112,8 +112,10 @@ public:
                     const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links);
 
     // After libharu has saved: the StructTreeRoot, every element and the
-    // parent tree, as objects of the update.
-    void write(UpdateSection& update) const;
+    // parent tree, as objects of the update. Returns, by page, the object
+    // number of the element a partner page's own structure is grafted
+    // under (ForeignPage::graft), or 0.
+    std::vector<std::uint32_t> write(UpdateSection& update) const;
 
 private:
     // One entry of an element's /K: a child element, marked content on a
@@ -138,6 +140,7 @@ private:
     std::vector<Element> el_;
     std::vector<std::uint32_t> page_ids_;
     std::vector<StructId> link_owners_;  // by link, in parent-tree key order
+    std::vector<StructId> graft_under_;  // by page: where its partner page's structure goes, or kNoStruct
     std::uint32_t root_id_ = 0;
     int next_key_ = 0;
 };

@@ -300,11 +300,11 @@ private:
     int last_heading_ = 0;  // level of the paper's last heading; 0 before the first
 };
 
-// A partner PDF's pages are pictures to a screen reader unless the paper
-// says in alt="..." what they show.
+// An untagged partner PDF's pages are pictures to a screen reader unless
+// the paper says in alt="..." what they show.
 void check_partner_alt(const Paper& paper, Diagnostics& diags) {
     for (const Section& sec : paper.sections)
-        if (sec.partner && sec.partner->alt.empty())
+        if (sec.partner && !sec.partner->tagged && sec.partner->alt.empty())
             diags.warning(sec.loc, rule::partner_alt,
                           "this PDF has no alt text, so a screen reader cannot say what its pages show, and the pack "
                           "cannot be fully accessible",

@@ -140,3 +140,88 @@ def truncate(src, dst):
 A4 = (595.276, 841.89)
 LETTER = (612, 792)
 SLIDE = (960, 540)  # 16:9
+
+
+def write_tagged(path, font_file, broken=False):
+    """A tagged two-page A4 report, its text in the TrueType font_file
+    (embedded, with a ToUnicode map, as an accessible PDF's must be): page 1
+    a heading (the partner's own type /Heading1, role-mapped to H1) and a
+    paragraph, page 2 a heading H2 and a 2 x 2 table with column headers;
+    the page frames are artifacts. broken: the table's second row lists the
+    table itself as a kid, a loop."""
+    objs = {}
+
+    def add(body=""):
+        n = len(objs) + 1
+        objs[n] = body.encode("latin-1")
+        return n
+
+    def text(tag, mcid, y, size, words):
+        return "/%s <</MCID %d>> BDC BT /F1 %d Tf 40 %d Td (%s) Tj ET EMC" % (tag, mcid, size, y, words)
+
+    frame = "/Artifact BMC 2 w 4 4 587.276 833.89 re S EMC"
+    contents = [
+        "\n".join([text("Heading1", 0, 760, 24, "Partner heading"), text("P", 1, 720, 12, "Partner paragraph text"), frame]),
+        "\n".join([text("H2", 0, 760, 18, "Partner table"), text("TH", 1, 720, 12, "Area"), text("TH", 2, 720, 12, "Crimes")
+                   .replace("40 720", "240 720"), text("TD", 3, 700, 12, "Leicester"), text("TD", 4, 700, 12, "120")
+                   .replace("40 700", "240 700"), frame]),
+    ]
+    catalog, pages_obj, font = add(), add(), add()
+    ttf = open(font_file, "rb").read()
+    font_stream = len(objs) + 1
+    objs[font_stream] = b"<< /Length %d /Length1 %d >>\nstream\n" % (len(ttf), len(ttf)) + ttf + b"\nendstream"
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Partner def /CMapType 2 def\n"
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n1 beginbfrange <20> <7E> <0020> endbfrange\n"
+            b"endcmap CMapName currentdict /CMap defineresource pop end end")
+    to_unicode = len(objs) + 1
+    objs[to_unicode] = b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream"
+    descriptor = add("<< /Type /FontDescriptor /FontName /LiberationSans /Flags 32 /FontBBox [-544 -303 1302 980] "
+                     "/ItalicAngle 0 /Ascent 905 /Descent -212 /CapHeight 716 /StemV 80 /FontFile2 %d 0 R >>" % font_stream)
+    objs[font] = ("<< /Type /Font /Subtype /TrueType /BaseFont /LiberationSans /FirstChar 32 /LastChar 126 "
+                  "/Widths [%s] /Encoding /WinAnsiEncoding /FontDescriptor %d 0 R /ToUnicode %d 0 R >>"
+                  % (" ".join(["556"] * 95), descriptor, to_unicode)).encode()
+    page_nums = []
+    for i, c in enumerate(contents):
+        data = c.encode("latin-1")
+        content = len(objs) + 1
+        objs[content] = b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+        page_nums.append(add("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595.276 841.89] /Contents %d 0 R "
+                             "/Resources << /Font << /F1 %d 0 R >> >> /StructParents %d >>" % (pages_obj, content, font, i)))
+    objs[pages_obj] = ("<< /Type /Pages /Kids [%s] /Count 2 >>" % " ".join("%d 0 R" % n for n in page_nums)).encode()
+    tree, doc = add(), add()
+    p1, p2 = page_nums
+
+    def elem(kind, parent, page, k, extra=""):
+        return add("<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %s%s >>" % (kind, parent, page, k, extra))
+
+    h1 = elem("Heading1", doc, p1, "0")
+    para = elem("P", doc, p1, "1")
+    h2 = elem("H2", doc, p2, "0")
+    table = add()
+    row1, row2 = add(), add()
+    scope = " /A << /O /Table /Scope /Column >>"
+    th1, th2 = elem("TH", row1, p2, "1", scope), elem("TH", row1, p2, "2", scope)
+    td1, td2 = elem("TD", row2, p2, "3"), elem("TD", row2, p2, "4")
+    objs[table] = ("<< /Type /StructElem /S /Table /P %d 0 R /K [%d 0 R %d 0 R] >>" % (doc, row1, row2)).encode()
+    objs[row1] = ("<< /Type /StructElem /S /TR /P %d 0 R /K [%d 0 R %d 0 R] >>" % (table, th1, th2)).encode()
+    loop = " %d 0 R" % table if broken else ""
+    objs[row2] = ("<< /Type /StructElem /S /TR /P %d 0 R /K [%d 0 R %d 0 R%s] >>" % (table, td1, td2, loop)).encode()
+    objs[doc] = ("<< /Type /StructElem /S /Document /P %d 0 R /K [%d 0 R %d 0 R %d 0 R %d 0 R] >>"
+                 % (tree, h1, para, h2, table)).encode()
+    objs[tree] = ("<< /Type /StructTreeRoot /K %d 0 R /RoleMap << /Heading1 /H1 >> /ParentTree << /Nums "
+                  "[0 [%d 0 R %d 0 R] 1 [%d 0 R %d 0 R %d 0 R %d 0 R %d 0 R]] >> /ParentTreeNextKey 2 >>"
+                  % (doc, h1, para, h2, th1, th2, td1, td2)).encode()
+    objs[catalog] = ("<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> "
+                     "/Lang (en-GB) >>" % (pages_obj, tree)).encode()
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for n in sorted(objs):
+        out += b"%010d 00000 n \n" % offsets[n]
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
+    with open(path, "wb") as f:
+        f.write(out)

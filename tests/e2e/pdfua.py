@@ -522,7 +522,9 @@ class Checker:
                     if pg not in pdf.page_number or not isinstance(kd.get("MCID"), int):
                         self.fail(f"{where}: a marked-content reference lacks a page or an MCID")
                         continue
-                    e.mcids.append((pg, kd["MCID"]))
+                    # Content inside a form XObject is that form's, not the page's.
+                    stm = kd.get("Stm")
+                    e.mcids.append((stm if isinstance(stm, Ref) else pg, kd["MCID"]))
                 elif kind == "OBJR":
                     if not isinstance(kd.get("Obj"), Ref):
                         self.fail(f"{where}: an object reference has no /Obj")
@@ -553,12 +555,26 @@ class Checker:
     # -- page content
 
     def page(self, ref):
-        pdf, n = self.pdf, self.pdf.page_number[ref]
-        data = pdf.page_content(ref)
-        resources = pdf.dict_of(pdf.inherited(ref, "Resources"))
+        pdf = self.pdf
+        self.content(ref, pdf.page_content(ref), pdf.dict_of(pdf.inherited(ref, "Resources")), [],
+                     str(self.pdf.page_number[ref]))
+
+    def structural_form(self, resources, name):
+        """The form XObject `name` draws when it holds structural content of
+        its own (it has /StructParents), else None."""
+        ref = self.pdf.dict_of(resources.get("XObject")).get(name)
+        form = self.pdf.get(ref)
+        if isinstance(form, Stream) and form.dict.get("Subtype") == "Form" and "StructParents" in form.dict:
+            return ref, form
+        return None
+
+    def content(self, ref, data, resources, outer, where):
+        """One content stream: a page's, or a form's drawn from it (whose
+        marked content may be inside the page's open marks, `outer`)."""
+        pdf, n = self.pdf, where
         properties = pdf.dict_of(resources.get("Properties"))
         fonts = pdf.dict_of(resources.get("Font"))
-        marks = []       # open marked content: (tag, mcid or None, is artifact)
+        marks = list(outer)  # open marked content: (tag, mcid or None, is artifact)
         text_depth = None  # len(marks) at BT, or None outside a text object
         mcids = {}
         font = None
@@ -582,7 +598,7 @@ class Checker:
                         mcids[mcid] = tag
                     marks.append((tag, mcid, tag == "Artifact"))
                 elif op == "EMC":
-                    if not marks:
+                    if len(marks) <= len(outer):
                         self.fail(f"page {n}: EMC at offset {at} closes nothing")
                     elif text_depth is not None and len(marks) <= text_depth:
                         self.fail(f"page {n}: EMC at offset {at} closes, inside a text object, "
@@ -603,6 +619,15 @@ class Checker:
                     text_depth = None
                 elif op == "Tf":
                     font = args[0] if args and isinstance(args[0], Name) else None
+                form = self.structural_form(resources, args[0]) if op == "Do" and args and isinstance(args[0], Name) else None
+                if form is not None and len(outer) < 8:
+                    form_ref, stream = form
+                    if form_ref in self.page_mcids:
+                        self.fail(f"page {n}: the form {form_ref}, which holds structural content, is drawn twice")
+                    else:
+                        self.content(form_ref, stream.data or b"", pdf.dict_of(stream.dict.get("Resources")) or resources,
+                                     marks, f"{n} (form {form_ref})")
+                    continue
                 if op in PAINTING:
                     if not any(m[2] or m[1] is not None for m in marks):
                         unmarked.setdefault(op, at)
@@ -617,8 +642,8 @@ class Checker:
         except SyntaxFault as e:
             self.fail(f"page {n}: content stream cannot be read: {e}")
             return
-        if marks:
-            self.fail(f"page {n}: {len(marks)} marked-content sequence(s) left open at the end of the page")
+        if len(marks) > len(outer):
+            self.fail(f"page {n}: {len(marks) - len(outer)} marked-content sequence(s) left open at the end of the page")
         if text_depth is not None:
             self.fail(f"page {n}: a text object is left open at the end of the page")
         for op, at in unmarked.items():
@@ -710,7 +735,7 @@ class Checker:
 
     def content_ownership(self):
         for ref, mcids in self.page_mcids.items():
-            n = self.pdf.page_number[ref]
+            n = self.pdf.page_number.get(ref, f"with form {ref}, a")
             for mcid, tag in sorted(mcids.items()):
                 owners = self.owners.get((ref, mcid), [])
                 if len(owners) != 1:
@@ -749,8 +774,10 @@ class Checker:
         if entries and (not isinstance(next_key, int) or next_key <= max(k for k in entries if isinstance(k, int))):
             self.fail(f"ParentTreeNextKey {next_key} is not above every key of the parent tree")
         self.parent_entries = entries
-        for ref in pdf.page_refs:
-            n, mcids = pdf.page_number[ref], self.page_mcids.get(ref, {})
+        # Pages, then the forms holding structural content of their own.
+        forms = [ref for ref in self.page_mcids if ref not in pdf.page_number]
+        for ref in pdf.page_refs + forms:
+            n, mcids = pdf.page_number.get(ref, f"with form {ref}, a"), self.page_mcids.get(ref, {})
             if not mcids:
                 continue
             key = pdf.dict_of(ref).get("StructParents")
