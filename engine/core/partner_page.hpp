@@ -1,6 +1,7 @@
 // A page of a PDF sent by another organisation (a partner paper), as its
 // own file shows it: what load reads and layout places.
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct PartnerPage {
     Mpt shown_width() const { return rotate % 180 == 0 ? x1 - x0 : y1 - y0; }
     Mpt shown_height() const { return rotate % 180 == 0 ? y1 - y0 : x1 - x0; }
 };
+
+// The matrix [a b c d e f] that draws a partner page's CropBox, turned by its
+// /Rotate, scaled into `rect` (top-left origin) on a pack page `page_height`
+// tall, in that page's PDF space (y upwards).
+std::array<double, 6> placement_matrix(const PartnerPage& p, const Rect& rect, Mpt page_height);
 
 // An entry of a partner PDF's own bookmarks (its outline).
 struct PartnerBookmark {

@@ -10,6 +10,8 @@
 
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -97,9 +99,17 @@ QPDFObjectHandle plain_copy(QPDFObjectHandle h, int depth = 0) {
         for (const auto& [key, value] : h.ditems()) d.replaceKey(key, plain_copy(value, depth + 1));
         return d;
     }
-    if (h.isScalar()) return h.isIndirect() ? h.shallowCopy() : h;
+    // Fresh scalars: even a direct one belongs to the partner's file.
+    if (h.isInteger()) return QPDFObjectHandle::newInteger(h.getIntValue());
+    if (h.isReal()) return QPDFObjectHandle::newReal(h.getRealValue());
+    if (h.isName()) return QPDFObjectHandle::newName(h.getName());
+    if (h.isString()) return QPDFObjectHandle::newString(h.getStringValue());
+    if (h.isBool()) return QPDFObjectHandle::newBool(h.getBoolValue());
     return QPDFObjectHandle::newNull();
 }
+
+// Points to three decimals, as the pack writes them: the same digits on every machine.
+double round3(double v) { return std::round(v * 1000) / 1000; }
 
 // The partner's structure, for one run of pack pages that show its pages,
 // copied under the pack's element `under`. Marked content in a partner
@@ -110,9 +120,10 @@ class Graft {
 public:
     Graft(QPDF& out, QPDF& source) : out_(out), source_(source) {}
 
-    // Pack page and form of each partner page of the run.
-    void place(int partner_page, QPDFObjectHandle pack_page, QPDFObjectHandle form) {
-        pages_[partner_page] = Shown{pack_page, form};
+    // Pack page and form of each partner page of the run, and the matrix
+    // the pack page draws the form with.
+    void place(int partner_page, QPDFObjectHandle pack_page, QPDFObjectHandle form, const std::array<double, 6>& matrix) {
+        pages_[partner_page] = Shown{pack_page, form, matrix};
     }
 
     void under(QPDFObjectHandle parent, const std::string& path) {
@@ -161,6 +172,7 @@ public:
 private:
     struct Shown {
         QPDFObjectHandle page, form;
+        std::array<double, 6> matrix;
     };
     struct Owned {
         QPDFObjectHandle form;
@@ -177,10 +189,46 @@ private:
             QPDFObjectHandle v = QPDFObjectHandle(e.dict).getKey(key);
             if (!v.isNull()) d.replaceKey(key, plain_copy(v));
         }
+        move_boxes(e, d.getKey("/A"));
         std::vector<QPDFObjectHandle> kids;
         for (const TreeKid& k : e.kids) add_kid(k, d, kids);
         d.replaceKey("/K", QPDFObjectHandle::newArray(kids));
         return d;
+    }
+
+    // A layout attribute's /BBox (a figure's, a table's) is in the partner
+    // page's space: it moves with the page to where the pack page shows it.
+    void move_boxes(const TreeElement& e, QPDFObjectHandle attributes) {
+        const Shown* shown = nullptr;
+        for (const TreeKid& k : e.kids)
+            if (!k.is_element && pages_.count(k.page)) {
+                shown = &pages_.at(k.page);
+                break;
+            }
+        std::vector<QPDFObjectHandle> sets;
+        if (attributes.isArray())
+            sets = attributes.getArrayAsVector();
+        else
+            sets.push_back(attributes);
+        for (QPDFObjectHandle a : sets) {
+            if (!a.isDictionary() || !a.getKey("/BBox").isRectangle()) continue;
+            if (shown == nullptr) {
+                a.removeKey("/BBox");  // on no page of this run: no place to give it
+                continue;
+            }
+            const QPDFObjectHandle::Rectangle r = a.getKey("/BBox").getArrayAsRectangle();
+            const std::array<double, 6>& m = shown->matrix;
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            bool first = true;
+            for (auto [x, y] : {std::pair{r.llx, r.lly}, {r.urx, r.lly}, {r.llx, r.ury}, {r.urx, r.ury}}) {
+                const double u = m[0] * x + m[2] * y + m[4], v = m[1] * x + m[3] * y + m[5];
+                x0 = first ? u : std::min(x0, u), x1 = first ? u : std::max(x1, u);
+                y0 = first ? v : std::min(y0, v), y1 = first ? v : std::max(y1, v);
+                first = false;
+            }
+            a.replaceKey("/BBox", QPDFObjectHandle::newFromRectangle(QPDFObjectHandle::Rectangle(
+                                      round3(x0), round3(y0), round3(x1), round3(y1))));
+        }
     }
 
     // The partner's own type where the pack's /RoleMap can map it to the
@@ -255,7 +303,7 @@ std::string bind_pages(const std::string& pack, const std::vector<Placement>& pl
                 grafts.push_back(std::make_unique<Graft>(out, sources.pdf(p.path)));
                 run = &p;
             }
-            grafts.back()->place(p.page, pages[p.pack_page].getObjectHandle(), form);
+            grafts.back()->place(p.page, pages[p.pack_page].getObjectHandle(), form, p.matrix);
         } catch (const QPDFExc& e) {
             throw std::runtime_error(p.path + ": " + e.getMessageDetail());
         }

@@ -4,6 +4,7 @@
 // dropped); the pack with each partner page drawn where the pdf stage left
 // room for it. Sole qpdf user: no qpdf type crosses this header.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,7 @@ struct Placement {
     std::string path;           // the partner PDF
     int page = 0;               // 0-based page of it
     PartnerPage source;         // its box as layout placed it
+    std::array<double, 6> matrix{};  // how the pack page draws it (placement_matrix)
     // The object number of the pack's structure element that the partner
     // page's own structure goes under; 0 when the page is a Figure.
     std::uint32_t graft_under = 0;

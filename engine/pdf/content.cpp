@@ -109,18 +109,10 @@ void append_rect(std::string& out, const Rect& r, Mpt page_height) {
 }
 
 // The matrix that turns a partner page's CropBox by its /Rotate and scales
-// it into fp.rect. The form draws the page in its own space; a clockwise
-// turn of the page is a turn of that space, then a move into the rect.
+// it into fp.rect.
 void append_partner_matrix(std::string& out, const ForeignPage& fp, Mpt page_height) {
-    const PartnerPage& p = fp.source;
-    const double s = static_cast<double>(fp.rect.w) / static_cast<double>(p.shown_width());
-    const double left = to_pt(fp.rect.x), bottom = to_pt(page_height - fp.rect.y - fp.rect.h);
-    const double x0 = to_pt(p.x0), y0 = to_pt(p.y0), x1 = to_pt(p.x1), y1 = to_pt(p.y1);
-    double m[6] = {s, 0, 0, s, left - s * x0, bottom - s * y0};
-    if (p.rotate == 90) m[0] = 0, m[1] = -s, m[2] = s, m[3] = 0, m[4] = left - s * y0, m[5] = bottom + s * x1;
-    if (p.rotate == 180) m[0] = -s, m[3] = -s, m[4] = left + s * x1, m[5] = bottom + s * y1;
-    if (p.rotate == 270) m[0] = 0, m[1] = s, m[2] = -s, m[3] = 0, m[4] = left + s * y1, m[5] = bottom - s * x0;
-    for (int i = 0; i < 6; ++i) {
+    const std::array<double, 6> m = placement_matrix(fp.source, fp.rect, page_height);
+    for (std::size_t i = 0; i < 6; ++i) {
         if (i > 0) out += ' ';
         // Six decimals keep a 14400 pt page exact to a millionth of a point;
         // std::to_chars prints the same digits on every machine.

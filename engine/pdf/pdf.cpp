@@ -86,7 +86,8 @@ std::vector<partner::Placement> partner_placements(const PackBox& pack) {
     for (std::size_t i = 0; i < pack.pages.size(); ++i)
         for (const PageItem& item : pack.pages[i].items)
             if (const auto* fp = std::get_if<ForeignPage>(&item.what))
-                out.push_back(partner::Placement{i, fp->path, fp->page, fp->source});
+                out.push_back(partner::Placement{i, fp->path, fp->page, fp->source,
+                                                 placement_matrix(fp->source, fp->rect, pack.pages[i].height)});
     return out;
 }
 

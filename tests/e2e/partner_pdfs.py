@@ -145,8 +145,8 @@ SLIDE = (960, 540)  # 16:9
 def write_tagged(path, font_file, broken=False):
     """A tagged two-page A4 report, its text in the TrueType font_file
     (embedded, with a ToUnicode map, as an accessible PDF's must be): page 1
-    a heading (the partner's own type /Heading1, role-mapped to H1) and a
-    paragraph, page 2 a heading H2 and a 2 x 2 table with column headers;
+    a heading (the partner's own type /Heading1, role-mapped to H1), a
+    paragraph and a figure (alt text, a layout BBox), page 2 a heading H2 and a 2 x 2 table with column headers;
     the page frames are artifacts. broken: the table's second row lists the
     table itself as a kid, a loop."""
     objs = {}
@@ -161,7 +161,8 @@ def write_tagged(path, font_file, broken=False):
 
     frame = "/Artifact BMC 2 w 4 4 587.276 833.89 re S EMC"
     contents = [
-        "\n".join([text("Heading1", 0, 760, 24, "Partner heading"), text("P", 1, 720, 12, "Partner paragraph text"), frame]),
+        "\n".join([text("Heading1", 0, 760, 24, "Partner heading"), text("P", 1, 720, 12, "Partner paragraph text"),
+                   "/Figure <</MCID 2>> BDC 0.5 g 40 500 200 100 re f EMC", frame]),
         "\n".join([text("H2", 0, 760, 18, "Partner table"), text("TH", 1, 720, 12, "Area"), text("TH", 2, 720, 12, "Crimes")
                    .replace("40 720", "240 720"), text("TD", 3, 700, 12, "Leicester"), text("TD", 4, 700, 12, "120")
                    .replace("40 700", "240 700"), frame]),
@@ -196,6 +197,7 @@ def write_tagged(path, font_file, broken=False):
 
     h1 = elem("Heading1", doc, p1, "0")
     para = elem("P", doc, p1, "1")
+    figure = elem("Figure", doc, p1, "2", " /Alt (A bar chart of crimes) /A << /O /Layout /BBox [40 500 240 600] >>")
     h2 = elem("H2", doc, p2, "0")
     table = add()
     row1, row2 = add(), add()
@@ -206,11 +208,11 @@ def write_tagged(path, font_file, broken=False):
     objs[row1] = ("<< /Type /StructElem /S /TR /P %d 0 R /K [%d 0 R %d 0 R] >>" % (table, th1, th2)).encode()
     loop = " %d 0 R" % table if broken else ""
     objs[row2] = ("<< /Type /StructElem /S /TR /P %d 0 R /K [%d 0 R %d 0 R%s] >>" % (table, td1, td2, loop)).encode()
-    objs[doc] = ("<< /Type /StructElem /S /Document /P %d 0 R /K [%d 0 R %d 0 R %d 0 R %d 0 R] >>"
-                 % (tree, h1, para, h2, table)).encode()
+    objs[doc] = ("<< /Type /StructElem /S /Document /P %d 0 R /K [%d 0 R %d 0 R %d 0 R %d 0 R %d 0 R] >>"
+                 % (tree, h1, para, figure, h2, table)).encode()
     objs[tree] = ("<< /Type /StructTreeRoot /K %d 0 R /RoleMap << /Heading1 /H1 >> /ParentTree << /Nums "
-                  "[0 [%d 0 R %d 0 R] 1 [%d 0 R %d 0 R %d 0 R %d 0 R %d 0 R]] >> /ParentTreeNextKey 2 >>"
-                  % (doc, h1, para, h2, th1, th2, td1, td2)).encode()
+                  "[0 [%d 0 R %d 0 R %d 0 R] 1 [%d 0 R %d 0 R %d 0 R %d 0 R %d 0 R]] >> /ParentTreeNextKey 2 >>"
+                  % (doc, h1, para, figure, h2, th1, th2, td1, td2)).encode()
     objs[catalog] = ("<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> "
                      "/Lang (en-GB) >>" % (pages_obj, tree)).encode()
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

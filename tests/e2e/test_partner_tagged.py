@@ -35,10 +35,23 @@ def sections(pdf):
             out[current].append(line.strip())
         else:
             current = None
+    # The figure's box as numbers, checked against BOX to a hundredth of a point.
+    for lines in out.values():
+        for i, line in enumerate(lines):
+            m = re.fullmatch(r"/BBox \[([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\]", line)
+            if m and lines[i - 1] == "Figure:":
+                lines[i] = "BBOX" if all(abs(float(v) - b) < 0.01 for v, b in zip(m.groups(), BOX)) else line
     return out
 
 
-WANT = ["H1 (block)", '"Partner heading"', "P (block)", '"Partner paragraph text"', "H2 (block)", '"Partner table"',
+# The figure's layout box, [40 500 240 600] on the partner's A4 page, moved
+# with the page: scaled to the portrait content width, 72 pt margins, the
+# page centred in the content area's height.
+S = (595.276 - 144) / 595.276
+FOOT = 72 + (841.89 - 144 - 841.89 * S) / 2
+BOX = [72 + 40 * S, FOOT + 500 * S, 72 + 240 * S, FOOT + 600 * S]
+WANT = ["H1 (block)", '"Partner heading"', "P (block)", '"Partner paragraph text"', "Figure:", "BBOX", '""',
+        "H2 (block)", '"Partner table"',
         "Table (block)", "TR", "TH:", "/Scope /Column", '"Area"', "TH:", "/Scope /Column", '"Crimes"', "TR", "TD",
         '"Leicester"', "TD", '"120"']
 
