@@ -4,8 +4,14 @@ papers of its item 8. Builds are interleaved (one of each per round), and
 the median wall time of each is printed with the cost per 100 partner pages.
 
     python3 bench/partner.py [--boardpack build/boardpack] [--runs 7]
+                             [--baseline OLD/boardpack]
 
-The partner PDFs are written by tests/e2e/partner_pdfs.py into bench/out/."""
+The partner PDFs are written by tests/e2e/partner_pdfs.py into bench/out/.
+
+--baseline names a boardpack built from before partner papers existed: the
+sample pack and the 100-item synthetic pack (bench/run.py's, seed 1), which
+have no partner papers, are then built by both, interleaved, to show what
+partner papers cost a pack without them."""
 import argparse
 import os
 import shutil
@@ -21,6 +27,7 @@ import partner_pdfs as pp  # noqa: E402
 ap = argparse.ArgumentParser()
 ap.add_argument("--boardpack", default=os.path.join(root, "build", "boardpack"))
 ap.add_argument("--runs", type=int, default=7)
+ap.add_argument("--baseline", help="a boardpack from before partner papers, to compare packs without them")
 args = ap.parse_args()
 
 out = os.path.join(root, "bench", "out", "partner")
@@ -42,9 +49,9 @@ for pages in (100, 500):
     cases.append((f"+ {pages} partner pages", m, pages))
 
 
-def build(m, name):
+def build(m, name, boardpack=args.boardpack):
     start = time.monotonic()
-    r = subprocess.run([args.boardpack, "build", m, "-o", os.path.join(out, name + ".pdf")], capture_output=True)
+    r = subprocess.run([boardpack, "build", m, "-o", os.path.join(out, name + ".pdf")], capture_output=True)
     if r.returncode != 0:
         sys.exit(f"build of {m} failed: {r.stderr.decode()[:300]}")
     return time.monotonic() - start
@@ -65,3 +72,27 @@ for name, _, pages in cases:
     med = statistics.median(t)
     per = f"{(med - base) / pages * 100:.3f}" if pages else "-"
     print(f"| {name} | {med:.3f} | {min(t):.3f} | {max(t):.3f} | {per} |")
+
+if args.baseline:
+    sys.path.insert(0, os.path.join(root, "bench"))
+    import run as bench_run  # noqa: E402
+    synthetic = str(bench_run.prepare_synthetic(bench_run.DEFAULT_GEN, 100, 1))
+    packs = [("sample pack", manifest), ("synthetic 100 items", synthetic)]
+    builders = [("before partner papers", args.baseline), ("now", args.boardpack)]
+    times = {(p, b): [] for p, _ in packs for b, _ in builders}
+    for p, m in packs:
+        for b, exe in builders:
+            build(m, "warmup", exe)
+    for _ in range(args.runs):
+        for p, m in packs:
+            for b, exe in builders:
+                times[(p, b)].append(build(m, "baseline", exe))
+    print()
+    print("| pack | boardpack | median s | min s | max s | now / before |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for p, _ in packs:
+        before = statistics.median(times[(p, builders[0][0])])
+        for b, _ in builders:
+            t = times[(p, b)]
+            med = statistics.median(t)
+            print(f"| {p} | {b} | {med:.3f} | {min(t):.3f} | {max(t):.3f} | {med / before:.3f} |")
