@@ -14,6 +14,7 @@ namespace {
 constexpr int kMaxDepth = 64;
 constexpr std::size_t kMaxElements = 500000;
 constexpr int kMaxMcid = 1000000;
+constexpr std::size_t kMaxMcidSlots = 1000000;
 
 // ISO 32000-1, 14.8.4: the types every reader knows.
 constexpr std::string_view kStandardTypes[] = {
@@ -33,10 +34,11 @@ class TreeReader {
 public:
     TreeReader(QPDF& pdf, QPDFObjectHandle root) : pdf_(pdf), role_map_(root.getKey("/RoleMap")) {}
 
-    // The element `h` and everything under it; false (with reason_) when
+    // The element `h` and everything under it; false (with `reason`) when
     // the tree cannot be carried over.
     bool element(QPDFObjectHandle h, int depth, std::size_t& index) {
         if (depth > kMaxDepth) return fail("it is nested more than 64 levels deep");
+        if (mcid_slots > kMaxMcidSlots) return fail("its marked content is numbered beyond 1,000,000 in all");
         if (tree.elements.size() >= kMaxElements) return fail("it has more than 500,000 elements");
         if (h.isIndirect() && !seen_.insert(h.getObjGen()).second)
             return fail("an element is reached twice (object " + std::to_string(h.getObjectID()) + ")");
@@ -77,6 +79,7 @@ public:
     Tree tree;
     std::string reason;
     bool has_content = false;
+    std::size_t mcid_slots = 0;  // the parent tree's arrays, all together
 
 private:
     bool fail(std::string why) {
@@ -107,11 +110,20 @@ private:
         }
         out.push_back(TreeKid{false, 0, index, static_cast<int>(mcid), stream});
         has_content = true;
+        // The parent tree holds an array up to the highest MCID of each
+        // content stream: its length, not the number of kids, is the cost.
+        const QPDFObjGen where = stream.isNull() ? page.getObjGen() : stream.getObjGen();
+        int& highest = highest_mcid_[where];
+        if (mcid + 1 > highest) {
+            mcid_slots += static_cast<std::size_t>(mcid + 1 - highest);
+            highest = static_cast<int>(mcid + 1);
+        }
     }
 
     QPDF& pdf_;
     QPDFObjectHandle role_map_;
     std::set<QPDFObjGen> seen_;
+    std::map<QPDFObjGen, int> highest_mcid_;  // one past the highest MCID, by content stream
 };
 
 }  // namespace
@@ -141,6 +153,10 @@ std::optional<Tree> read_tree(QPDF& pdf, std::string& reason) {
         }
     } catch (const std::exception& e) {
         reason = std::string("its structure tree cannot be read (qpdf: ") + e.what() + ")";
+        return std::nullopt;
+    }
+    if (reader.mcid_slots > kMaxMcidSlots) {
+        reason = "its structure tree is broken: its marked content is numbered beyond 1,000,000 in all";
         return std::nullopt;
     }
     if (!reader.has_content) {

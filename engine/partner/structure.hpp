@@ -37,7 +37,9 @@ struct Tree {
 // The tree of `pdf` (which has a StructTreeRoot), or nullopt with `reason`
 // saying in plain words why it cannot be carried over: an element reached
 // twice (a loop), an element without a type, deeper than 64 levels, more
-// than 500,000 elements, no element holding any content.
+// than 500,000 elements, marked content numbered beyond 1,000,000 in all
+// (the parent tree would hold that many entries), no element holding any
+// content.
 std::optional<Tree> read_tree(QPDF& pdf, std::string& reason);
 
 }  // namespace bp::partner

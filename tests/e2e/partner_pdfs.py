@@ -142,13 +142,15 @@ LETTER = (612, 792)
 SLIDE = (960, 540)  # 16:9
 
 
-def write_tagged(path, font_file, broken=False):
+def write_tagged(path, font_file, broken=False, huge_mcids=False):
     """A tagged two-page A4 report, its text in the TrueType font_file
     (embedded, with a ToUnicode map, as an accessible PDF's must be): page 1
     a heading (the partner's own type /Heading1, role-mapped to H1), a
     paragraph and a figure (alt text, a layout BBox), page 2 a heading H2 and a 2 x 2 table with column headers;
     the page frames are artifacts. broken: the table's second row lists the
-    table itself as a kid, a loop."""
+    table itself as a kid, a loop. huge_mcids: the paragraph and the last
+    cell claim MCID 999999, so a parent tree would need two arrays of a
+    million entries."""
     objs = {}
 
     def add(body=""):
@@ -196,14 +198,15 @@ def write_tagged(path, font_file, broken=False):
         return add("<< /Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %s%s >>" % (kind, parent, page, k, extra))
 
     h1 = elem("Heading1", doc, p1, "0")
-    para = elem("P", doc, p1, "1")
+    big = "999999" if huge_mcids else None
+    para = elem("P", doc, p1, big or "1")
     figure = elem("Figure", doc, p1, "2", " /Alt (A bar chart of crimes) /A << /O /Layout /BBox [40 500 240 600] >>")
     h2 = elem("H2", doc, p2, "0")
     table = add()
     row1, row2 = add(), add()
     scope = " /A << /O /Table /Scope /Column >>"
     th1, th2 = elem("TH", row1, p2, "1", scope), elem("TH", row1, p2, "2", scope)
-    td1, td2 = elem("TD", row2, p2, "3"), elem("TD", row2, p2, "4")
+    td1, td2 = elem("TD", row2, p2, "3"), elem("TD", row2, p2, big or "4")
     objs[table] = ("<< /Type /StructElem /S /Table /P %d 0 R /K [%d 0 R %d 0 R] >>" % (doc, row1, row2)).encode()
     objs[row1] = ("<< /Type /StructElem /S /TR /P %d 0 R /K [%d 0 R %d 0 R] >>" % (table, th1, th2)).encode()
     loop = " %d 0 R" % table if broken else ""

@@ -62,6 +62,7 @@ P = lambda name: os.path.join(pack_dir, name)  # noqa: E731
 font = os.path.join(root, "fonts/LiberationSans-Regular.ttf")
 pp.write_tagged(P("tagged.pdf"), font)
 pp.write_tagged(P("broken.pdf"), font, broken=True)
+pp.write_tagged(P("numbered.pdf"), font, huge_mcids=True)
 
 manifest = P("pack.xml")
 xml = open(manifest, encoding="utf-8").read()
@@ -119,6 +120,15 @@ item6 = next((os.path.join(items, f) for f in sorted(os.listdir(items)) if f.sta
 t(item6 is not None and sections(item6).get("Police tagged report") == WANT, "item 6's own PDF carries the grafted structure")
 if item6:
     t(run(sys.executable, os.path.join(root, "tests/e2e/pdfua.py"), item6).returncode == 0, "item 6's PDF passes pdfua.py")
+
+# Marked content numbered up to a million on each page: refused as a tree
+# (the parent tree would be millions of entries), bound as figures, quickly.
+numbered = P("numbered.xml")
+open(numbered, "w", encoding="utf-8").write(xml.replace('src="broken.pdf"', 'src="numbered.pdf"'))
+r = run(boardpack, "build", numbered, "-o", os.path.join(work, "numbered.pdf"))
+t(r.returncode == 0 and "numbered beyond 1,000,000 in all" in r.stderr,
+  f"a PDF with MCIDs near a million is bound as figures, with the reason: {r.stderr[:300]}")
+t(os.path.getsize(os.path.join(work, "numbered.pdf")) < 2 * os.path.getsize(pack.pdf), "and the pack stays small")
 
 again = os.path.join(work, "again.pdf")
 run(boardpack, "build", manifest, "-o", again)
