@@ -58,10 +58,10 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         const PageMaster& m = ctx.styles.master(f.orientation);
         // A tagged PDF brings its own structure, grafted under the paper's
         // (or appendix's) section; an untagged one's page is a Figure.
-        StructId figure = env.parent;
+        StructId owner = env.parent;
         if (!pdf.tagged) {
-            figure = f.node(Role::Figure, env, loc);
-            f.tree().text(figure).alt = pdf.alt;
+            owner = f.node(Role::Figure, env, loc);
+            f.tree().text(owner).alt = pdf.alt;
         }
         Slice s;
         s.height = content_height(m);
@@ -86,7 +86,7 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
             }
             s.items.add(std::move(box), Mark::content(link));
         }
-        s.items.items.insert(s.items.items.begin(), PageItem{std::move(fp), Mark::content(figure)});
+        s.items.items.insert(s.items.items.begin(), PageItem{std::move(fp), Mark::content(owner)});
         // The partner's bookmarks for this page, nested under the paper's
         // own; one that points back to an earlier page stays in order here.
         for (; next_bookmark < pdf.outline.size() && pdf.outline[next_bookmark].page <= static_cast<int>(i);
