@@ -22,6 +22,7 @@ enum class Role : std::uint8_t {
     Table, THead, TBody, TR, TH, TD,
     Link, Figure, Note, BlockQuote,
 };
+constexpr int kRoleCount = static_cast<int>(Role::BlockQuote) + 1;  // BlockQuote is last
 
 // The standard structure type's name, as tagged PDF spells it.
 const char* role_name(Role r);

@@ -274,10 +274,11 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
             counters.sub = p.restart ? *p.restart : counters.sub + 1;
             spec.label = std::to_string(counters.para) + "." + std::to_string(counters.sub);
         }
-        // A numbered paragraph reads as a list item: its number, then its text.
+        // A numbered paragraph reads as a list item: its number, then its
+        // text, straight in the item's body (one element fewer each).
         const ListEntry e = numbered_item(p.numbering == Numbering::Sub, env, loc);
         spec.label_node = e.label;
-        text_node = tree_.add(Role::P, e.body, loc);
+        text_node = e.body;
     } else {
         end_numbered_list(env);
         text_node = env.text_parent == env.parent && env.parent != kNoStruct ? env.parent : node(Role::P, env, loc);

@@ -13,8 +13,37 @@ namespace bp::pdf {
 namespace {
 
 // Objects per object stream: big enough to deflate well, small enough that a
-// reader looking up one element does not inflate the whole tree.
-constexpr std::uint32_t kObjectsPerStream = 200;
+// reader looking up one element does not inflate much of the tree.
+constexpr std::size_t kObjectsPerStream = 500;
+// Objects this long or longer are packed plainly: a row this wide is mostly
+// padding for the short ones, and long objects are few.
+constexpr std::size_t kLongObject = 128;
+
+// The text an object begins with, up to its first digit: objects alike in it
+// (the same structure type, the same keys) share a lane.
+std::string_view shape_of(std::string_view body) {
+    return body.substr(0, std::min(body.size(), body.find_first_of("0123456789")));
+}
+
+// `raw` cut into rows of `columns` bytes (the last one padded with zeros),
+// each through the PNG "Up" predictor: a tag byte, then each byte less the
+// one above it (ISO 32000-1, 7.4.4.4).
+std::string up_predicted(std::string_view raw, std::size_t columns) {
+    std::string rows;
+    rows.reserve((raw.size() / columns + 1) * (columns + 1));
+    const std::string zeros(columns, '\0');
+    std::string_view above = zeros;
+    for (std::size_t at = 0; at < raw.size(); at += columns) {
+        std::string_view row = raw.substr(at, columns);
+        rows += '\x02';
+        for (std::size_t k = 0; k < columns; ++k) {
+            const unsigned char byte = k < row.size() ? static_cast<unsigned char>(row[k]) : 0;
+            rows += static_cast<char>(byte - static_cast<unsigned char>(above[k]));
+        }
+        above = row.size() == columns ? row : std::string_view(zeros);
+    }
+    return rows;
+}
 
 void append_uint(std::string& out, std::uint64_t v) {
     char buf[24];
@@ -73,44 +102,78 @@ BaseFile read_base_file(std::string_view tail, std::uint64_t file_size) {
 }
 
 void UpdateSection::add(std::uint32_t id, std::string_view body) {
-    if (open_count_ == kObjectsPerStream) close_stream();
-    pending_.push_back(entries_.size());
-    entries_.push_back(Entry{id, 0, open_count_});
-    append_uint(header_, id);
-    header_ += ' ';
-    append_uint(header_, objects_.size());
-    header_ += ' ';
-    objects_.append(body);
-    objects_ += '\n';
-    ++open_count_;
+    const std::string_view shape = body.size() < kLongObject ? shape_of(body) : std::string_view();
+    auto lane = lanes_.find(shape);
+    if (lane == lanes_.end()) lane = lanes_.emplace(std::string(shape), Lane{}).first;
+    Lane& open = lane->second;
+    open.pending.push_back(entries_.size());
+    entries_.push_back(Entry{id, 0, open.ids.size()});
+    open.ids.push_back(id);
+    open.objects.append(body);
+    open.ends.push_back(open.objects.size());
+    if (open.ids.size() == kObjectsPerStream) close_stream(open, !shape.empty());
 }
 
-void UpdateSection::close_stream() {
-    if (open_count_ == 0) return;
+void UpdateSection::close_stream(Lane& lane, bool rows) {
+    if (lane.ids.empty()) return;
     Stream st;
     st.id = new_id();
-    st.count = open_count_;
-    st.first = header_.size();
-    for (std::size_t e : pending_) entries_[e].stream = st.id;
+    st.count = static_cast<std::uint32_t>(lane.ids.size());
+    for (std::size_t e : lane.pending) entries_[e].stream = st.id;
     st.entry = entries_.size();
     entries_.push_back(Entry{st.id, 0, 0});  // offset set once written
-    st.raw.reserve(header_.size() + objects_.size());
-    st.raw += header_;
-    st.raw += objects_;
+
+    std::size_t widest = 0;
+    for (std::size_t k = 0, begin = 0; k < lane.ends.size(); begin = lane.ends[k++])
+        widest = std::max(widest, lane.ends[k] - begin);
+    if (rows) {
+        // One row an index pair and one an object, the width a multiple of
+        // ten so that the offsets' last digits repeat.
+        const std::size_t width = std::max<std::size_t>((widest + 1 + 9) / 10 * 10, 30);
+        st.columns = width;
+        st.first = lane.ids.size() * width;
+        st.raw.reserve(2 * st.first);
+        for (std::size_t k = 0; k < lane.ids.size(); ++k) {
+            const std::size_t row = st.raw.size();
+            append_uint(st.raw, lane.ids[k]);
+            st.raw += ' ';
+            append_uint(st.raw, k * width);
+            st.raw.resize(row + width, ' ');
+        }
+        for (std::size_t k = 0, begin = 0; k < lane.ends.size(); begin = lane.ends[k++]) {
+            const std::size_t row = st.raw.size();
+            st.raw.append(lane.objects, begin, lane.ends[k] - begin);
+            st.raw.resize(row + width, ' ');
+        }
+    } else {
+        std::string objects;
+        objects.reserve(lane.objects.size() + lane.ids.size());
+        for (std::size_t k = 0, begin = 0; k < lane.ends.size(); begin = lane.ends[k++]) {
+            append_uint(st.raw, lane.ids[k]);
+            st.raw += ' ';
+            append_uint(st.raw, objects.size());
+            st.raw += ' ';
+            objects.append(lane.objects, begin, lane.ends[k] - begin);
+            objects += '\n';
+        }
+        st.first = st.raw.size();
+        st.raw += objects;
+    }
     streams_.push_back(std::move(st));
-    header_.clear();
-    objects_.clear();
-    pending_.clear();
-    open_count_ = 0;
+    lane = Lane{};
 }
 
 std::string UpdateSection::finish(const BaseFile& base, int threads) {
-    close_stream();
+    for (auto& [shape, lane] : lanes_) close_stream(lane, !shape.empty());
     // Each stream deflated on its own, handed out one at a time.
     std::vector<std::string> packed_streams(streams_.size());
     parallel_for(streams_.size(), threads, [&](std::size_t) {
         return [&, deflater = std::make_unique<Deflater>()](std::size_t i) {
-            deflater->deflate(streams_[i].raw, packed_streams[i]);
+            Stream& st = streams_[i];
+            if (st.columns)
+                deflater->deflate(up_predicted(st.raw, st.columns), packed_streams[i]);
+            else
+                deflater->deflate(st.raw, packed_streams[i]);
             std::string().swap(streams_[i].raw);
         };
     });
@@ -124,7 +187,9 @@ std::string UpdateSection::finish(const BaseFile& base, int threads) {
         append_uint(out_, st.count);
         out_ += "/First ";
         append_uint(out_, st.first);
-        out_ += "/Filter/FlateDecode/Length ";
+        out_ += "/Filter/FlateDecode";
+        if (st.columns) out_ += "/DecodeParms<</Predictor 12/Columns " + std::to_string(st.columns) + ">>";
+        out_ += "/Length ";
         append_uint(out_, packed.size());
         out_ += ">>\nstream\n";
         out_ += packed;
@@ -155,9 +220,10 @@ std::string UpdateSection::finish(const BaseFile& base, int threads) {
     const int w2 = bytes_for(widest), w3 = bytes_for(widest_index);
     const std::size_t row = 1 + static_cast<std::size_t>(w2 + w3);
 
-    // Rows go through the PNG "Up" predictor (each byte less the one above
-    // it), which turns runs of similar rows into zeros that deflate well.
-    std::string rows, index, previous(row, '\0'), current;
+    // Rows go through the PNG "Up" predictor, which turns runs of similar
+    // rows into zeros that deflate well.
+    std::string rows, index;
+    rows.reserve(entries_.size() * row);
     for (std::size_t i = 0; i < entries_.size();) {
         std::size_t j = i + 1;
         while (j < entries_.size() && entries_[j].id == entries_[j - 1].id + 1) ++j;
@@ -167,25 +233,20 @@ std::string UpdateSection::finish(const BaseFile& base, int threads) {
         index += ' ';
         for (; i < j; ++i) {
             const Entry& e = entries_[i];
-            current.clear();
             if (e.stream != 0) {
-                current += '\x02';
-                append_be(current, e.stream, w2);
-                append_be(current, e.offset, w3);
+                rows += '\x02';
+                append_be(rows, e.stream, w2);
+                append_be(rows, e.offset, w3);
             } else {
-                current += '\x01';
-                append_be(current, base.size + base.separator.size() + e.offset, w2);
-                append_be(current, 0, w3);
+                rows += '\x01';
+                append_be(rows, base.size + base.separator.size() + e.offset, w2);
+                append_be(rows, 0, w3);
             }
-            rows += '\x02';  // the Up predictor's tag
-            for (std::size_t k = 0; k < row; ++k)
-                rows += static_cast<char>(static_cast<unsigned char>(current[k]) - static_cast<unsigned char>(previous[k]));
-            previous.swap(current);
         }
     }
     index.pop_back();
     std::string packed;
-    Deflater().deflate(rows, packed);
+    Deflater().deflate(up_predicted(rows, row), packed);
 
     const std::uint64_t xref_at = base.size + base.separator.size() + out_.size();
     append_uint(out_, xref_id);

@@ -55,21 +55,38 @@ TEST_CASE("pdf update: replaced and new objects, in object streams, read back th
     const std::string base = base_pdf();
     const bp::pdf::BaseFile b = bp::pdf::read_base_file(base, base.size());
     bp::pdf::UpdateSection update(b.next_id);
-    // More objects than one object stream holds, so there are several.
+    // More short alike objects than one object stream holds, so there are
+    // several packed in rows; some long ones, packed plainly; and a few of
+    // another shape between them, in a lane of their own.
     std::vector<std::uint32_t> ids;
-    for (int i = 0; i < 450; ++i) ids.push_back(update.new_id());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        update.add(ids[i], "<</N " + std::to_string(i) + "/Next " + std::to_string(ids[(i + 1) % ids.size()]) + " 0 R>>");
+    for (int i = 0; i < 1100; ++i) ids.push_back(update.new_id());
+    const std::string long_tail(150, 'x');
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const std::string next = std::to_string(ids[(i + 1) % ids.size()]) + " 0 R";
+        if (i % 100 == 50)
+            update.add(ids[i], "<</Long " + std::to_string(i) + "/Next " + next + "/Tail/" + long_tail + ">>");
+        else if (i % 10 == 3)
+            update.add(ids[i], "[" + std::to_string(i) + " " + next + "]");
+        else
+            update.add(ids[i], "<</N " + std::to_string(i) + "/Next " + next + ">>");
+    }
     update.add(1, "<</Type/Catalog/Pages 2 0 R/Extra " + std::to_string(ids[7]) + " 0 R>>");
     const std::string pdf = base + update.finish(b);
+    CHECK(pdf.find("/Type/ObjStm") != std::string::npos);
+    CHECK(pdf.find("/DecodeParms<</Predictor 12/Columns 30>>") != std::string::npos);
     const std::string path = (dir.path() / "u.pdf").string();
     std::ofstream(path, std::ios::binary) << pdf;
 
     CHECK(bp::test::run("qpdf --check " + path).out.find("No syntax or stream encoding errors") != std::string::npos);
     const std::string catalog = bp::test::run("qpdf --show-object=1 " + path).out;
     CHECK(catalog.find("/Extra " + std::to_string(ids[7]) + " 0 R") != std::string::npos);
-    const std::string last = bp::test::run("qpdf --show-object=" + std::to_string(ids.back()) + " " + path).out;
-    CHECK(last.find("/N 449") != std::string::npos);
+    auto show = [&](std::size_t i) { return bp::test::run("qpdf --show-object=" + std::to_string(ids[i]) + " " + path).out; };
+    const std::string last = show(1099);
+    CHECK(last.find("/N 1099") != std::string::npos);
     CHECK(last.find("/Next " + std::to_string(ids[0]) + " 0 R") != std::string::npos);
+    CHECK(show(650).find("/Long 650") != std::string::npos);
+    CHECK(show(650).find(long_tail) != std::string::npos);
+    CHECK(show(503).find("[ 503 " + std::to_string(ids[504]) + " 0 R ]") != std::string::npos);
+    CHECK(show(600).find("/N 600") != std::string::npos);
     CHECK(bp::test::run("pdfinfo " + path).out.find("Pages:           1") != std::string::npos);
 }
