@@ -296,6 +296,15 @@ void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {
     }
 }
 
+void move_items(Items& dst, Items&& src, Mpt dx, Mpt dy) {
+    dst.items.reserve(dst.items.size() + src.items.size());
+    for (PageItem& item : src.items) {
+        dst.items.push_back(std::move(item));
+        std::visit([&](auto& thing) { shift(thing, dx, dy); }, dst.items.back().what);
+    }
+    std::vector<PageItem>().swap(src.items);
+}
+
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy, Mark mark) {
     const std::size_t from = dst.items.size();
     append_items(dst, src, dx, dy);

@@ -17,6 +17,9 @@ using Items = PageBox;
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy);
 // The same, every item marked `mark` (a header row repeated as an artifact).
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy, Mark mark);
+// Moves src's content into dst, shifted by (dx, dy), and leaves src empty
+// with its memory freed.
+void move_items(Items& dst, Items&& src, Mpt dx, Mpt dy);
 
 // Marks every item not marked yet.
 void mark_unset(Items& items, Mark mark);

@@ -99,6 +99,10 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
         ++i;
     }
 
+    // Every slice has its place: what a row needs to be cut is not needed
+    // again (for a long table it is a second copy of every row's lines).
+    for (Slice& s : slices) s.splitter.reset();
+
     PartLayout out;
     for (std::size_t pi = 0; pi < pages.size(); ++pi) {
         const Page& p = pages[pi];
@@ -111,12 +115,16 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
         box.width = m.width;
         box.height = m.height;
         for (const Placement& pl : p.placed) {
-            const Slice& s = slices[pl.slice];
+            Slice& s = slices[pl.slice];
             // A header row repeated on a continuation page is not read again.
+            // Any other slice is placed once: its items move onto the page,
+            // so a part's content is held once, not twice, at its peak.
             if (pl.repeat)
                 append_items(box, s.items, m.margin_left, m.margin_top + pl.y, Mark::as(Artifact::Pagination));
-            else
+            else if (s.table_header)
                 append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
+            else
+                move_items(box, std::move(s.items), m.margin_left, m.margin_top + pl.y);
             if (&pl == &p.placed.back()) append_items(box, s.if_last, m.margin_left, m.margin_top + pl.y);
             if (s.anchor && !pl.repeat) {
                 PartAnchor a = *s.anchor;
