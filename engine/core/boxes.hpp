@@ -43,11 +43,13 @@ struct FillRect {
     Color color;
 };
 
+// Every item is as big as the biggest kind: the rare kinds keep what is
+// bulky behind a pointer, so a page of text and rules stays small.
 struct ImageBox {
     Rect rect;
     std::string path;  // the file it came from (names it in dumps)
     std::shared_ptr<const RasterImage> raster;  // what pdf/ embeds
-    std::string alt;
+    // (its alt text is its Figure element's)
 };
 
 struct LinkBox {
@@ -62,15 +64,21 @@ struct LinkBox {
 
 // A partner PDF's page drawn whole, its visible area scaled into `rect`;
 // the pdf stage takes the page itself from the partner's file.
-struct ForeignPage {
-    Rect rect;
+// A partner PDF's page: the file, the page's box, turn and links, and how
+// it is tagged.
+struct ForeignSource {
     std::string path;  // the partner PDF
     int page = 0;      // 0-based page of that file
-    PartnerPage source;
+    PartnerPage box;
     // The page's own structure (a tagged PDF's) goes under the element of
     // the item's mark; the page is then not one Figure, and its drawing is
     // not marked content of the pack page (its content is, in the form).
     bool graft = false;
+};
+
+struct ForeignPage {
+    Rect rect;
+    std::shared_ptr<const ForeignSource> source;
 };
 
 // What a page item is that is not content of the document.
@@ -96,6 +104,9 @@ struct PageItem {
     std::variant<GlyphRun, RuleLine, FillRect, ImageBox, LinkBox, ForeignPage> what;
     Mark mark;
 };
+// Pages hold millions of these: a kind that grows past a run of text makes
+// every item bigger.
+static_assert(sizeof(PageItem) <= 12 * sizeof(void*), "keep a page item small");
 
 struct PageBox {
     Mpt width = kA4Width, height = kA4Height;

@@ -45,8 +45,8 @@ std::string item_text(const RuleLine& r) {
 std::string item_text(const FillRect& f) { return "fill " + rect(f.rect) + " " + colour(f.color); }
 std::string item_text(const ImageBox& i) { return "image " + rect(i.rect) + " " + i.path; }
 std::string item_text(const ForeignPage& f) {
-    return "partner-page " + rect(f.rect) + " " + f.path + " page " + std::to_string(f.page + 1) + " rotate " +
-           std::to_string(f.source.rotate);
+    return "partner-page " + rect(f.rect) + " " + f.source->path + " page " + std::to_string(f.source->page + 1) +
+           " rotate " + std::to_string(f.source->box.rotate);
 }
 std::string item_text(const LinkBox& l) {
     return "link " + rect(l.rect) + " " + (l.uri.empty() ? "page " + std::to_string(l.target_page + 1) : l.uri);

@@ -357,7 +357,7 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const
     tree_.text(figure).alt = img.alt;
     Slice s;
     s.height = h;
-    s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.raster, img.alt}, Mark::content(figure));
+    s.items.add(ImageBox{Rect{ix, 0, w, h}, img.path, img.raster}, Mark::content(figure));
     space(pt(6));
     push(std::move(s));
     space(pt(6));

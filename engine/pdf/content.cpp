@@ -111,7 +111,7 @@ void append_rect(std::string& out, const Rect& r, Mpt page_height) {
 // The matrix that turns a partner page's CropBox by its /Rotate and scales
 // it into fp.rect.
 void append_partner_matrix(std::string& out, const ForeignPage& fp, Mpt page_height) {
-    const std::array<double, 6> m = placement_matrix(fp.source, fp.rect, page_height);
+    const std::array<double, 6> m = placement_matrix(fp.source->box, fp.rect, page_height);
     for (std::size_t i = 0; i < 6; ++i) {
         if (i > 0) out += ' ';
         // Six decimals keep a 14400 pt page exact to a millionth of a point;
@@ -351,7 +351,7 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
         // A partner page whose own structure is grafted in: its content is
         // marked inside the form it is drawn from, so the drawing is not.
         const auto* grafted = std::get_if<ForeignPage>(&item.what);
-        if (grafted != nullptr && !grafted->graft) grafted = nullptr;
+        if (grafted != nullptr && !grafted->source->graft) grafted = nullptr;
         if (tagged && grafted != nullptr) {
             if (open) close_mark();
             paint.end_text();

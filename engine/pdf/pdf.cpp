@@ -55,8 +55,8 @@ void check_pack(const PackBox& pack) {
             } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
                 if (img->path.empty()) throw Failure(page_label(i) + ": an image has no file");
             } else if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
-                if (fp->path.empty() || fp->rect.w <= 0 || fp->rect.h <= 0 || fp->source.shown_width() <= 0 ||
-                    fp->source.shown_height() <= 0)
+                if (!fp->source || fp->source->path.empty() || fp->rect.w <= 0 || fp->rect.h <= 0 ||
+                    fp->source->box.shown_width() <= 0 || fp->source->box.shown_height() <= 0)
                     throw Failure(page_label(i) + ": a partner page has no file or no size");
             } else if (const auto* link = std::get_if<LinkBox>(&item.what)) {
                 if (!link->uri.empty()) continue;
@@ -86,8 +86,8 @@ std::vector<partner::Placement> partner_placements(const PackBox& pack) {
     for (std::size_t i = 0; i < pack.pages.size(); ++i)
         for (const PageItem& item : pack.pages[i].items)
             if (const auto* fp = std::get_if<ForeignPage>(&item.what))
-                out.push_back(partner::Placement{i, fp->path, fp->page, fp->source,
-                                                 placement_matrix(fp->source, fp->rect, pack.pages[i].height)});
+                out.push_back(partner::Placement{i, fp->source->path, fp->source->page, fp->source->box,
+                                                 placement_matrix(fp->source->box, fp->rect, pack.pages[i].height)});
     return out;
 }
 

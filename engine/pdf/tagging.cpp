@@ -187,7 +187,7 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
             const Rect* figure = nullptr;
             if (const auto* img = std::get_if<ImageBox>(&item.what)) figure = &img->rect;
             if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
-                if (fp->graft) {
+                if (fp->source->graft) {
                     attach(item.mark.node);  // its kids come with the graft
                     graft_under_[p] = item.mark.node;
                     continue;

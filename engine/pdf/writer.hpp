@@ -114,7 +114,7 @@ public:
     // After libharu has saved: the StructTreeRoot, every element and the
     // parent tree, as objects of the update. Returns, by page, the object
     // number of the element a partner page's own structure is grafted
-    // under (ForeignPage::graft), or 0.
+    // under (ForeignSource::graft), or 0.
     std::vector<std::uint32_t> write(UpdateSection& update) const;
 
 private:

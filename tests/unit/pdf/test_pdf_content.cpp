@@ -94,7 +94,7 @@ TEST_CASE("pdf: items are painted in their order, in page coordinates", "[pdf]")
     page.width = pt(200);
     page.height = pt(100);
     page.add(FillRect{{pt(10), pt(20), pt(30), pt(40)}, {128, 128, 128}}, kP);
-    page.add(ImageBox{{pt(5), pt(10), pt(50), pt(25)}, "logo.png", nullptr, "Logo"}, kP);
+    page.add(ImageBox{{pt(5), pt(10), pt(50), pt(25)}, "logo.png", nullptr}, kP);
     page.add(RuleLine{pt(0), pt(50), pt(200), pt(50), 500, {0, 0, 255}}, kP);
     page.add(text_run("x", pt(1), pt(2)), kP);
     const std::string c = content_of(page);

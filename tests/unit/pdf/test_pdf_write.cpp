@@ -264,10 +264,10 @@ TEST_CASE("pdf: each checked picture is embedded once however often it is drawn"
     CHECK(misnamed_raster->encoding == RasterImage::Encoding::Pixels);  // the signature decides, not the name
 
     PackBox pack = sample_pack();
-    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(100), pt(141)}, png, png_raster, "Logo"}, kP);
-    pack.pages[0].add(ImageBox{{pt(300), pt(400), pt(100), pt(141)}, jpeg, jpeg_raster, "Photo"}, kP);
-    pack.pages[1].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, png, png_raster, "Logo"}, kP);
-    pack.pages[2].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, misnamed, misnamed_raster, "Logo"}, kP);
+    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(100), pt(141)}, png, png_raster}, kP);
+    pack.pages[0].add(ImageBox{{pt(300), pt(400), pt(100), pt(141)}, jpeg, jpeg_raster}, kP);
+    pack.pages[1].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, png, png_raster}, kP);
+    pack.pages[2].add(ImageBox{{pt(300), pt(200), pt(50), pt(70)}, misnamed, misnamed_raster}, kP);
     const std::string pdf = write_ok(pack, dir.file("pack.pdf"));
 
     Run list = run(std::string("pdfimages -list ") + quoted(pdf));
@@ -286,7 +286,7 @@ TEST_CASE("pdf: a transparent PNG keeps its alpha, compressed", "[pdf]") {
     const std::string png = dir.file("fade.png");
     write_rgba_png(png, 64, 32);
     PackBox pack = sample_pack();
-    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(128), pt(64)}, png, raster_of(png), "Fade"}, kP);
+    pack.pages[0].add(ImageBox{{pt(300), pt(200), pt(128), pt(64)}, png, raster_of(png)}, kP);
     const std::string pdf = write_ok(pack, dir.file("pack.pdf"));
 
     Run list = run(std::string("pdfimages -list ") + quoted(pdf));
@@ -374,7 +374,7 @@ TEST_CASE("pdf: bad boxes are reported, not written", "[pdf]") {
     CHECK(fails(p));
 
     p = sample_pack();  // pdf/ never reads a file itself
-    p.pages[0].add(ImageBox{{0, 0, pt(10), pt(10)}, dir.file("nothing.png"), nullptr, ""}, kP);
+    p.pages[0].add(ImageBox{{0, 0, pt(10), pt(10)}, dir.file("nothing.png"), nullptr}, kP);
     CHECK(fails(p));
     CHECK(error.find("the image " + dir.file("nothing.png") + " was not loaded") != std::string::npos);
 
