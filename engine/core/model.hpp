@@ -90,7 +90,7 @@ struct List {
 };
 
 enum class Align : std::uint8_t { Left, Center, Right, Justify };
-enum class Rag : std::uint8_t { None, Red, Amber, Green };
+enum class Rag : std::uint8_t { Red, Amber, Green };
 
 struct TableCell {
     SourceLoc loc;
@@ -98,7 +98,10 @@ struct TableCell {
     int colspan = 1;
     int rowspan = 1;
     bool header = false;          // <th>
-    Rag status = Rag::None;       // status="R|A|G": template colour + letter
+    // status="G A": one band of the template's colour per value, left to
+    // right, each with its letter (or word, status_words) for greyscale.
+    std::vector<Rag> status;
+    bool status_words = false;    // written Red, Amber, Green: printed as words
     std::optional<Color> fill;    // explicit background
     std::optional<Align> align;
 };
@@ -118,6 +121,9 @@ struct Table {
     std::vector<TableRow> head;        // repeated on every page the table runs onto
     std::vector<TableRow> body;
     Blocks notes;                      // footnotes printed under the table
+    // size="8pt": the type size of the table's cells and notes, for a wide
+    // appendix table set smaller than the template's table style.
+    std::optional<Mpt> type_size;
 };
 
 struct Image {

@@ -88,6 +88,21 @@ std::string format_paper_date(const Date& d, const StyleSheet& s) {
     return format_date(d, s.doc.date_pattern, s.doc.locale, s.doc.ordinal_days);
 }
 
+TextStyle text_style(const StyleSheet& styles, std::string_view name, const BlockEnv& env) {
+    TextStyle st = styles.get(name);
+    const Mpt table_size = styles.get("table").size;
+    if (!env.type_size || *env.type_size == table_size || table_size <= 0) return st;
+    // Every style in the table keeps its proportion to the table style.
+    auto scaled = [&](Mpt v) {
+        return static_cast<Mpt>((static_cast<std::int64_t>(v) * *env.type_size + table_size / 2) / table_size);
+    };
+    st.size = scaled(st.size);
+    st.line_height = scaled(st.line_height);
+    st.space_before = scaled(st.space_before);
+    st.space_after = scaled(st.space_after);
+    return st;
+}
+
 Mpt content_width(const PageMaster& m) { return m.width - m.margin_left - m.margin_right; }
 Mpt content_height(const PageMaster& m) { return m.height - m.margin_top - m.margin_bottom; }
 
@@ -221,7 +236,7 @@ void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {
             } else if constexpr (std::is_same_v<T, Attendance>) {
                 attendance(n, x, width, env);
             } else if constexpr (std::is_same_v<T, Resolution>) {
-                const TextStyle& body = ss.get(env.body_style);
+                const TextStyle body = text_style(ss, env.body_style, env);
                 LineSpec spec;
                 spec.x = x + indent;
                 spec.width = width - indent;
@@ -287,7 +302,7 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
     if (!env.in_cell && (numbered || env.kind != Paper::Kind::Document)) indent = ss.doc.paragraph_indent;
     if (p.numbering == Numbering::Sub && numbered) indent += ss.doc.list_indent / 2;
     const char* style_name = p.role == "chair" ? "chair" : env.body_style;
-    const TextStyle& st = ss.get(style_name);
+    const TextStyle st = text_style(ss, style_name, env);
     spec.label_x = x;
     if (p.role == "chair") {
         spec.align = st.align;
@@ -304,7 +319,7 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
 
 void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
-    const TextStyle& st = ss.get(env.body_style);
+    const TextStyle st = text_style(ss, env.body_style, env);
     Mpt gutter = env.in_cell ? std::min(ss.doc.list_indent, pt(14)) : ss.doc.list_indent;
     if (l.kind == ListKind::LowerRoman || l.kind == ListKind::Decimal) gutter = gutter * 5 / 4;
     // A list right after a numbered paragraph belongs to it: (a), (b) under 3.

@@ -131,7 +131,13 @@ struct BlockEnv {
     // reads the same, and the tree is half the size for a big table).
     StructId text_parent = kNoStruct;
     int heading_base = 1;              // <h1> is tagged H(1 + heading_base)
+    std::optional<Mpt> type_size;      // a table's own type size for its cells and notes
 };
+
+// The named style as text under `env` is set. In a table with its own type
+// size, the table style takes that size and every other style keeps its
+// proportion to it (header, notes), leading and spacing scaled alike.
+TextStyle text_style(const StyleSheet& styles, std::string_view name, const BlockEnv& env);
 
 // Where and how a paragraph's lines are placed (Flow::paragraph_lines).
 struct LineSpec {

@@ -3,6 +3,7 @@
 // Header rows are marked so the paginator repeats them on every page the
 // table runs onto; rows joined by a rowspan are kept on one page.
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 #include "layout/internal.hpp"
@@ -75,14 +76,51 @@ BlockEnv cell_env(const Placed& p, const BlockEnv& outer) {
     return e;
 }
 
-const char* rag_letter(Rag r) {
+// A status as the cell prints it, so it reads without its colour.
+std::string status_label(Rag r, bool word) {
     switch (r) {
-        case Rag::Red: return "R";
-        case Rag::Amber: return "A";
-        case Rag::Green: return "G";
-        case Rag::None: break;
+        case Rag::Red: return word ? "Red" : "R";
+        case Rag::Amber: return word ? "Amber" : "A";
+        case Rag::Green: return word ? "Green" : "G";
     }
     return "";
+}
+
+// A status cell with text of its own begins with its status, "Amber: ", so
+// that the text does not rest on the fill's colour alone; text that already
+// begins with the status word is left as written.
+const Blocks& shown_content(const TableCell& c, Blocks& scratch) {
+    if (c.status.empty() || c.content.empty()) return c.content;
+    std::string label;
+    for (Rag r : c.status) label += (label.empty() ? "" : "/") + status_label(r, c.status_words);
+    const auto* first = std::get_if<Paragraph>(&c.content.front().node);
+    if (first != nullptr) {
+        const std::string text = plain_text(first->text);
+        const std::string word = status_label(c.status.front(), true), letter = status_label(c.status.front(), false);
+        auto starts_with = [&](const std::string& w) {
+            return text.size() >= w.size() &&
+                   std::equal(w.begin(), w.end(), text.begin(),
+                              [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
+                                                              std::tolower(static_cast<unsigned char>(b)); }) &&
+                   (text.size() == w.size() || !std::isalpha(static_cast<unsigned char>(text[w.size()])));
+        };
+        if (starts_with(word) || starts_with(letter)) return c.content;
+    }
+    scratch = c.content;
+    Inline lead;
+    lead.text = label + (first != nullptr ? ": " : "");
+    lead.flags = kBold;
+    if (auto* p = std::get_if<Paragraph>(&scratch.front().node)) {
+        p->text.insert(p->text.begin(), lead);
+    } else {
+        Paragraph own;
+        own.text = {lead};
+        Block b;
+        b.loc = c.loc;
+        b.node = std::move(own);
+        scratch.insert(scratch.begin(), std::move(b));
+    }
+    return scratch;
 }
 
 std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env,
@@ -91,11 +129,19 @@ std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const B
     std::vector<Mpt> mins(n, 0), maxs(n, 0);
     for (const Placed& p : g.cells) {
         if (p.cs != 1) continue;
-        Extent e = blocks_extent(p.cell->content, cell_env(p, env), ctx);
-        if (p.cell->status != Rag::None) {
-            Line l = set_line(rag_letter(p.cell->status), ctx.styles.get("table"), ctx, kBold);
-            e.min = std::max(e.min, l.width);
-            e.max = std::max(e.max, l.width);
+        Blocks scratch;
+        Extent e = blocks_extent(shown_content(*p.cell, scratch), cell_env(p, env), ctx);
+        if (!p.cell->status.empty() && p.cell->content.empty()) {
+            // Each status has a band of its own, wide enough for its label.
+            Mpt widest = 0;
+            for (Rag r : p.cell->status)
+                widest = std::max(widest, set_line(status_label(r, p.cell->status_words),
+                                                   text_style(ctx.styles, "table", env), ctx, kBold)
+                                              .width);
+            const auto bands = static_cast<Mpt>(p.cell->status.size());
+            const Mpt need = bands * widest + (bands - 1) * 2 * kPadX;
+            e.min = std::max(e.min, need);
+            e.max = std::max(e.max, need);
         }
         auto c = static_cast<std::size_t>(p.c);
         mins[c] = std::max(mins[c], e.min + 2 * kPadX);
@@ -169,10 +215,15 @@ std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const B
     return w;
 }
 
-// A cell's fill and four borders, as decoration.
-void draw_cell_frame(Items& items, Mpt cx, Mpt cw, Mpt ch, std::optional<Color> fill, Color rule) {
+// A cell's fill (one colour, or bands side by side for several statuses)
+// and four borders, as decoration.
+void draw_cell_frame(Items& items, Mpt cx, Mpt cw, Mpt ch, const std::vector<Color>& fills, Color rule) {
     const Mark deco = Mark::as(Artifact::Layout);
-    if (fill) items.add(FillRect{Rect{cx, 0, cw, ch}, *fill}, deco);
+    const auto n = static_cast<Mpt>(fills.size());
+    for (Mpt k = 0; k < n; ++k) {
+        const Mpt x0 = cx + cw * k / n, x1 = cx + cw * (k + 1) / n;
+        items.add(FillRect{Rect{x0, 0, x1 - x0, ch}, fills[static_cast<std::size_t>(k)]}, deco);
+    }
     items.add(RuleLine{cx, 0, cx + cw, 0, kBorder, rule}, deco);
     items.add(RuleLine{cx, ch, cx + cw, ch, kBorder, rule}, deco);
     items.add(RuleLine{cx, 0, cx, ch, kBorder, rule}, deco);
@@ -184,7 +235,7 @@ void draw_cell_frame(Items& items, Mpt cx, Mpt cw, Mpt ch, std::optional<Color> 
 struct SplitCell {
     Mpt x = 0, w = 0;
     Mpt dx = 0;  // content's left edge from the page column
-    std::optional<Color> fill;
+    std::vector<Color> fills;
     std::vector<Slice> lines;
 };
 
@@ -209,7 +260,7 @@ public:
         s.height = used + 2 * kPadY;
         for (std::size_t k = 0; k < cells_->size(); ++k) {
             const SplitCell& c = (*cells_)[k];
-            draw_cell_frame(s.items, c.x, c.w, s.height, c.fill, rule_);
+            draw_cell_frame(s.items, c.x, c.w, s.height, c.fills, rule_);
             for (std::size_t i = from[k]; i < to[k]; ++i)
                 append_items(s.items, c.lines[i].items, c.dx,
                              kPadY + c.lines[i].space_before - c.lines[from[k]].space_before);
@@ -267,7 +318,8 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
     for (const Block& b : blocks) {
         Extent x;
         if (const auto* p = std::get_if<Paragraph>(&b.node)) {
-            InlineSetting set{&ctx.styles.get(env.body_style), env.flags, Align::Left};
+            const TextStyle st = text_style(ctx.styles, env.body_style, env);
+            InlineSetting set{&st, env.flags, Align::Left};
             x = measure_extent(p->text, set, ctx);
         } else if (const auto* l = std::get_if<List>(&b.node)) {
             Mpt gutter = std::min(ctx.styles.doc.list_indent, pt(14));
@@ -290,15 +342,18 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
     return e;
 }
 
-void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
+void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& outer) {
     const StyleSheet& ss = ctx_.styles;
+    BlockEnv env = outer;
+    env.type_size = t.type_size;
+    const TextStyle cell_style = text_style(ss, "table", env);
     Grid g = place(t);
     if (g.rows == 0 || g.cols == 0) return;
     std::vector<Mpt> widths = column_widths(t, g, width, env, ctx_);
     std::vector<Mpt> col_x(widths.size() + 1, x);
     for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + widths[c];
 
-    const Mpt min_row = ss.get("table").line_height + 2 * kPadY;
+    const Mpt min_row = cell_style.line_height + 2 * kPadY;
     std::vector<Mpt> heights(static_cast<std::size_t>(g.rows), min_row);
     std::vector<StackedBox> boxes(g.cells.size());
     // Table > THead/TBody > TR > TH/TD, the cells' content under each cell.
@@ -324,7 +379,8 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         ce.parent = cell;
         if (p.cell->content.size() == 1) ce.text_parent = cell;
         Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
-        boxes[i] = stack_blocks(p.cell->content, std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
+        Blocks scratch;
+        boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
         if (p.rs == 1) {
             auto& h = heights[static_cast<std::size_t>(p.r)];
             h = std::max(h, boxes[i].height + 2 * kPadY);
@@ -353,12 +409,12 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
 
     const Color line = ss.doc.rule_color;
     auto fill_of = [&](const Placed& p) {
-        std::optional<Color> fill = p.cell->fill;
-        if (!fill && (p.header_row || p.cell->header)) fill = ss.doc.table_header_fill;
-        if (p.cell->status == Rag::Red) fill = ss.doc.rag_red;
-        if (p.cell->status == Rag::Amber) fill = ss.doc.rag_amber;
-        if (p.cell->status == Rag::Green) fill = ss.doc.rag_green;
-        return fill;
+        std::vector<Color> fills;
+        for (Rag r : p.cell->status)
+            fills.push_back(r == Rag::Red ? ss.doc.rag_red : r == Rag::Amber ? ss.doc.rag_amber : ss.doc.rag_green);
+        if (fills.empty() && p.cell->fill) fills.push_back(*p.cell->fill);
+        if (fills.empty() && (p.header_row || p.cell->header)) fills.push_back(ss.doc.table_header_fill);
+        return fills;
     };
     // Fills and borders are decoration: the cells' structure says what they show.
     auto decorate = [&](Items& items, const Placed& p, Mpt cx, Mpt cw, Mpt ch) {
@@ -385,10 +441,16 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
         for (std::size_t i = from; i < to; ++i)
             append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
-        if (p.cell->status != Rag::None && box.slices.empty()) {
-            // The letter stays printed so the table reads in greyscale.
-            Line l = set_line(rag_letter(p.cell->status), ss.get("table"), ctx_, kBold);
-            append_items(items, l.items, cx + (cw - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
+        if (box.slices.empty()) {
+            // Each status's letter or word stays printed, centred in its
+            // band, so the table reads in greyscale.
+            const auto n = static_cast<Mpt>(p.cell->status.size());
+            for (Mpt i = 0; i < n; ++i) {
+                Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
+                                  cell_style, ctx_, kBold);
+                const Mpt x0 = cx + cw * i / n, x1 = cx + cw * (i + 1) / n;
+                append_items(items, l.items, x0 + (x1 - x0 - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
+            }
         }
     };
 
@@ -488,7 +550,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         // A body row of plain cells may be cut between lines at a page foot.
         bool splittable = !s.table_header && !spanned[ri];
         for (std::size_t k = first_cell; k < next_cell; ++k)
-            splittable = splittable && g.cells[k].cell->status == Rag::None;
+            splittable = splittable && g.cells[k].cell->status.empty();
         if (splittable) {
             auto cells = std::make_shared<std::vector<SplitCell>>();
             for (std::size_t k = first_cell; k < next_cell; ++k) {

@@ -191,6 +191,10 @@ Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx
 
 namespace {
 
+// A table set smaller than this cannot be read on paper; larger than this
+// it is no longer a table's type.
+constexpr Mpt kMinTableTypeSize = pt(4), kMaxTableTypeSize = pt(24);
+
 // The label forms <ol label> accepts, as the grammar lists them.
 Names label_forms(const grammar::Type& ol) {
     for (const grammar::Attribute& a : ol.attributes)
@@ -251,6 +255,12 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
         else
             r_.bad_attr(el, "widths", *w, why);
     }
+    if (std::optional<Mpt> size = r_.attr_length(el, "size")) {
+        if (*size < kMinTableTypeSize || *size > kMaxTableTypeSize)
+            r_.bad_attr(el, "size", *r_.attr(el, "size"), "a table's type size must be from 4pt to 24pt");
+        else
+            t.type_size = *size;
+    }
     BlockContext inner = unnumbered(ctx);
     for (auto [c, type] : r_.children(el, g_, g_.type("table"), "put rows in <tbody>, text in their <td> cells")) {
         if (!r_.enter(c)) continue;
@@ -284,8 +294,15 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
             tc.header = cn == "th";
             if (std::optional<int> v = r_.attr_int(cell, "colspan", 1, 1000)) tc.colspan = *v;
             if (std::optional<int> v = r_.attr_int(cell, "rowspan", 1, 1000)) tc.rowspan = *v;
-            if (std::optional<std::size_t> s = r_.attr_choice(cell, "status", {"R", "A", "G"}))
-                tc.status = *s == 0 ? Rag::Red : *s == 1 ? Rag::Amber : Rag::Green;
+            if (std::optional<std::string> s = r_.attr(cell, "status")) {
+                std::string why;
+                if (std::optional<Statuses> st = parse_statuses(*s, why)) {
+                    tc.status = std::move(st->values);
+                    tc.status_words = st->words;
+                } else {
+                    r_.bad_attr(cell, "status", *s, why);
+                }
+            }
             tc.fill = r_.attr_color(cell, "fill");
             if (std::optional<std::size_t> a = r_.attr_choice(cell, "align", {"left", "center", "right"}))
                 tc.align = *a == 0 ? Align::Left : *a == 1 ? Align::Center : Align::Right;

@@ -90,7 +90,8 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
                      {any_of(kNestedBlocks)}});
     t.push_back(Type{"table", "A table. Its header rows repeat on every page it runs onto.", Content::Elements,
                      {{"widths", Value::Widths, false,
-                       "One width per column: 2* a share, 40mm a fixed length, auto from the content."}},
+                       "One width per column: 2* a share, 40mm a fixed length, auto from the content."},
+                      length("size", "The type size of the table's cells and notes, 4pt to 24pt, e.g. 8pt.")},
                      {optional("thead", "thead"), optional("tbody", "tbody"), optional("notes", "notes")}});
     t.push_back(Type{"thead", "Header rows, bold, repeated at the top of every page of the table.",
                      Content::Elements, {}, {any("tr", "tr")}});
@@ -103,7 +104,9 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
     std::vector<Attribute> cell = {
         integer("colspan", 1, 1000, "How many columns the cell spans."),
         integer("rowspan", 1, 1000, "How many rows the cell spans."),
-        choice("status", {"R", "A", "G"}, "Red, amber or green: fills the cell and prints the letter."),
+        {"status", Value::Statuses, false,
+         "R, A or G (or Red, Amber, Green): fills the cell and prints the letter or word; several "
+         "values, G A, share the cell side by side."},
         colour("fill", "Background colour, #rrggbb."), align()};
     t.push_back(Type{"td", "A table cell: text, or paragraphs and lists. Text in cells is never numbered.",
                      Content::Mixed, cell, {any_of(kCellBlocks)}});

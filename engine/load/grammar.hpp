@@ -31,6 +31,7 @@ enum class Value {
     Paragraphs,   // Schedule 12A paragraph numbers: 1, 3
     DatePattern,  // ICU date pattern: d MMMM y
     Ordinal,      // true | false | a list of paper, meeting, next-meeting
+    Statuses,     // RAG status values: G, or several: G A; or words: Green Amber
 };
 
 struct Attribute {

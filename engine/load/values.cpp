@@ -1,5 +1,6 @@
 #include "load/values.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace bp::load {
@@ -269,6 +270,54 @@ std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::st
     }
     why.clear();
     return cols;
+}
+
+std::optional<Statuses> parse_statuses(std::string_view s, std::string& why) {
+    static constexpr std::string_view kLetters[] = {"R", "A", "G"};
+    static constexpr std::string_view kWords[] = {"Red", "Amber", "Green"};
+    static constexpr Rag kRags[] = {Rag::Red, Rag::Amber, Rag::Green};
+    const std::string kHow = "write R, A or G, or Red, Amber or Green; several separated by spaces, e.g. G A";
+    Statuses out;
+    bool letters = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (is_xml_space(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && !is_xml_space(s[j])) ++j;
+        const std::string_view tok = s.substr(i, j - i);
+        i = j;
+        std::optional<std::size_t> k;
+        for (std::size_t n = 0; n < 3; ++n) {
+            if (tok == kLetters[n]) {
+                k = n;
+                letters = true;
+            } else if (tok == kWords[n]) {
+                k = n;
+                out.words = true;
+            }
+        }
+        if (!k) {
+            why = quoted(tok) + " is not a status: " + kHow;
+            return std::nullopt;
+        }
+        if (std::ranges::find(out.values, kRags[*k]) != out.values.end()) {
+            why = quoted(tok) + " is given twice; name each status once";
+            return std::nullopt;
+        }
+        out.values.push_back(kRags[*k]);
+    }
+    if (out.values.empty()) {
+        why = "no status is given: " + kHow;
+        return std::nullopt;
+    }
+    if (letters && out.words) {
+        why = "letters and words are mixed; write letters (G A) or words (Green Amber)";
+        return std::nullopt;
+    }
+    return out;
 }
 
 }  // namespace bp::load

@@ -26,6 +26,13 @@ std::optional<int> parse_int(std::string_view s, int lo, int hi, std::string& wh
 std::optional<double> parse_number(std::string_view s, double lo, double hi, std::string& why);
 // Table widths: "3* 2* 40mm auto".
 std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::string& why);
+// A status cell's values: "G", "G A", "Green Amber"; letters or words, not
+// both, each once.
+struct Statuses {
+    std::vector<Rag> values;
+    bool words = false;
+};
+std::optional<Statuses> parse_statuses(std::string_view s, std::string& why);
 
 // XML whitespace: space, tab, CR, LF.
 bool is_xml_space(char c);

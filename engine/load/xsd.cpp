@@ -51,6 +51,7 @@ std::string value_name(Value v) {
         case Value::Paragraphs: return "paragraphs";
         case Value::DatePattern: return "date-pattern";
         case Value::Ordinal: return "ordinal";
+        case Value::Statuses: return "status";
         case Value::Integer:
         case Value::Choice: break;  // written inline
     }
@@ -86,6 +87,8 @@ const SimpleType kSimpleTypes[] = {
     {"date-pattern", ".+", "An ICU date pattern, e.g. d MMMM y."},
     {"ordinal", "true|false|(paper|meeting|next-meeting)(,? (paper|meeting|next-meeting))*",
      "true, false, or a list of paper, meeting and next-meeting."},
+    {"status", "(R|A|G|Red|Amber|Green)( (R|A|G|Red|Amber|Green))*",
+     "Red, amber or green as letters (R A G) or words (Red Amber Green); several separated by spaces."},
 };
 
 std::string widths_pattern() {

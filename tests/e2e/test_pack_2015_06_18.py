@@ -35,10 +35,17 @@ if 11 in by_item:
         failures.append("the Q4 dashboard is not on a landscape page")
     elif not any(" G " in f" {l} " for p in land for l in pack.lines(p)):
         failures.append("the Q4 dashboard's RAG letters do not come back out of the PDF")
+# The two dashboards, set at 7 pt (<table size>), take one page each, as published.
+for item in (11, 12):
+    if item in by_item:
+        x, y = by_item[item]
+        land = [p for p in range(x, y + 1) if pack.landscape(p)]
+        if len(land) != 1:
+            failures.append(f"item {item}'s dashboard takes {len(land)} landscape pages, published 1")
 links = link_targets(pack.pdf)
 if not any(u.startswith("mailto:") for u in links):
     failures.append(f"no mailto: link annotations; found {sorted(links)[:3]}")
 if "http://www.lrsb.org.uk/domestic-abuse" not in links:
     failures.append(f"the http link is not a link annotation: {sorted(links)[:5]}")
 check_rebuild_identical(boardpack, manifest, pack, failures)
-finish("pack 2015-06-18", failures, 13)
+finish("pack 2015-06-18", failures, 14)

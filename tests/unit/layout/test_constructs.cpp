@@ -485,3 +485,89 @@ TEST_CASE("a list's labels are written as the paper chose", "[layout][blocks]") 
     CHECK(has_run(bullets, "\u2022"));
     CHECK_FALSE(has_run(labels(ListKind::LowerAlpha, std::pair<std::string, std::string>("", ")")), "(b)"));
 }
+
+TEST_CASE("a table with its own type size sets its cells, header and notes smaller", "[layout][table]") {
+    Env env;
+    auto cell = [](const std::string& s) {
+        TableCell c;
+        c.content = {para(s, Numbering::None)};
+        return c;
+    };
+    auto dashboard = [&](std::optional<Mpt> size) {
+        Table t;
+        TableRow head;
+        head.cells = {cell("Indicator"), cell("Trend")};
+        t.head = {head};
+        for (int i = 0; i < 60; ++i) {
+            TableRow r;
+            r.cells = {cell("Indicator " + std::to_string(i)), cell("Stable")};
+            t.body.push_back(r);
+        }
+        t.notes = {para("* Provisional figures.", Numbering::None)};
+        t.type_size = size;
+        return t;
+    };
+    const TextStyle& table = env.styles.get("table");
+    const Mpt small = table.size / 2;
+    auto near = [](Mpt a, Mpt b) { return std::abs(a - b) <= 1; };  // rounding
+    PartLayout plain = layout_paper(report({block(dashboard(std::nullopt))}), env.ctx);
+    PartLayout smaller = layout_paper(report({block(dashboard(small))}), env.ctx);
+    const PageBox& p = smaller.pages[0];
+    CHECK(run_of(p, "Indicator 0").size == small);
+    CHECK(near(run_of(p, "Indicator").size, env.styles.get("table-header").size * small / table.size));
+    CHECK(near(run_of(smaller.pages.back(), "* Provisional figures.").size,
+               env.styles.get("table-note").size * small / table.size));
+    // Rows are closer together by the same proportion (padding unchanged).
+    const Mpt pitch_plain = run_of(plain.pages[0], "Indicator 1").baseline - run_of(plain.pages[0], "Indicator 0").baseline;
+    const Mpt pitch_small = run_of(p, "Indicator 1").baseline - run_of(p, "Indicator 0").baseline;
+    CHECK(near(pitch_plain - pitch_small, table.line_height - table.line_height * small / table.size));
+    // The page holds more rows: the smaller table takes fewer pages.
+    CHECK(plain.pages.size() == 2);
+    CHECK(smaller.pages.size() == 1);
+}
+
+TEST_CASE("a cell with several statuses shows each in a band of its colour, with its letter or word", "[layout][table]") {
+    Env env;
+    TableCell both;
+    both.status = {Rag::Green, Rag::Amber};
+    TableCell words;
+    words.status = {Rag::Red, Rag::Amber};
+    words.status_words = true;
+    TableCell with_text;
+    with_text.status = {Rag::Amber};
+    with_text.status_words = true;
+    with_text.content = {para("Behind plan", Numbering::None)};
+    TableCell says_it;
+    says_it.status = {Rag::Green};
+    says_it.content = {para("Green - on track", Numbering::None)};
+    Table t;
+    TableRow r;
+    r.cells = {both, words, with_text, says_it};
+    t.body = {r};
+    PageBox p = one_page({block(t)}, env);
+    auto fill = [&](Color c) {
+        auto fills = p.fills();
+        auto it = std::ranges::find_if(fills, [&](const FillRect& f) { return f.color == c; });
+        REQUIRE(it != fills.end());
+        return *it;
+    };
+    // Green and amber share the first cell side by side, each half of it.
+    const FillRect green = fill(env.styles.doc.rag_green);
+    const FillRect amber = fill(env.styles.doc.rag_amber);
+    CHECK(green.rect.x + green.rect.w == amber.rect.x);
+    CHECK(std::abs(green.rect.w - amber.rect.w) <= 1);
+    // Each band prints its own letter, centred in it, for greyscale.
+    const GlyphRun g = run_of(p, "G"), a = run_of(p, "A");
+    CHECK(std::abs((g.x + g.width / 2) - (green.rect.x + green.rect.w / 2)) <= 2);
+    CHECK(std::abs((a.x + a.width / 2) - (amber.rect.x + amber.rect.w / 2)) <= 2);
+    // Words where the paper wrote words.
+    CHECK(has_run(p, "Red"));
+    CHECK(run_of(p, "Red").x < run_of(p, "Amber").x);
+    // A status cell with its own text names its status first, so the text
+    // does not rest on colour alone; text that already names it is left.
+    CHECK(has_run(p, "Amber: "));
+    CHECK(run_of(p, "Amber: ").face == env.styles.get("table").face(true, false));
+    CHECK(has_run(p, "Behind plan"));
+    CHECK(has_run(p, "Green - on track"));
+    CHECK_FALSE(has_run(p, "G: "));
+}

@@ -184,7 +184,7 @@ TEST_CASE("RAG status cells are filled and keep their letter", "[layout]") {
     Table t;
     TableRow r;
     TableCell a;
-    a.status = Rag::Amber;
+    a.status = {Rag::Amber};
     TableCell text_cell;
     text_cell.content = {para("Total crime", Numbering::None)};
     r.cells = {text_cell, a};

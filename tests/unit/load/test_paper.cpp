@@ -130,7 +130,7 @@ TEST_CASE("load: tables", "[load][table]") {
     const TableRow& r = t.body[1];
     CHECK(r.cells[0].rowspan == 2);
     CHECK_FALSE(r.cells[0].header);
-    CHECK(r.cells[1].status == Rag::Amber);
+    CHECK(r.cells[1].status == std::vector{Rag::Amber});
     CHECK(r.cells[1].content.empty());
     REQUIRE(r.cells[2].fill);
     CHECK(*r.cells[2].fill == Color{0xd9, 0xd9, 0xd9});
@@ -138,10 +138,25 @@ TEST_CASE("load: tables", "[load][table]") {
     REQUIRE(r.cells[2].content.size() == 1);
     CHECK(runs(node<Paragraph>(r.cells[2].content[0]).text) == "{1}");
     REQUIRE(r.cells[3].content.size() == 2);
-    CHECK(t.body[2].cells[0].status == Rag::Green);
-    CHECK(t.body[2].cells[1].status == Rag::Red);
+    CHECK(t.body[2].cells[0].status == std::vector{Rag::Green});
+    CHECK(t.body[2].cells[1].status == std::vector{Rag::Red});
     REQUIRE(t.notes.size() == 1);
     CHECK(runs(node<Paragraph>(t.notes[0]).text) == "{* April to June only.}");
+}
+
+TEST_CASE("load: a table's own type size and several statuses in a cell", "[load][table]") {
+    Blocks b = first_blocks(report_xml(
+        "<table size=\"7.5pt\"><tbody><tr><td status=\"G A\"/><td status=\"Red\">Late</td></tr></tbody></table>"
+        "<table><tbody><tr><td>x</td></tr></tbody></table>"));
+    REQUIRE(b.size() == 2);
+    const Table& t = node<Table>(b[0]);
+    REQUIRE(t.type_size);
+    CHECK(*t.type_size == pt(7.5));
+    CHECK(t.body[0].cells[0].status == std::vector{Rag::Green, Rag::Amber});
+    CHECK_FALSE(t.body[0].cells[0].status_words);
+    CHECK(t.body[0].cells[1].status == std::vector{Rag::Red});
+    CHECK(t.body[0].cells[1].status_words);
+    CHECK_FALSE(node<Table>(b[1]).type_size);
 }
 
 TEST_CASE("load: images resolve against the paper's folder", "[load][paper]") {

@@ -77,6 +77,27 @@ TEST_CASE("load: table widths", "[load][values][table]") {
     CHECK_FALSE(parse_widths("1.5*", why));
 }
 
+TEST_CASE("load: status values, as letters or words, one or several", "[load][values][table]") {
+    std::string why;
+    auto one = parse_statuses("G", why);
+    REQUIRE(one);
+    CHECK(one->values == std::vector{Rag::Green});
+    CHECK_FALSE(one->words);
+    auto two = parse_statuses(" Green\tAmber ", why);
+    REQUIRE(two);
+    CHECK(two->values == std::vector{Rag::Green, Rag::Amber});
+    CHECK(two->words);
+    CHECK(parse_statuses("R A G", why)->values.size() == 3);
+    CHECK_FALSE(parse_statuses("Yellow", why));
+    CHECK(why == "\"Yellow\" is not a status: write R, A or G, or Red, Amber or Green; several separated by spaces, e.g. G A");
+    CHECK_FALSE(parse_statuses("G Amber", why));
+    CHECK(why == "letters and words are mixed; write letters (G A) or words (Green Amber)");
+    CHECK_FALSE(parse_statuses("A A", why));
+    CHECK(why == "\"A\" is given twice; name each status once");
+    CHECK_FALSE(parse_statuses("  ", why));
+    CHECK_FALSE(parse_statuses("g", why));  // letters are capitals, as printed
+}
+
 TEST_CASE("load: whitespace collapsing of plain strings", "[load][values]") {
     CHECK(collapse_space("  a \n\t b  ") == "a b");
     CHECK(collapse_space("") == "");
