@@ -36,11 +36,14 @@ enum InlineFlag : std::uint8_t {
 };
 
 struct Inline {
-    enum class Kind : std::uint8_t { Text, LineBreak };
+    // Footnote: <fn>; the engine numbers it, prints the number here and
+    // `note` at the foot of the page.
+    enum class Kind : std::uint8_t { Text, LineBreak, Footnote };
     Kind kind = Kind::Text;
     std::uint8_t flags = 0;  // InlineFlag bits
     std::string text;        // UTF-8, XML whitespace collapsed; U+00A0 kept
     std::string href;        // http(s): or mailto: target; empty if not a link
+    std::vector<Inline> note;  // Kind::Footnote: the note's text
 };
 using Inlines = std::vector<Inline>;
 

@@ -10,8 +10,10 @@ template <class>
 inline constexpr bool kNoSuchBlock = false;
 
 void texts(const Inlines& in, const SourceLoc& loc, const TextVisitor& visit) {
-    for (const Inline& i : in)
+    for (const Inline& i : in) {
         if (i.kind == Inline::Kind::Text && !i.text.empty()) visit(loc, i.text);
+        if (i.kind == Inline::Kind::Footnote) texts(i.note, loc, visit);
+    }
 }
 
 void block(const Block& b, const TextVisitor& visit) {

@@ -163,7 +163,13 @@ void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& 
         }
     }
     InlineSetting set{&style, env.flags, spec.align.value_or(style.align), &tree_, node};
+    std::vector<const Inlines*> notes;  // the text's footnotes, in order
+    for (const Inline& in : text)
+        if (in.kind == Inline::Kind::Footnote) notes.push_back(&in.note);
+    const int first_note = counters.footnote + 1;
+    if (!notes.empty()) set.first_footnote = first_note;
     std::vector<Line> lines = break_lines(text, set, spec.width, ctx_);
+    counters.footnote += static_cast<int>(notes.size());
     if (lines.empty()) {
         if (spec.label.empty()) return;
         lines.push_back(set_line(" ", style, ctx_));
@@ -178,11 +184,40 @@ void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& 
         append_items(s.items, lines[i].items, spec.x, 0);
         mark_unset(s.items, own);
         if (i == 0 && !spec.label.empty()) put_on_first_baseline(s.items, label, spec.label_x, label_mark);
+        for (int number : lines[i].footnotes)
+            s.footnotes.push_back(footnote(*notes[static_cast<std::size_t>(number - first_note)], number, node,
+                                           node != kNoStruct ? tree_.loc(node) : SourceLoc{}));
         // No first line alone at a page foot, no last line alone at a head.
         s.keep_with_next = (n > 1 && (i == 0 || i + 2 == n)) || (i + 1 == n && spec.keep_with_next);
         push(std::move(s));
     }
     space(style.space_after);
+}
+
+FootnoteBox Flow::footnote(const Inlines& note, int number, StructId called_from, const SourceLoc& loc) {
+    const StyleSheet& ss = ctx_.styles;
+    const TextStyle& st = ss.get("footnote");
+    // Read straight after the paragraph that calls it, its number first
+    // (tagged PDF puts Lbl in list items only, so the number is the Note's text).
+    const StructId parent = called_from != kNoStruct ? tree_[called_from].parent : kNoStruct;
+    const StructId note_node = tree_.add(Role::Note, parent, loc);
+    const Line label = set_line(std::to_string(number), st, ctx_);
+    // The notes' text hangs after the widest number a paper is likely to reach.
+    const Mpt hang = std::max(set_line("99", st, ctx_).width, label.width) + set_line(" ", st, ctx_).width;
+    const Mpt width = content_width(ss.master(orientation)) - hang;
+    InlineSetting set{&st, 0, Align::Left, &tree_, note_node};
+    FootnoteBox box;
+    Mpt y = 0;
+    for (const Line& l : break_lines(note, set, width, ctx_)) {
+        Items line;
+        append_items(line, l.items, hang, 0);
+        mark_unset(line, Mark::content(note_node));
+        if (y == 0) put_on_first_baseline(line, label, 0, Mark::content(note_node));
+        append_items(box.items, line, 0, y);
+        y += l.height;
+    }
+    box.height = y + st.space_after;
+    return box;
 }
 
 void Flow::blocks(const Blocks& bs, Mpt x, Mpt width, const BlockEnv& env) {

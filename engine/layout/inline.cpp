@@ -17,6 +17,7 @@ struct Piece {
     bool underline = false;
     int link = -1;  // index into Flat::hrefs
     StructId node = kNoStruct;  // the element the text is content of (a Link, or the paragraph's)
+    int footnote = 0;  // a footnote's number, raised where the <fn> stood
 };
 
 struct Flat {
@@ -28,9 +29,15 @@ struct Flat {
 Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutContext& ctx) {
     Flat f;
     const TextStyle& st = *set.style;
+    int next_note = set.first_footnote;
     for (const Inline& in : inlines) {
         std::uint8_t flags = static_cast<std::uint8_t>(in.flags | set.flags);
         Piece p;
+        if (in.kind == Inline::Kind::Footnote) {
+            if (next_note == 0) continue;
+            flags = static_cast<std::uint8_t>((flags & ~kSubscript) | kSuperscript);
+            p.footnote = next_note++;
+        }
         p.face = st.face(flags & kBold, flags & kItalic);
         p.size = st.size;
         p.underline = st.underline || (flags & kUnderline);
@@ -39,7 +46,9 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
             p.size = st.size * 2 / 3;
             p.rise = (flags & kSuperscript) ? st.size * 33 / 100 : -st.size * 12 / 100;
         }
-        std::string text = in.kind == Inline::Kind::LineBreak ? std::string("\n") : in.text;
+        std::string text = in.kind == Inline::Kind::LineBreak ? std::string("\n")
+                           : p.footnote > 0                     ? std::to_string(p.footnote)
+                                                                : in.text;
         if (st.uppercase && in.kind == Inline::Kind::Text)
             text = to_upper(text, ctx.styles.doc.locale);
         if (in.kind == Inline::Kind::Text) make_drawable(ctx.fonts, p.face, text);
@@ -179,6 +188,7 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
         }
         const Mark mark = p.node != kNoStruct ? Mark::content(p.node) : Mark{};
         line.items.add(std::move(run), mark);
+        if (p.footnote > 0) line.footnotes.push_back(p.footnote);
         if (p.link >= 0)
             line.items.add(LinkBox{Rect{x, 0, w, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1}, mark);
         x += w;

@@ -30,6 +30,7 @@ struct Line {
     Mpt width = 0;   // natural width of the text on the line
     Mpt height = 0;  // line pitch
     bool hard_end = false;
+    std::vector<int> footnotes;  // numbers of the footnotes called on this line
 };
 
 // How a run of inline text is set. With a tree, the lines' text is marked as
@@ -41,6 +42,9 @@ struct InlineSetting {
     Align align = Align::Left;
     StructTree* tree = nullptr;
     StructId node = kNoStruct;
+    // The number of the text's first footnote; 0: its footnotes print
+    // nothing (measuring a text whose notes are numbered elsewhere).
+    int first_footnote = 0;
 };
 
 // Breaks inline content into lines no wider than `width` (greedy, ICU break
@@ -80,6 +84,13 @@ public:
     virtual bool cut(Mpt room, Slice& head, Slice& rest) const = 0;
 };
 
+// A footnote set for the foot of a page, origin at its top-left: it is
+// drawn on the page that holds the line calling it.
+struct FootnoteBox {
+    Items items;
+    Mpt height = 0;
+};
+
 // An unbreakable vertical piece of a flow: a line, a table row, an image.
 // A slice with a splitter may be cut by the paginator rather than moved.
 struct Slice {
@@ -95,6 +106,7 @@ struct Slice {
     std::vector<PartAnchor> more_anchors;  // more bookmarks after it, at the same place
     Items items;
     Items if_last;  // drawn only when the slice ends its page (a spanning cell's foot)
+    std::vector<FootnoteBox> footnotes;  // notes called on this line, for its page's foot
     std::shared_ptr<const SliceSplitter> splitter;
 };
 
@@ -154,6 +166,7 @@ struct Counters {
     int sub = 0;     // last sub-number under it
     int minute = 0;  // last minute number
     int table = 0;   // tables seen (ids for header repetition)
+    int footnote = 0;  // last footnote number of the paper
 };
 
 // LI > (Lbl, LBody): a list item's label and body elements.
@@ -179,6 +192,9 @@ public:
     void paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
                          const BlockEnv& env);
     void space(Mpt amount) { pending_space_ = std::max(pending_space_, amount); }
+    // The note of footnote `number` set for the page foot, its number first,
+    // as a Note element after `called_from`.
+    FootnoteBox footnote(const Inlines& note, int number, StructId called_from, const SourceLoc& loc);
     void force_break(bool to_odd = false) {
         pending_break_ = true;
         pending_break_odd_ = pending_break_odd_ || to_odd;

@@ -3,7 +3,9 @@
 // empty the page it started on); a table row that does not fit is split
 // rather than moved when moving it would leave more than a third of the
 // page empty; a table that crosses a page shows its header rows again at
-// the top of the new page.
+// the top of the new page. Footnotes stand at the foot of the page that
+// calls them: the page's body shrinks by their height, and a line whose
+// note does not fit moves to the next page with it.
 #include <map>
 
 #include "layout/internal.hpp"
@@ -17,10 +19,21 @@ struct Placement {
     bool repeat = false;  // a repeated table header
 };
 
+// Room for the rule between the text and the footnotes, and where it stands in it.
+constexpr Mpt kNoteRuleSpace = pt(10), kNoteRuleAt = pt(4), kNoteRuleLength = mm(50);
+
+// The height a slice's footnotes add to a page; the rule comes with the first.
+Mpt notes_height(const Slice& s, bool page_has_notes) {
+    Mpt h = 0;
+    for (const FootnoteBox& n : s.footnotes) h += n.height;
+    return h > 0 && !page_has_notes ? h + kNoteRuleSpace : h;
+}
+
 struct Page {
     Orientation orientation = Orientation::Portrait;
     std::vector<Placement> placed;
     Mpt y = 0;                       // next free y
+    Mpt notes = 0;                   // height of the footnotes at its foot (with their rule)
     std::size_t first = SIZE_MAX;    // first non-repeated slice index on the page
     bool blank = false;              // a padding page before a section that starts on an odd page
     bool has_content() const { return first != SIZE_MAX; }
@@ -69,8 +82,9 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
         }
         Page& page = pages.back();
         Mpt space = page.has_content() ? s.space_before : 0;
-        if (page.has_content() && page.y + space + s.height > room(page.orientation)) {
-            const Mpt left = room(page.orientation) - page.y - space;
+        const Mpt notes = notes_height(s, page.notes > 0);
+        if (page.has_content() && page.y + space + s.height + page.notes + notes > room(page.orientation)) {
+            const Mpt left = room(page.orientation) - page.y - space - page.notes;
             Slice head, rest;
             if (s.splitter && left * 3 > room(page.orientation) && s.splitter->cut(left, head, rest)) {
                 head.space_before = s.space_before;
@@ -89,12 +103,16 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
                 while (!page.placed.empty() && page.placed.back().slice >= j && !page.placed.back().repeat)
                     page.placed.pop_back();
                 i = j;
+                page.notes = 0;  // the notes of the slices that stay
+                for (const Placement& pl : page.placed)
+                    if (!pl.repeat) page.notes += notes_height(slices[pl.slice], page.notes > 0);
             }
             open_page(page.orientation, i);
             continue;
         }
         page.placed.push_back(Placement{i, page.y + space, false});
         page.y += space + s.height;
+        page.notes += notes;
         if (!page.has_content()) page.first = i;
         ++i;
     }
@@ -138,6 +156,21 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
                     a.y = m.margin_top + pl.y;
                     out.anchors.push_back(std::move(a));
                 }
+        }
+        if (p.notes > 0) {
+            // The notes in the order they are called, above the bottom margin.
+            Mpt y = m.height - m.margin_bottom - p.notes;
+            box.add(RuleLine{m.margin_left, y + kNoteRuleAt, m.margin_left + kNoteRuleLength, y + kNoteRuleAt, 500,
+                             ctx.styles.get("footnote").color},
+                    Mark::as(Artifact::Layout));
+            y += kNoteRuleSpace;
+            for (const Placement& pl : p.placed) {
+                if (pl.repeat) continue;
+                for (const FootnoteBox& n : slices[pl.slice].footnotes) {
+                    append_items(box, n.items, m.margin_left, y);
+                    y += n.height;
+                }
+            }
         }
         out.pages.push_back(std::move(box));
     }

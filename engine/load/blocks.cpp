@@ -137,7 +137,8 @@ void BlockReader::read_mixed(pugi::xml_node parent, const BlockContext& ctx, uns
         loc_set = false;
     };
     Names expected = names(allowed);
-    expected.insert(expected.end(), kInlineNames.begin(), kInlineNames.end());
+    for (std::string_view n : kInlineNames)
+        if (ctx.footnotes || n != "fn") expected.push_back(n);
     for (pugi::xml_node c : parent.children()) {
         bool inline_node = Reader::is_text(c) || (c.type() == pugi::node_element && is_inline_element(c.name()));
         if (inline_node) {
@@ -145,7 +146,7 @@ void BlockReader::read_mixed(pugi::xml_node parent, const BlockContext& ctx, uns
                 raw_loc = r_.loc(c);
                 loc_set = true;
             }
-            r_.collect_inline(c, parent, raw, 0, {});
+            r_.collect_inline(c, parent, raw, 0, {}, ctx.footnotes);
         } else if (c.type() == pugi::node_element) {
             if (tag_of(c.name()) & allowed) {
                 flush();
@@ -185,7 +186,7 @@ Paragraph BlockReader::read_paragraph(pugi::xml_node el, const BlockContext& ctx
                 r_.bad_attr(el, "class", *c, "the only class is chair, for the line naming the chair");
         }
     }
-    p.text = r_.inlines(el);
+    p.text = r_.inlines(el, ctx.footnotes);
     return p;
 }
 
@@ -262,6 +263,7 @@ Table BlockReader::read_table(pugi::xml_node el, const BlockContext& ctx) {
             t.type_size = *size;
     }
     BlockContext inner = unnumbered(ctx);
+    inner.footnotes = false;  // a cell has no page foot of its own
     for (auto [c, type] : r_.children(el, g_, g_.type("table"), "put rows in <tbody>, text in their <td> cells")) {
         if (!r_.enter(c)) continue;
         r_.check_attributes(c, *type);

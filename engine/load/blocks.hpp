@@ -40,6 +40,7 @@ struct BlockContext {
     Paper::Kind kind = Paper::Kind::Report;
     Numbering p_default = Numbering::None;  // <p> without number=
     bool in_cell = false;                   // "text in cells is never numbered"
+    bool footnotes = true;                  // <fn> may stand in the text (not in tables)
     std::string pack_root;                  // images may not leave it ("" = anywhere)
 };
 

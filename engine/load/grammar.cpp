@@ -45,6 +45,8 @@ void add_inline_types(std::vector<Type>& t) {
     t.push_back(Type{"a", "A hyperlink to a web page or an e-mail address.", Content::Inline,
                      {{"href", Value::Link, true, "The address: https://..., http://... or mailto:..."}}});
     t.push_back(Type{"br", "A line break inside a paragraph.", Content::Empty});
+    t.push_back(inline_text("fn", "A footnote, in a paragraph or a list entry: a number is printed here and the "
+                                  "note at the foot of the same page."));
 }
 
 // ---- papers ----

@@ -117,7 +117,8 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
     if (!structured) {
         // <item>Introductions</item>: the text is the title.
         Names expected = parts;
-        expected.insert(expected.end(), kInlineNames.begin(), kInlineNames.end());
+        for (std::string_view n : kInlineNames)
+            if (n != "fn") expected.push_back(n);  // an agenda line has no page foot for a note
         Inlines raw;
         for (pugi::xml_node c : el.children()) {
             if (c.type() == pugi::node_element && !is_inline_element(c.name()))

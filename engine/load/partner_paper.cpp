@@ -64,7 +64,7 @@ std::optional<Paper> read_partner_paper(const std::string& path, const SourceLoc
     Paper paper;
     paper.kind = Paper::Kind::Partner;
     paper.loc = loc;
-    if (!title.empty()) paper.header.title.push_back(Inlines{Inline{Inline::Kind::Text, 0, title, {}}});
+    if (!title.empty()) paper.header.title.push_back(Inlines{Inline{Inline::Kind::Text, 0, title, {}, {}}});
     Section section;
     section.loc = loc;
     section.partner = std::move(pdf);

@@ -7,7 +7,7 @@
 
 namespace bp::load {
 
-const Names kInlineNames = {"b", "i", "u", "sup", "sub", "a", "br"};
+const Names kInlineNames = {"b", "i", "u", "sup", "sub", "a", "br", "fn"};
 
 namespace {
 
@@ -405,7 +405,7 @@ void Reader::missing_child(pugi::xml_node parent, std::string_view child, std::s
 }
 
 void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
-                            const std::string& href) {
+                            const std::string& href, bool footnotes) {
     if (is_text(n)) {
         Inline run;
         run.flags = flags;
@@ -433,6 +433,10 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
         raw.push_back(std::move(brk));
         return;
     }
+    if (name == "fn") {
+        footnote(n, raw, footnotes);
+        return;
+    }
     std::uint8_t f = flags;
     std::string link = href;
     if (name == "a") {
@@ -457,8 +461,30 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
         if (name == "sub") f |= kSubscript;
     }
     if (!enter(n)) return;
-    for (pugi::xml_node c : n.children()) collect_inline(c, n, raw, f, link);
+    for (pugi::xml_node c : n.children()) collect_inline(c, n, raw, f, link, footnotes);
     leave();
+}
+
+void Reader::footnote(pugi::xml_node fn, Inlines& raw, bool allowed) {
+    check_attributes(fn, grammar::inline_type("fn"));
+    if (!allowed) {
+        // Headings, titles and table cells have no page foot of their own
+        // to print a note at; a note inside a note has nothing to number it.
+        error(fn, rule::misplaced_element, "a footnote cannot stand here",
+              "put <fn> in the text of a paragraph or a list entry; headings, titles, tables and footnotes take none");
+        return;
+    }
+    if (!enter(fn)) return;
+    Inline note;
+    note.kind = Inline::Kind::Footnote;
+    for (pugi::xml_node c : fn.children()) collect_inline(c, fn, note.note, 0, {}, false);
+    leave();
+    finish_inlines(note.note);
+    if (note.note.empty()) {
+        error(fn, rule::empty_value, "<fn> is empty", "write the note's text inside it, e.g. <fn>Source: Police.uk</fn>");
+        return;
+    }
+    raw.push_back(std::move(note));
 }
 
 void Reader::check_link(pugi::xml_node a, const std::string& href) {
@@ -477,9 +503,9 @@ void Reader::check_link(pugi::xml_node a, const std::string& href) {
                    "a pack can only link to web pages and e-mail addresses");
 }
 
-Inlines Reader::inlines(pugi::xml_node el) {
+Inlines Reader::inlines(pugi::xml_node el, bool footnotes) {
     Inlines raw;
-    for (pugi::xml_node c : el.children()) collect_inline(c, el, raw, 0, {});
+    for (pugi::xml_node c : el.children()) collect_inline(c, el, raw, 0, {}, footnotes);
     finish_inlines(raw);
     return raw;
 }
@@ -532,6 +558,14 @@ void finish_inlines(Inlines& runs) {
     };
     bool space_before = true;  // at the block's start nothing may lead
     for (Inline& run : runs) {
+        if (run.kind == Inline::Kind::Footnote) {
+            // The number follows the word it annotates, with no space between.
+            if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().text.ends_with(' '))
+                out.back().text.pop_back();
+            out.push_back(std::move(run));
+            space_before = false;  // a space after the note is kept
+            continue;
+        }
         if (run.kind == Inline::Kind::LineBreak) {
             trim_trailing();
             run.text.clear();

@@ -116,11 +116,12 @@ public:
 
     // ---- text ----
     // Inline content of `el`'s children, whitespace collapsed.
-    Inlines inlines(pugi::xml_node el);
+    // `footnotes`: <fn> may stand in it (a paragraph's or list entry's text).
+    Inlines inlines(pugi::xml_node el, bool footnotes = false);
     // Appends `n` (text, or an inline element) as raw runs; reports other
     // elements. Finish with finish_inlines.
     void collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
-                        const std::string& href);
+                        const std::string& href, bool footnotes = false);
     // Text content of an element that holds plain text only, collapsed;
     // child elements are reported.
     std::string plain_text(pugi::xml_node el);
@@ -128,6 +129,9 @@ public:
     std::optional<Date> text_date(pugi::xml_node el, bool month_only_ok = false);
 
 private:
+    // <fn>: a Footnote inline holding the note's text, or an error where a
+    // note cannot stand.
+    void footnote(pugi::xml_node fn, Inlines& raw, bool allowed);
     // A link the PDF can open: http:, https: or mailto:.
     void check_link(pugi::xml_node a, const std::string& href);
 

@@ -19,7 +19,7 @@ const Names kEngineStyles = {"body",       "h1",           "h2",         "h3",  
                              "meeting",    "agenda-heading", "agenda-item", "agenda-note", "paper-title",
                              "paper-line", "table",        "table-header", "table-note",  "quote",
                              "minute-title", "chair",      "footer",     "stamp",       "blank",
-                             "cover-title", "cover-subtitle",
+                             "cover-title", "cover-subtitle", "footnote",
                              // used by style/ and layout/ beyond the list in formats.md
                              "contact",    "appendix-title"};
 

@@ -253,6 +253,13 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
 
     std::string body, attrs;
     std::vector<std::uint32_t> top;
+    // PDF/UA gives every Note an /ID, and IDs are found through the root's
+    // IDTree; zero-padded, the names sort as the elements do.
+    auto note_id = [](std::size_t i) {
+        std::string digits = std::to_string(i);
+        return "note" + std::string(digits.size() < 10 ? 10 - digits.size() : 0, '0') + digits;
+    };
+    std::vector<std::size_t> notes;
     for (std::size_t i = 0; i < tree.size(); ++i) {
         const Element& e = el_[i];
         if (!e.used) continue;
@@ -260,6 +267,11 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
         const StructText& t = tree.texts[n.text];
         body = "<</S/";
         body += role_name(n.role);
+        if (n.role == Role::Note) {
+            body += "/ID";
+            append_text(body, note_id(i));
+            notes.push_back(i);
+        }
         body += "/P";
         append_ref(body, n.parent == kNoStruct ? root_id_ : id_of(n.parent));
         if (n.parent == kNoStruct) top.push_back(ids[i]);
@@ -338,7 +350,16 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
         body += ' ' + std::to_string(key++);
         append_ref(body, id_of(owner));
     }
-    body += "]>>/ParentTreeNextKey " + std::to_string(next_key_) + ">>";
+    body += "]>>/ParentTreeNextKey " + std::to_string(next_key_);
+    if (!notes.empty()) {
+        body += "/IDTree<</Names[";
+        for (std::size_t i : notes) {
+            append_text(body, note_id(i));
+            append_ref(body, ids[i]);
+        }
+        body += "]>>";
+    }
+    body += ">>";
     update.add(root_id_, body);
 
     std::vector<std::uint32_t> grafts(graft_under_.size(), 0);

@@ -23,6 +23,7 @@ constexpr BuiltIn kBuiltIns[] = {
     {"minute-title", "h1"}, {"chair", "body"},       {"footer", "body"},
     {"stamp", "body"},      {"blank", "body"},       {"cover-title", "h1"},
     {"cover-subtitle", "h2"}, {"contact", "body"},   {"appendix-title", "h1"},
+    {"footnote", "body"},
 };
 
 // Defaults of the built-in styles before the template speaks.
@@ -57,6 +58,10 @@ TextStyleSpec builtin_spec(std::string_view name) {
         s.space_after = pt(2);
     } else if (name == "table-note") {
         s.size = pt(8);
+    } else if (name == "footnote") {
+        // A word processor's footnote text: smaller, close together.
+        s.size = pt(9);
+        s.space_after = pt(2);
     } else if (name == "quote") {
         b(s.italic);
     } else if (name == "chair") {

@@ -416,6 +416,7 @@ class Checker:
         self.annotations()
         self.tables()
         self.figures()
+        self.notes()
         self.headings()
         self.nesting()
         return self.failures
@@ -866,6 +867,17 @@ class Checker:
             box = f.attribute("Layout", "BBox")
             if not (isinstance(box, list) and len(box) == 4 and box[0] < box[2] and box[1] < box[3]):
                 self.fail(f"Figure {f.ref} has no BBox")
+
+    def notes(self):
+        """PDF/UA-1 7.9: every Note has an /ID, unique in the document."""
+        seen = set()
+        for n in (e for e in self.elements if e.role == "Note"):
+            ident = self.pdf.get(n.dict.get("ID"))
+            if not isinstance(ident, str) or not ident:
+                self.fail(f"Note {n.ref} has no /ID")
+            elif ident in seen:
+                self.fail(f"Note {n.ref} has the /ID {ident!r} of another Note")
+            seen.add(ident)
 
     def headings(self):
         levels = [(e, HEADINGS[e.role]) for e in self.elements if e.role in HEADINGS]

@@ -130,7 +130,7 @@ for extra in ((), ("--include-exempt",)) if manifest else ():
     flat = [l for _, l in lines]
     roles = {l.split(" ")[0] for l in flat if not l.startswith('"')}
     for role in ["Document", "Part", "Sect", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead",
-                 "TBody", "TR", "TH", "TD", "Link", "Figure", "BlockQuote"]:
+                 "TBody", "TR", "TH", "TD", "Link", "Figure", "BlockQuote", "Note"]:
         expect(role in roles, f"{name}: no {role} element in the structure")
     contract = any(l.startswith('Part "6. Contract award') for l in flat)
     expect(contract == bool(extra), f"{name}: the exempt item's Part is {'missing' if extra else 'present'}")
@@ -153,7 +153,8 @@ for extra in ((), ("--include-exempt",)) if manifest else ():
     expect(flat.count('"Commentary"') == 1, f"{name}: the appendix header is read {flat.count(chr(34) + 'Commentary' + chr(34))} times")
     for want in ["Minutes of a meeting of the Test Constructs Board held at County Hall, Glenfield",
                  "RESOLVED:", "AGREED:", "NOTED:", "Section 100A(4)", "CHAIRMAN", "Case Management Review",
-                 "Indicator 60", "A paragraph that restarts the numbering at seven.", "Behind plan"]:
+                 "Indicator 60", "A paragraph that restarts the numbering at seven.", "Behind plan",
+                 "Figures for April to June 2015."]:
         expect(any(want in l for l in flat), f"{name}: {want!r} is not read from the structure")
 
 

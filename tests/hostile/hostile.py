@@ -269,7 +269,7 @@ def body_font_too_big(d):
                                '<style name="body" family="sans" size="700pt"')
 
 
-@case(1, "{dir}/templates/lscsb.xml:35:11: error: the paragraph indent (5000mm) is wider than the text column "
+@case(1, "{dir}/templates/lscsb.xml:36:11: error: the paragraph indent (5000mm) is wider than the text column "
          "(159.2mm between the side margins), so the text of every paragraph would start off the page [page-geometry]",
       '  hint: make paragraph= on <indent> smaller, e.g. paragraph="10mm"')
 def indent_wider_than_the_column(d):

@@ -571,3 +571,100 @@ TEST_CASE("a cell with several statuses shows each in a band of its colour, with
     CHECK(has_run(p, "Green - on track"));
     CHECK_FALSE(has_run(p, "G: "));
 }
+
+namespace {
+
+Inline footnote_of(const std::string& s) {
+    Inline f;
+    f.kind = Inline::Kind::Footnote;
+    f.note = text(s);
+    return f;
+}
+
+const StructNode* first_of_role(const StructTree& t, Role r) {
+    for (const StructNode& n : t.nodes)
+        if (n.role == r) return &n;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a footnote prints its number in the text and its note at the foot of the same page", "[layout][footnote]") {
+    Env env;
+    Block first = para_of({piece("Crime fell by 4%"), footnote_of("Police recorded crime, April to June."),
+                           piece(" across the county.")},
+                          Numbering::Auto);
+    Block second = para_of({piece("Burglary rose"), footnote_of("Provisional figures.")}, Numbering::Auto);
+    PartLayout part = layout_paper(report({first, second}), env.ctx);
+    REQUIRE(part.pages.size() == 1);
+    const PageBox& p = part.pages[0];
+    const GlyphRun crime = run_of(p, "Crime fell by 4%"), one = run_of(p, "1");
+    // The number is raised, smaller, straight after the word it annotates.
+    CHECK(one.size < crime.size);
+    CHECK(one.baseline < crime.baseline);
+    CHECK(std::abs(one.x - (crime.x + crime.width)) <= 1);
+    CHECK(has_run(p, "2"));
+    // The notes stand at the foot, in the order they are called, under a rule.
+    const GlyphRun note1 = run_of(p, "Police recorded crime, April to June.");
+    const GlyphRun note2 = run_of(p, "Provisional figures.");
+    const PageMaster& m = env.styles.portrait;
+    CHECK(note1.baseline > run_of(p, "Burglary rose").baseline + pt(200));
+    CHECK(note2.baseline > note1.baseline);
+    CHECK(note2.baseline <= m.height - m.margin_bottom);
+    CHECK(note1.size == env.styles.get("footnote").size);
+    CHECK(std::ranges::any_of(p.rules(), [&](const RuleLine& r) { return r.y1 == r.y2 && r.y1 < note1.baseline &&
+                                                                          r.y1 > run_of(p, "Burglary rose").baseline; }));
+    // Tagged as a Note, beside the paragraph that calls it (in the numbered
+    // paragraph's list body), holding its number and its text.
+    const StructNode* note = first_of_role(part.structure, Role::Note);
+    REQUIRE(note != nullptr);
+    REQUIRE(note->parent != kNoStruct);
+    CHECK(part.structure[note->parent].role == Role::LBody);
+    const auto note_id = static_cast<StructId>(note - part.structure.nodes.data());
+    auto owner = [&](const std::string& t) {
+        for (const PageItem& it : p.items)
+            if (const auto* r = std::get_if<GlyphRun>(&it.what); r && r->text == t && r->baseline > crime.baseline)
+                return it.mark.node;
+        return kNoStruct;
+    };
+    CHECK(owner("Police recorded crime, April to June.") == note_id);
+}
+
+TEST_CASE("a line whose footnote does not fit under it moves to the next page with its note", "[layout][footnote]") {
+    Env env;
+    const std::string long_note = words(90);
+    bool moved = false;
+    for (int filler = 22; filler < 36; ++filler) {
+        Blocks bs;
+        for (int i = 0; i < filler; ++i) bs.push_back(para("Line " + std::to_string(i), Numbering::None));
+        bs.push_back(para_of({piece("The called line"), footnote_of(long_note)}));
+        std::string after;
+        for (int i = 0; i < 60; ++i) after += "afterwards ";
+        bs.push_back(para(after, Numbering::None));
+        PartLayout part = layout_paper(report(bs), env.ctx);
+        int call_page = -1, note_page = -1;
+        for (std::size_t i = 0; i < part.pages.size(); ++i) {
+            const PageBox& p = part.pages[i];
+            if (has_run(p, "The called line")) call_page = static_cast<int>(i);
+            for (const GlyphRun& r : p.runs())
+                if (r.text.rfind("the board noted", 0) == 0) note_page = static_cast<int>(i);
+            // No body text runs into the notes: the lowest body line is above the first note line.
+            const auto runs = p.runs();
+            auto note_run = std::ranges::find_if(runs, [](const GlyphRun& r) { return r.text.rfind("the board noted", 0) == 0; });
+            if (note_run != runs.end())
+                for (const GlyphRun& r : runs)
+                    if (r.text.rfind("Line ", 0) == 0 || r.text == "The called line" || r.text.rfind("afterwards", 0) == 0)
+                        CHECK(r.baseline < note_run->baseline);
+        }
+        INFO("filler " << filler);
+        REQUIRE(call_page >= 0);
+        CHECK(note_page == call_page);
+        // Moved by its note: it heads the next page, though the page before
+        // had room for two more lines.
+        const PageMaster& m = env.styles.portrait;
+        if (call_page == 1 && part.pages[1].runs().front().text == "The called line" &&
+            part.pages[0].runs().back().baseline < m.height - m.margin_bottom - 2 * env.styles.get("body").line_height)
+            moved = true;
+    }
+    CHECK(moved);
+}

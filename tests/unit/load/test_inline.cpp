@@ -54,7 +54,7 @@ TEST_CASE("load: unknown inline elements are reported with the right word", "[lo
     CHECK(m ==
           "paper.xml:1:106: error: unknown element <bold> inside <p>; did you mean <b>?\n"
           "paper.xml:1:121: error: unknown element <em> inside <p>; did you mean <i>?\n"
-          "paper.xml:1:132: error: unknown element <span> inside <p>; expected one of: b, i, u, sup, sub, a, br\n");
+          "paper.xml:1:132: error: unknown element <span> inside <p>; expected one of: b, i, u, sup, sub, a, br, fn\n");
 }
 
 TEST_CASE("load: a link inside a link is an error", "[load][inline]") {

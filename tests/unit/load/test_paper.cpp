@@ -159,6 +159,23 @@ TEST_CASE("load: a table's own type size and several statuses in a cell", "[load
     CHECK_FALSE(node<Table>(b[1]).type_size);
 }
 
+TEST_CASE("load: footnotes in paragraphs and list entries", "[load][footnote]") {
+    Blocks b = first_blocks(report_xml(
+        "<p>Crime fell <fn>Police <b>recorded</b> crime.</fn> across the county.</p>"
+        "<ul><li>Entry<fn>In a list.</fn></li></ul>"));
+    REQUIRE(b.size() == 2);
+    const Inlines& t = node<Paragraph>(b[0]).text;
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].text == "Crime fell");  // the space before the note is dropped
+    CHECK(t[1].kind == Inline::Kind::Footnote);
+    CHECK(runs(t[1].note) == "{Police }{b:recorded}{ crime.}");
+    CHECK(t[2].text == " across the county.");
+    const Inlines& li = node<Paragraph>(node<List>(b[1]).items[0].content[0]).text;
+    REQUIRE(li.size() == 2);
+    CHECK(li[1].kind == Inline::Kind::Footnote);
+    CHECK(plain_text(t) == "Crime fell across the county.");
+}
+
 TEST_CASE("load: images resolve against the paper's folder", "[load][paper]") {
     TempDir dir;
     dir.write("papers/img/chart.png", kPngBytes);
