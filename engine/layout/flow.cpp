@@ -199,7 +199,10 @@ FootnoteBox Flow::footnote(const Inlines& note, int number, StructId called_from
     const TextStyle& st = ss.get("footnote");
     // Read straight after the paragraph that calls it, its number first
     // (tagged PDF puts Lbl in list items only, so the number is the Note's text).
-    const StructId parent = called_from != kNoStruct ? tree_[called_from].parent : kNoStruct;
+    // A numbered paragraph's text sits in its list body itself: the note goes
+    // in there after it; any other text's element gets the note beside it.
+    StructId parent = called_from;
+    if (called_from != kNoStruct && tree_[called_from].role != Role::LBody) parent = tree_[called_from].parent;
     const StructId note_node = tree_.add(Role::Note, parent, loc);
     const Line label = set_line(std::to_string(number), st, ctx_);
     // The notes' text hangs after the widest number a paper is likely to reach.
