@@ -14,6 +14,23 @@ class Page:
         self.rotate, self.crop, self.link, self.comment, self.goto = rotate, crop, link, comment, goto
 
 
+def write_objects(path, objs, catalog):
+    """Writes objects {number: bytes} as a PDF file with a classic
+    cross-reference table, object `catalog` its root."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for n in sorted(objs):
+        offsets[n] = len(out)
+        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for n in sorted(objs):
+        out += b"%010d 00000 n \n" % offsets[n]
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
 def _content(page, tagged):
     lines = []
     if tagged:
@@ -113,18 +130,7 @@ def write(path, pages, outline=None, tagged=False, javascript=False):
         cat += " /Names <<%s >>" % name_trees
     objs[catalog] = (cat + " >>").encode("latin-1")
 
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for n in sorted(objs):
-        offsets[n] = len(out)
-        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for n in sorted(objs):
-        out += b"%010d 00000 n \n" % offsets[n]
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
-    with open(path, "wb") as f:
-        f.write(out)
+    write_objects(path, objs, catalog)
 
 
 def encrypt(src, dst, password="secret"):
@@ -218,15 +224,4 @@ def write_tagged(path, font_file, broken=False, huge_mcids=False):
                   % (doc, h1, para, figure, h2, th1, th2, td1, td2)).encode()
     objs[catalog] = ("<< /Type /Catalog /Pages %d 0 R /StructTreeRoot %d 0 R /MarkInfo << /Marked true >> "
                      "/Lang (en-GB) >>" % (pages_obj, tree)).encode()
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for n in sorted(objs):
-        offsets[n] = len(out)
-        out += b"%d 0 obj\n" % n + objs[n] + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for n in sorted(objs):
-        out += b"%010d 00000 n \n" % offsets[n]
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, catalog, xref)
-    with open(path, "wb") as f:
-        f.write(out)
+    write_objects(path, objs, catalog)
