@@ -157,6 +157,7 @@ struct Contact {
 struct AttendanceGroup {
     SourceLoc loc;
     std::string title;
+    Inlines chair;  // "Mr J. T. Orson CC (in the Chair)", first in the group; may be empty
     struct Person {
         Inlines name;
         Inlines role;  // organisation or role; may be empty
@@ -167,7 +168,8 @@ struct Attendance {
     std::vector<AttendanceGroup> groups;
 };
 
-// "RESOLVED:" / "AGREED:" followed by its content, usually (a), (b) items.
+// "RESOLVED:" / "AGREED:" followed by its content, usually (a), (b) items;
+// the template's resolution label says how the word is printed.
 struct Resolution {
     std::string label;  // as written: RESOLVED, AGREED
     Blocks content;
@@ -247,6 +249,7 @@ struct Paper {
     PaperHeader header;
     std::optional<int> first_minute;  // minutes: number of the first minute
     std::string venue;                // minutes: where the meeting was held
+    bool online = false;              // minutes: venue is the service it was held on ("held via ...")
     std::vector<Section> sections;
 };
 

@@ -65,6 +65,12 @@ struct TemplateDoc {
     std::string footer = "Page {page}";           // {page} = pack page number
     std::string stamp = "Agenda Item {item}";     // {item} = agenda item number
     std::string blank_text = "This page is intentionally left blank";
+    // The minutes' own words: the opening line ({board}, {venue}, {date}),
+    // for a meeting at a venue and one held online, and the word before a
+    // resolution ({label}: RESOLVED, AGREED, NOTED).
+    std::string minutes_opening = "Minutes of a meeting of the {board} held at {venue} on {date}.";
+    std::string minutes_opening_online = "Minutes of a meeting of the {board} held via {venue} on {date}.";
+    std::string resolution_label = "{label}:";
     bool footer_on_blank = false;
     // "(Pages X - Y)" counts the padding page that follows an item ending on
     // an odd page, as the published LSCSB agendas do ("3 - 8", 8 blank).

@@ -88,6 +88,13 @@ std::string format_paper_date(const Date& d, const StyleSheet& s) {
     return format_date(d, s.doc.date_pattern, s.doc.locale, s.doc.ordinal_days);
 }
 
+std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
+    for (const auto& [key, value] : values)
+        for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+            text.replace(at, key.size(), value);
+    return text;
+}
+
 TextStyle text_style(const StyleSheet& styles, std::string_view name, const BlockEnv& env) {
     TextStyle st = styles.get(name);
     const Mpt table_size = styles.get("table").size;
@@ -279,7 +286,9 @@ void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {
                 spec.x = x + indent;
                 spec.width = width - indent;
                 spec.keep_with_next = true;
-                paragraph_lines(node(Role::P, env, b.loc), plain(n.label + ":", kBold), body, spec, env);
+                paragraph_lines(node(Role::P, env, b.loc),
+                                plain(fill_placeholders(ss.doc.resolution_label, {{"{label}", n.label}}), kBold), body,
+                                spec, env);
                 blocks(n.content, x, width, env);
             } else if constexpr (std::is_same_v<T, Minute>) {
                 minute(n, b.loc, x, width, env);
@@ -453,6 +462,14 @@ void Flow::attendance(const Attendance& a, Mpt x, Mpt width, const BlockEnv& env
         head.keep_with_next = true;
         paragraph_lines(node(heading_role(env.heading_base + 1), env, g.loc), plain(g.title), ss.get("h2"), head,
                         env);
+        if (!g.chair.empty()) {
+            // The chair's line opens the group, across both columns, and
+            // stays with the first name under it.
+            LineSpec chair = head;
+            chair.keep_with_next = !g.people.empty();
+            paragraph_lines(node(Role::P, env, g.loc), g.chair, tight, chair, env);
+            space(pt(2));
+        }
         for (const auto& person : g.people) {
             // One paragraph per person: the name, then the organisation.
             const StructId p = node(Role::P, env, g.loc);

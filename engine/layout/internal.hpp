@@ -259,5 +259,7 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
 std::string list_label(ListKind kind, int n);
 std::string list_label(const List& l, int n);  // with the paper's punctuation, if it chose one
 std::string format_paper_date(const Date& d, const StyleSheet& s);
+// A template's wording with each {placeholder} replaced by its value.
+std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace bp::layout_detail

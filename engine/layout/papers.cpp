@@ -31,11 +31,12 @@ void report_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, cons
 
 void minutes_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
     const StyleSheet& ss = ctx.styles;
-    std::string line = "Minutes of a meeting of the " + p.header.board;
-    if (!p.venue.empty()) line += " held at " + p.venue;
-    if (p.header.date)
-        line += " on " + format_date(*p.header.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
-    line += ".";
+    // The template's wording, held at a venue or via an online service.
+    const std::string date =
+        p.header.date ? format_date(*p.header.date, ss.doc.meeting_date_pattern, ss.doc.locale, false) : "";
+    const std::string line =
+        fill_placeholders(p.online ? ss.doc.minutes_opening_online : ss.doc.minutes_opening,
+                          {{"{board}", p.header.board}, {"{venue}", p.venue}, {"{date}", date}});
     f.paragraph_lines(f.node(Role::H1, env, p.loc), plain(line, kBold), ss.get("body"), full_width(width), env);
     f.space(pt(6));
 }

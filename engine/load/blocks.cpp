@@ -342,10 +342,35 @@ Resolution BlockReader::read_resolved(pugi::xml_node el, const BlockContext& ctx
     return res;
 }
 
-// <exclusion paragraphs="3"/>: the resolution that excludes the public
-// under Section 100A(4), worded as the Act requires, citing the paragraphs
-// of Part 1 of Schedule 12A (1 to 7) that make the business exempt.
+// <exclusion paragraphs="3"><item>Contract award</item></exclusion>: the
+// resolution that excludes the public under Section 100(A)(4), worded as
+// the published minutes word it: the items it covers (none: the rest of
+// the meeting), the paragraphs of Part 1 of Schedule 12A (1 to 7) that make
+// the business exempt, and the public-interest test the Act asks for.
 std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
+    const grammar::Type& type = g_.type("exclusion");
+    List items;
+    items.kind = ListKind::Bullet;
+    for (auto [c, t] : r_.children(el, g_, type, "name each item of business in an <item>")) {
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, *t);
+        ListItem item;
+        item.loc = r_.loc(c);
+        Paragraph title;
+        title.text = r_.inlines(c);
+        if (title.text.empty()) {
+            r_.error(c, rule::empty_value, "this <item> of <exclusion> is empty",
+                     "write the title of the item the public is excluded from, or delete the <item>");
+            r_.leave();
+            continue;
+        }
+        Block b;
+        b.loc = item.loc;
+        b.node = std::move(title);
+        item.content.push_back(std::move(b));
+        items.items.push_back(std::move(item));
+        r_.leave();
+    }
     Resolution res;
     res.label = "RESOLVED";
     std::optional<std::string> given = r_.required_attr(el, "paragraphs", "paragraphs=\"3\" or paragraphs=\"1, 3\"");
@@ -365,17 +390,29 @@ std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
     }
     std::string cited = numbers.front();
     for (std::size_t i = 1; i < numbers.size(); ++i) cited += (i + 1 == numbers.size() ? " and " : ", ") + numbers[i];
+    const std::size_t n = items.items.size();
+    const std::string business = n == 0   ? "the remaining items of business on the grounds that they involve"
+                                 : n == 1 ? "the following item of business on the grounds that it involves"
+                                          : "the following items of business on the grounds that they involve";
     Paragraph p;
     Inline text;
-    text.text = std::string("That under Section 100A(4) of the Local Government Act 1972 the public be excluded from "
-                            "the meeting for the remaining items of business on the grounds that they involve the "
-                            "likely disclosure of exempt information as defined in ") +
-                (numbers.size() == 1 ? "paragraph " : "paragraphs ") + cited + " of Part 1 of Schedule 12A of the Act.";
+    text.text = "That under Section 100(A)(4) of the Local Government Act 1972 the public be excluded from the "
+                "meeting for " + business + " the likely disclosure of exempt information as defined in " +
+                (numbers.size() == 1 ? "paragraph " : "paragraphs ") + cited +
+                " of Part 1 of Schedule 12A of the Act and that, in all the circumstances of the case, the public "
+                "interest in maintaining the exemption outweighs the public interest in disclosing the information" +
+                (n == 0 ? "." : ":");
     p.text.push_back(std::move(text));
     Block b;
     b.loc = r_.loc(el);
     b.node = std::move(p);
     res.content.push_back(std::move(b));
+    if (n > 0) {
+        Block list;
+        list.loc = b.loc;
+        list.node = std::move(items);
+        res.content.push_back(std::move(list));
+    }
     return res;
 }
 

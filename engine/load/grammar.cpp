@@ -203,13 +203,19 @@ Format make_minutes() {
                            {}, {one("board", "board"), one("date", "date"), one("venue", "venue")}});
     f.types.push_back(text("board", "The board or committee that met."));
     f.types.push_back(text("date", "The date of the meeting, YYYY-MM-DD.", Value::Date));
-    f.types.push_back(text("venue", "Where the meeting was held."));
+    f.types.push_back(text("venue", "Where the meeting was held: a place, or with online=\"true\" the service "
+                                    "it was held on, e.g. Microsoft Teams."));
+    f.types.back().attributes.push_back(
+        boolean("online", "true: the meeting was held online, via the service named (held via Microsoft Teams)."));
     f.types.push_back(Type{"attendance", "Who attended, in groups such as Present and Apologies; once.",
                            Content::Elements, {}, {any("group", "group")}});
     f.types.back().once_per_file = true;
     f.types.push_back(Type{"group", "A group of people, e.g. Present.", Content::Elements,
                            {{"title", Value::Text, false, "The group's heading, e.g. Present."}},
-                           {any("person", "person")}});
+                           {optional("chair", "group-chair"), any("person", "person")}});
+    f.types.push_back(inline_text("group-chair",
+                                  "The line naming who chaired the meeting, first in its group, e.g. Mr J. T. Orson "
+                                  "CC (in the Chair)."));
     f.types.push_back(Type{"person", "One person: name and organisation.", Content::Elements, {},
                            {one("name", "name"), optional("role", "role")}});
     f.types.push_back(inline_text("name", "The person's name."));
@@ -221,10 +227,14 @@ Format make_minutes() {
     f.types.push_back(Type{"resolved", "What the board resolved.", Content::Elements,
                            {choice("label", {"RESOLVED", "AGREED", "NOTED"}, "The word before the resolution.")},
                            {any_of(body_blocks())}});
-    f.types.push_back(Type{"exclusion", "The resolution that excludes the public under Section 100A(4).",
-                           Content::Empty,
+    f.types.push_back(Type{"exclusion",
+                           "The resolution that excludes the public under Section 100(A)(4), naming the items it "
+                           "covers (none: the rest of the meeting), with the public-interest sentence.",
+                           Content::Elements,
                            {{"paragraphs", Value::Paragraphs, true,
-                             "The paragraphs of Part 1 of Schedule 12A, 1 to 7, e.g. 3 or 1, 3."}}});
+                             "The paragraphs of Part 1 of Schedule 12A, 1 to 7, e.g. 3 or 1, 3."}},
+                           {any("item", "exclusion-item")}});
+    f.types.push_back(inline_text("exclusion-item", "The title of an item of business the public is excluded from."));
     f.types.push_back(Type{"signature", "The chairman's signature block that closes the minutes.", Content::Empty,
                            {{"times", Value::Text, false, "When the meeting ran, e.g. 2.00 - 3.10 pm."},
                             {"date", Value::Date, false, "The date of the meeting."},
@@ -297,7 +307,8 @@ Format make_template() {
                             any("font", "font"), any("style", "style"), optional("indent", "indent"),
                             optional("colours", "colours"), optional("footer", "footer"),
                             optional("stamp", "stamp"), optional("appendix", "appendix"),
-                            optional("blank", "blank"), optional("images", "images")}});
+                            optional("blank", "blank"), optional("images", "images"),
+                            optional("minutes", "minutes")}});
     f.types.push_back(text("locale", "Language and region of dates and line breaking, e.g. en_GB."));
     f.types.push_back(Type{"dates", "ICU date patterns for the dates the pack prints.", Content::Empty,
                            {{"paper", Value::DatePattern, false, "Dates in paper headers, e.g. d MMMM y."},
@@ -348,6 +359,16 @@ Format make_template() {
                                    "Portrait appendices: a new page, the next odd page, or straight after the text."),
                             choice("landscape-start", {"page", "odd-page"},
                                    "Landscape appendices and sections: a new page or the next odd page.")}});
+    f.types.push_back(Type{"minutes", "The words the minutes print around what the clerk wrote.", Content::Empty,
+                           {{"opening", Value::Text, false,
+                             "The opening line of a meeting held at a venue; {board}, {venue} and {date} are "
+                             "filled in."},
+                            {"opening-online", Value::Text, false,
+                             "The opening line of a meeting held online (<venue online=\"true\">); {board}, {venue} "
+                             "and {date} are filled in."},
+                            {"resolution-label", Value::Text, false,
+                             "How the word before a resolution is printed; {label} is RESOLVED, AGREED or NOTED, "
+                             "e.g. {label}:-."}}});
     f.types.push_back(Type{"images", "Limits on the pictures papers may hold.", Content::Empty,
                            {integer("max-megapixels", 1, 1000,
                                     "The largest picture, in millions of pixels (50 if not given).")}});

@@ -248,7 +248,14 @@ void PaperReader::minutes_header(pugi::xml_node el, Paper& paper) {
         std::string_view n = c.name();
         if (n == "board") paper.header.board = r_.plain_text(c);
         if (n == "date") paper.header.date = r_.text_date(c);
-        if (n == "venue") paper.venue = r_.plain_text(c);
+        if (n == "venue") {
+            paper.venue = r_.plain_text(c);
+            paper.online = r_.attr_bool(c, "online").value_or(false);
+            if (paper.venue.empty())
+                r_.error(c, rule::empty_value, "<venue> is empty",
+                         paper.online ? "name the service the meeting was held on, e.g. Microsoft Teams"
+                                      : "write where the meeting was held, e.g. County Hall, Glenfield");
+        }
     }
     r_.leave();
 }
@@ -289,6 +296,14 @@ Attendance PaperReader::attendance(pugi::xml_node el, const grammar::Type& t) {
         for (auto [p, person_type] : r_.children(g, g_, *group_type, "put each name in a <person>")) {
             if (!r_.enter(p)) continue;
             r_.check_attributes(p, *person_type);
+            if (std::string_view(p.name()) == "chair") {
+                group.chair = r_.inlines(p);
+                if (group.chair.empty())
+                    r_.error(p, rule::empty_value, "<chair> is empty",
+                             "write who chaired, e.g. Mr J. T. Orson CC (in the Chair), or delete it");
+                r_.leave();
+                continue;
+            }
             AttendanceGroup::Person person;
             for (auto [f, field_type] :
                  r_.children(p, g_, *person_type, "put the name in <name> and the organisation in <role>")) {

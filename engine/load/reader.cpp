@@ -97,6 +97,8 @@ std::string placement_hint(std::string_view name, const Names& expected, std::st
     if (name == "section" || name == "appendix") return "sections and appendices are top-level only";
     if (name == "cover") return "<cover> comes first in an <appendix> or a <document>";
     if (name == "resolved" || name == "exclusion") return tag(name) + " goes inside a <minute>";
+    if (name == "chair" && parent != "group")
+        return "<chair> goes first in an attendance <group>; a chair line elsewhere is <p class=\"chair\">";
     if (name == "header") return "<header> comes first in a <report> or <minutes>";
     if (is_inline_element(name) && contains(expected, "p")) return "put text in a <p>";
     // A list or table inside <p>, as HTML habit writes it.

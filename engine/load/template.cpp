@@ -40,8 +40,11 @@ private:
     void style(pugi::xml_node el);
     void indent(pugi::xml_node el);
     void colours(pugi::xml_node el);
-    // Text with {placeholders}: only those in `allowed` may appear.
-    std::string placeholder_text(pugi::xml_node el, const char* attr, std::string_view allowed);
+    // Text with {placeholders}: only those in `allowed` may appear, and
+    // those in `required` must. Unset if the attribute is not written.
+    std::optional<std::string> placeholder_text(pugi::xml_node el, const char* attr, const Names& allowed,
+                                                const Names& required = {});
+    void minutes(pugi::xml_node el);
     void check_references();
     std::optional<std::string> font_file(pugi::xml_node el, const char* attr);
     std::optional<Mpt> length_at_least(pugi::xml_node el, const char* name, Mpt min);
@@ -85,11 +88,11 @@ void TemplateReader::read(pugi::xml_node root) {
         if (n == "colours") colours(c);
         if (n == "footer") {
             r_.check_attributes(c, g_.type("footer"));
-            t_.footer = placeholder_text(c, "text", "{page}");
+            if (auto v = placeholder_text(c, "text", {"{page}"})) t_.footer = *v;
         }
         if (n == "stamp") {
             r_.check_attributes(c, g_.type("stamp"));
-            t_.stamp = placeholder_text(c, "text", "{item}");
+            if (auto v = placeholder_text(c, "text", {"{item}"})) t_.stamp = *v;
         }
         if (n == "appendix") {
             r_.check_attributes(c, g_.type("appendix"));
@@ -98,6 +101,7 @@ void TemplateReader::read(pugi::xml_node root) {
             if (auto v = r_.attr_choice(c, "landscape-start", {"page", "odd-page"}))
                 t_.landscape_start = static_cast<SectionStart>(*v);
         }
+        if (n == "minutes") minutes(c);
         if (n == "images") {
             r_.check_attributes(c, g_.type("images"));
             // Up to 1000 megapixels: beyond that one picture could need gigabytes.
@@ -278,20 +282,47 @@ void TemplateReader::colours(pugi::xml_node el) {
     if (auto c = r_.attr_color(el, "green")) t_.rag_green = *c;
 }
 
-std::string TemplateReader::placeholder_text(pugi::xml_node el, const char* attr, std::string_view allowed) {
+std::optional<std::string> TemplateReader::placeholder_text(pugi::xml_node el, const char* attr,
+                                                            const Names& allowed, const Names& required) {
     std::optional<std::string> v = r_.attr(el, attr);
-    if (!v) return el.name() == std::string_view("footer") ? t_.footer : t_.stamp;
+    if (!v) return std::nullopt;
     std::string text = collapse_space(*v);
+    auto list = [](const Names& names) {
+        std::string s;
+        for (std::size_t i = 0; i < names.size(); ++i)
+            s += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + std::string(names[i]);
+        return s;
+    };
     for (std::size_t p = text.find('{'); p != std::string::npos; p = text.find('{', p + 1)) {
         std::size_t e = text.find('}', p);
         std::string ph = text.substr(p, e == std::string::npos ? std::string::npos : e - p + 1);
-        if (ph != allowed) {
-            r_.attr_error(el, attr, rule::placeholder, std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) + "; the only placeholder here is " +
-                             std::string(allowed));
-            break;
+        if (!contains(allowed, ph)) {
+            r_.attr_error(el, attr, rule::placeholder,
+                          std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) +
+                              (allowed.size() == 1 ? "; the only placeholder here is " : "; the placeholders here are ") +
+                              list(allowed));
+            return std::nullopt;
         }
     }
+    for (std::string_view need : required)
+        if (text.find(need) == std::string::npos) {
+            r_.attr_error(el, attr, rule::placeholder,
+                          std::string(attr) + " on <" + el.name() + "> has no " + std::string(need) +
+                              ", so the text it stands for would be lost",
+                          "write " + std::string(need) + " where it goes, e.g. " +
+                              (need == "{label}" ? "\"{label}:-\"" : "\"... on {date}.\""));
+            return std::nullopt;
+        }
     return text;
+}
+
+// <minutes opening opening-online resolution-label>: the minutes' own words.
+void TemplateReader::minutes(pugi::xml_node el) {
+    r_.check_attributes(el, g_.type("minutes"));
+    const Names opening = {"{board}", "{venue}", "{date}"};
+    if (auto v = placeholder_text(el, "opening", opening, {"{date}"})) t_.minutes_opening = *v;
+    if (auto v = placeholder_text(el, "opening-online", opening, {"{date}"})) t_.minutes_opening_online = *v;
+    if (auto v = placeholder_text(el, "resolution-label", {"{label}"}, {"{label}"})) t_.resolution_label = *v;
 }
 
 void TemplateReader::check_references() {

@@ -668,3 +668,98 @@ TEST_CASE("a line whose footnote does not fit under it moves to the next page wi
     }
     CHECK(moved);
 }
+
+namespace {
+
+Paper minutes_of(Blocks bs, bool online) {
+    Paper p;
+    p.kind = Paper::Kind::Minutes;
+    p.header.board = "Safer Communities Board";
+    p.header.date = Date{2021, 2, 4};
+    p.venue = online ? "Microsoft Teams" : "County Hall";
+    p.online = online;
+    Section s;
+    s.blocks = std::move(bs);
+    p.sections.push_back(std::move(s));
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("minutes open with the template's wording for a venue or an online meeting", "[layout][minutes]") {
+    // The page's text with its lines joined by spaces.
+    auto prose = [](const Paper& paper, const LayoutContext& ctx) {
+        std::string s = page_text(layout_paper(paper, ctx).pages.at(0));
+        std::replace(s.begin(), s.end(), '|', ' ');
+        return s;
+    };
+    Env env;
+    const std::string at = prose(minutes_of({}, false), env.ctx);
+    INFO(at);
+    CHECK(at.find("Minutes of a meeting of the Safer Communities Board held at County Hall on Thursday, 4 February "
+                  "2021.") != std::string::npos);
+    const std::string via = prose(minutes_of({}, true), env.ctx);
+    CHECK(via.find("Minutes of a meeting of the Safer Communities Board held via Microsoft Teams on Thursday, 4 "
+                   "February 2021.") != std::string::npos);
+    CHECK(via.find("held at") == std::string::npos);
+
+    TemplateDoc t = test_template();
+    t.minutes_opening_online = "The {board} met online ({venue}) on {date}.";
+    Env own(t);
+    CHECK(prose(minutes_of({}, true), own.ctx).find(
+              "The Safer Communities Board met online (Microsoft Teams) on Thursday, 4 February 2021.") !=
+          std::string::npos);
+}
+
+TEST_CASE("a resolution's label is printed as the template writes it", "[layout][minutes]") {
+    Resolution r;
+    r.label = "RESOLVED";
+    r.content = {para("That the report be noted.", Numbering::None)};
+    Minute m;
+    m.title = text("Performance");
+    m.content = {block(r)};
+    Env plain_env;
+    const PageBox plain_page = layout_paper(minutes_of({block(m)}, false), plain_env.ctx).pages.at(0);
+    CHECK(has_run(plain_page, "RESOLVED:"));
+    TemplateDoc t = test_template();
+    t.resolution_label = "{label}:-";
+    Env env(t);
+    const PageBox p = layout_paper(minutes_of({block(m)}, false), env.ctx).pages.at(0);
+    const GlyphRun label = run_of(p, "RESOLVED:-");
+    CHECK(label.face == env.styles.get("body").face(true, false));
+    CHECK(label.baseline < run_of(p, "That the report be noted.").baseline);
+    CHECK_FALSE(has_run(p, "RESOLVED:"));
+}
+
+TEST_CASE("a chair line opens its attendance group, above the names, across both columns", "[layout][minutes]") {
+    Env env;
+    AttendanceGroup g;
+    g.title = "Present";
+    g.chair = text("Mr J. T. Orson CC (in the Chair)");
+    AttendanceGroup::Person person;
+    person.name = text("Cllr. Lee Breckon");
+    person.role = text("Blaby District Council");
+    g.people = {person};
+    Attendance a;
+    a.groups = {g};
+    const PartLayout part = layout_paper(minutes_of({block(a)}, false), env.ctx);
+    const PageBox& p = part.pages.at(0);
+    const GlyphRun present = run_of(p, "Present"), chair = run_of(p, "Mr J. T. Orson CC (in the Chair)");
+    const GlyphRun name = run_of(p, "Cllr. Lee Breckon"), role = run_of(p, "Blaby District Council");
+    CHECK(present.baseline < chair.baseline);
+    CHECK(chair.baseline < name.baseline);
+    CHECK(chair.x == name.x);
+    CHECK(role.x > name.x);
+    // Read as a paragraph of its own, beside the names' paragraphs.
+    auto owner = [&](const std::string& t) {
+        for (const PageItem& it : p.items)
+            if (const auto* r = std::get_if<GlyphRun>(&it.what); r && r->text == t) return it.mark.node;
+        return kNoStruct;
+    };
+    const StructId chair_node = owner("Mr J. T. Orson CC (in the Chair)"), name_node = owner("Cllr. Lee Breckon");
+    REQUIRE(chair_node != kNoStruct);
+    REQUIRE(name_node != kNoStruct);
+    CHECK(part.structure[chair_node].role == Role::P);
+    CHECK(chair_node != name_node);
+    CHECK(part.structure[chair_node].parent == part.structure[name_node].parent);
+}

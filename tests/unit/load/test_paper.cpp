@@ -323,19 +323,81 @@ TEST_CASE("load: every node carries its line and column", "[load][paper]") {
     CHECK(messages(d, dir.path()) == "paper.xml:11:1: error: unknown element <para> inside <report>; did you mean <p>?\n");
 }
 
-TEST_CASE("load: the exempt-information resolution is worded from its paragraphs", "[load][paper]") {
+TEST_CASE("load: the exempt-information resolution is worded from its paragraphs and items", "[load][paper]") {
     Blocks b = first_blocks(minutes_xml(
         "<minute><title>Exclusion of the press and public</title><exclusion paragraphs=\"3\"/></minute>"
-        "<minute><title>Two grounds</title><exclusion paragraphs=\"1, 3\"/></minute>"));
-    REQUIRE(b.size() == 2);
-    const Resolution& one = node<Resolution>(node<Minute>(b[0]).content[0]);
-    CHECK(one.label == "RESOLVED");
-    CHECK(runs(node<Paragraph>(one.content[0]).text) ==
-          "{That under Section 100A(4) of the Local Government Act 1972 the public be excluded from the meeting for "
-          "the remaining items of business on the grounds that they involve the likely disclosure of exempt "
-          "information as defined in paragraph 3 of Part 1 of Schedule 12A of the Act.}");
-    const Resolution& two = node<Resolution>(node<Minute>(b[1]).content[0]);
-    CHECK(runs(node<Paragraph>(two.content[0]).text).find("paragraphs 1 and 3 of Part 1") != std::string::npos);
+        "<minute><title>Two grounds</title><exclusion paragraphs=\"1, 3\"><item>Contract <b>award</b></item>"
+        "</exclusion></minute>"
+        "<minute><title>Two items</title><exclusion paragraphs=\"2\"><item>A</item><item>B</item></exclusion>"
+        "</minute>"));
+    REQUIRE(b.size() == 3);
+    const Resolution& rest = node<Resolution>(node<Minute>(b[0]).content[0]);
+    CHECK(rest.label == "RESOLVED");
+    REQUIRE(rest.content.size() == 1);
+    CHECK(runs(node<Paragraph>(rest.content[0]).text) ==
+          "{That under Section 100(A)(4) of the Local Government Act 1972 the public be excluded from the meeting "
+          "for the remaining items of business on the grounds that they involve the likely disclosure of exempt "
+          "information as defined in paragraph 3 of Part 1 of Schedule 12A of the Act and that, in all the "
+          "circumstances of the case, the public interest in maintaining the exemption outweighs the public "
+          "interest in disclosing the information.}");
+    const Resolution& one = node<Resolution>(node<Minute>(b[1]).content[0]);
+    REQUIRE(one.content.size() == 2);
+    const std::string one_text = runs(node<Paragraph>(one.content[0]).text);
+    CHECK(one_text.find("for the following item of business on the grounds that it involves the likely") !=
+          std::string::npos);
+    CHECK(one_text.find("paragraphs 1 and 3 of Part 1") != std::string::npos);
+    CHECK(one_text.ends_with(" disclosing the information:}"));
+    const List& items = node<List>(one.content[1]);
+    CHECK(items.kind == ListKind::Bullet);
+    REQUIRE(items.items.size() == 1);
+    CHECK(runs(node<Paragraph>(items.items[0].content[0]).text) == "{Contract }{b:award}");
+    const Resolution& two = node<Resolution>(node<Minute>(b[2]).content[0]);
+    CHECK(runs(node<Paragraph>(two.content[0]).text).find("the following items of business on the grounds that "
+                                                          "they involve") != std::string::npos);
+    CHECK(node<List>(two.content[1]).items.size() == 2);
+}
+
+TEST_CASE("load: minutes of a meeting held online, and a chair line in an attendance group", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<minutes version=\"1\"><header><board>Board</board><date>2021-02-04</date>"
+                        "<venue online=\"true\">Microsoft Teams</venue></header><attendance><group "
+                        "title=\"Present\"><chair>Mr J. T. Orson CC (in the Chair)</chair><person><name>A</name>"
+                        "</person></group><group><person><name>B</name></person></group></attendance></minutes>",
+                        d);
+    REQUIRE(p);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(p->online);
+    CHECK(p->venue == "Microsoft Teams");
+    const Attendance& a = node<Attendance>(p->sections[0].blocks[0]);
+    REQUIRE(a.groups.size() == 2);
+    CHECK(runs(a.groups[0].chair) == "{Mr J. T. Orson CC (in the Chair)}");
+    CHECK(a.groups[0].people.size() == 1);
+    CHECK(a.groups[1].chair.empty());
+}
+
+TEST_CASE("load: a misplaced, repeated or empty chair line and an empty exclusion item are located", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    paper_from(dir,
+               "<minutes version=\"1\">\n<header><board>B</board><date>2021-02-04</date><venue>\n</venue></header>\n"
+               "<attendance><group>\n<person><name>A</name></person>\n<chair>late</chair>\n</group>\n"
+               "<group><chair>X</chair>\n<chair>Y</chair>\n</group><group><chair> </chair></group></attendance>\n"
+               "<minute><title>T</title><exclusion paragraphs=\"3\">\n<item/>\ntext</exclusion></minute>\n"
+               "</minutes>",
+               d);
+    CHECK(messages(d, dir.path()) ==
+          "paper.xml:2:48: error: <venue> is empty; write where the meeting was held, e.g. County Hall, Glenfield\n"
+          "paper.xml:6:1: error: <chair> must come first in <group>; move it above <person> at line 5\n"
+          "paper.xml:9:1: error: a second <chair> in <group>; keep one\n"
+          "paper.xml:10:16: error: <chair> is empty; write who chaired, e.g. Mr J. T. Orson CC (in the Chair), or "
+          "delete it\n"
+          "paper.xml:13:1: error: text is not allowed directly inside <exclusion>; name each item of business in an "
+          "<item>\n"
+          "paper.xml:12:1: error: this <item> of <exclusion> is empty; write the title of the item the public is "
+          "excluded from, or delete the <item>\n");
 }
 
 TEST_CASE("load: a list chooses how its labels are written", "[load][paper]") {

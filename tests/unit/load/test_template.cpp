@@ -161,3 +161,35 @@ TEST_CASE("load: where appendices start and whether ranges count the padding pag
           "templates/u.xml:3:23: error: landscape-start on <appendix> is \"flow\"; use page or odd-page\n"
           "templates/u.xml:4:8: error: in-range on <blank> is \"yes please\"; write true or false\n");
 }
+
+TEST_CASE("load: the minutes' opening lines and resolution label", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    auto t = load_template(dir.write("t.xml", "<template version=\"1\"><minutes opening=\"Minutes of the {board}, "
+                                              "{venue}, {date}.\" opening-online=\"The {board} met on {date} via "
+                                              "{venue}.\" resolution-label=\"{label}:-\"/></template>"),
+                           d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(t->minutes_opening == "Minutes of the {board}, {venue}, {date}.");
+    CHECK(t->minutes_opening_online == "The {board} met on {date} via {venue}.");
+    CHECK(t->resolution_label == "{label}:-");
+
+    Diagnostics bad;
+    auto u = load_template(dir.write("u.xml", "<template version=\"1\">\n<minutes opening=\"Met at {place} on {date}\""
+                                              " opening-online=\"Held online\"\n resolution-label=\"RESOLVED:-\"/>"
+                                              "</template>"),
+                           bad);
+    REQUIRE(u);
+    CHECK(messages(bad, dir.path()) ==
+          "u.xml:2:10: error: opening on <minutes> uses {place}; the placeholders here are {board}, {venue} and "
+          "{date}\n"
+          "u.xml:2:45: error: opening-online on <minutes> has no {date}, so the text it stands for would be lost; "
+          "write {date} where it goes, e.g. \"... on {date}.\"\n"
+          "u.xml:3:2: error: resolution-label on <minutes> has no {label}, so the text it stands for would be lost; "
+          "write {label} where it goes, e.g. \"{label}:-\"\n");
+    TemplateDoc def;
+    CHECK(u->minutes_opening == def.minutes_opening);
+    CHECK(u->resolution_label == "{label}:");
+}
