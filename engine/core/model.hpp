@@ -147,10 +147,16 @@ struct KeepTogether {
     Blocks content;
 };
 
-// Officers to contact: each line printed as given (name, role, tel, email).
+// Officers to contact: each line printed as given (name, role, tel, email),
+// with space between officers when the block names several.
 struct Contact {
-    std::string title;  // "Officers to Contact"; empty = the template's word
-    std::vector<Inlines> lines;
+    std::string title;    // "Officers to Contact"; empty = the template's word
+    bool heading = true;  // heading="false": the lines stand without one
+    struct Officer {
+        SourceLoc loc;
+        std::vector<Inlines> lines;
+    };
+    std::vector<Officer> officers;  // lines written straight in <contact> are one officer
 };
 
 // Minutes: "Present", "Officers", "Others", "Apologies for absence".

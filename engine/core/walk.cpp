@@ -40,10 +40,12 @@ void block(const Block& b, const TextVisitor& visit) {
                 visit(b.loc, n.role);
             } else if constexpr (std::is_same_v<T, Contact>) {
                 if (!n.title.empty()) visit(b.loc, n.title);
-                for (const Inlines& l : n.lines) texts(l, b.loc, visit);
+                for (const Contact::Officer& o : n.officers)
+                    for (const Inlines& l : o.lines) texts(l, o.loc, visit);
             } else if constexpr (std::is_same_v<T, Attendance>) {
                 for (const AttendanceGroup& g : n.groups) {
                     if (!g.title.empty()) visit(g.loc, g.title);
+                    texts(g.chair, g.loc, visit);
                     for (const auto& p : g.people) {
                         texts(p.name, g.loc, visit);
                         texts(p.role, g.loc, visit);

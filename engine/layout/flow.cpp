@@ -427,23 +427,29 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const
 
 void Flow::contact(const Contact& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
-    std::string title = c.title.empty() ? "Officer to contact" : c.title;
-    set_anchor(title, 2);
-    LineSpec head;
-    head.x = x;
-    head.width = width;
-    head.keep_with_next = true;
-    paragraph_lines(node(heading_role(env.heading_base + 1), env, loc), plain(title), ss.get("h1"), head, env);
+    if (c.heading) {
+        std::string title = c.title.empty() ? "Officer to contact" : c.title;
+        set_anchor(title, 2);
+        LineSpec head;
+        head.x = x;
+        head.width = width;
+        head.keep_with_next = true;
+        paragraph_lines(node(heading_role(env.heading_base + 1), env, loc), plain(title), ss.get("h1"), head, env);
+    }
     const TextStyle& st = ss.get("contact");
     Mpt indent = env.kind == Paper::Kind::Document ? 0 : ss.doc.paragraph_indent;
-    std::size_t first = out_.size();
     TextStyle tight = st;
     tight.space_after = 0;
     LineSpec spec;
     spec.x = x + indent;
     spec.width = width - indent;
-    for (const Inlines& line : c.lines) paragraph_lines(node(Role::P, env, loc), line, tight, spec, env);
-    for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
+    // Each officer's lines stay together, set apart from the next officer's.
+    for (const Contact::Officer& o : c.officers) {
+        if (&o != &c.officers.front()) space(st.space_after);
+        std::size_t first = out_.size();
+        for (const Inlines& line : o.lines) paragraph_lines(node(Role::P, env, o.loc), line, tight, spec, env);
+        for (std::size_t i = first; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
+    }
     space(st.space_after);
 }
 

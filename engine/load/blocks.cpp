@@ -302,6 +302,7 @@ Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {
 }
 
 Contact BlockReader::read_contact(pugi::xml_node el) {
+    const grammar::Type& type = g_.type("contact");
     Contact c;
     if (std::optional<std::string> t = r_.attr(el, "title")) {
         c.title = collapse_space(*t);
@@ -309,14 +310,50 @@ Contact BlockReader::read_contact(pugi::xml_node el) {
             r_.attr_error(el, "title", rule::empty_value, "title on <contact> is empty",
                           "write the heading, e.g. title=\"Officers to Contact\", or leave title out");
     }
-    for (auto [line, t] : r_.children(el, g_, g_.type("contact"), "put each line (name, telephone, e-mail) in <line>")) {
-        if (!r_.enter(line)) continue;
-        r_.check_attributes(line, *t);
-        c.lines.push_back(r_.inlines(line));
-        if (c.lines.back().empty())
-            r_.error(line, rule::empty_value, "this contact <line> is empty", "write a name, telephone or e-mail, or delete the line");
+    if (std::optional<bool> h = r_.attr_bool(el, "heading")) c.heading = *h;
+    if (!c.heading && r_.attr(el, "title"))
+        r_.attr_error(el, "heading", rule::bad_value, "<contact> has a title and heading=\"false\"",
+                      "leave title out for a block without a heading, or heading=\"false\" out to print it");
+    // A line of the contact block; false if it is empty (reported).
+    auto line = [&](pugi::xml_node n, const grammar::Type& t, std::vector<Inlines>& into) {
+        r_.check_attributes(n, t);
+        into.push_back(r_.inlines(n));
+        if (into.back().empty()) {
+            r_.error(n, rule::empty_value, "this contact <line> is empty",
+                     "write a name, telephone or e-mail, or delete the line");
+            into.pop_back();
+        }
+    };
+    Contact::Officer loose;  // lines written straight in <contact>
+    bool loose_lines = false, officers = false, mixed_reported = false;
+    for (auto [k, t] : r_.children(el, g_, type, "put each line (name, telephone, e-mail) in <line>")) {
+        if (!r_.enter(k)) continue;
+        const bool is_officer = std::string_view(k.name()) == "officer";
+        (is_officer ? officers : loose_lines) = true;
+        // Lines straight in <contact> are one officer; beside <officer>s they
+        // would belong to none of them.
+        if (loose_lines && officers && !mixed_reported) {
+            mixed_reported = true;
+            r_.error(k, rule::element_order, "<contact> mixes <line> and <officer>",
+                     "put every line in an <officer>, one <officer> for each person");
+        }
+        if (is_officer) {
+            r_.check_attributes(k, *t);
+            Contact::Officer o;
+            o.loc = r_.loc(k);
+            for (auto [l, lt] : r_.children(k, g_, *t, "put each line (name, telephone, e-mail) in <line>")) {
+                if (!r_.enter(l)) continue;
+                line(l, *lt, o.lines);
+                r_.leave();
+            }
+            if (!o.lines.empty()) c.officers.push_back(std::move(o));
+        } else {
+            if (loose.lines.empty()) loose.loc = r_.loc(k);
+            line(k, *t, loose.lines);
+        }
         r_.leave();
     }
+    if (!loose.lines.empty()) c.officers.insert(c.officers.begin(), std::move(loose));
     return c;
 }
 

@@ -174,7 +174,7 @@ private:
                 } else if constexpr (std::is_same_v<T, KeepTogether>) {
                     blocks(n.content, depth + 1);
                 } else if constexpr (std::is_same_v<T, Contact>) {
-                    if (n.lines.empty())
+                    if (n.officers.empty())
                         d_.error(b.loc, rule::empty_value, "<contact> has no lines", "add a <line> each for name, telephone and e-mail");
                 } else if constexpr (std::is_same_v<T, Resolution>) {
                     if (n.content.empty())

@@ -153,7 +153,8 @@ for extra in ((), ("--include-exempt",)) if manifest else ():
     expect(flat.count('"Commentary"') == 1, f"{name}: the appendix header is read {flat.count(chr(34) + 'Commentary' + chr(34))} times")
     for want in ["Minutes of a meeting of the Test Constructs Board held at County Hall, Glenfield",
                  "RESOLVED:", "AGREED:", "NOTED:", "Section 100(A)(4)", "public interest in maintaining the exemption",
-                 "Contract award for the support service", "Mr A. Chair CC (in the Chair)", "CHAIRMAN", "Case Management Review",
+                 "Contract award for the support service", "Mr A. Chair CC (in the Chair)", "CHAIRMAN",
+                 "Officers to Contact", "Dan Deputy", "Erin Author, Research Officer", "Case Management Review",
                  "Indicator 60", "A paragraph that restarts the numbering at seven.", "Behind plan",
                  "Figures for April to June 2015."]:
         expect(any(want in l for l in flat), f"{name}: {want!r} is not read from the structure")

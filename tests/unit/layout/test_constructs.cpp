@@ -763,3 +763,29 @@ TEST_CASE("a chair line opens its attendance group, above the names, across both
     CHECK(chair_node != name_node);
     CHECK(part.structure[chair_node].parent == part.structure[name_node].parent);
 }
+
+TEST_CASE("a contact block may go without its heading, and sets several officers apart", "[layout][blocks]") {
+    Env env;
+    Contact bare;
+    bare.heading = false;
+    bare.officers = {Contact::Officer{{}, {text("James Fox, Community Safety Manager,"), text("Leicestershire County Council")}}};
+    const PageBox p = one_page({para("Text."), block(bare)}, env);
+    CHECK_FALSE(has_run(p, "Officer to contact"));
+    const GlyphRun name = run_of(p, "James Fox, Community Safety Manager,");
+    const GlyphRun council = run_of(p, "Leicestershire County Council");
+    const Mpt line = env.styles.get("contact").line_height;
+    CHECK(council.baseline - name.baseline == line);
+
+    Contact two;
+    two.title = "Officers to contact";
+    two.officers = {Contact::Officer{{}, {text("DCI Jonathan Starbuck"), text("Tel: 101 ext. 4813")}},
+                    Contact::Officer{{}, {text("James Fox"), text("Tel: 0116 305 8077")}}};
+    const PageBox q = one_page({para("Text."), block(two)}, env);
+    CHECK(has_run(q, "Officers to contact"));
+    const Mpt within = run_of(q, "Tel: 101 ext. 4813").baseline - run_of(q, "DCI Jonathan Starbuck").baseline;
+    const Mpt between = run_of(q, "James Fox").baseline - run_of(q, "Tel: 101 ext. 4813").baseline;
+    CHECK(within == line);
+    // A blank line's worth between officers: the contact style's space after.
+    CHECK(between == line + env.styles.get("contact").space_after);
+    CHECK(run_of(q, "James Fox").x == run_of(q, "DCI Jonathan Starbuck").x);
+}

@@ -293,10 +293,43 @@ TEST_CASE("load: contact, page break, keep", "[load][paper]") {
     REQUIRE(b.size() == 3);
     const Contact& c = node<Contact>(b[0]);
     CHECK(c.title == "Officers to Contact");
-    REQUIRE(c.lines.size() == 2);
-    CHECK(runs(c.lines[1]) == "{E-mail: }{@mailto:j@x.gov.uk:j@x.gov.uk}");
+    CHECK(c.heading);
+    REQUIRE(c.officers.size() == 1);
+    REQUIRE(c.officers[0].lines.size() == 2);
+    CHECK(runs(c.officers[0].lines[1]) == "{E-mail: }{@mailto:j@x.gov.uk:j@x.gov.uk}");
     CHECK(std::holds_alternative<PageBreak>(b[1].node));
     CHECK(node<KeepTogether>(b[2]).content.size() == 2);
+}
+
+TEST_CASE("load: a contact block without a heading, and one naming several officers", "[load][paper]") {
+    Blocks bare = first_blocks(report_xml("<contact heading=\"false\"><line><b>James Fox</b></line></contact>"));
+    const Contact& c = node<Contact>(bare.at(0));
+    CHECK_FALSE(c.heading);
+    CHECK(c.title.empty());
+    REQUIRE(c.officers.size() == 1);
+    CHECK(runs(c.officers[0].lines[0]) == "{b:James Fox}");
+
+    Blocks two = first_blocks(report_xml("<contact title=\"Officers to contact\"><officer><line>DCI Jonathan "
+                                         "Starbuck</line><line>Tel: 101</line></officer><officer><line>James Fox"
+                                         "</line></officer></contact>"));
+    const Contact& both = node<Contact>(two.at(0));
+    REQUIRE(both.officers.size() == 2);
+    CHECK(both.officers[0].lines.size() == 2);
+    CHECK(runs(both.officers[1].lines[0]) == "{James Fox}");
+    CHECK(both.officers[1].loc.col > both.officers[0].loc.col);
+
+    TempDir dir;
+    Diagnostics d;
+    paper_from(dir,
+               report_xml("<contact title=\"Officers\" heading=\"false\">\n<officer><line>A</line></officer>\n"
+                          "<line>B</line>\n<officer/>\n</contact>"),
+               d);
+    CHECK(messages(d, dir.path()) ==
+          "paper.xml:1:127: error: <contact> has a title and heading=\"false\"; leave title out for a block "
+          "without a heading, or heading=\"false\" out to print it\n"
+          "paper.xml:3:1: error: <contact> mixes <line> and <officer>; put every line in an <officer>, one "
+          "<officer> for each person\n"
+          "paper.xml:4:1: error: <officer> needs a <line>; One line of a contact block.\n");
 }
 
 TEST_CASE("load: every node carries its line and column", "[load][paper]") {
