@@ -269,6 +269,18 @@ struct Meeting {
     std::string venue;
 };
 
+// An entry under "Date of the next meeting": the date alone, or with its
+// weekday and time, or a sentence around them.
+struct NextMeeting {
+    SourceLoc loc;
+    Date date;
+    std::optional<Time> time;  // time="14:00": "at 2.00pm"
+    bool weekday = false;      // weekday="true": "Thursday 10 December 2015"
+    // "The next meeting of the Board will be held on {date} at {time}.";
+    // empty: the date (and time) alone.
+    std::string sentence;
+};
+
 struct AgendaItem {
     SourceLoc loc;
     Inlines title;
@@ -280,7 +292,7 @@ struct AgendaItem {
     std::vector<std::pair<std::string, std::string>> paper_labels;
     bool to_follow = false;                 // "Paper to follow"
     std::optional<std::string> exempt;      // exemption reason; left out of the public pack
-    std::vector<Date> next_meetings;        // "Date of the next meeting" list
+    std::vector<NextMeeting> next_meetings;  // "Date of the next meeting" list
 };
 
 struct PackManifest {

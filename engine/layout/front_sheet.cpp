@@ -14,6 +14,24 @@ std::string clock_time(const Time& t) {
     return std::to_string(h) + "." + mm + (t.hour < 12 ? " am" : " pm");
 }
 
+// "2.00pm", "10.30am": a next meeting's time, as the minutes write it.
+std::string next_meeting_time(const Time& t) {
+    std::string s = clock_time(t);
+    s.erase(s.find(' '), 1);
+    return s;
+}
+
+// "10 December 2015", "Thursday 10 December 2015 at 2.00pm", or the
+// paper's sentence with its {date} and {time} filled in.
+std::string next_meeting_text(const NextMeeting& next, const StyleSheet& ss) {
+    std::string pattern = ss.doc.next_meeting_pattern;
+    if (next.weekday && pattern.find('E') == std::string::npos) pattern = "EEEE " + pattern;
+    const std::string date = format_date(next.date, pattern, ss.doc.locale, ss.doc.ordinal_next_meeting);
+    const std::string time = next.time ? next_meeting_time(*next.time) : "";
+    if (!next.sentence.empty()) return fill_placeholders(next.sentence, {{"{date}", date}, {"{time}", time}});
+    return time.empty() ? date : date + " at " + time;
+}
+
 std::string pages_text(const AgendaEntry& e) {
     if (!e.first_page) return {};
     return "(Pages " + std::to_string(*e.first_page) + " - " + std::to_string(e.last_page.value_or(*e.first_page)) + ")";
@@ -105,11 +123,9 @@ PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<Ag
         if (item.exempt)
             f.paragraph_lines(f.node(Role::P, in_item, item.loc), plain("Exempt: " + *item.exempt), note_style, column,
                               in_item);
-        for (const Date& d : item.next_meetings)
-            f.paragraph_lines(f.node(Role::P, in_item, item.loc),
-                              plain(format_date(d, ss.doc.next_meeting_pattern, ss.doc.locale,
-                                                ss.doc.ordinal_next_meeting)),
-                              tight, column, in_item);
+        for (const NextMeeting& next : item.next_meetings)
+            f.paragraph_lines(f.node(Role::P, in_item, next.loc), plain(next_meeting_text(next, ss)), tight, column,
+                              in_item);
         f.space(item_style.space_after);
         for (std::size_t k = first; k + 1 < slices.size(); ++k) slices[k].keep_with_next = true;
     }

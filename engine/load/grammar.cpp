@@ -295,8 +295,12 @@ Format make_pack() {
                             {"title", Value::Text, false, "A PDF paper's title: its bookmark under the item."},
                             {"alt", Value::Text, false,
                              "What a PDF paper's pages show, read out where a screen reader cannot read them."}}});
-    f.types.push_back(Type{"next-meeting", "A date of a next meeting.", Content::Empty,
-                           {{"date", Value::Date, true, "The date, YYYY-MM-DD."}}});
+    f.types.push_back(text("next-meeting",
+                           "A date of a next meeting; its text, if any, is the sentence announcing it, with {date} "
+                           "(and {time}) where they go."));
+    f.types.back().attributes = {{"date", Value::Date, true, "The date, YYYY-MM-DD."},
+                                 {"time", Value::Time, false, "The start time, HH:MM: printed at 2.00pm."},
+                                 boolean("weekday", "true: the date begins with its weekday, Thursday 10 December 2015.")};
     add_inline_types(f.types);
     return f;
 }

@@ -23,6 +23,9 @@ public:
 
 private:
     AgendaItem item(pugi::xml_node el);
+    // <next-meeting date time weekday>sentence</next-meeting>; nullopt if
+    // its date is missing or wrong (reported).
+    std::optional<NextMeeting> next_meeting(pugi::xml_node el);
     // A file named by a <papers src>: inside the pack and present.
     std::optional<std::string> paper_path(pugi::xml_node el, const std::string& src);
     // title and alt of a <papers>: a PDF's; an XML paper has its own title.
@@ -151,12 +154,50 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
                     it.paper_labels.push_back(paper_labels(c, *p));
                 }
             }
-        } else if (r_.required_attr(c, "date", "date=\"2015-12-10\"")) {  // <next-meeting>
-            if (std::optional<Date> d = r_.attr_date(c, "date")) it.next_meetings.push_back(*d);
+        } else {  // <next-meeting>
+            if (std::optional<NextMeeting> next = next_meeting(c)) it.next_meetings.push_back(std::move(*next));
         }
     }
     // A missing or empty title is validate/'s to report, once.
     return it;
+}
+
+std::optional<NextMeeting> ManifestReader::next_meeting(pugi::xml_node el) {
+    NextMeeting next;
+    next.loc = r_.loc(el);
+    if (std::optional<std::string> t = r_.attr(el, "time")) {
+        std::string why;
+        next.time = parse_time(*t, why);
+        if (!next.time) r_.bad_attr(el, "time", *t, why);
+    }
+    next.weekday = r_.attr_bool(el, "weekday").value_or(false);
+    next.sentence = r_.plain_text(el);
+    const bool markup = el.find_child([](pugi::xml_node k) { return k.type() == pugi::node_element; });
+    if (!next.sentence.empty() && !markup) {  // markup in it is reported, and its text lost
+        // The sentence carries the date, and the time if one is given.
+        for (std::size_t p = next.sentence.find('{'); p != std::string::npos; p = next.sentence.find('{', p + 1)) {
+            const std::size_t e = next.sentence.find('}', p);
+            const std::string ph = next.sentence.substr(p, e == std::string::npos ? e : e - p + 1);
+            if (ph != "{date}" && ph != "{time}")
+                r_.error(el, rule::placeholder, "the sentence in <next-meeting> uses " + quote_value(ph),
+                         "the placeholders here are {date} and {time}");
+        }
+        if (next.sentence.find("{date}") == std::string::npos)
+            r_.error(el, rule::placeholder, "the sentence in <next-meeting> has no {date}",
+                     "write {date} where the date goes, e.g. \"The next meeting will be held on {date}.\"");
+        const bool says_time = next.sentence.find("{time}") != std::string::npos;
+        if (says_time && !r_.attr(el, "time"))
+            r_.error(el, rule::placeholder, "the sentence in <next-meeting> has {time} but no time is given",
+                     "add time=\"HH:MM\", e.g. time=\"14:00\"");
+        if (!says_time && next.time)
+            r_.attr_error(el, "time", rule::placeholder, "time on <next-meeting> is not printed: its sentence has no {time}",
+                          "write {time} where the time goes, or leave time out");
+    }
+    if (!r_.required_attr(el, "date", "date=\"2015-12-10\"")) return std::nullopt;
+    std::optional<Date> d = r_.attr_date(el, "date");
+    if (!d) return std::nullopt;
+    next.date = *d;
+    return next;
 }
 
 std::pair<std::string, std::string> ManifestReader::paper_labels(pugi::xml_node el, const std::string& path) {

@@ -337,9 +337,9 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
                                         "exempt=\"Paragraph 3 of Part 1 of Schedule 12A of the Local Government Act "
                                         "1972\"");
             if (m.meeting.date.year > 0)
-                for (const Date& d : it.next_meetings)
-                    if (before_or_same(d, m.meeting.date))
-                        diags.error(it.loc, rule::date_order, "the next meeting (" + iso(d) + ") is not after this meeting (" +
+                for (const NextMeeting& next : it.next_meetings)
+                    if (before_or_same(next.date, m.meeting.date))
+                        diags.error(it.loc, rule::date_order, "the next meeting (" + iso(next.date) + ") is not after this meeting (" +
                                                 iso(m.meeting.date) + "); check the date in <next-meeting>");
         }
         // The same file named twice prints the same paper twice: most often a

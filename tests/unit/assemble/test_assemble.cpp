@@ -142,6 +142,20 @@ TEST_CASE("outlines point at the agenda and each item's first page", "[assemble]
     CHECK(found);
 }
 
+namespace {
+
+NextMeeting next_meeting(Date d, std::optional<Time> time = std::nullopt, bool weekday = false,
+                         std::string sentence = "") {
+    NextMeeting n;
+    n.date = d;
+    n.time = time;
+    n.weekday = weekday;
+    n.sentence = std::move(sentence);
+    return n;
+}
+
+}  // namespace
+
 TEST_CASE("next meeting dates follow the template's pattern, locale and ordinal choice", "[assemble]") {
     TemplateDoc t = test_template();
     t.next_meeting_pattern = "EEEE d MMMM y";
@@ -149,7 +163,7 @@ TEST_CASE("next meeting dates follow the template's pattern, locale and ordinal 
         Env env(t);
         PackDocument d = pack_with({1});
         d.manifest.items.push_back(item("Date of the next meeting"));
-        d.manifest.items.back().next_meetings = {Date{2018, 6, 15}};
+        d.manifest.items.back().next_meetings = {next_meeting(Date{2018, 6, 15})};
         d.papers.emplace_back();
         auto r = assemble_pack(d, env.ctx, {});
         REQUIRE(r);
@@ -160,13 +174,42 @@ TEST_CASE("next meeting dates follow the template's pattern, locale and ordinal 
     Env env(t);
     PackDocument d = pack_with({1});
     d.manifest.items.push_back(item("Date of the next meeting"));
-    d.manifest.items.back().next_meetings = {Date{2016, 9, 8}};
+    d.manifest.items.back().next_meetings = {next_meeting(Date{2016, 9, 8})};
     d.papers.emplace_back();
     auto r = assemble_pack(d, env.ctx, {});
     REQUIRE(r);
     CHECK(has_run(r->box.pages[0], "8th September 2016"));
     // The meeting date itself stays as the template's meeting pattern says.
     CHECK(has_run(r->box.pages[0], "Thursday, 17 September 2015"));
+}
+
+TEST_CASE("a next meeting with its weekday and time, or a sentence around them", "[assemble]") {
+    Env env;
+    PackDocument d = pack_with({1});
+    d.manifest.items.push_back(item("Date of the next meeting"));
+    d.manifest.items.back().next_meetings = {
+        next_meeting(Date{2015, 12, 10}, Time{14, 0}, true),
+        next_meeting(Date{2016, 3, 3}, Time{10, 30}, true,
+                     "The Board next meets on {date} at {time}."),
+        next_meeting(Date{2016, 6, 9}, std::nullopt, false, "Then on {date}.")};
+    d.papers.emplace_back();
+    auto r = assemble_pack(d, env.ctx, {});
+    REQUIRE(r);
+    const PageBox& front = r->box.pages[0];
+    CHECK(has_run(front, "Thursday 10 December 2015 at 2.00pm"));
+    CHECK(has_run(front, "The Board next meets on Thursday 3 March 2016 at 10.30am."));
+    CHECK(has_run(front, "Then on 9 June 2016."));
+    // In the order written, under the item's title.
+    auto baseline = [&](const std::string& t) {
+        for (const GlyphRun& g : front.runs())
+            if (g.text == t) return g.baseline;
+        return Mpt{-1};
+    };
+    CHECK(baseline("Date of the next meeting") < baseline("Thursday 10 December 2015 at 2.00pm"));
+    CHECK(baseline("Thursday 10 December 2015 at 2.00pm") <
+          baseline("The Board next meets on Thursday 3 March 2016 at 10.30am."));
+    CHECK(baseline("The Board next meets on Thursday 3 March 2016 at 10.30am.") <
+          baseline("Then on 9 June 2016."));
 }
 
 TEST_CASE("ranges count the padding page when the template says so", "[assemble]") {

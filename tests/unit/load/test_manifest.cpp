@@ -137,3 +137,28 @@ TEST_CASE("load: an item holds plain text or parts, not both", "[load][manifest]
           "pack.xml:4:8: error: unknown element <para> inside <item>; expected one of: title, note, papers, "
           "next-meeting, b, i, u, sup, sub, a, br\n");
 }
+
+TEST_CASE("load: a next meeting's weekday, time and sentence", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    Diagnostics d;
+    auto m = load_manifest(
+        dir.write("pack.xml", pack_xml("<item><title>Next</title><next-meeting date=\"2015-12-10\" time=\"14:00\" "
+                                       "weekday=\"true\">The next meeting of the Board will be held on {date} at "
+                                       "{time}.</next-meeting><next-meeting date=\"2016-03-10\"/></item>")),
+        {}, d);
+    INFO(messages(d));
+    REQUIRE(m);
+    CHECK(d.all().empty());
+    REQUIRE(m->items.at(0).next_meetings.size() == 2);
+    const NextMeeting& n = m->items[0].next_meetings[0];
+    CHECK(n.date == Date{2015, 12, 10});
+    CHECK(n.time == Time{14, 0});
+    CHECK(n.weekday);
+    CHECK(n.sentence == "The next meeting of the Board will be held on {date} at {time}.");
+    const NextMeeting& plain = m->items[0].next_meetings[1];
+    CHECK_FALSE(plain.time);
+    CHECK_FALSE(plain.weekday);
+    CHECK(plain.sentence.empty());
+    CHECK(plain.loc.col > n.loc.col);
+}
