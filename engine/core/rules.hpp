@@ -28,7 +28,7 @@ inline constexpr Rule wrong_root{"wrong-root", "the top-level element is not the
 inline constexpr Rule version{"version", "version=\"1\" missing or different on the top-level element"};
 inline constexpr Rule unknown_element{"unknown-element", "an element no boardpack format has"};
 inline constexpr Rule misplaced_element{"misplaced-element", "a known element where it may not appear"};
-inline constexpr Rule element_order{"element-order", "an element that must come first does not"};
+inline constexpr Rule element_order{"element-order", "an element out of the order its parent holds them in"};
 inline constexpr Rule duplicate_element{"duplicate-element", "an element that may appear once appears again"};
 inline constexpr Rule missing_element{"missing-element", "a required child element is missing"};
 inline constexpr Rule stray_text{"stray-text", "text where only elements may be"};

@@ -1,5 +1,6 @@
 // Body blocks of papers: paragraphs, headings, lists, tables, images,
-// quotes, keeps, contacts, recommendations, resolutions. Internal to load/.
+// quotes, keeps, contacts, recommendations, resolutions. Which block may
+// stand where is the grammar's to say (load/grammar.hpp). Internal to load/.
 #pragma once
 #include <pugixml.hpp>
 
@@ -9,32 +10,6 @@
 #include "load/reader.hpp"
 
 namespace bp::load {
-
-// Block elements, as bits of the set allowed in a container.
-enum BlockTag : unsigned {
-    kTagH1 = 1u << 0,
-    kTagH2 = 1u << 1,
-    kTagH3 = 1u << 2,
-    kTagP = 1u << 3,
-    kTagOl = 1u << 4,
-    kTagUl = 1u << 5,
-    kTagTable = 1u << 6,
-    kTagImg = 1u << 7,
-    kTagBlockquote = 1u << 8,
-    kTagKeep = 1u << 9,
-    kTagPageBreak = 1u << 10,
-    kTagContact = 1u << 11,
-    kTagRecommendations = 1u << 12,
-    kTagResolved = 1u << 13,
-    kTagExclusion = 1u << 14,
-};
-// "Body blocks (anywhere blocks are allowed)" of formats.md.
-constexpr unsigned kBodyBlocks = kTagH1 | kTagH2 | kTagH3 | kTagP | kTagOl | kTagUl | kTagTable | kTagImg |
-                                 kTagBlockquote | kTagKeep | kTagPageBreak | kTagContact;
-// What a list item or quote holds besides text.
-constexpr unsigned kNestedBlocks = kTagP | kTagOl | kTagUl | kTagTable | kTagImg | kTagBlockquote;
-// "A cell holds text or blocks (<p>, <ul>, <ol>)".
-constexpr unsigned kCellBlocks = kTagP | kTagUl | kTagOl;
 
 struct BlockContext {
     Paper::Kind kind = Paper::Kind::Report;
@@ -49,19 +24,16 @@ public:
     // `g`: the grammar of the paper being read (report, minutes, document).
     BlockReader(Reader& r, const grammar::Format& g) : r_(r), g_(g) {}
 
-    // Reads `el` into `out` if it is a block element in `allowed`; false
-    // (nothing reported) if it is not.
-    bool read_block(pugi::xml_node el, const BlockContext& ctx, unsigned allowed, Blocks& out);
-    // Names of the blocks in `allowed`, for "expected one of" messages.
-    static Names names(unsigned allowed);
-
-    // Children of `parent` that may only be blocks: text and other elements
-    // are reported (`text_hint` says where text goes).
-    void read_blocks(pugi::xml_node parent, const BlockContext& ctx, unsigned allowed, Blocks& out,
-                     std::string_view text_hint);
-    // Children of an element that holds text or blocks (li, td, blockquote):
-    // each run of text and inline markup becomes an unnumbered paragraph.
-    void read_mixed(pugi::xml_node parent, const BlockContext& ctx, unsigned allowed, Blocks& out);
+    // Reads block element `el` (of grammar type `t`, which its parent's
+    // type allows there) into `out`.
+    void read_block(pugi::xml_node el, const grammar::Type& t, const BlockContext& ctx, Blocks& out);
+    // The children of `parent` (of type `t`) that hold blocks only (a
+    // section, a <keep>, a resolution) or text and blocks (li, td,
+    // blockquote: each run of text and inline markup becomes an unnumbered
+    // paragraph), checked against its grammar; `text_hint` says where text
+    // goes in a type that holds no text.
+    void read_blocks(pugi::xml_node parent, const grammar::Type& t, const BlockContext& ctx, Blocks& out,
+                     std::string_view text_hint = "put text in a <p>");
 
     Cover read_cover(pugi::xml_node el);
 

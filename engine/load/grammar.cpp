@@ -66,7 +66,7 @@ Elements with(Elements a, const Elements& b) {
 }
 const Elements kNestedBlocks = {{"p", "p"}, {"ol", "ol"}, {"ul", "ul"}, {"table", "table"}, {"img", "img"},
                                 {"blockquote", "blockquote"}};
-const Elements kCellBlocks = {{"p", "p"}, {"ul", "ul"}, {"ol", "ol"}};
+const Elements kCellBlocks = {{"p", "p"}, {"ol", "ol"}, {"ul", "ul"}};
 
 // Types every kind of paper shares; `kind` is "report", "minutes" or "document".
 void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements& blocks) {
@@ -286,8 +286,8 @@ Format make_pack() {
                            {boolean("to-follow", "true: the agenda says Paper to follow instead of pages."),
                             {"exempt", Value::Text, false,
                              "The reason the item is confidential (Part B); left out of the public pack."}},
-                           {any_of({{"title", "item-title"}, {"note", "note"}, {"papers", "papers"},
-                                    {"next-meeting", "next-meeting"}})}});
+                           {optional("title", "item-title"),
+                            any_of({{"note", "note"}, {"papers", "papers"}, {"next-meeting", "next-meeting"}})}});
     f.types.push_back(inline_text("item-title", "The item's title on the agenda."));
     f.types.push_back(inline_text("note", "A presenter note or verbal update under the item."));
     f.types.push_back(Type{"papers", "A paper bound into the pack for this item.", Content::Empty,

@@ -111,53 +111,42 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
     if (std::optional<bool> f = r_.attr_bool(el, "to-follow")) it.to_follow = *f;
     if (std::optional<std::string> e = r_.attr(el, "exempt")) it.exempt = collapse_space(*e);
 
-    const Names parts = {"title", "note", "papers", "next-meeting"};
-    bool structured = false;
-    for (pugi::xml_node c : el.children())
-        if (c.type() == pugi::node_element && std::find(parts.begin(), parts.end(), c.name()) != parts.end())
-            structured = true;
-
+    const grammar::Type& type = g_.type("item");
+    const std::vector<Reader::Child> kids = r_.children(el, g_, type, "");
+    const bool structured = std::any_of(kids.begin(), kids.end(), [](const Reader::Child& k) { return k.type; });
     if (!structured) {
         // <item>Introductions</item>: the text is the title.
-        Names expected = parts;
-        for (std::string_view n : kInlineNames)
-            if (n != "fn") expected.push_back(n);  // an agenda line has no page foot for a note
         Inlines raw;
-        for (pugi::xml_node c : el.children()) {
-            if (c.type() == pugi::node_element && !is_inline_element(c.name()))
-                r_.unexpected_element(c, el, expected);
-            else
-                r_.collect_inline(c, el, raw, 0, {});
-        }
+        for (const Reader::Child& k : kids) r_.collect_inline(k.node, el, raw, 0, {});
         finish_inlines(raw);
         it.title = std::move(raw);
         return it;
     }
-
-    bool title = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            if (Reader::is_text(c) && !Reader::is_blank(c) && !text_reported) {
+    bool text_reported = false;
+    for (auto [c, t] : kids) {
+        if (!t) {
+            if (c.type() == pugi::node_element) {
+                Names parts;
+                for (const grammar::Particle& part : type.particles)
+                    for (const auto& e : part.elements) parts.push_back(e.first);
+                r_.unexpected_element(c, el, parts);
+            } else if (!Reader::is_blank(c) && !text_reported) {
                 text_reported = true;
                 r_.error(c, rule::misplaced_element, "an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
                             "<next-meeting>; put this text in <title>");
             }
             continue;
         }
+        r_.check_attributes(c, *t);
         std::string_view n = c.name();
-        if (n == "title") {
-            if (!r_.first_of_kind(c, el, title)) continue;
-            r_.check_attributes(c, g_.type("item-title"));
+        if (n == "title" || n == "note") {
             if (!r_.enter(c)) continue;
-            it.title = r_.inlines(c);
-            r_.leave();
-        } else if (n == "note") {
-            r_.check_attributes(c, g_.type("note"));
-            if (!r_.enter(c)) continue;
-            it.notes.push_back(r_.inlines(c));
+            if (n == "title")
+                it.title = r_.inlines(c);
+            else
+                it.notes.push_back(r_.inlines(c));
             r_.leave();
         } else if (n == "papers") {
-            r_.check_attributes(c, g_.type("papers"));
             if (std::optional<std::string> src = r_.required_attr(c, "src", "src=\"report.xml\"")) {
                 if (std::optional<std::string> p = paper_path(c, *src)) {
                     it.papers.push_back(*p);
@@ -165,17 +154,8 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
                     it.paper_labels.push_back(paper_labels(c, *p));
                 }
             }
-            if (c.first_child()) {
-                for (pugi::xml_node k : c.children())
-                    if (k.type() == pugi::node_element || (Reader::is_text(k) && !Reader::is_blank(k))) {
-                        r_.error(k, rule::holds_nothing, "<papers/> holds nothing; name the file in src=\"...\"");
-                        break;
-                    }
-            }
-        } else if (n == "next-meeting") {
+        } else {  // <next-meeting>
             if (std::optional<NextMeeting> next = next_meeting(c)) it.next_meetings.push_back(std::move(*next));
-        } else {
-            r_.unexpected_element(c, el, parts);
         }
     }
     // A missing or empty title is validate/'s to report, once.
@@ -183,7 +163,6 @@ AgendaItem ManifestReader::item(pugi::xml_node el) {
 }
 
 std::optional<NextMeeting> ManifestReader::next_meeting(pugi::xml_node el) {
-    r_.check_attributes(el, g_.type("next-meeting"));
     NextMeeting next;
     next.loc = r_.loc(el);
     if (std::optional<std::string> t = r_.attr(el, "time")) {

@@ -39,37 +39,36 @@ private:
     };
 
     // A section, an appendix or a block at the top level of a report or document.
-    void body_element(pugi::xml_node c, pugi::xml_node root, const BlockContext& ctx, unsigned allowed,
-                      const Names& expected, TopLevel& top, Paper& paper) {
+    void body_element(pugi::xml_node c, const grammar::Type& t, const BlockContext& ctx, TopLevel& top) {
         std::string_view n = c.name();
         if (n == "section" || n == "appendix") {
             top.implicit_open = false;
-            paper.sections.push_back(n == "section" ? section(c, ctx, allowed) : appendix(c, ctx, allowed));
+            top.paper.sections.push_back(n == "section" ? section(c, t, ctx) : appendix(c, t, ctx));
             return;
         }
         Blocks got;
-        if (!blocks_.read_block(c, ctx, allowed, got)) {
-            r_.unexpected_element(c, root, expected);
-            return;
-        }
+        blocks_.read_block(c, t, ctx, got);
         Blocks& into = top.implicit(r_.loc(c));
         for (Block& b : got) into.push_back(std::move(b));
+    }
+    // A <cover>: a block of its own kind, first in a document or appendix.
+    void cover(pugi::xml_node el, Blocks& out) {
+        if (!r_.enter(el)) return;
+        Block b;
+        b.loc = r_.loc(el);
+        b.node = blocks_.read_cover(el);
+        out.push_back(std::move(b));
+        r_.leave();
     }
 
     void report_header(pugi::xml_node el, PaperHeader& h);
     void minutes_header(pugi::xml_node el, Paper& paper);
-    Section section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
-    Section appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed);
+    Section section(pugi::xml_node el, const grammar::Type& t, const BlockContext& ctx);
+    Section appendix(pugi::xml_node el, const grammar::Type& t, const BlockContext& ctx);
     void pdf_appendix(pugi::xml_node el, const std::string& src, const BlockContext& ctx, Section& s);
-    Minute minute(pugi::xml_node el);
-    Attendance attendance(pugi::xml_node el);
+    Minute minute(pugi::xml_node el, const grammar::Type& t);
+    Attendance attendance(pugi::xml_node el, const grammar::Type& t);
     Signature signature(pugi::xml_node el);
-    void text_outside(pugi::xml_node c, pugi::xml_node parent, bool& reported, std::string_view hint) {
-        if (Reader::is_text(c) && !Reader::is_blank(c) && !reported) {
-            reported = true;
-            r_.unexpected_text(c, parent, hint);
-        }
-    }
 
     Reader& r_;
     const grammar::Format& g_;
@@ -77,40 +76,21 @@ private:
     std::string pack_root_;
 };
 
-Names with(Names a, const Names& b) {
-    a.insert(a.end(), b.begin(), b.end());
-    return a;
-}
-
 void PaperReader::report(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, g_.type("report"));
+    const grammar::Type& type = g_.type("report");
+    r_.check_attributes(root, type);
     r_.check_version(root);
     BlockContext ctx;
     ctx.kind = Paper::Kind::Report;
     ctx.p_default = Numbering::Auto;  // "In a report, <p> is numbered 1, 2, 3 ..."
     ctx.pack_root = pack_root_;
-    const unsigned allowed = kBodyBlocks | kTagRecommendations;
-    Names expected = with(with({"header"}, BlockReader::names(allowed)), {"section", "appendix"});
-
     TopLevel top{paper};
-    bool header_seen = false, first = true, text_reported = false;
-    for (pugi::xml_node c : root.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, root, text_reported, "put text in a <p>");
-            continue;
-        }
-        std::string_view n = c.name();
-        bool was_first = first;
-        first = false;
-        if (n == "header") {
-            if (!r_.first_of_kind(c, root, header_seen)) continue;
-            if (!was_first) r_.error(c, rule::element_order, "<header> must come first in <report>, before any other element");
+    for (auto [c, t] : r_.children(root, g_, type, "put text in a <p>")) {
+        if (std::string_view(c.name()) == "header")
             report_header(c, paper.header);
-        } else {
-            body_element(c, root, ctx, allowed, expected, top, paper);
-        }
+        else
+            body_element(c, *t, ctx, top);
     }
-    if (!header_seen) r_.missing_child(root, "header", "with the board, date and title, before everything else");
 }
 
 void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
@@ -138,26 +118,26 @@ void PaperReader::report_header(pugi::xml_node el, PaperHeader& h) {
     r_.leave();
 }
 
-Section PaperReader::section(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
-    r_.check_attributes(el, g_.type("section"));
+Section PaperReader::section(pugi::xml_node el, const grammar::Type& t, const BlockContext& ctx) {
+    r_.check_attributes(el, t);
     Section s;
     s.loc = r_.loc(el);
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
         s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
     if (std::optional<bool> np = r_.attr_bool(el, "new-page")) s.new_page = *np;
     if (!r_.enter(el)) return s;
-    blocks_.read_blocks(el, ctx, allowed, s.blocks, "put text in a <p>");
+    blocks_.read_blocks(el, t, ctx, s.blocks);
     r_.leave();
     return s;
 }
 
-Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsigned allowed) {
-    r_.check_attributes(el, g_.type("appendix"));
+Section PaperReader::appendix(pugi::xml_node el, const grammar::Type& t, const BlockContext& ctx) {
+    r_.check_attributes(el, t);
     Section s;
     s.loc = r_.loc(el);
     s.new_page = true;
-    if (std::optional<std::string> t = r_.required_attr(el, "title", "title=\"Appendix 1 - Performance Dashboard\"")) {
-        s.title = plain_inlines(*t);
+    if (std::optional<std::string> title = r_.required_attr(el, "title", "title=\"Appendix 1 - Performance Dashboard\"")) {
+        s.title = plain_inlines(*title);
         if (s.title.empty()) r_.attr_error(el, "title", rule::empty_value, "title on <appendix> is empty", "write the appendix's heading");
     }
     if (std::optional<std::string> src = r_.attr(el, "src")) {
@@ -170,26 +150,11 @@ Section PaperReader::appendix(pugi::xml_node el, const BlockContext& ctx, unsign
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
         s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
     if (!r_.enter(el)) return s;
-    Names expected = with({"cover"}, BlockReader::names(allowed));
-    bool first = true, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, el, text_reported, "put text in a <p>");
-            continue;
-        }
-        bool was_first = first;
-        first = false;
-        if (std::string_view(c.name()) == "cover") {
-            if (!was_first) r_.error(c, rule::element_order, "<cover> must come first in <appendix>");
-            if (!r_.enter(c)) continue;
-            Block b;
-            b.loc = r_.loc(c);
-            b.node = blocks_.read_cover(c);
-            s.blocks.push_back(std::move(b));
-            r_.leave();
-        } else if (!blocks_.read_block(c, ctx, allowed, s.blocks)) {
-            r_.unexpected_element(c, el, expected);
-        }
+    for (auto [c, type] : r_.children(el, g_, t, "put text in a <p>")) {
+        if (std::string_view(c.name()) == "cover")
+            cover(c, s.blocks);
+        else
+            blocks_.read_block(c, *type, ctx, s.blocks);
     }
     r_.leave();
     return s;
@@ -241,49 +206,36 @@ void PaperReader::pdf_appendix(pugi::xml_node el, const std::string& src, const 
 }
 
 void PaperReader::minutes(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, g_.type("minutes"));
+    const grammar::Type& type = g_.type("minutes");
+    r_.check_attributes(root, type);
     r_.check_version(root);
     paper.first_minute = r_.attr_int(root, "first-minute", 1, 99999);
     Section s;
     s.loc = r_.loc(root);
-    bool header_seen = false, first = true, text_reported = false;
-    for (pugi::xml_node c : root.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, root, text_reported, "put text in a <p> inside a <minute>");
-            continue;
-        }
+    // Lines between minutes, such as the chair line before the attendance.
+    BlockContext ctx;
+    ctx.kind = Paper::Kind::Minutes;
+    ctx.pack_root = pack_root_;
+    for (auto [c, t] : r_.children(root, g_, type, "put text in a <p> inside a <minute>")) {
         std::string_view n = c.name();
-        bool was_first = first;
-        first = false;
-        Block b;
-        b.loc = r_.loc(c);
         if (n == "header") {
-            if (!r_.first_of_kind(c, root, header_seen)) continue;
-            if (!was_first) r_.error(c, rule::element_order, "<header> must come first in <minutes>, before any other element");
             minutes_header(c, paper);
             continue;
         }
-        if (n == "p" || n == "h2" || n == "h3") {
-            // Lines between minutes, such as the chair line before the attendance.
-            BlockContext ctx;
-            ctx.kind = Paper::Kind::Minutes;
-            ctx.pack_root = pack_root_;
-            blocks_.read_block(c, ctx, kTagP | kTagH2 | kTagH3, s.blocks);
-            continue;
-        }
         if (n != "attendance" && n != "minute" && n != "signature") {
-            r_.unexpected_element(c, root, {"header", "attendance", "minute", "signature", "p", "h2", "h3"});
+            blocks_.read_block(c, *t, ctx, s.blocks);
             continue;
         }
-        if (!r_.once_per_file(c, g_.type(n))) continue;
+        if (!r_.once_per_file(c, *t)) continue;
         if (!r_.enter(c)) continue;
-        if (n == "attendance") b.node = attendance(c);
-        if (n == "minute") b.node = minute(c);
+        Block b;
+        b.loc = r_.loc(c);
+        if (n == "attendance") b.node = attendance(c, *t);
+        if (n == "minute") b.node = minute(c, *t);
         if (n == "signature") b.node = signature(c);
         r_.leave();
         s.blocks.push_back(std::move(b));
     }
-    if (!header_seen) r_.missing_child(root, "header", "with the board, date and venue, before everything else");
     paper.sections.push_back(std::move(s));
 }
 
@@ -308,47 +260,39 @@ void PaperReader::minutes_header(pugi::xml_node el, Paper& paper) {
     r_.leave();
 }
 
-Minute PaperReader::minute(pugi::xml_node el) {
-    r_.check_attributes(el, g_.type("minute"));
+Minute PaperReader::minute(pugi::xml_node el, const grammar::Type& t) {
+    r_.check_attributes(el, t);
     Minute m;
     m.number = r_.attr_int(el, "number", 1, 99999);
     BlockContext ctx;
     ctx.kind = Paper::Kind::Minutes;
     ctx.p_default = Numbering::None;
     ctx.pack_root = pack_root_;
-    const unsigned allowed = kBodyBlocks | kTagResolved | kTagExclusion;
-    Names expected = with({"title"}, BlockReader::names(allowed));
-    bool title = false, text_reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, el, text_reported, "put text in a <p>");
-            continue;
-        }
+    for (auto [c, type] : r_.children(el, g_, t, "put text in a <p>")) {
         if (std::string_view(c.name()) == "title") {
-            if (!r_.first_of_kind(c, el, title)) continue;
-            r_.check_attributes(c, g_.type("minute-title"));
+            r_.check_attributes(c, *type);
             if (!r_.enter(c)) continue;
             m.title = r_.inlines(c);
             r_.leave();
-        } else if (!blocks_.read_block(c, ctx, allowed, m.content)) {
-            r_.unexpected_element(c, el, expected);
+        } else {
+            blocks_.read_block(c, *type, ctx, m.content);
         }
     }
     // A missing or empty <title> is validate/'s to report, once.
     return m;
 }
 
-Attendance PaperReader::attendance(pugi::xml_node el) {
-    r_.check_attributes(el, g_.type("attendance"));
+Attendance PaperReader::attendance(pugi::xml_node el, const grammar::Type& t) {
+    r_.check_attributes(el, t);
     Attendance a;
-    for (auto [g, group_type] : r_.children(el, g_, g_.type("attendance"),
+    for (auto [g, group_type] : r_.children(el, g_, t,
                                             "put names in <person> inside a <group title=\"Present\">")) {
         if (!r_.enter(g)) continue;
         r_.check_attributes(g, *group_type);
         AttendanceGroup group;
         group.loc = r_.loc(g);
         // Optional: the first list of members often has no heading.
-        if (std::optional<std::string> t = r_.attr(g, "title")) group.title = collapse_space(*t);
+        if (std::optional<std::string> title = r_.attr(g, "title")) group.title = collapse_space(*title);
         for (auto [p, person_type] : r_.children(g, g_, *group_type, "put each name in a <person>")) {
             if (!r_.enter(p)) continue;
             r_.check_attributes(p, *person_type);
@@ -392,40 +336,23 @@ Signature PaperReader::signature(pugi::xml_node el) {
         else
             s.role = v;
     }
-    r_.check_holds_nothing(el, "give times, date and role as attributes");
     return s;
 }
 
 void PaperReader::document(pugi::xml_node root, Paper& paper) {
-    r_.check_attributes(root, g_.type("document"));
+    const grammar::Type& type = g_.type("document");
+    r_.check_attributes(root, type);
     r_.check_version(root);
     BlockContext ctx;
     ctx.kind = Paper::Kind::Document;
     ctx.p_default = Numbering::None;
     ctx.pack_root = pack_root_;
-    const unsigned allowed = kBodyBlocks;
-    // "an optional <cover>, then blocks and sections": an appendix is a section.
-    Names expected = with(with({"cover"}, BlockReader::names(allowed)), {"section", "appendix"});
     TopLevel top{paper};
-    bool first = true, text_reported = false;
-    for (pugi::xml_node c : root.children()) {
-        if (c.type() != pugi::node_element) {
-            text_outside(c, root, text_reported, "put text in a <p>");
-            continue;
-        }
-        std::string_view n = c.name();
-        bool was_first = first;
-        first = false;
-        if (n == "cover") {
-            if (!was_first) r_.error(c, rule::element_order, "<cover> must come first in <document>");
-            if (!r_.enter(c)) continue;
-            Block b;
-            b.loc = r_.loc(c);
-            b.node = blocks_.read_cover(c);
-            top.implicit(b.loc).push_back(std::move(b));
-            r_.leave();
+    for (auto [c, t] : r_.children(root, g_, type, "put text in a <p>")) {
+        if (std::string_view(c.name()) == "cover") {
+            cover(c, top.implicit(r_.loc(c)));
         } else {
-            body_element(c, root, ctx, allowed, expected, top, paper);
+            body_element(c, *t, ctx, top);
         }
     }
 }

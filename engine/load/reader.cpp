@@ -324,8 +324,12 @@ void Reader::unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::st
 std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
                                             std::string_view text_hint) {
     const std::vector<grammar::Particle>& particles = t.particles;
+    const bool holds_text = t.content == grammar::Content::Inline || t.content == grammar::Content::Mixed;
     std::vector<int> counts(particles.size(), 0);
     std::vector<Child> out;
+    // The elements kept so far with their particles, to name the one an
+    // element out of order should go above.
+    std::vector<std::pair<pugi::xml_node, std::size_t>> kept;
     std::size_t cursor = 0;
     bool text_reported = false;
     auto particle_of = [&](std::string_view name) -> std::pair<std::size_t, std::string_view> {
@@ -336,10 +340,16 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
     };
     for (pugi::xml_node c : parent.children()) {
         if (c.type() != pugi::node_element) {
-            if (is_text(c) && !is_blank(c) && !text_reported) {
+            if (holds_text && is_text(c)) {
+                out.push_back(Child{c, nullptr});
+            } else if (is_text(c) && !is_blank(c) && !text_reported) {
                 text_reported = true;
                 unexpected_text(c, parent, text_hint);
             }
+            continue;
+        }
+        if (holds_text && is_inline_element(c.name())) {
+            out.push_back(Child{c, nullptr});
             continue;
         }
         auto [i, type] = particle_of(c.name());
@@ -352,17 +362,31 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
             continue;
         }
         if (i < cursor) {
-            std::string later = std::string(particles[cursor].elements.front().first);
-            error(c, rule::element_order, tag(c.name()) + " comes after <" + later + "> in <" + parent.name() + ">",
-                  "move it before <" + later + ">: " + tag(parent.name()) + " holds " + join(grammar::child_names(t)) +
-                      " in that order");
-            continue;
+            // Reported, then read all the same: its own problems are worth
+            // knowing in the same run, and moving it is the whole fix.
+            pugi::xml_node above;
+            for (const auto& [node, particle] : kept)
+                if (particle > i) {
+                    above = node;
+                    break;
+                }
+            std::string where = tag(above.name()) + " at line " + std::to_string(loc(above).line);
+            if (i == 0)
+                error(c, rule::element_order, tag(c.name()) + " must come first in " + tag(parent.name()),
+                      "move it above " + where);
+            else
+                error(c, rule::element_order, tag(c.name()) + " comes after " + tag(above.name()) + " in " +
+                          tag(parent.name()),
+                      "move it above " + where + ": " + tag(parent.name()) + " holds " +
+                          join(grammar::child_names(t)) + " in that order");
+        } else {
+            cursor = i;
         }
         ++counts[i];
-        cursor = i;
         const grammar::Type& ct = f.type(type);
-        if (ct.content == grammar::Content::Empty) check_holds_nothing(c, "");
+        if (ct.content == grammar::Content::Empty) check_holds_nothing(c, ct);
         out.push_back(Child{c, &ct});
+        kept.emplace_back(c, i);
     }
     for (std::size_t i = 0; i < particles.size(); ++i)
         if (counts[i] < particles[i].min && particles[i].elements.size() == 1) {
@@ -388,11 +412,29 @@ bool Reader::once_per_file(pugi::xml_node el, const grammar::Type& t) {
 void Reader::check_holds_nothing(pugi::xml_node el, std::string_view hint) {
     for (pugi::xml_node k : el.children())
         if (k.type() == pugi::node_element || (is_text(k) && !is_blank(k))) {
-            std::string self = "<" + std::string(el.name()) + "/>";
-            error(k, rule::holds_nothing, self + " holds nothing",
-                  hint.empty() ? "write " + self + " on its own, with its settings as attributes" : std::string(hint));
+            error(k, rule::holds_nothing, "<" + std::string(el.name()) + "/> holds nothing", std::string(hint));
             return;
         }
+}
+
+void Reader::check_holds_nothing(pugi::xml_node el, const grammar::Type& t) {
+    // What goes in its place: the attributes the grammar gives it.
+    const Names names = grammar::attribute_names(t);
+    std::string hint;
+    if (names.empty()) {
+        hint = "write <" + std::string(el.name()) + "/> on its own";
+    } else if (names.size() == 1) {
+        hint = "give " + std::string(names[0]) + " as an attribute: <" + el.name() + " " + std::string(names[0]) +
+               "=\"...\"/>";
+    } else {
+        hint = "give ";
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (i) hint += i + 1 == names.size() ? " and " : ", ";
+            hint += names[i];
+        }
+        hint += " as attributes";
+    }
+    check_holds_nothing(el, hint);
 }
 
 void Reader::duplicate_child(pugi::xml_node child, pugi::xml_node parent) {
@@ -424,11 +466,7 @@ void Reader::collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& ra
     }
     if (name == "br") {
         check_attributes(n, grammar::inline_type("br"));
-        for (pugi::xml_node c : n.children())
-            if ((c.type() == pugi::node_element) || (is_text(c) && !is_blank(c))) {
-                error(n, rule::holds_nothing, "<br/> holds nothing", "write <br/> on its own");
-                break;
-            }
+        check_holds_nothing(n, grammar::inline_type("br"));
         Inline brk;
         brk.kind = Inline::Kind::LineBreak;
         brk.flags = flags;

@@ -82,35 +82,33 @@ public:
     // Non-blank text where only elements may be: "text is not allowed
     // directly inside <ol>; put it in <li>".
     void unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint);
-    // The element children of `parent`, checked against its grammar type
-    // `t` (of format `f`): stray text (once, with `text_hint`), elements the
-    // type does not hold, elements out of the type's order, more of one
-    // than it allows, and content in children that must be empty are
-    // reported and left out; required children that are missing are
-    // reported at `parent`. What is returned belongs, in document order.
+    // The children of `parent`, checked against its grammar type `t` (of
+    // format `f`): stray text (once, with `text_hint`), elements the type
+    // does not hold, more of one than it allows, and content in children
+    // that must be empty are reported and left out; elements out of the
+    // type's order are reported and kept; required children that are
+    // missing are reported at `parent`. A type that holds text (Inline,
+    // Mixed) has its text and inline elements returned in place, with no
+    // type: collect_inline reads them. What is returned belongs, in
+    // document order.
     struct Child {
         pugi::xml_node node;
-        const grammar::Type* type;
+        const grammar::Type* type;  // nullptr: text or inline markup
     };
     std::vector<Child> children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
                                 std::string_view text_hint);
     // False, after reporting it, for the second element of a type the grammar
     // allows once per file (recommendations, attendance); true otherwise.
     bool once_per_file(pugi::xml_node el, const grammar::Type& t);
-    // "<page-break/> holds nothing": content inside an element of Empty type.
+    // "<page-break/> holds nothing", at the first content inside `el`, with
+    // a hint naming the attributes its type `t` takes instead. children()
+    // checks every element of Empty type so.
+    void check_holds_nothing(pugi::xml_node el, const grammar::Type& t);
+    // The same with a hint of its own: an element that holds nothing in one
+    // use only (<appendix src>).
     void check_holds_nothing(pugi::xml_node el, std::string_view hint);
     // The second <header> in a report and the like.
     void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
-    // True the first time a kind of child is met (sets `seen`); a second one
-    // is reported as a duplicate and false returned, so the caller skips it.
-    bool first_of_kind(pugi::xml_node child, pugi::xml_node parent, bool& seen) {
-        if (seen) {
-            duplicate_child(child, parent);
-            return false;
-        }
-        seen = true;
-        return true;
-    }
     // "<header> needs a <board>, e.g. <board>..."
     void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
 

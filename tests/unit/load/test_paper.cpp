@@ -451,8 +451,7 @@ TEST_CASE("load: a misplaced, repeated or empty chair line and an empty exclusio
                d);
     CHECK(messages(d, dir.path()) ==
           "paper.xml:2:48: error: <venue> is empty; write where the meeting was held, e.g. County Hall, Glenfield\n"
-          "paper.xml:6:1: error: <chair> comes after <person> in <group>; move it before <person>: <group> holds "
-          "chair, person in that order\n"
+          "paper.xml:6:1: error: <chair> must come first in <group>; move it above <person> at line 5\n"
           "paper.xml:9:1: error: a second <chair> in <group>; keep one\n"
           "paper.xml:10:16: error: <chair> is empty; write who chaired, e.g. Mr J. T. Orson CC (in the Chair), or "
           "delete it\n"

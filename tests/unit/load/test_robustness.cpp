@@ -58,7 +58,7 @@ TEST_CASE("load: encodings other than UTF-8 are refused at the first bad byte", 
 TEST_CASE("load: a BOM and CRLF line ends keep columns right", "[load][xml]") {
     CHECK(load_messages("\xEF\xBB\xBF<report version=\"1\">\r\n  <para/>\r\n</report>") ==
           "x.xml:2:3: error: unknown element <para> inside <report>; did you mean <p>?\n"
-          "x.xml:1:1: error: <report> needs a <header>; with the board, date and title, before everything else\n");
+          "x.xml:1:1: error: <report> needs a <header>; The board, the meeting date, the title and any further lines.\n");
 }
 
 TEST_CASE("load: deep nesting is cut off with one error", "[load][xml]") {
