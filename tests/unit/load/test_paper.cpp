@@ -309,7 +309,7 @@ TEST_CASE("load: a cover with several authors and its own orientation", "[load][
                bad);
     CHECK(messages(bad, dir.path()) ==
           "paper.xml:2:8: error: orientation on <cover> is \"wide\"; use portrait or landscape\n"
-          "paper.xml:4:1: error: <author> comes after <date> in <cover>; move it before <date>: <cover> holds title, "
+          "paper.xml:4:1: error: <author> comes after <date> in <cover>; move it above <date> at line 3: <cover> holds title, "
           "subtitle, author, date in that order\n"
           "paper.xml:3:1: error: this <author> is empty; write the author's name, or delete the <author>\n");
 }
