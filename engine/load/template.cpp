@@ -134,23 +134,18 @@ void TemplateReader::dates(pugi::xml_node el) {
     pattern("next-meeting", t_.next_meeting_pattern);
     // ordinal="true" (paper headers) or a list of which dates: "paper meeting next-meeting".
     if (std::optional<std::string> o = r_.attr(el, "ordinal")) {
-        std::string words = collapse_space(*o);
-        if (words == "true" || words == "false") {
-            t_.ordinal_days = words == "true";
+        const std::vector<std::string_view> words = split_space(*o);
+        if (words.size() == 1 && (words[0] == "true" || words[0] == "false")) {
+            t_.ordinal_days = words[0] == "true";
             return;
         }
-        std::size_t at = 0;
-        while (at < words.size()) {
-            std::size_t end = words.find(' ', at);
-            if (end == std::string::npos) end = words.size();
-            std::string w = words.substr(at, end - at);
+        for (std::string_view w : words) {
             if (w == "paper") t_.ordinal_days = true;
             else if (w == "meeting") t_.ordinal_meeting = true;
             else if (w == "next-meeting") t_.ordinal_next_meeting = true;
             else
-                r_.attr_error(el, "ordinal", rule::bad_value, "ordinal on <dates> names \"" + w +
+                r_.attr_error(el, "ordinal", rule::bad_value, "ordinal on <dates> names \"" + std::string(w) +
                                  "\"; write true, false, or a list of paper, meeting and next-meeting");
-            at = end + 1;
         }
     }
 }

@@ -225,8 +225,8 @@ std::optional<double> parse_number(std::string_view s, double lo, double hi, std
     return v;
 }
 
-std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::string& why) {
-    std::vector<TableColumn> cols;
+std::vector<std::string_view> split_space(std::string_view s) {
+    std::vector<std::string_view> tokens;
     std::size_t i = 0;
     while (i < s.size()) {
         if (is_xml_space(s[i])) {
@@ -235,8 +235,15 @@ std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::st
         }
         std::size_t j = i;
         while (j < s.size() && !is_xml_space(s[j])) ++j;
-        std::string_view tok = s.substr(i, j - i);
+        tokens.push_back(s.substr(i, j - i));
         i = j;
+    }
+    return tokens;
+}
+
+std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::string& why) {
+    std::vector<TableColumn> cols;
+    for (std::string_view tok : split_space(s)) {
         TableColumn col;
         if (tok == "auto") {
             col.kind = TableColumn::Kind::Auto;
@@ -279,16 +286,7 @@ std::optional<Statuses> parse_statuses(std::string_view s, std::string& why) {
     const std::string kHow = "write R, A or G, or Red, Amber or Green; several separated by spaces, e.g. G A";
     Statuses out;
     bool letters = false;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        if (is_xml_space(s[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < s.size() && !is_xml_space(s[j])) ++j;
-        const std::string_view tok = s.substr(i, j - i);
-        i = j;
+    for (std::string_view tok : split_space(s)) {
         std::optional<std::size_t> k;
         for (std::size_t n = 0; n < 3; ++n) {
             if (tok == kLetters[n]) {

@@ -24,6 +24,9 @@ std::optional<bool> parse_bool(std::string_view s, std::string& why);
 std::optional<int> parse_int(std::string_view s, int lo, int hi, std::string& why);
 // A positive decimal number ("1.35") in [lo, hi].
 std::optional<double> parse_number(std::string_view s, double lo, double hi, std::string& why);
+// The tokens of a list value, between runs of XML whitespace (an XML
+// Schema list type): "3*  40mm\tauto" -> 3*, 40mm, auto. They view `s`.
+std::vector<std::string_view> split_space(std::string_view s);
 // Table widths: "3* 2* 40mm auto".
 std::optional<std::vector<TableColumn>> parse_widths(std::string_view s, std::string& why);
 // A status cell's values: "G", "G A", "Green Amber"; letters or words, not

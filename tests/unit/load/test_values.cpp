@@ -60,6 +60,16 @@ TEST_CASE("load: colours, booleans, numbers", "[load][values]") {
     CHECK(why == "use a number from 0.5 to 5");
 }
 
+TEST_CASE("load: list values split on runs of XML whitespace", "[load][values]") {
+    using V = std::vector<std::string_view>;
+    CHECK(split_space(" 3*  40mm\tauto\r\n") == V{"3*", "40mm", "auto"});
+    CHECK(split_space("G") == V{"G"});
+    CHECK(split_space("") == V{});
+    CHECK(split_space(" \t\n ") == V{});
+    // Only XML's four whitespace characters separate: a no-break space is part of a token.
+    CHECK(split_space("a\xC2\xA0" "b c") == V{"a\xC2\xA0" "b", "c"});
+}
+
 TEST_CASE("load: table widths", "[load][values][table]") {
     std::string why;
     auto w = parse_widths(" 3*  * 40mm\tauto ", why);
