@@ -22,6 +22,9 @@ struct FontFamily {
     SourceLoc loc;
     std::string name;  // "sans"
     std::string regular, bold, italic, bold_italic;  // resolved TTF paths
+    // Where each face's file is named (the attribute), for messages about
+    // the file itself; a face not given takes regular's.
+    SourceLoc regular_loc, bold_loc, italic_loc, bold_italic_loc;
 };
 
 // A named text style. Unset fields inherit from the style named in `parent`

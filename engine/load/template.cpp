@@ -216,6 +216,10 @@ void TemplateReader::font(pugi::xml_node el) {
     if (auto p = font_file(el, "bold")) f.bold = *p;
     if (auto p = font_file(el, "italic")) f.italic = *p;
     if (auto p = font_file(el, "bold-italic")) f.bold_italic = *p;
+    f.regular_loc = r_.attr_loc(el, "regular");
+    f.bold_loc = r_.attr_loc(el, f.bold.empty() ? "regular" : "bold");
+    f.italic_loc = r_.attr_loc(el, f.italic.empty() ? "regular" : "italic");
+    f.bold_italic_loc = r_.attr_loc(el, f.bold_italic.empty() ? "regular" : "bold-italic");
     t_.families.push_back(std::move(f));
 }
 

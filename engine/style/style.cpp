@@ -174,12 +174,15 @@ private:
         }
         const FontFamily& f = *it->second;
         const std::string* paths[4] = {&f.regular, &f.bold, &f.italic, &f.bold_italic};
+        const SourceLoc* locs[4] = {&f.regular_loc, &f.bold_loc, &f.italic_loc, &f.bold_italic_loc};
+        std::set<std::string> bad;  // a file faces share is reported once
         for (int i = 0; i < 4; ++i) {
             // A family may omit styled faces: fall back to regular rather than fail.
             const std::string& path = paths[i]->empty() ? f.regular : *paths[i];
             std::string error;
-            if (!fonts_.add_face(path, &out.face[static_cast<std::size_t>(i)], &error)) {
-                diags_.error(f.loc, rule::bad_font, error);
+            if (!fonts_.add_face(path, &out.face[static_cast<std::size_t>(i)], &error) && bad.insert(path).second) {
+                // Templates built by hand (tests) may leave the file's place unset.
+                diags_.error(locs[i]->line ? *locs[i] : f.loc, rule::bad_font, error);
             }
         }
         loaded_[family] = out;

@@ -133,7 +133,7 @@ TEST_CASE("diagnostics corpus: every rule id is produced by some case", "[load][
     // unreadable file (the corpus holds files), faults inside boardpack, and
     // what only laying out finds. Each of these has its own unit or e2e test.
     const std::set<std::string_view> not_from_a_file = {
-        "file-unreadable", "internal-error", "bad-font", "rowspan-too-tall", "front-sheet",
+        "file-unreadable", "internal-error", "rowspan-too-tall", "front-sheet",
         "agenda",  // build --supplement with no late papers (tests/e2e/test_editions.py)
         "output",  // outputs that cannot be written (tests/e2e/test_cli.py)
     };
