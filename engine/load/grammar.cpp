@@ -140,13 +140,15 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
 }
 
 void add_cover_types(std::vector<Type>& t) {
-    t.push_back(Type{"cover", "A cover page: title, subtitle, author and date on a page of their own.",
-                     Content::Elements, {},
+    t.push_back(Type{"cover", "A cover page: title, subtitle, authors and date on a page of their own.",
+                     Content::Elements,
+                     {choice("orientation", {"portrait", "landscape"},
+                             "The cover page's orientation; the section's if not given.")},
                      {optional("title", "cover-title"), optional("subtitle", "cover-subtitle"),
-                      optional("author", "cover-author"), optional("date", "cover-date")}});
+                      any("author", "cover-author"), optional("date", "cover-date")}});
     t.push_back(inline_text("cover-title", "The title on the cover."));
     t.push_back(inline_text("cover-subtitle", "The subtitle on the cover."));
-    t.push_back(inline_text("cover-author", "Who wrote the document."));
+    t.push_back(inline_text("cover-author", "Who wrote the document: one <author> per author, each on a line."));
     t.push_back(text("cover-date", "The date: 2016-06-08, or a month: 2016-06 (printed June 2016).",
                      Value::DateOrMonth));
 }
