@@ -195,12 +195,15 @@ struct Signature {
     std::string role = "CHAIRMAN";
 };
 
+enum class Orientation : std::uint8_t { Portrait, Landscape };
+
 // Cover page of an appended document.
 struct Cover {
     Inlines title;
     Inlines subtitle;
-    Inlines author;
+    std::vector<Inlines> authors;  // one line each, in order
     std::optional<Date> date;
+    std::optional<Orientation> orientation;  // orientation="landscape": the cover page alone turns
 };
 
 struct Block {
@@ -224,8 +227,6 @@ struct PartnerPdf {
 };
 
 // ---- papers ---------------------------------------------------------------
-
-enum class Orientation : std::uint8_t { Portrait, Landscape };
 
 // A run of content on one page master. The first section of a paper starts
 // its pages; each later section starts a new page if new_page is set or its

@@ -57,7 +57,7 @@ void block(const Block& b, const TextVisitor& visit) {
             } else if constexpr (std::is_same_v<T, Cover>) {
                 texts(n.title, b.loc, visit);
                 texts(n.subtitle, b.loc, visit);
-                texts(n.author, b.loc, visit);
+                for (const Inlines& a : n.authors) texts(a, b.loc, visit);
             } else {
                 static_assert(kNoSuchBlock<T>, "for_each_text does not know this kind of block");
             }

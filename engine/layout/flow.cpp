@@ -542,8 +542,14 @@ void Flow::signature(const Signature& s, const SourceLoc& loc, Mpt x, Mpt width,
 
 void Flow::cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
-    // A cover is a page of its own: title a third of the way down.
+    // A cover is a page of its own: title a third of the way down. A cover
+    // of its own orientation turns that page only, set across its width.
     force_break();
+    const Orientation section = orientation;
+    if (c.orientation && *c.orientation != section) {
+        orientation = *c.orientation;
+        width = content_width(ss.master(orientation)) - x;
+    }
     Slice top;
     top.height = content_height(ss.master(orientation)) / 4;
     push(std::move(top));
@@ -558,10 +564,15 @@ void Flow::cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const B
     const TextStyle& sub = ss.get("cover-subtitle");
     TextStyle small = ss.get("body");
     small.align = sub.align;
-    if (!c.author.empty()) paragraph_lines(node(Role::P, env, loc), c.author, small, spec, env);
+    // The authors one under another, then the date, as one group.
+    TextStyle tight = small;
+    tight.space_after = 0;
+    for (const Inlines& a : c.authors)
+        paragraph_lines(node(Role::P, env, loc), a, &a == &c.authors.back() && !c.date ? small : tight, spec, env);
     if (c.date)
         paragraph_lines(node(Role::P, env, loc), plain(format_paper_date(*c.date, ss)), small, spec, env);
     force_break();
+    orientation = section;
 }
 
 }  // namespace bp::layout_detail

@@ -456,13 +456,21 @@ std::optional<Resolution> BlockReader::read_exclusion(pugi::xml_node el) {
 Cover BlockReader::read_cover(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("cover"));
     Cover cover;
+    if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
+        cover.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
     for (auto [c, t] : r_.children(el, g_, g_.type("cover"), "put text in <title>, <subtitle>, <author> or <date>")) {
         if (!r_.enter(c)) continue;
         r_.check_attributes(c, *t);
         std::string_view n = c.name();
         if (n == "title") cover.title = r_.inlines(c);
         if (n == "subtitle") cover.subtitle = r_.inlines(c);
-        if (n == "author") cover.author = r_.inlines(c);
+        if (n == "author") {
+            cover.authors.push_back(r_.inlines(c));
+            if (cover.authors.back().empty()) {
+                r_.error(c, rule::empty_value, "this <author> is empty", "write the author's name, or delete the <author>");
+                cover.authors.pop_back();
+            }
+        }
         if (n == "date") cover.date = r_.text_date(c, /*month_only_ok=*/true);
         r_.leave();
     }

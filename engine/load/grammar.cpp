@@ -80,6 +80,7 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
              "none: not numbered; sub: numbered under the paragraph before (2.1); a number: restart from it."}}};
     if (kind == "minutes")
         p.attributes.push_back(choice("class", {"chair"}, "chair: the centred line naming the chair."));
+    p.footnotes = true;
     t.push_back(p);
     t.push_back(Type{"ol", "A numbered or lettered list.", Content::Elements,
                      {choice("type", {"a", "A", "i", "1"}, "a: (a) (b); A: (A) (B); i: (i) (ii); 1: 1. 2."),
@@ -90,6 +91,7 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
     t.push_back(Type{"ul", "A bulleted list.", Content::Elements, {}, {any("li", "li")}});
     t.push_back(Type{"li", "A list entry: text, or blocks such as paragraphs and nested lists.", Content::Mixed, {},
                      {any_of(kNestedBlocks)}});
+    t.back().footnotes = true;
     t.push_back(Type{"table", "A table. Its header rows repeat on every page it runs onto.", Content::Elements,
                      {{"widths", Value::Widths, false,
                        "One width per column: 2* a share, 40mm a fixed length, auto from the content."},
@@ -118,6 +120,7 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
                       {"alt", Value::Text, false, "A description of the image for readers who cannot see it."},
                       length("width", "The printed width; the image keeps its proportions."), align()}});
     t.push_back(Type{"blockquote", "A quotation, indented.", Content::Mixed, {}, {any_of(kNestedBlocks)}});
+    t.back().footnotes = true;
     Elements keep_blocks;
     for (const auto& b : blocks)
         if (b.first != "keep" && b.first != "page-break" && b.first != "recommendations") keep_blocks.push_back(b);
@@ -137,13 +140,15 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
 }
 
 void add_cover_types(std::vector<Type>& t) {
-    t.push_back(Type{"cover", "A cover page: title, subtitle, author and date on a page of their own.",
-                     Content::Elements, {},
+    t.push_back(Type{"cover", "A cover page: title, subtitle, authors and date on a page of their own.",
+                     Content::Elements,
+                     {choice("orientation", {"portrait", "landscape"},
+                             "The cover page's orientation; the section's if not given.")},
                      {optional("title", "cover-title"), optional("subtitle", "cover-subtitle"),
-                      optional("author", "cover-author"), optional("date", "cover-date")}});
+                      any("author", "cover-author"), optional("date", "cover-date")}});
     t.push_back(inline_text("cover-title", "The title on the cover."));
     t.push_back(inline_text("cover-subtitle", "The subtitle on the cover."));
-    t.push_back(inline_text("cover-author", "Who wrote the document."));
+    t.push_back(inline_text("cover-author", "Who wrote the document: one <author> per author, each on a line."));
     t.push_back(text("cover-date", "The date: 2016-06-08, or a month: 2016-06 (printed June 2016).",
                      Value::DateOrMonth));
 }
@@ -443,6 +448,7 @@ std::vector<std::string_view> child_names(const Type& t) {
         for (const auto& e : p.elements) out.push_back(e.first);
     if (t.content == Content::Inline || t.content == Content::Mixed)
         for (std::string_view n : {"b", "i", "u", "sup", "sub", "a", "br"}) out.push_back(n);
+    if (t.footnotes) out.push_back("fn");
     return out;
 }
 

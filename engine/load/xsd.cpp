@@ -158,6 +158,7 @@ void complex_type(std::string& o, const Format& f, const Type& t) {
         case Content::Mixed: {
             o += " mixed=\"true\">\n    <xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n";
             for (const char* n : kInline) element(o, f, n, n, "", "      ");
+            if (t.footnotes) element(o, f, "fn", "fn", "", "      ");
             for (const Particle& p : t.particles)
                 for (const auto& e : p.elements) element(o, f, e.first, e.second, "", "      ");
             o += "    </xs:choice>\n";

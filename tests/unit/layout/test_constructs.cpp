@@ -155,7 +155,7 @@ TEST_CASE("a cover stands on a page of its own", "[layout][blocks]") {
     Section s;
     Cover c;
     c.title = text("LLR ASB Case Management Review");
-    c.author = text("Rik Basra");
+    c.authors = {text("Rik Basra")};
     c.date = Date{2016, 6, 0};
     s.blocks = {block(c), para("Executive Summary", Numbering::None)};
     doc.sections.push_back(s);
@@ -788,4 +788,33 @@ TEST_CASE("a contact block may go without its heading, and sets several officers
     // A blank line's worth between officers: the contact style's space after.
     CHECK(between == line + env.styles.get("contact").space_after);
     CHECK(run_of(q, "James Fox").x == run_of(q, "DCI Jonathan Starbuck").x);
+}
+
+TEST_CASE("a cover names several authors, one a line, and may turn its page to landscape", "[layout][blocks]") {
+    Env env;
+    Paper doc;
+    doc.kind = Paper::Kind::Document;
+    Section s;
+    Cover c;
+    c.title = text("Community Safety Strategy 2017-20");
+    c.authors = {text("Rik Basra"), text("Gurjit Samra-Rai")};
+    c.date = Date{2016, 6, 0};
+    c.orientation = Orientation::Landscape;
+    s.blocks = {block(c), para("Executive Summary", Numbering::None)};
+    doc.sections.push_back(s);
+    PartLayout part = layout_paper(doc, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    const PageBox& cover = part.pages[0];
+    CHECK(cover.width > cover.height);  // the cover alone is landscape
+    CHECK(part.pages[1].width < part.pages[1].height);
+    CHECK(has_run(part.pages[1], "Executive Summary"));
+    const GlyphRun first = run_of(cover, "Rik Basra"), second = run_of(cover, "Gurjit Samra-Rai");
+    const GlyphRun date = run_of(cover, "June 2016");
+    const Mpt line = env.styles.get("body").line_height;
+    CHECK(second.baseline - first.baseline == line);  // one under the other
+    CHECK(date.baseline - second.baseline == line);
+    // Centred across the landscape page's width.
+    const GlyphRun t = run_of(cover, "Community Safety Strategy 2017-20");
+    CHECK(std::llabs(t.x - (cover.width - t.x - t.width)) < 2000);
+    CHECK(std::llabs(second.x - (cover.width - second.x - second.width)) < 2000);
 }

@@ -286,6 +286,34 @@ TEST_CASE("load: documents: cover, blocks, sections, unnumbered paragraphs", "[l
     CHECK(p->sections[2].new_page);
 }
 
+TEST_CASE("load: a cover with several authors and its own orientation", "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<document version=\"1\"><cover orientation=\"landscape\"><title>Review</title>"
+                        "<author>Rik Basra</author><author>Gurjit <i>Samra-Rai</i></author><date>2016-06</date>"
+                        "</cover><p>x</p></document>",
+                        d);
+    REQUIRE(p);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    const Cover& c = node<Cover>(p->sections.at(0).blocks.at(0));
+    CHECK(c.orientation == Orientation::Landscape);
+    REQUIRE(c.authors.size() == 2);
+    CHECK(runs(c.authors[1]) == "{Gurjit }{i:Samra-Rai}");
+
+    Diagnostics bad;
+    paper_from(dir,
+               "<document version=\"1\">\n<cover orientation=\"wide\"><title>R</title>\n<author> </author>"
+               "<date>2016-06</date>\n<author>Late</author></cover></document>",
+               bad);
+    CHECK(messages(bad, dir.path()) ==
+          "paper.xml:2:8: error: orientation on <cover> is \"wide\"; use portrait or landscape\n"
+          "paper.xml:4:1: error: <author> comes after <date> in <cover>; move it above <date> at line 3: <cover> holds title, "
+          "subtitle, author, date in that order\n"
+          "paper.xml:3:1: error: this <author> is empty; write the author's name, or delete the <author>\n");
+}
+
 TEST_CASE("load: contact, page break, keep", "[load][paper]") {
     Blocks b = first_blocks(report_xml(
         "<contact title=\"Officers to Contact\"><line>James Fox</line><line>E-mail: <a "
