@@ -79,9 +79,6 @@ public:
     // An element child where it may not be: unknown everywhere, or known but
     // not allowed inside `parent`; suggests the right word where it can.
     void unexpected_element(pugi::xml_node child, pugi::xml_node parent, const Names& expected);
-    // Non-blank text where only elements may be: "text is not allowed
-    // directly inside <ol>; put it in <li>".
-    void unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint);
     // The children of `parent`, checked against its grammar type `t` (of
     // format `f`): stray text (once, with `text_hint`), elements the type
     // does not hold, more of one than it allows, and content in children
@@ -107,10 +104,6 @@ public:
     // The same with a hint of its own: an element that holds nothing in one
     // use only (<appendix src>).
     void check_holds_nothing(pugi::xml_node el, std::string_view hint);
-    // The second <header> in a report and the like.
-    void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
-    // "<header> needs a <board>, e.g. <board>..."
-    void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
 
     // ---- text ----
     // Inline content of `el`'s children, whitespace collapsed.
@@ -127,6 +120,14 @@ public:
     std::optional<Date> text_date(pugi::xml_node el, bool month_only_ok = false);
 
 private:
+    // What children() reports.
+    // Non-blank text where only elements may be: "text is not allowed
+    // directly inside <ol>; put it in <li>".
+    void unexpected_text(pugi::xml_node text, pugi::xml_node parent, std::string_view hint);
+    // The second <header> in a report and the like.
+    void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
+    // "<header> needs a <board>, e.g. <board>..."
+    void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
     // <fn>: a Footnote inline holding the note's text, or an error where a
     // note cannot stand.
     void footnote(pugi::xml_node fn, Inlines& raw, bool allowed);
