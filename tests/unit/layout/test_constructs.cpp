@@ -818,3 +818,48 @@ TEST_CASE("a cover names several authors, one a line, and may turn its page to l
     CHECK(std::llabs(t.x - (cover.width - t.x - t.width)) < 2000);
     CHECK(std::llabs(second.x - (cover.width - second.x - second.width)) < 2000);
 }
+
+TEST_CASE("a long appendix title wraps inside the margins, kept with what follows", "[layout][blocks]") {
+    const std::string title =
+        "Appendix 1 - Leicester, Leicestershire & Rutland DVA Action Plan 2015-2016 (FINAL DRAFT v7 04/09/15)";
+    // A word wider than the page cannot overflow it either: it is split.
+    const std::string unbroken =
+        "Appendix 2 - Safer_Communities_Performance_Dashboard_2015-16_Quarter_1_unless_otherwise_stated_FINAL";
+    for (Orientation o : {Orientation::Portrait, Orientation::Landscape}) {
+        for (const std::string& t : {title, unbroken}) {
+            Env env;
+            Paper p = report({para("The report.")});
+            Section appendix;
+            appendix.orientation = o;
+            appendix.new_page = true;
+            appendix.title = text(t);
+            appendix.blocks = {para("The plan follows.", Numbering::None)};
+            p.sections.push_back(appendix);
+            const PartLayout part = layout_paper(p, env.ctx);
+            REQUIRE(part.pages.size() == 2);
+            const PageBox& page = part.pages[1];
+            const PageMaster& m = env.styles.master(o);
+            std::vector<GlyphRun> lines;
+            for (const GlyphRun& r : page.runs())
+                if (r.text != "The plan follows." && r.size == env.styles.get("appendix-title").size) lines.push_back(r);
+            INFO(t << (o == Orientation::Landscape ? " (landscape)" : " (portrait)"));
+            // Every word printed, in order, none beyond the margins.
+            auto squeezed = [](std::string s) {
+                std::erase(s, ' ');
+                return s;
+            };
+            std::string printed;
+            for (const GlyphRun& r : lines) {
+                printed += r.text;
+                CHECK(r.x >= m.margin_left);
+                CHECK(r.x + r.width <= m.width - m.margin_right);
+            }
+            CHECK(squeezed(printed) == squeezed(t));
+            // Too long for a portrait line, short enough for a landscape one.
+            const bool two_lines = lines.size() >= 2 && lines.back().baseline > lines.front().baseline;
+            CHECK(two_lines == (o == Orientation::Portrait));
+            // The text under it follows the title's last line.
+            CHECK(run_of(page, "The plan follows.").baseline > lines.back().baseline);
+        }
+    }
+}
