@@ -93,5 +93,12 @@ if 7 in by_item:
         if below[:1] != [title[1]] or not below[1:] or not below[1].startswith("Priority Area Action Lead"):
             failures.append(f"Appendix 1's title does not wrap onto a second line above its table: {below}")
 
+# The Prevent report writes its date "17TH SEPTEMBER 2015", the other two
+# reports "17 SEPTEMBER 2015", as published (ordinal="true" on that paper).
+headers = {n: [l for p in range(by_item[n][0], by_item[n][1] + 1) for l in pack.lines(p)
+               if l.endswith("SEPTEMBER 2015")][:1] for n in (5, 6, 7) if n in by_item}
+if headers != {5: ["17 SEPTEMBER 2015"], 6: ["17TH SEPTEMBER 2015"], 7: ["17 SEPTEMBER 2015"]}:
+    failures.append(f"the reports' header dates are {headers}")
+
 check_rebuild_identical(boardpack, manifest, pack, failures)
-finish("pack 2015-09-17", failures, 24)
+finish("pack 2015-09-17", failures, 25)

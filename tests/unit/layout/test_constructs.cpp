@@ -863,3 +863,37 @@ TEST_CASE("a long appendix title wraps inside the margins, kept with what follow
         }
     }
 }
+
+TEST_CASE("a paper writes its header's day as an ordinal, plain or raised, whatever the template says", "[layout][dates]") {
+    auto header_runs = [](const Env& env, std::optional<OrdinalDays> ordinal) {
+        Paper p = report({para("Text.")});
+        p.header.board = "BOARD";
+        p.header.date = Date{2016, 9, 8};
+        p.ordinal = ordinal;
+        std::vector<GlyphRun> runs;
+        const PartLayout part = layout_paper(p, env.ctx);
+        for (const GlyphRun& r : part.pages.at(0).runs())
+            if (r.text.find("SEPTEMBER") != std::string::npos || r.text == "8" || r.text == "TH" ||
+                r.text.rfind("8", 0) == 0)
+                runs.push_back(r);
+        return runs;
+    };
+    Env plain_days;  // the template writes 8 September
+    REQUIRE(header_runs(plain_days, std::nullopt).size() == 1);
+    CHECK(header_runs(plain_days, std::nullopt)[0].text == "8 SEPTEMBER 2016");
+    CHECK(header_runs(plain_days, OrdinalDays::Yes)[0].text == "8TH SEPTEMBER 2016");
+    TemplateDoc t = test_template();
+    t.ordinal_days = true;
+    Env ordinal_days(t);
+    CHECK(header_runs(ordinal_days, std::nullopt)[0].text == "8TH SEPTEMBER 2016");
+    CHECK(header_runs(ordinal_days, OrdinalDays::No)[0].text == "8 SEPTEMBER 2016");
+    // Raised: "8", then "TH" smaller and above the baseline, then the rest.
+    const std::vector<GlyphRun> raised = header_runs(plain_days, OrdinalDays::Raised);
+    REQUIRE(raised.size() == 3);
+    CHECK(raised[0].text == "8");
+    CHECK(raised[1].text == "TH");
+    CHECK(raised[2].text == " SEPTEMBER 2016");
+    CHECK(raised[1].size < raised[0].size);
+    CHECK(raised[1].baseline < raised[0].baseline);
+    CHECK(raised[2].baseline == raised[0].baseline);
+}
