@@ -215,6 +215,9 @@ BuildResult build(const BuildRequest& request) {
     bp::LayoutContext ctx{styles, fonts, breaker, diags};
     if (request.progress) request.progress("laying out");
     bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx, job_count(request.jobs));
+    // The papers' content is on the pages now; what binds the editions needs
+    // only the manifest. A long table's model is as big as its pages.
+    std::vector<std::vector<bp::Paper>>().swap(doc->papers);
     clock.lap("layout");
     std::optional<bp::PackNumbering> numbering = bp::number_pack(*doc, parts, ctx);
     if (!numbering || diags.has_errors()) return finish(kInputErrors);

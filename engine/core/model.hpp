@@ -240,6 +240,11 @@ struct Section {
     std::optional<PartnerPdf> partner;  // a section that is a partner's PDF, page for page
 };
 
+// How a paper writes the day of its dates, where it chooses for itself
+// (ordinal="..." on its root): "8 September", "8th September", or with the
+// suffix raised, "8<sup>th</sup> September".
+enum class OrdinalDays : std::uint8_t { No, Yes, Raised };
+
 struct PaperHeader {
     std::string board;   // "LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD"
     std::optional<Date> date;
@@ -257,6 +262,7 @@ struct Paper {
     std::optional<int> first_minute;  // minutes: number of the first minute
     std::string venue;                // minutes: where the meeting was held
     bool online = false;              // minutes: venue is the service it was held on ("held via ...")
+    std::optional<OrdinalDays> ordinal;  // unset: the template's choice for paper dates
     std::vector<Section> sections;
 };
 

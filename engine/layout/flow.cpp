@@ -82,10 +82,30 @@ std::string list_label(const List& l, int n) {
     return l.punctuation->first + counter + l.punctuation->second;
 }
 
-std::string format_paper_date(const Date& d, const StyleSheet& s) {
+std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal) {
     // Day 0: a date given by month only, as on a cover ("June 2016").
     if (d.day == 0) return format_date(Date{d.year, d.month, 1}, "MMMM y", s.doc.locale, false);
-    return format_date(d, s.doc.date_pattern, s.doc.locale, s.doc.ordinal_days);
+    const bool ordinal_day = ordinal ? *ordinal != OrdinalDays::No : s.doc.ordinal_days;
+    return format_date(d, s.doc.date_pattern, s.doc.locale, ordinal_day);
+}
+
+Inlines paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal, bool upper) {
+    auto cased = [&](std::string t) { return upper ? to_upper(t, s.doc.locale) : t; };
+    const std::string text = format_paper_date(d, s, ordinal);
+    if (ordinal != OrdinalDays::Raised || d.day == 0) return plain(cased(text));
+    // "8th": the day's number as the locale writes it, then its suffix.
+    const std::string number = format_date(d, "d", s.doc.locale, false);
+    const std::string with_suffix = format_date(d, "d", s.doc.locale, true);
+    const std::size_t at = text.find(with_suffix);
+    if (with_suffix.rfind(number, 0) != 0 || at == std::string::npos) return plain(cased(text));
+    Inlines out = plain(cased(text.substr(0, at + number.size())));
+    Inline suffix;
+    suffix.text = cased(with_suffix.substr(number.size()));
+    suffix.flags = kSuperscript;
+    out.push_back(std::move(suffix));
+    const std::string rest = text.substr(at + with_suffix.size());
+    if (!rest.empty()) out.push_back(plain(cased(rest)).front());
+    return out;
 }
 
 std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
@@ -525,7 +545,7 @@ void Flow::signature(const Signature& s, const SourceLoc& loc, Mpt x, Mpt width,
     spec.x = x;
     spec.width = width;
     if (!s.times.empty()) paragraph_lines(node(Role::P, env, loc), plain(s.times), tight, spec, env);
-    if (s.date) paragraph_lines(node(Role::P, env, loc), plain(format_paper_date(*s.date, ss)), tight, spec, env);
+    if (s.date) paragraph_lines(node(Role::P, env, loc), paper_date(*s.date, ss, env.ordinal), tight, spec, env);
     // Room to sign above the role, on the right.
     Slice gap;
     gap.height = pt(36);
@@ -570,7 +590,7 @@ void Flow::cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const B
     for (const Inlines& a : c.authors)
         paragraph_lines(node(Role::P, env, loc), a, &a == &c.authors.back() && !c.date ? small : tight, spec, env);
     if (c.date)
-        paragraph_lines(node(Role::P, env, loc), plain(format_paper_date(*c.date, ss)), small, spec, env);
+        paragraph_lines(node(Role::P, env, loc), paper_date(*c.date, ss, env.ordinal), small, spec, env);
     force_break();
     orientation = section;
 }

@@ -296,10 +296,17 @@ void shift(FillRect& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 void shift(ImageBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 void shift(LinkBox& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
 void shift(ForeignPage& r, Mpt dx, Mpt dy) { r.rect.x += dx; r.rect.y += dy; }
+
+// Room for `more` items: a page or a row gathers many small appends, and
+// reserving exactly each time would copy the whole list on every one.
+void make_room(std::vector<PageItem>& items, std::size_t more) {
+    const std::size_t need = items.size() + more;
+    if (need > items.capacity()) items.reserve(std::max(need, 2 * items.capacity()));
+}
 }  // namespace
 
 void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {
-    dst.items.reserve(dst.items.size() + src.items.size());
+    make_room(dst.items, src.items.size());
     for (const PageItem& item : src.items) {
         dst.items.push_back(item);
         std::visit([&](auto& thing) { shift(thing, dx, dy); }, dst.items.back().what);
@@ -307,7 +314,7 @@ void append_items(Items& dst, const Items& src, Mpt dx, Mpt dy) {
 }
 
 void move_items(Items& dst, Items&& src, Mpt dx, Mpt dy) {
-    dst.items.reserve(dst.items.size() + src.items.size());
+    make_room(dst.items, src.items.size());
     for (PageItem& item : src.items) {
         dst.items.push_back(std::move(item));
         std::visit([&](auto& thing) { shift(thing, dx, dy); }, dst.items.back().what);

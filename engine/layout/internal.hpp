@@ -143,6 +143,7 @@ struct BlockEnv {
     // reads the same, and the tree is half the size for a big table).
     StructId text_parent = kNoStruct;
     int heading_base = 1;              // <h1> is tagged H(1 + heading_base)
+    std::optional<OrdinalDays> ordinal;  // the paper's own choice of ordinal days
     std::optional<Mpt> type_size;      // a table's own type size for its cells and notes
 };
 
@@ -258,7 +259,12 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
 
 std::string list_label(ListKind kind, int n);
 std::string list_label(const List& l, int n);  // with the paper's punctuation, if it chose one
-std::string format_paper_date(const Date& d, const StyleSheet& s);
+// A date in a paper (header, cover, signature): the template's pattern,
+// its day ordinal as the paper chooses (`ordinal`) or else the template.
+std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal = {});
+// The same as text to set: with OrdinalDays::Raised the ordinal suffix is
+// superscript; `upper` puts it in capitals ("8TH SEPTEMBER 2016").
+Inlines paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal, bool upper = false);
 // A template's wording with each {placeholder} replaced by its value.
 std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
 

@@ -8,6 +8,8 @@
 // note does not fit moves to the next page with it.
 #include <map>
 
+#include "core/borders.hpp"
+
 #include "layout/internal.hpp"
 
 namespace bp::layout_detail {
@@ -172,6 +174,9 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
                 }
             }
         }
+        // Rows brought their borders joined; across rows they join again.
+        join_borders(box.items);
+        box.items.shrink_to_fit();
         out.pages.push_back(std::move(box));
     }
     return out;

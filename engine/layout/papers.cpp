@@ -19,7 +19,7 @@ void report_header(const Paper& p, Flow& f, Mpt width, const BlockEnv& env, cons
     if (!h.board.empty()) f.paragraph_lines(f.node(Role::P, env, p.loc), plain(h.board), board, spec, env);
     if (h.date)
         f.paragraph_lines(f.node(Role::P, env, p.loc),
-                          plain(to_upper(format_paper_date(*h.date, ss), ss.doc.locale)), board, spec, env);
+                          paper_date(*h.date, ss, p.ordinal, /*upper=*/true), board, spec, env);
     // The title lines are one heading, however many lines the officer gave.
     if (!h.title.empty()) {
         const StructId title = f.node(Role::H1, env, p.loc);
@@ -55,6 +55,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
     Flow f(ctx, out, tree);
     BlockEnv env;
     env.kind = paper.kind;
+    env.ordinal = paper.ordinal;
     env.parent = tree.add(Role::Sect, kNoStruct, paper.loc);
     // A paper's first heading is H1: its title, its minutes line or its
     // cover's title; a document without any of them starts at <h1>.
@@ -63,7 +64,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
 
     std::string title = paper.header.title.empty() ? std::string() : plain_text(paper.header.title.front());
     if (paper.kind == Paper::Kind::Minutes && paper.header.date)
-        title = "Minutes of " + format_paper_date(*paper.header.date, ss);
+        title = "Minutes of " + format_paper_date(*paper.header.date, ss, paper.ordinal);
     tree.text(env.parent).title = title;
     bool first = true;
     for (const Section& sec : paper.sections) {

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <numeric>
 
+#include "core/borders.hpp"
 #include "layout/internal.hpp"
 
 namespace bp::layout_detail {
@@ -547,8 +548,13 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
                 std::vector<Slice>().swap(boxes[k].slices);  // drawn; only its height is needed below
             }
         }
-        // A body row of plain cells may be cut between lines at a page foot.
-        bool splittable = !s.table_header && !spanned[ri];
+        // Its cells' frames share sides: a row holds each side once.
+        join_borders(s.items.items);
+        s.items.items.shrink_to_fit();
+        // A body row of plain cells may be cut between lines at a page foot,
+        // which the paginator does only to a row taller than a third of the
+        // page; shorter rows need not keep their lines apart for it.
+        bool splittable = !s.table_header && !spanned[ri] && heights[ri] * 3 > page_room;
         for (std::size_t k = first_cell; k < next_cell; ++k)
             splittable = splittable && g.cells[k].cell->status.empty();
         if (splittable) {

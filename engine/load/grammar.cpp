@@ -17,6 +17,12 @@ Particle some(std::string_view element, std::string_view type) { return Particle
 Particle any_of(Elements elements) { return Particle{std::move(elements), 0, kUnbounded}; }
 
 Attribute version() { return {"version", Value::Version, true, "The format version: always 1."}; }
+Attribute ordinal_days() {
+    return {"ordinal", Value::Choice, false,
+            "How this paper writes the day of its dates, whatever the template says: true (8th September), false "
+            "(8 September) or superscript (8th, the th raised).",
+            {"true", "false", "superscript"}};
+}
 Attribute length(std::string_view name, std::string_view doc) { return {name, Value::Length, false, doc}; }
 Attribute colour(std::string_view name, std::string_view doc) { return {name, Value::Colour, false, doc}; }
 Attribute boolean(std::string_view name, std::string_view doc) { return {name, Value::Boolean, false, doc}; }
@@ -178,7 +184,7 @@ Format make_report() {
     Format f{"report", "report", "report", {}};
     Elements blocks = with(body_blocks(), {{"recommendations", "recommendations"}});
     f.types.push_back(Type{"report", "A report to the board: a header, then its body, sections and appendices.",
-                           Content::Elements, {version()},
+                           Content::Elements, {version(), ordinal_days()},
                            {one("header", "report-header"),
                             any_of(with(blocks, {{"section", "section"}, {"appendix", "appendix"}}))}});
     f.types.push_back(Type{"report-header", "The board, the meeting date, the title and any further lines.",
@@ -205,7 +211,8 @@ Format make_minutes() {
     f.types.push_back(Type{"minutes", "The minutes of a meeting: header, attendance, minutes, signature.",
                            Content::Elements,
                            {version(), integer("first-minute", 1, 99999,
-                                               "The number of the first minute, continuing the last meeting's.")},
+                                               "The number of the first minute, continuing the last meeting's."),
+                            ordinal_days()},
                            {one("header", "minutes-header"),
                             any_of({{"attendance", "attendance"}, {"minute", "minute"}, {"signature", "signature"},
                                     {"p", "p"}, {"h2", "h2"}, {"h3", "h3"}})}});
@@ -258,7 +265,7 @@ Format make_document() {
     Format f{"document", "document", "document", {}};
     Elements blocks = body_blocks();
     f.types.push_back(Type{"document", "An appended document: an optional cover, then blocks and sections.",
-                           Content::Elements, {version()},
+                           Content::Elements, {version(), ordinal_days()},
                            {optional("cover", "cover"),
                             any_of(with(blocks, {{"section", "section"}, {"appendix", "appendix"}}))}});
     add_block_types(f.types, "document", blocks);

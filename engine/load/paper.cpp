@@ -373,6 +373,9 @@ std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, Dia
         return std::nullopt;
     }
     PaperReader pr(r, *grammar::format_for_root(name), pack_root);
+    // The paper's own way with ordinal days, over the template's.
+    if (std::optional<std::size_t> o = r.attr_choice(root, "ordinal", {"false", "true", "superscript"}))
+        paper.ordinal = static_cast<OrdinalDays>(*o);
     if (name == "report") {
         paper.kind = Paper::Kind::Report;
         pr.report(root, paper);

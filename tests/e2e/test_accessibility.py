@@ -156,7 +156,8 @@ for extra in ((), ("--include-exempt",)) if manifest else ():
                  "Contract award for the support service", "Mr A. Chair CC (in the Chair)", "CHAIRMAN",
                  "Officers to Contact", "Dan Deputy", "Erin Author, Research Officer",
                  "The next meeting of the Board will be held on Thursday 9 March 2017 at 2.00pm.",
-                 "Fay Fieldworker, Research Officer", "Case Management Review",
+                 "Fay Fieldworker, Research Officer",
+                 "TH SEPTEMBER 2016", "Case Management Review",
                  "Indicator 60", "A paragraph that restarts the numbering at seven.", "Behind plan",
                  "Figures for April to June 2015."]:
         expect(any(want in l for l in flat), f"{name}: {want!r} is not read from the structure")

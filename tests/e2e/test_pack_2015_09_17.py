@@ -78,5 +78,27 @@ if 7 in by_item:
     if not rows or heads != rows:
         failures.append(f"the DVA action plan's rows are on pages {rows}, its header on {heads}")
 
+# The long title of Appendix 1 of item 7 wraps onto two lines, whole and in
+# order, straight above its table's header row, as published.
+if 7 in by_item:
+    x, y = by_item[7]
+    title = ["Appendix 1 - Leicester, Leicestershire & Rutland DVA Action Plan 2015-2016",
+             "(FINAL DRAFT v7 04/09/15)"]
+    at = [(p, i) for p in range(x, y + 1) for i, l in enumerate(pack.lines(p)) if l == title[0]]
+    if len(at) != 1:
+        failures.append(f"the first line of Appendix 1's title is printed {len(at)} times")
+    else:
+        p, i = at[0]
+        below = pack.lines(p)[i + 1:i + 3]
+        if below[:1] != [title[1]] or not below[1:] or not below[1].startswith("Priority Area Action Lead"):
+            failures.append(f"Appendix 1's title does not wrap onto a second line above its table: {below}")
+
+# The Prevent report writes its date "17TH SEPTEMBER 2015", the other two
+# reports "17 SEPTEMBER 2015", as published (ordinal="true" on that paper).
+headers = {n: [l for p in range(by_item[n][0], by_item[n][1] + 1) for l in pack.lines(p)
+               if l.endswith("SEPTEMBER 2015")][:1] for n in (5, 6, 7) if n in by_item}
+if headers != {5: ["17 SEPTEMBER 2015"], 6: ["17TH SEPTEMBER 2015"], 7: ["17 SEPTEMBER 2015"]}:
+    failures.append(f"the reports' header dates are {headers}")
+
 check_rebuild_identical(boardpack, manifest, pack, failures)
-finish("pack 2015-09-17", failures, 23)
+finish("pack 2015-09-17", failures, 25)

@@ -818,3 +818,82 @@ TEST_CASE("a cover names several authors, one a line, and may turn its page to l
     CHECK(std::llabs(t.x - (cover.width - t.x - t.width)) < 2000);
     CHECK(std::llabs(second.x - (cover.width - second.x - second.width)) < 2000);
 }
+
+TEST_CASE("a long appendix title wraps inside the margins, kept with what follows", "[layout][blocks]") {
+    const std::string title =
+        "Appendix 1 - Leicester, Leicestershire & Rutland DVA Action Plan 2015-2016 (FINAL DRAFT v7 04/09/15)";
+    // A word wider than the page cannot overflow it either: it is split.
+    const std::string unbroken =
+        "Appendix 2 - Safer_Communities_Performance_Dashboard_2015-16_Quarter_1_unless_otherwise_stated_FINAL";
+    for (Orientation o : {Orientation::Portrait, Orientation::Landscape}) {
+        for (const std::string& t : {title, unbroken}) {
+            Env env;
+            Paper p = report({para("The report.")});
+            Section appendix;
+            appendix.orientation = o;
+            appendix.new_page = true;
+            appendix.title = text(t);
+            appendix.blocks = {para("The plan follows.", Numbering::None)};
+            p.sections.push_back(appendix);
+            const PartLayout part = layout_paper(p, env.ctx);
+            REQUIRE(part.pages.size() == 2);
+            const PageBox& page = part.pages[1];
+            const PageMaster& m = env.styles.master(o);
+            std::vector<GlyphRun> lines;
+            for (const GlyphRun& r : page.runs())
+                if (r.text != "The plan follows." && r.size == env.styles.get("appendix-title").size) lines.push_back(r);
+            INFO(t << (o == Orientation::Landscape ? " (landscape)" : " (portrait)"));
+            // Every word printed, in order, none beyond the margins.
+            auto squeezed = [](std::string s) {
+                std::erase(s, ' ');
+                return s;
+            };
+            std::string printed;
+            for (const GlyphRun& r : lines) {
+                printed += r.text;
+                CHECK(r.x >= m.margin_left);
+                CHECK(r.x + r.width <= m.width - m.margin_right);
+            }
+            CHECK(squeezed(printed) == squeezed(t));
+            // Too long for a portrait line, short enough for a landscape one.
+            const bool two_lines = lines.size() >= 2 && lines.back().baseline > lines.front().baseline;
+            CHECK(two_lines == (o == Orientation::Portrait));
+            // The text under it follows the title's last line.
+            CHECK(run_of(page, "The plan follows.").baseline > lines.back().baseline);
+        }
+    }
+}
+
+TEST_CASE("a paper writes its header's day as an ordinal, plain or raised, whatever the template says", "[layout][dates]") {
+    auto header_runs = [](const Env& env, std::optional<OrdinalDays> ordinal) {
+        Paper p = report({para("Text.")});
+        p.header.board = "BOARD";
+        p.header.date = Date{2016, 9, 8};
+        p.ordinal = ordinal;
+        std::vector<GlyphRun> runs;
+        const PartLayout part = layout_paper(p, env.ctx);
+        for (const GlyphRun& r : part.pages.at(0).runs())
+            if (r.text.find("SEPTEMBER") != std::string::npos || r.text == "8" || r.text == "TH" ||
+                r.text.rfind("8", 0) == 0)
+                runs.push_back(r);
+        return runs;
+    };
+    Env plain_days;  // the template writes 8 September
+    REQUIRE(header_runs(plain_days, std::nullopt).size() == 1);
+    CHECK(header_runs(plain_days, std::nullopt)[0].text == "8 SEPTEMBER 2016");
+    CHECK(header_runs(plain_days, OrdinalDays::Yes)[0].text == "8TH SEPTEMBER 2016");
+    TemplateDoc t = test_template();
+    t.ordinal_days = true;
+    Env ordinal_days(t);
+    CHECK(header_runs(ordinal_days, std::nullopt)[0].text == "8TH SEPTEMBER 2016");
+    CHECK(header_runs(ordinal_days, OrdinalDays::No)[0].text == "8 SEPTEMBER 2016");
+    // Raised: "8", then "TH" smaller and above the baseline, then the rest.
+    const std::vector<GlyphRun> raised = header_runs(plain_days, OrdinalDays::Raised);
+    REQUIRE(raised.size() == 3);
+    CHECK(raised[0].text == "8");
+    CHECK(raised[1].text == "TH");
+    CHECK(raised[2].text == " SEPTEMBER 2016");
+    CHECK(raised[1].size < raised[0].size);
+    CHECK(raised[1].baseline < raised[0].baseline);
+    CHECK(raised[2].baseline == raised[0].baseline);
+}

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <set>
+
+#include "core/borders.hpp"
 
 #include "fixture.hpp"
 
@@ -137,6 +140,44 @@ TEST_CASE("a table's header row repeats on every page it runs onto", "[layout]")
     auto header = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
     auto cell = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
     CHECK(header->face != cell->face);
+}
+
+TEST_CASE("a long table's borders are joined: one line down each column edge, one across each row edge",
+          "[layout]") {
+    Env env;
+    PartLayout part = layout_paper(report({long_table(120)}), env.ctx);
+    REQUIRE(part.pages.size() >= 3);
+    for (const PageBox& pg : part.pages) {
+        std::set<Mpt> xs, ys;
+        std::size_t vertical = 0, horizontal = 0, rows = 0;
+        Mpt left = INT32_MAX, right = INT32_MIN;
+        for (const PageItem& it : pg.items) {
+            if (!is_border(it)) continue;
+            const auto& l = std::get<RuleLine>(it.what);
+            if (l.x1 == l.x2) {
+                ++vertical;
+                xs.insert(l.x1);
+            } else {
+                ++horizontal;
+                ys.insert(l.y1);
+                left = std::min(left, l.x1);
+                right = std::max(right, l.x2);
+            }
+        }
+        for (const GlyphRun& r : pg.runs())
+            if (r.text.rfind("cell ", 0) == 0 && r.text.back() == '0') ++rows;
+        CHECK(vertical == 4);  // three columns: four edges, each one line
+        CHECK(xs.size() == 4);
+        CHECK(horizontal == ys.size());
+        // Above the header, under it, under each row; where the table runs on,
+        // the repeated header is pagination, drawn with its own lines.
+        CHECK(horizontal == rows + (&pg == &part.pages.front() ? 2 : 1));
+        for (const PageItem& it : pg.items)
+            if (is_border(it) && std::get<RuleLine>(it.what).y1 == std::get<RuleLine>(it.what).y2) {
+                CHECK(std::get<RuleLine>(it.what).x1 == left);
+                CHECK(std::get<RuleLine>(it.what).x2 == right);
+            }
+    }
 }
 
 TEST_CASE("a rowspan group breaks between rows only once its spanning text is complete", "[layout]") {

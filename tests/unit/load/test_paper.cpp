@@ -314,6 +314,25 @@ TEST_CASE("load: a cover with several authors and its own orientation", "[load][
           "paper.xml:3:1: error: this <author> is empty; write the author's name, or delete the <author>\n");
 }
 
+TEST_CASE("load: a paper chooses how it writes ordinal days", "[load][paper]") {
+    TempDir dir;
+    auto ordinal_of = [&](const std::string& attr, Diagnostics& d) {
+        auto p = paper_from(dir, "<report version=\"1\"" + attr + "><header><board>B</board><date>2015-09-17"
+                                 "</date><title>T</title></header><p>x</p></report>", d);
+        REQUIRE(p);
+        return p->ordinal;
+    };
+    Diagnostics d;
+    CHECK_FALSE(ordinal_of("", d));
+    CHECK(ordinal_of(" ordinal=\"true\"", d) == OrdinalDays::Yes);
+    CHECK(ordinal_of(" ordinal=\"false\"", d) == OrdinalDays::No);
+    CHECK(ordinal_of(" ordinal=\"superscript\"", d) == OrdinalDays::Raised);
+    CHECK(d.all().empty());
+    Diagnostics bad;
+    CHECK_FALSE(ordinal_of(" ordinal=\"th\"", bad));
+    CHECK(messages(bad, dir.path()) == "paper.xml:1:21: error: ordinal on <report> is \"th\"; use false, true or superscript\n");
+}
+
 TEST_CASE("load: contact, page break, keep", "[load][paper]") {
     Blocks b = first_blocks(report_xml(
         "<contact title=\"Officers to Contact\"><line>James Fox</line><line>E-mail: <a "
