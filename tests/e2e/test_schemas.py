@@ -93,4 +93,24 @@ for case in sorted(glob.glob("tests/diagnostics/*.xml")):
     checked += 1
 expect(checked >= 15, f"only {checked} structural cases")
 
+# docs/formats.md names every element and every attribute the schemas
+# allow, in its code spans (`<img src alt width align>`, `colspan`), so
+# that a construct the grammar gains cannot go undocumented.
+docs = open("docs/formats.md", encoding="utf-8").read()
+fenced = re.findall(r"```xml\n(.*?)```", docs, flags=re.S)
+spans = fenced + re.findall(r"`([^`]+)`", re.sub(r"```xml\n.*?```", "", docs, flags=re.S))
+words = set()
+for span in spans:
+    words.update(re.findall(r"[A-Za-z][\w-]*", span))
+named = 0
+for schema in sorted(glob.glob("templates/schemas/*.xsd")):
+    text = open(schema, encoding="utf-8").read()
+    for element in sorted(set(re.findall(r'<xs:element name="([^"]+)"', text))):
+        expect(element in words, f"docs/formats.md never names <{element}> ({schema})")
+        named += 1
+    for attribute in sorted(set(re.findall(r'<xs:attribute name="([^"]+)"', text))):
+        expect(attribute in words, f"docs/formats.md never names the attribute {attribute} ({schema})")
+        named += 1
+expect(named > 150, f"only {named} names checked against docs/formats.md")
+
 expect.finish("schemas")
