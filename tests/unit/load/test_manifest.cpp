@@ -174,7 +174,7 @@ TEST_CASE("load: an agenda item's title comes first and once; what goes in a str
                            {}, d);
     REQUIRE(m);
     CHECK(messages(d, dir.path()) ==
-          "pack.xml:2:27: error: <title> must come first in <item>; move it above <note> at line 2\n"
+          "pack.xml:2:27: error: <title> must come first in <item>; move it above <note> at line 2, column 7\n"
           "pack.xml:3:23: error: a second <title> in <item>; keep one\n"
           "pack.xml:4:23: error: <b> is not allowed inside <item>; expected one of: title, note, papers, next-meeting\n"
           "pack.xml:4:35: error: an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
