@@ -370,7 +370,10 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
                     above = node;
                     break;
                 }
-            std::string where = tag(above.name()) + " at line " + std::to_string(loc(above).line);
+            // On one line, as a header often is, the line alone does not say which.
+            const SourceLoc at = loc(above);
+            std::string where = tag(above.name()) + " at line " + std::to_string(at.line);
+            if (at.line == loc(c).line) where += ", column " + std::to_string(at.col);
             if (i == 0)
                 error(c, rule::element_order, tag(c.name()) + " must come first in " + tag(parent.name()),
                       "move it above " + where);

@@ -162,3 +162,27 @@ TEST_CASE("load: a next meeting's weekday, time and sentence", "[load][manifest]
     CHECK(plain.sentence.empty());
     CHECK(plain.loc.col > n.loc.col);
 }
+
+TEST_CASE("load: an agenda item's title comes first and once; what goes in a structured item", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    Diagnostics d;
+    auto m = load_manifest(dir.write("pack.xml", pack_xml("\n<item><note>Supt X.</note><title>Nitrox</title></item>"
+                                                          "\n<item><title>A</title><title>B</title></item>"
+                                                          "\n<item><title>C</title><b>bold</b> loose</item>"
+                                                          "\n<item><papers src=\"x.xml\">text</papers></item>")),
+                           {}, d);
+    REQUIRE(m);
+    CHECK(messages(d, dir.path()) ==
+          "pack.xml:2:27: error: <title> must come first in <item>; move it above <note> at line 2, column 7\n"
+          "pack.xml:3:23: error: a second <title> in <item>; keep one\n"
+          "pack.xml:4:23: error: <b> is not allowed inside <item>; expected one of: title, note, papers, next-meeting\n"
+          "pack.xml:4:35: error: an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
+          "<next-meeting>; put this text in <title>\n"
+          "pack.xml:5:27: error: <papers/> holds nothing; give src, title and alt as attributes\n"
+          "pack.xml:5:15: error: paper file \"x.xml\" not found (looked for x.xml)\n");
+    REQUIRE(m->items.size() == 4);
+    // Out of order, the title is read all the same; a second one is not.
+    CHECK(runs(m->items[0].title) == "{Nitrox}");
+    CHECK(runs(m->items[1].title) == "{A}");
+}
