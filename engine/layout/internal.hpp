@@ -208,6 +208,9 @@ public:
 
     Counters counters;
     Orientation orientation = Orientation::Portrait;
+    // An appendix title was just set at the top of a page for the cover
+    // after it: the cover goes on that page instead of starting its own.
+    bool cover_under_title = false;
 
 private:
     void paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);
@@ -266,6 +269,6 @@ std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<
 // superscript; `upper` puts it in capitals ("8TH SEPTEMBER 2016").
 Inlines paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal, bool upper = false);
 // A template's wording with each {placeholder} replaced by its value.
-std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+std::string fill_placeholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace bp::layout_detail
