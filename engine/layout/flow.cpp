@@ -564,8 +564,9 @@ void Flow::cover(const Cover& c, const SourceLoc& loc, Mpt x, Mpt width, const B
     const StyleSheet& ss = ctx_.styles;
     // A cover is a page of its own: title a third of the way down. A cover
     // of its own orientation turns that page only, set across its width.
-    force_break();
-    const Orientation section = orientation;
+    if (!cover_under_title) force_break();
+    cover_under_title = false;
+    const Orientation section = env.orientation;
     if (c.orientation && *c.orientation != section) {
         orientation = *c.orientation;
         width = content_width(ss.master(orientation)) - x;

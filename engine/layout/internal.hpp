@@ -208,6 +208,9 @@ public:
 
     Counters counters;
     Orientation orientation = Orientation::Portrait;
+    // An appendix title was just set at the top of a page for the cover
+    // after it: the cover goes on that page instead of starting its own.
+    bool cover_under_title = false;
 
 private:
     void paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env);

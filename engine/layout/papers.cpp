@@ -96,6 +96,17 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             if (!sec.partner) {
                 LineSpec spec = full_width(width);
                 spec.keep_with_next = true;
+                // An appendix that opens with a cover: its title heads the
+                // cover's page, never left at the foot of the page before.
+                const Cover* cover = sec.blocks.empty() ? nullptr : std::get_if<Cover>(&sec.blocks.front().node);
+                if (cover) {
+                    f.force_break();
+                    f.cover_under_title = true;
+                    if (cover->orientation) {
+                        f.orientation = *cover->orientation;
+                        spec.width = content_width(ss.master(*cover->orientation));
+                    }
+                }
                 f.paragraph_lines(f.node(heading_role(sec_env.heading_base), sec_env, sec.loc), sec.title,
                                   ss.get("appendix-title"), spec, sec_env);
             }

@@ -237,7 +237,9 @@ private:
 }  // namespace
 
 std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threads) {
-    if (threads < 2 || fonts.empty()) return 0;
+    // On one thread too: which deflater wrote a stream must not depend on
+    // the thread count, or the bytes would.
+    if (fonts.empty()) return 0;
     for (HPDF_Font font : fonts)
         if (!can_embed_early(font)) return 0;
 
@@ -305,13 +307,14 @@ std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructT
     const std::vector<PageBox>& boxes = pack.pages;
     const std::size_t face_count = pack.faces.size();
     mcids.assign(pages.size(), {});
-    threads =
-        static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads), pages.size()));
-    bool parallel = threads > 1;
-    for (std::size_t i = 0; parallel && i < pages.size(); ++i)
-        parallel = can_take_deflated(pages[i]);
-    return parallel ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads)
-                    : contents_serial(doc, boxes, tree, pages, names, face_count, mcids);
+    threads = static_cast<int>(
+        std::clamp<std::size_t>(static_cast<std::size_t>(threads), 1, std::max<std::size_t>(pages.size(), 1)));
+    // Pages are deflated here, on however many threads, whenever this
+    // libharu takes deflated content; otherwise libharu deflates them all.
+    bool early = true;
+    for (std::size_t i = 0; early && i < pages.size(); ++i) early = can_take_deflated(pages[i]);
+    return early ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads)
+                 : contents_serial(doc, boxes, tree, pages, names, face_count, mcids);
 }
 
 }  // namespace bp::pdf

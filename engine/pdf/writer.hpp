@@ -65,8 +65,9 @@ private:
 
 // Builds each page's content stream and hands it to its page; returns the
 // codes drawn per face, and in mcids[page][n] the structure element of the
-// page's MCID n. With threads > 1 the streams are deflated here, in
-// parallel; otherwise libharu deflates them at save. The bytes are the same.
+// page's MCID n. The streams are deflated here, on `threads` threads, with
+// the pdf stage's deflater (deflate.hpp), or by libharu at save on a libharu
+// that cannot take them deflated; the bytes do not depend on `threads`.
 // `tree`: the pack's structure, or an empty tree for no marked content.
 std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
                                     const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
@@ -75,10 +76,10 @@ std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructT
 // Makes each font's descriptor and font file now rather than at save, and
 // deflates the font files, CIDToGIDMaps and CMaps on `threads` threads,
 // handing them to libharu finished. Call it last, just before saving: the new
-// objects must come after all others, as libharu would number them. With one
-// thread, or a libharu other than 2.3.0, it does nothing and libharu does the
-// same work at save; the bytes are the same either way. Returns the number
-// of fonts whose streams it deflated.
+// objects must come after all others, as libharu would number them. With a
+// libharu other than 2.3.0 it does nothing and libharu does the same work at
+// save, deflating with zlib. The bytes do not depend on `threads`. Returns
+// the number of fonts whose streams it deflated.
 std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threads);
 
 // A PDF text string for UTF-8 text: ASCII as it is, anything else as

@@ -897,3 +897,30 @@ TEST_CASE("a paper writes its header's day as an ordinal, plain or raised, whate
     CHECK(raised[1].baseline < raised[0].baseline);
     CHECK(raised[2].baseline == raised[0].baseline);
 }
+
+TEST_CASE("an appendix that opens with a cover has its title on the cover's page", "[layout][blocks]") {
+    TemplateDoc t = test_template();
+    t.appendix_start = SectionStart::Flow;  // the title would otherwise follow the report's text
+    Env env(t);
+    for (std::optional<Orientation> turn : {std::optional<Orientation>{}, std::optional<Orientation>{Orientation::Landscape}}) {
+        Paper p = report({para("The report.")});
+        Section appendix;
+        appendix.new_page = true;
+        appendix.title = text("Appendix 1 - The review");
+        Cover c;
+        c.title = text("Case Management Review");
+        c.orientation = turn;
+        appendix.blocks = {block(c), para("Review text.", Numbering::None)};
+        p.sections.push_back(appendix);
+        const PartLayout part = layout_paper(p, env.ctx);
+        INFO((turn ? "landscape cover" : "portrait cover"));
+        REQUIRE(part.pages.size() == 3);
+        CHECK(has_run(part.pages[0], "The report."));
+        CHECK_FALSE(has_run(part.pages[0], "Appendix 1 - The review"));
+        const PageBox& cover = part.pages[1];
+        CHECK(run_of(cover, "Appendix 1 - The review").baseline < run_of(cover, "Case Management Review").baseline);
+        CHECK(cover.landscape() == turn.has_value());
+        CHECK_FALSE(part.pages[2].landscape());
+        CHECK(has_run(part.pages[2], "Review text."));
+    }
+}
