@@ -108,11 +108,24 @@ Inlines paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays
     return out;
 }
 
-std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
-    for (const auto& [key, value] : values)
-        for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-            text.replace(at, key.size(), value);
-    return text;
+std::string fill_placeholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values) {
+    // One pass: a value that itself holds "{date}" (a venue's name) is
+    // printed as written, never filled in again.
+    std::string out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        bool filled = false;
+        if (text[at] == '{')
+            for (const auto& [key, value] : values)
+                if (text.compare(at, key.size(), key) == 0) {
+                    out += value;
+                    at += key.size();
+                    filled = true;
+                    break;
+                }
+        if (!filled) out += text[at++];
+    }
+    return out;
 }
 
 TextStyle text_style(const StyleSheet& styles, std::string_view name, const BlockEnv& env) {

@@ -269,6 +269,6 @@ std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<
 // superscript; `upper` puts it in capitals ("8TH SEPTEMBER 2016").
 Inlines paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal, bool upper = false);
 // A template's wording with each {placeholder} replaced by its value.
-std::string fill_placeholders(std::string text, const std::vector<std::pair<std::string, std::string>>& values);
+std::string fill_placeholders(const std::string& text, const std::vector<std::pair<std::string, std::string>>& values);
 
 }  // namespace bp::layout_detail

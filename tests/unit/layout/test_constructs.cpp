@@ -703,6 +703,11 @@ TEST_CASE("minutes open with the template's wording for a venue or an online mee
                    "February 2021.") != std::string::npos);
     CHECK(via.find("held at") == std::string::npos);
 
+    // A venue's own braces are printed as written, not filled in.
+    Paper odd = minutes_of({}, false);
+    odd.venue = "Room {date}";
+    CHECK(prose(odd, env.ctx).find("held at Room {date} on Thursday, 4 February 2021.") != std::string::npos);
+
     TemplateDoc t = test_template();
     t.minutes_opening_online = "The {board} met online ({venue}) on {date}.";
     Env own(t);
