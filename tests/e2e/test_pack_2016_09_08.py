@@ -22,7 +22,7 @@ if by_item.get(2) != (3, 10) or pack.lines(10) != ["This page is intentionally l
                     "published as 3 - 10 with page 10 blank")
 front = " ".join(pack.lines(1))
 for phrase in ["Thursday, 8 September 2016 at 10.00 am", "An update from the Police and Crime Commissioner Lord Bach.",
-               "8 December 2016", "1 December 2017"]:
+               "8 December 2016; 23 February 2017; 2 June 2017; 4 September 2017; 1 December 2017."]:
     if phrase not in front:
         failures.append(f"front sheet lacks {phrase!r}")
 alltext = " ".join(" ".join(pack.lines(p)) for p in range(1, pack.pages + 1))
