@@ -8,11 +8,13 @@ import glob
 import os
 import shutil
 import struct
-import zlib
+import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(os.path.dirname(here))
 seeds = os.path.join(here, "seeds")
+sys.path.insert(0, os.path.dirname(here))
+from png_bytes import chunk, png  # noqa: E402
 
 
 def fresh(name):
@@ -20,17 +22,6 @@ def fresh(name):
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
     return d
-
-
-def chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
-def png(width, height, color_type, rows, depth=8, extra=b""):
-    ihdr = struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, 0)
-    raw = b"".join(b"\0" + r for r in rows)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + extra + chunk(b"IDAT", zlib.compress(raw)) +
-            chunk(b"IEND", b""))
 
 
 papers = sorted(p for p in glob.glob(os.path.join(root, "samples/*/*.xml")) if not p.endswith("pack.xml"))

@@ -17,6 +17,9 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from png_bytes import chunk, png  # noqa: E402
+
 boardpack, root = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 only = set(sys.argv[3:])
 failures = []
@@ -63,18 +66,6 @@ def simple_pack(d, body="<p>Text.</p>"):
 
 def build(d, manifest, *extra):
     return ["build", manifest, "-o", os.path.join(d, "out.pdf"), "--templates", os.path.join(root, "templates"), *extra]
-
-
-def chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
-def png(width, height, color_type, rows, depth=8, extra=b""):
-    """rows: packed samples of each row, filter byte 0 added here."""
-    ihdr = struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, 0)
-    raw = b"".join(b"\0" + r for r in rows)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + extra + chunk(b"IDAT", zlib.compress(raw)) +
-            chunk(b"IEND", b""))
 
 
 def jpeg_from_pdf(d):
