@@ -20,12 +20,14 @@ Deflater::Deflater() : compressor_(libdeflate_alloc_compressor(kLevel)) {
 Deflater::~Deflater() { libdeflate_free_compressor(compressor_); }
 
 void Deflater::deflate(const std::string& in, std::string& out) {
-    const std::size_t at = out.size();
-    out.resize(at + libdeflate_zlib_compress_bound(compressor_, in.size()));
-    // The bound is enough by definition, so compression cannot run short.
-    const std::size_t written = libdeflate_zlib_compress(compressor_, in.data(), in.size(), out.data() + at,
-                                                         out.size() - at);
-    out.resize(at + written);
+    // Into scratch room of the worst case's size, then only what was
+    // written into `out`: a page's deflated stream waits there until it is
+    // written, and should not hold its bound's capacity meanwhile.
+    const std::size_t bound = libdeflate_zlib_compress_bound(compressor_, in.size());
+    if (scratch_.size() < bound) scratch_.resize(bound);
+    const std::size_t written =
+        libdeflate_zlib_compress(compressor_, in.data(), in.size(), scratch_.data(), scratch_.size());
+    out.append(scratch_.data(), written);
 }
 
 }  // namespace bp::pdf

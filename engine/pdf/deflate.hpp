@@ -24,6 +24,7 @@ public:
 
 private:
     libdeflate_compressor* compressor_;
+    std::string scratch_;
 };
 
 }  // namespace bp::pdf
