@@ -388,6 +388,7 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
         ++counts[i];
         const grammar::Type& ct = f.type(type);
         if (ct.content == grammar::Content::Empty) check_holds_nothing(c, ct);
+        if (ct.content == grammar::Content::Text) check_plain_text(c);
         out.push_back(Child{c, &ct});
         kept.emplace_back(c, i);
     }
@@ -555,16 +556,18 @@ Inlines Reader::inlines(pugi::xml_node el, bool footnotes) {
 
 std::string Reader::plain_text(pugi::xml_node el) {
     std::string text;
-    bool reported = false;
-    for (pugi::xml_node c : el.children()) {
-        if (is_text(c)) {
-            text += c.value();
-        } else if (c.type() == pugi::node_element && !reported) {
-            reported = true;
-            error(c, rule::misplaced_element, tag(el.name()) + " holds plain text only", "remove <" + std::string(c.name()) + ">");
-        }
-    }
+    for (pugi::xml_node c : el.children())
+        if (is_text(c)) text += c.value();
     return collapse_space(text);
+}
+
+void Reader::check_plain_text(pugi::xml_node el) {
+    for (pugi::xml_node c : el.children())
+        if (c.type() == pugi::node_element) {
+            error(c, rule::misplaced_element, tag(el.name()) + " holds plain text only",
+                  "remove <" + std::string(c.name()) + ">");
+            return;
+        }
 }
 
 std::optional<Date> Reader::text_date(pugi::xml_node el, bool month_only_ok) {

@@ -81,13 +81,14 @@ public:
     void unexpected_element(pugi::xml_node child, pugi::xml_node parent, const Names& expected);
     // The children of `parent`, checked against its grammar type `t` (of
     // format `f`): stray text (once, with `text_hint`), elements the type
-    // does not hold, more of one than it allows, and content in children
-    // that must be empty are reported and left out; elements out of the
-    // type's order are reported and kept; required children that are
-    // missing are reported at `parent`. A type that holds text (Inline,
-    // Mixed) has its text and inline elements returned in place, with no
-    // type: collect_inline reads them. What is returned belongs, in
-    // document order.
+    // does not hold, and more of one than it allows are reported and left
+    // out; elements out of the type's order are reported and kept;
+    // required children that are missing are reported at `parent`; inside
+    // each child, content where its type holds nothing (Empty) and markup
+    // where it holds plain text (Text) are reported. A type that holds
+    // text (Inline, Mixed) has its text and inline elements returned in
+    // place, with no type: collect_inline reads them. What is returned
+    // belongs, in document order.
     struct Child {
         pugi::xml_node node;
         const grammar::Type* type;  // nullptr: text or inline markup
@@ -114,7 +115,8 @@ public:
     void collect_inline(pugi::xml_node n, pugi::xml_node parent, Inlines& raw, std::uint8_t flags,
                         const std::string& href, bool footnotes = false);
     // Text content of an element that holds plain text only, collapsed;
-    // child elements are reported.
+    // elements inside it are left out (children() reports them, for an
+    // element of Text type: read only what it returned).
     std::string plain_text(pugi::xml_node el);
     // A date written as the text of an element (<date>2015-09-17</date>).
     std::optional<Date> text_date(pugi::xml_node el, bool month_only_ok = false);
@@ -128,6 +130,8 @@ private:
     void duplicate_child(pugi::xml_node child, pugi::xml_node parent);
     // "<header> needs a <board>, e.g. <board>..."
     void missing_child(pugi::xml_node parent, std::string_view child, std::string_view what);
+    // "<board> holds plain text only": an element inside an element of Text type.
+    void check_plain_text(pugi::xml_node el);
     // <fn>: a Footnote inline holding the note's text, or an error where a
     // note cannot stand.
     void footnote(pugi::xml_node fn, Inlines& raw, bool allowed);

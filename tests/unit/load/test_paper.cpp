@@ -500,3 +500,16 @@ TEST_CASE("load: a list chooses how its labels are written", "[load][paper]") {
           "paper.xml:2:5: error: label on <ol> is \"a]\"; use 1., 1), (1), a., a), (a), A., A), (A), i., i) or (i)\n"
           "paper.xml:3:14: error: type and label on <ol> name different counters; keep label=\"(a)\" alone\n");
 }
+
+TEST_CASE("load: markup in an element of plain text is reported once, at the markup, and its text left out",
+          "[load][paper]") {
+    TempDir dir;
+    Diagnostics d;
+    auto p = paper_from(dir,
+                        "<report version=\"1\">\n<header><board>Safer <b>Communities</b> <i>Board</i></board>"
+                        "<date>2015-09-17</date><title>T</title></header>\n</report>",
+                        d);
+    REQUIRE(p);
+    CHECK(messages(d, dir.path()) == "paper.xml:2:22: error: <board> holds plain text only; remove <b>\n");
+    CHECK(p->header.board == "Safer");
+}
