@@ -317,12 +317,14 @@ BuildResult build(const BuildRequest& request) {
         po.threads = threads;
         po.tagged = request.tagged;
         std::string error;
-        if (!bp::write_pdf(ed->box, job.path, po, &error)) {
+        const WrittenFile file{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
+                               ed->box.first_page_number};
+        // Nothing reads the edition after it is written: its pages are freed as they are.
+        if (!bp::write_pdf(std::move(ed->box), job.path, po, &error)) {
             d.error(bp::SourceLoc{job.path, 0, 0}, bp::rule::output, error);
             return kOutputFailed;
         }
-        written.push_back(WrittenFile{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
-                                      ed->box.first_page_number});
+        written.push_back(file);
         return kOk;
     };
 

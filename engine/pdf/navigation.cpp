@@ -44,14 +44,30 @@ HPDF_Destination destination(Doc& doc, HPDF_Page target, Mpt top, const std::str
 
 }  // namespace
 
-std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages) {
+KeptItems keep_items(const PageBox& page) {
+    KeptItems kept;
+    for (const PageItem& item : page.items) {
+        if (const auto* link = std::get_if<LinkBox>(&item.what)) {
+            kept.links.push_back({*link, item.mark.node});
+        } else if (item.mark.node == kNoStruct) {
+            continue;
+        } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
+            kept.figures.push_back({img->rect, item.mark.node, false});
+        } else if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
+            kept.figures.push_back({fp->rect, item.mark.node, fp->source->graft});
+        }
+    }
+    return kept;
+}
+
+std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<KeptItems>& kept,
+                                  const std::vector<HPDF_Page>& pages) {
     std::vector<PlacedLink> placed;
     const std::vector<PageBox>& boxes = pack.pages;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const Mpt h = boxes[i].height;
-        for (const PageItem& item : boxes[i].items) {
-            const auto* link = std::get_if<LinkBox>(&item.what);
-            if (link == nullptr) continue;
+        for (const KeptItems::Link& kept_link : kept[i].links) {
+            const LinkBox* link = &kept_link.box;
             const std::string what =
                 std::string("cannot add a link on page ") + std::to_string(i + 1);
             HPDF_Annotation annot;
@@ -71,7 +87,7 @@ std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vect
             doc.check(HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), what);
             // A screen reader announces /Contents: the element's own words
             // where it has them ("Agenda item 3, ..."), else the target.
-            const StructId node = item.mark.node;
+            const StructId node = kept_link.node;
             if (node != kNoStruct && static_cast<std::size_t>(node) < pack.structure.size() &&
                 !pack.structure.text(node).alt.empty())
                 contents = pack.structure.text(node).alt;

@@ -146,7 +146,9 @@ pdf::BaseFile save(Doc& doc, Write&& write) {
     return pdf::read_base_file(tail, size);
 }
 
-void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out) {
+// page_done(i): page i's items are no longer read (may be empty).
+void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
+           pdf::OutputFile& out) {
     Doc doc;
     HPDF_Doc d = doc.get();
     doc.check(HPDF_SetCompressionMode(d, HPDF_COMP_ALL), "cannot enable compression");
@@ -157,6 +159,8 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     pdf::ImageSet images(doc);
     std::vector<HPDF_Page> pages;
     std::vector<pdf::PageNames> names(pack.pages.size());
+    std::vector<pdf::KeptItems> kept;
+    kept.reserve(pack.pages.size());
     pages.reserve(pack.pages.size());
     for (std::size_t i = 0; i < pack.pages.size(); ++i) {
         const PageBox& box = pack.pages[i];
@@ -180,18 +184,24 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
                     doc.need(HPDF_Page_GetXObjectName(page, images.image(*img->raster)), what));
             }
         }
+        kept.push_back(pdf::keep_items(box));
     }
+    // Read now: from here on the pages' items may be freed as they are written.
+    std::vector<partner::Placement> placements = partner_placements(pack);
 
     std::vector<std::vector<StructId>> mcids;
     const StructTree untagged;
-    const std::vector<pdf::CodeSet> used = pdf::write_contents(
-        doc, pack, options.tagged ? pack.structure : untagged, pages, names, mcids, thread_count(options));
+    const std::vector<pdf::CodeSet> used =
+        pdf::write_contents(doc, pack, options.tagged ? pack.structure : untagged, pages, names, mcids,
+                            thread_count(options), page_done);
+    std::vector<pdf::PageNames>().swap(names);
     fonts.finish(used);
-    const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, pages);
+    const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, kept, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
     std::optional<pdf::StructureWriter> structure;
-    if (options.tagged) structure.emplace(doc, pack, pages, mcids, links);
+    if (options.tagged) structure.emplace(doc, pack, pages, mcids, links, kept);
+    std::vector<pdf::KeptItems>().swap(kept);
     // The viewer's page box shows the printed number: a per-item PDF that
     // starts at page 9 says 9.
     doc.check(HPDF_AddPageLabel(d, 0, HPDF_PAGE_NUM_STYLE_DECIMAL,
@@ -200,7 +210,6 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
     // With partner pages the file is kept in memory, for the final pass
     // that binds them into it; without, it goes straight to the output.
-    std::vector<partner::Placement> placements = partner_placements(pack);
     std::string whole;
     auto write = [&](const void* data, std::size_t size) {
         if (placements.empty())
@@ -226,15 +235,13 @@ void build(const PackBox& pack, const PdfOptions& options, pdf::OutputFile& out)
     out.write(bound.data(), bound.size());
 }
 
-}  // namespace
-
-bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
-               std::string* error) {
+bool write_pack(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
+                const pdf::PageDone& page_done, std::string* error) {
     std::string message;
     try {
         check_pack(pack);
         pdf::OutputFile out(out_path);
-        build(pack, options, out);
+        build(pack, options, page_done, out);
         out.commit();
         return true;
     } catch (const Failure& f) {
@@ -248,6 +255,21 @@ bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOption
     }
     if (error != nullptr) *error = message;
     return false;
+}
+
+}  // namespace
+
+bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
+               std::string* error) {
+    return write_pack(pack, out_path, options, {}, error);
+}
+
+bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
+               std::string* error) {
+    // Each page's own vector, on the thread that built its stream: no two
+    // threads free the same page.
+    return write_pack(pack, out_path, options,
+                      [&pack](std::size_t i) { std::vector<PageItem>().swap(pack.pages[i].items); }, error);
 }
 
 }  // namespace bp

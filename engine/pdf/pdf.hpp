@@ -23,6 +23,12 @@ struct PdfOptions {
 bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
                std::string* error);
 
+// The same bytes, from a pack the caller gives up: each page's items are
+// freed as soon as its content stream is built, so a long pack is not held
+// whole while the file is written. Only the pages' sizes are left in it.
+bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
+               std::string* error);
+
 // True when this libharu lets write_pdf deflate page streams on several
 // threads and hand them over finished (it relies on 2.3.0's struct layout).
 // When false, libharu deflates them at save on one thread; the bytes written

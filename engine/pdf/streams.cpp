@@ -55,12 +55,13 @@ void mark_empty(HPDF_Page page) { page_attr(page)->contents->filter = HPDF_STREA
 std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
                                      const std::vector<HPDF_Page>& pages,
                                      const std::vector<PageNames>& names, std::size_t face_count,
-                                     std::vector<std::vector<StructId>>& mcids) {
+                                     std::vector<std::vector<StructId>>& mcids, const PageDone& page_done) {
     std::vector<CodeSet> used(face_count);
     std::string raw;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         raw.clear();
         build_page_content(boxes[i], tree, names[i], raw, used, mcids[i]);
+        if (page_done) page_done(i);
         if (raw.empty())
             mark_empty(pages[i]);
         else
@@ -72,31 +73,35 @@ std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes
 std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
                                        const std::vector<HPDF_Page>& pages,
                                        const std::vector<PageNames>& names, std::size_t face_count,
-                                       std::vector<std::vector<StructId>>& mcids, int threads) {
+                                       std::vector<std::vector<StructId>>& mcids, int threads,
+                                       const PageDone& page_done) {
     const std::size_t n = pages.size();
-    std::vector<std::string> deflated(n);
     std::vector<std::vector<CodeSet>> used(threads, std::vector<CodeSet>(face_count));
+    // libharu is not thread-safe: its objects are touched by one thread at a time.
+    std::mutex haru;
     // Pages are handed out one at a time; each is deflated on its own, so
-    // the bytes do not depend on which thread took it.
+    // the bytes do not depend on which thread took it, and handed to its
+    // page at once (each page has its own stream, so the order in which they
+    // arrive does not show): no more than one deflated page per thread waits.
     parallel_for(n, threads, [&](std::size_t t) {
-        return [&, t, deflater = std::make_unique<Deflater>(), raw = std::string()](std::size_t i) mutable {
+        return [&, t, deflater = std::make_unique<Deflater>(), raw = std::string(),
+                deflated = std::string()](std::size_t i) mutable {
             raw.clear();
             build_page_content(boxes[i], tree, names[i], raw, used[t], mcids[i]);
-            if (!raw.empty()) deflater->deflate(raw, deflated[i]);
+            if (page_done) page_done(i);
+            deflated.clear();
+            if (!raw.empty()) deflater->deflate(raw, deflated);
+            std::lock_guard<std::mutex> lock(haru);
+            if (deflated.empty()) {
+                mark_empty(pages[i]);
+                return;
+            }
+            write_raw(doc, pages[i], deflated);
+            HPDF_Dict contents = page_attr(pages[i])->contents;
+            contents->filter = HPDF_STREAM_FILTER_NONE;
+            contents->write_fn = write_flate_filter;
         };
     });
-
-    for (std::size_t i = 0; i < n; ++i) {
-        if (deflated[i].empty()) {
-            mark_empty(pages[i]);
-            continue;
-        }
-        write_raw(doc, pages[i], deflated[i]);
-        HPDF_Dict contents = page_attr(pages[i])->contents;
-        contents->filter = HPDF_STREAM_FILTER_NONE;
-        contents->write_fn = write_flate_filter;
-        std::string().swap(deflated[i]);  // libharu has its own copy now
-    }
 
     std::vector<CodeSet> all(face_count);
     for (const auto& per_thread : used)
@@ -303,7 +308,8 @@ std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threa
 
 std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
                                     const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
-                                    std::vector<std::vector<StructId>>& mcids, int threads) {
+                                    std::vector<std::vector<StructId>>& mcids, int threads,
+                                    const PageDone& page_done) {
     const std::vector<PageBox>& boxes = pack.pages;
     const std::size_t face_count = pack.faces.size();
     mcids.assign(pages.size(), {});
@@ -313,8 +319,8 @@ std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructT
     // libharu takes deflated content; otherwise libharu deflates them all.
     bool early = true;
     for (std::size_t i = 0; early && i < pages.size(); ++i) early = can_take_deflated(pages[i]);
-    return early ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads)
-                 : contents_serial(doc, boxes, tree, pages, names, face_count, mcids);
+    return early ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads, page_done)
+                 : contents_serial(doc, boxes, tree, pages, names, face_count, mcids, page_done);
 }
 
 }  // namespace bp::pdf

@@ -144,7 +144,7 @@ void append_text(std::string& out, const std::string& utf8) {
 
 StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
                                  const std::vector<std::vector<StructId>>& mcids,
-                                 const std::vector<PlacedLink>& links)
+                                 const std::vector<PlacedLink>& links, const std::vector<KeptItems>& kept)
     : pack_(pack), mcids_(mcids) {
     const StructTree& tree = pack.structure;
     if (tree.size() == 0) throw Failure("the pack has no document structure");
@@ -182,22 +182,14 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
             if (!at(l.node).first_page) at(l.node).first_page = p;
             at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, p, 0, object_id(l.annot)});
         }
-        for (const PageItem& item : pack.pages[p].items) {
-            if (item.mark.node == kNoStruct) continue;
-            const Rect* figure = nullptr;
-            if (const auto* img = std::get_if<ImageBox>(&item.what)) figure = &img->rect;
-            if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
-                if (fp->source->graft) {
-                    attach(item.mark.node);  // its kids come with the graft
-                    graft_under_[p] = item.mark.node;
-                    continue;
-                }
-                figure = &fp->rect;
+        for (const KeptItems::Figure& f : kept[p].figures) {
+            if (f.graft) {
+                attach(f.node);  // its kids come with the graft
+                graft_under_[p] = f.node;
+                continue;
             }
-            if (figure != nullptr) {
-                Element& e = at(item.mark.node);
-                if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, *figure) : *figure;
-            }
+            Element& e = at(f.node);
+            if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, f.rect) : f.rect;
         }
     }
     // Table cells are written even when empty, so every row keeps its

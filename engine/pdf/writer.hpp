@@ -2,6 +2,7 @@
 // fonts and images (loaded once, on first use), page contents, navigation.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,15 +64,39 @@ private:
     std::map<const RasterImage*, HPDF_Image> by_raster_;
 };
 
+// What the steps after the content streams read of a page's items: its
+// links, and where its marked pictures and partner pages sit. Taken first,
+// so that each page's items can be freed once its content stream is built.
+struct KeptItems {
+    struct Link {
+        LinkBox box;
+        StructId node = kNoStruct;
+    };
+    struct Figure {  // an image or a partner page that belongs to an element
+        Rect rect;
+        StructId node = kNoStruct;
+        bool graft = false;  // a partner page whose own structure is grafted in
+    };
+    std::vector<Link> links;
+    std::vector<Figure> figures;
+};
+KeptItems keep_items(const PageBox& page);
+
+// Called with a page's index, on the thread that built its content stream,
+// once nothing needs that page's items any more; may be empty.
+using PageDone = std::function<void(std::size_t)>;
+
 // Builds each page's content stream and hands it to its page; returns the
 // codes drawn per face, and in mcids[page][n] the structure element of the
 // page's MCID n. The streams are deflated here, on `threads` threads, with
-// the pdf stage's deflater (deflate.hpp), or by libharu at save on a libharu
-// that cannot take them deflated; the bytes do not depend on `threads`.
+// the pdf stage's deflater (deflate.hpp), each handed to libharu as soon as
+// it is deflated, or by libharu at save on a libharu that cannot take them
+// deflated; the bytes do not depend on `threads`.
 // `tree`: the pack's structure, or an empty tree for no marked content.
 std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
                                     const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
-                                    std::vector<std::vector<StructId>>& mcids, int threads);
+                                    std::vector<std::vector<StructId>>& mcids, int threads,
+                                    const PageDone& page_done);
 
 // Makes each font's descriptor and font file now rather than at save, and
 // deflates the font files, CIDToGIDMaps and CMaps on `threads` threads,
@@ -95,7 +120,9 @@ struct PlacedLink {
 
 // Link annotations, without the 1 pt border libharu gives them by default,
 // each with /Contents saying where it goes; returned in page order.
-std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages);
+// kept[page]: that page's links (keep_items).
+std::vector<PlacedLink> add_links(Doc& doc, const PackBox& pack, const std::vector<KeptItems>& kept,
+                                  const std::vector<HPDF_Page>& pages);
 
 class UpdateSection;
 
@@ -109,8 +136,10 @@ public:
     // Plans the tree and puts into libharu's objects what belongs there: the
     // catalog entries, the pages' and annotations' parent-tree keys, /Tabs,
     // and an empty StructTreeRoot object for the update to replace.
+    // kept[page]: that page's figures (keep_items); the pack's items are not read.
     StructureWriter(Doc& doc, const PackBox& pack, const std::vector<HPDF_Page>& pages,
-                    const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links);
+                    const std::vector<std::vector<StructId>>& mcids, const std::vector<PlacedLink>& links,
+                    const std::vector<KeptItems>& kept);
 
     // After libharu has saved: the StructTreeRoot, every element and the
     // parent tree, as objects of the update. Returns, by page, the object

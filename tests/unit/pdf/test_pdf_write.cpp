@@ -245,6 +245,36 @@ TEST_CASE("pdf: identical input gives identical bytes, whatever the thread count
     CHECK(a.find("/ID") == std::string::npos);
 }
 
+TEST_CASE("pdf: a pack given up is written as a kept one is, its pages freed as they are written", "[pdf]") {
+    ScratchDir dir("given");
+    PackBox pack = sample_pack();
+    const std::string png = dir.file("pic.png");
+    write_rgba_png(png, 8, 8);
+    const std::shared_ptr<const RasterImage> raster = raster_of(png);
+    // Links, pictures and text on every page, so each step after the content
+    // streams (annotations, figure boxes, the structure) has items to read.
+    for (int i = 0; i < 20; ++i) {
+        PageBox page;
+        page.add(text_run(std::string("Page ") + std::to_string(i) + " " + kSpecial, pt(72), pt(72)), kP);
+        page.add(ImageBox{{pt(72), pt(100), pt(40), pt(40)}, png, raster}, kP);
+        page.add(LinkBox{{pt(72), pt(150), pt(100), pt(14)}, "", i % 3}, kP);
+        page.add(LinkBox{{pt(72), pt(170), pt(100), pt(14)}, "https://example.org/" + std::to_string(i), -1}, kP);
+        pack.pages.push_back(page);
+    }
+    const std::string kept = slurp(write_ok(pack, dir.file("kept.pdf"), 1));
+    REQUIRE(kept.size() > 1000);
+    for (int threads : {1, 3}) {
+        INFO("threads " << threads);
+        PackBox given = pack;
+        std::string error;
+        const std::string path = dir.file("given-" + std::to_string(threads) + ".pdf");
+        REQUIRE(write_pdf(std::move(given), path, PdfOptions{threads}, &error));
+        CHECK(slurp(path) == kept);
+        REQUIRE(given.pages.size() == pack.pages.size());
+        for (const PageBox& page : given.pages) CHECK(page.items.empty());
+    }
+}
+
 TEST_CASE("pdf: each checked picture is embedded once however often it is drawn", "[pdf]") {
     ScratchDir dir("images");
     // Real PNG and JPEG files, made by poppler from a page of our own.
