@@ -146,9 +146,15 @@ pdf::BaseFile save(Doc& doc, Write&& write) {
     return pdf::read_base_file(tail, size);
 }
 
-// page_done(i): page i's items are no longer read (may be empty).
-void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
-           pdf::OutputFile& out) {
+// What libharu writes: everything but the structure tree, handed to
+// write(data, size). page_done(i): page i's items are no longer read (may be
+// empty). With options.tagged, `structure` is planned for the update; it and
+// the returned trailer hold object numbers only, so libharu's document can
+// go before the update is written.
+template <class Write>
+pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
+                         std::vector<std::vector<StructId>>& mcids,
+                         std::optional<pdf::StructureWriter>& structure, Write&& write) {
     Doc doc;
     HPDF_Doc d = doc.get();
     doc.check(HPDF_SetCompressionMode(d, HPDF_COMP_ALL), "cannot enable compression");
@@ -186,10 +192,7 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
         }
         kept.push_back(pdf::keep_items(box));
     }
-    // Read now: from here on the pages' items may be freed as they are written.
-    std::vector<partner::Placement> placements = partner_placements(pack);
 
-    std::vector<std::vector<StructId>> mcids;
     const StructTree untagged;
     const std::vector<pdf::CodeSet> used =
         pdf::write_contents(doc, pack, options.tagged ? pack.structure : untagged, pages, names, mcids,
@@ -199,7 +202,6 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, kept, pages);
     pdf::add_outlines(doc, pack, pages);
     set_metadata(doc, pack.meta, !pack.outlines.empty());
-    std::optional<pdf::StructureWriter> structure;
     if (options.tagged) structure.emplace(doc, pack, pages, mcids, links, kept);
     std::vector<pdf::KeptItems>().swap(kept);
     // The viewer's page box shows the printed number: a per-item PDF that
@@ -208,6 +210,13 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
                                 static_cast<HPDF_UINT>(std::max(1, pack.first_page_number)), ""),
               "cannot add page labels");
     pdf::embed_fonts(doc, fonts.loaded(), thread_count(options));
+    return save(doc, write);
+}
+
+void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
+           pdf::OutputFile& out) {
+    // Read first: write_base may free the pages' items as it goes.
+    std::vector<partner::Placement> placements = partner_placements(pack);
     // With partner pages the file is kept in memory, for the final pass
     // that binds them into it; without, it goes straight to the output.
     std::string whole;
@@ -217,7 +226,9 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
         else
             whole.append(static_cast<const char*>(data), size);
     };
-    const pdf::BaseFile base = save(doc, write);
+    std::vector<std::vector<StructId>> mcids;
+    std::optional<pdf::StructureWriter> structure;
+    const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, write);
     if (structure) {
         pdf::UpdateSection update(base.next_id);
         const std::vector<std::uint32_t> grafts = structure->write(update);
