@@ -168,19 +168,20 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
     std::size_t next_link = 0;
     graft_under_.assign(pages.size(), kNoStruct);
     for (std::size_t p = 0; p < pages.size(); ++p) {
+        const auto page = static_cast<std::uint32_t>(p);
         for (std::size_t m = 0; m < mcids[p].size(); ++m) {
             const StructId n = mcids[p][m];
             attach(n);
-            if (!at(n).first_page) at(n).first_page = p;
-            at(n).kids.push_back(Kid{Kid::Kind::Content, kNoStruct, p, static_cast<int>(m)});
+            if (!at(n).first_page) at(n).first_page = page;
+            at(n).kids.push_back(Kid{Kid::Kind::Content, kNoStruct, page, static_cast<int>(m)});
         }
         for (; next_link < links.size() && links[next_link].page == p; ++next_link) {
             const PlacedLink& l = links[next_link];
             if (l.node == kNoStruct || static_cast<std::size_t>(l.node) >= tree.size())
                 throw Failure("a link on page " + std::to_string(p + 1) + " belongs to no Link element");
             attach(l.node);
-            if (!at(l.node).first_page) at(l.node).first_page = p;
-            at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, p, 0, object_id(l.annot)});
+            if (!at(l.node).first_page) at(l.node).first_page = page;
+            at(l.node).kids.push_back(Kid{Kid::Kind::Annotation, kNoStruct, page, 0, object_id(l.annot)});
         }
         for (const KeptItems::Figure& f : kept[p].figures) {
             if (f.graft) {
@@ -188,8 +189,9 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
                 graft_under_[p] = f.node;
                 continue;
             }
-            Element& e = at(f.node);
-            if (e.first_page == p) e.bbox = e.bbox ? union_of(*e.bbox, f.rect) : f.rect;
+            if (at(f.node).first_page != page) continue;
+            const auto [box, fresh] = figure_boxes_.try_emplace(f.node, f.rect);
+            if (!fresh) box->second = union_of(box->second, f.rect);
         }
     }
     // Table cells are written even when empty, so every row keeps its
@@ -290,8 +292,9 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
         if (cell && n.rowspan > 1) attrs += "/RowSpan " + std::to_string(n.rowspan);
         if (cell && n.colspan > 1) attrs += "/ColSpan " + std::to_string(n.colspan);
         if (!attrs.empty()) body += "/A<</O/Table" + attrs + ">>";
-        if (n.role == Role::Figure && e.bbox && e.first_page) {
-            const Rect& r = *e.bbox;
+        const auto figure_box = figure_boxes_.find(static_cast<StructId>(i));
+        if (n.role == Role::Figure && figure_box != figure_boxes_.end() && e.first_page) {
+            const Rect& r = figure_box->second;
             const Mpt h = pack_.pages[*e.first_page].height;
             body += "/A<</O/Layout/BBox[";
             for (Mpt v : {r.x, h - r.y - r.h, r.x + r.w, h - r.y}) {

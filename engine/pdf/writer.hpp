@@ -149,25 +149,26 @@ public:
 
 private:
     // One entry of an element's /K: a child element, marked content on a
-    // page, or an annotation.
+    // page, or an annotation. Kept small (as Element is): a long table has
+    // several elements per row, all held until the update is written.
     struct Kid {
         enum class Kind : std::uint8_t { Element, Content, Annotation } kind = Kind::Element;
         StructId node = kNoStruct;  // Element
-        std::size_t page = 0;       // Content, Annotation
+        std::uint32_t page = 0;     // Content, Annotation
         int mcid = 0;               // Content
         std::uint32_t annot = 0;    // Annotation: its object number
     };
     struct Element {
         bool used = false;      // written: it or a descendant has content, or it is a table cell
         bool attached = false;  // already in its parent's /K
+        std::optional<std::uint32_t> first_page;
         std::vector<Kid> kids;
-        std::optional<std::size_t> first_page;
-        std::optional<Rect> bbox;  // Figure: the image's box on its first page
     };
 
     const PackBox& pack_;
     const std::vector<std::vector<StructId>>& mcids_;
     std::vector<Element> el_;
+    std::map<StructId, Rect> figure_boxes_;  // by element: its pictures' box on its first page
     std::vector<std::uint32_t> page_ids_;
     std::vector<StructId> link_owners_;  // by link, in parent-tree key order
     std::vector<StructId> graft_under_;  // by page: where its partner page's structure goes, or kNoStruct

@@ -256,13 +256,21 @@ TEST_CASE("pdf: a pack given up is written as a kept one is, its pages freed as 
     for (int i = 0; i < 20; ++i) {
         PageBox page;
         page.add(text_run(std::string("Page ") + std::to_string(i) + " " + kSpecial, pt(72), pt(72)), kP);
-        page.add(ImageBox{{pt(72), pt(100), pt(40), pt(40)}, png, raster}, kP);
+        const Mark figure = Mark::content(pack.structure.add(Role::Figure, 0));
+        page.add(ImageBox{{pt(72), pt(100), pt(40), pt(40)}, png, raster}, figure);
+        page.add(ImageBox{{pt(90), pt(120), pt(40), pt(40)}, png, raster}, figure);
         page.add(LinkBox{{pt(72), pt(150), pt(100), pt(14)}, "", i % 3}, kP);
         page.add(LinkBox{{pt(72), pt(170), pt(100), pt(14)}, "https://example.org/" + std::to_string(i), -1}, kP);
         pack.pages.push_back(page);
     }
-    const std::string kept = slurp(write_ok(pack, dir.file("kept.pdf"), 1));
+    const std::string kept_path = write_ok(pack, dir.file("kept.pdf"), 1);
+    const std::string kept = slurp(kept_path);
     REQUIRE(kept.size() > 1000);
+    // Each figure's box holds both its pictures.
+    const std::string plain = dir.file("kept-plain.pdf");
+    REQUIRE(run("qpdf --object-streams=disable --stream-data=uncompress " + quoted(kept_path) + " " +
+                quoted(plain)).status == 0);
+    CHECK(count(slurp(plain), "/BBox [ 72 681.89 130 741.89 ]") == 20);
     for (int threads : {1, 3}) {
         INFO("threads " << threads);
         PackBox given = pack;
