@@ -362,44 +362,71 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
     StructId group = kNoStruct, row_node = kNoStruct;
     int row_of_node = -1;
     std::vector<StructId> cell_nodes(g.cells.size(), kNoStruct);
-    for (std::size_t i = 0; i < g.cells.size(); ++i) {
-        const Placed& p = g.cells[i];
-        if (p.r != row_of_node) {
-            if (group == kNoStruct || (tree_[group].role == Role::THead) != p.header_row)
-                group = tree_.add(p.header_row ? Role::THead : Role::TBody, table_node);
-            row_node = tree_.add(Role::TR, group, p.row->loc);
-            row_of_node = p.r;
+    // Cells are laid out a group of rows at a time (rows joined by rowspans
+    // are one group), just before their rows are drawn, so a long table
+    // never holds every cell's lines at once. Elements are made in the same
+    // order as if all were laid out first.
+    auto stack_cells = [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const Placed& p = g.cells[i];
+            if (p.r != row_of_node) {
+                if (group == kNoStruct || (tree_[group].role == Role::THead) != p.header_row)
+                    group = tree_.add(p.header_row ? Role::THead : Role::TBody, table_node);
+                row_node = tree_.add(Role::TR, group, p.row->loc);
+                row_of_node = p.r;
+            }
+            const bool th = p.header_row || p.cell->header;
+            const StructId cell = tree_.add(th ? Role::TH : Role::TD, row_node, p.cell->loc);
+            if (th) tree_[cell].scope = p.header_row ? HeaderScope::Column : HeaderScope::Row;
+            tree_[cell].rowspan = static_cast<std::uint16_t>(p.rs);
+            tree_[cell].colspan = static_cast<std::uint16_t>(p.cs);
+            cell_nodes[i] = cell;
+            BlockEnv ce = cell_env(p, env);
+            ce.parent = cell;
+            if (p.cell->content.size() == 1) ce.text_parent = cell;
+            Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
+            Blocks scratch;
+            boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
+            if (p.rs == 1) {
+                auto& h = heights[static_cast<std::size_t>(p.r)];
+                h = std::max(h, boxes[i].height + 2 * kPadY);
+            }
         }
-        const bool th = p.header_row || p.cell->header;
-        const StructId cell = tree_.add(th ? Role::TH : Role::TD, row_node, p.cell->loc);
-        if (th) tree_[cell].scope = p.header_row ? HeaderScope::Column : HeaderScope::Row;
-        tree_[cell].rowspan = static_cast<std::uint16_t>(p.rs);
-        tree_[cell].colspan = static_cast<std::uint16_t>(p.cs);
-        cell_nodes[i] = cell;
-        BlockEnv ce = cell_env(p, env);
-        ce.parent = cell;
-        if (p.cell->content.size() == 1) ce.text_parent = cell;
-        Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
-        Blocks scratch;
-        boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
-        if (p.rs == 1) {
-            auto& h = heights[static_cast<std::size_t>(p.r)];
-            h = std::max(h, boxes[i].height + 2 * kPadY);
+        // A rowspan cell taller than its rows stretches the last of them.
+        for (std::size_t i = from; i < to; ++i) {
+            const Placed& p = g.cells[i];
+            if (p.rs == 1) continue;
+            Mpt have = 0;
+            for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
+            Mpt need = boxes[i].height + 2 * kPadY;
+            if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
         }
+    };
+    // Groups of rows: from a row, on to the last row any of its group's
+    // cells spans into; the first group takes in every header row, whose
+    // height the body rows' checks need.
+    std::vector<std::pair<int, std::size_t>> groups;  // (first row, first cell), then the end
+    for (std::size_t i = 0; i < g.cells.size();) {
+        const int first = g.cells[i].r;
+        int end = std::max(first + 1, groups.empty() ? g.head_rows : 0);
+        std::size_t j = i;
+        while (j < g.cells.size() && g.cells[j].r < end) {
+            end = std::max(end, g.cells[j].r + g.cells[j].rs);
+            ++j;
+        }
+        groups.push_back({groups.empty() ? 0 : first, i});
+        i = j;
     }
-    // A rowspan cell taller than its rows stretches the last of them.
-    for (std::size_t i = 0; i < g.cells.size(); ++i) {
-        const Placed& p = g.cells[i];
-        if (p.rs == 1) continue;
-        Mpt have = 0;
-        for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
-        Mpt need = boxes[i].height + 2 * kPadY;
-        if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
-    }
+    groups.push_back({g.rows, g.cells.size()});
     // The top of each row from the table's top, for a spanning cell's
-    // rows above the current one.
+    // rows above the current one; filled in a group at a time.
     std::vector<Mpt> row_top(static_cast<std::size_t>(g.rows) + 1, 0);
-    for (std::size_t r = 0; r < heights.size(); ++r) row_top[r + 1] = row_top[r] + heights[r];
+    auto measure_rows = [&](int from, int to) {
+        for (int r = from; r < to; ++r)
+            row_top[static_cast<std::size_t>(r) + 1] = row_top[static_cast<std::size_t>(r)] + heights[static_cast<std::size_t>(r)];
+    };
+    stack_cells(groups[0].second, groups[1].second);
+    measure_rows(groups[0].first, groups[1].first);
     const Mpt page_room = content_height(ss.master(orientation));
     Mpt header_h = 0;
     for (int r = 0; r < g.head_rows; ++r) header_h += heights[static_cast<std::size_t>(r)];
@@ -462,7 +489,13 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
     // the row's own cells they are all a row draws, so each row costs its own
     // cells, not the whole table's.
     std::vector<std::size_t> spanning_in;
+    std::size_t laid_out = 1;  // groups before groups[laid_out] are laid out
     for (int r = 0; r < g.rows; ++r) {
+        if (laid_out + 1 < groups.size() && r == groups[laid_out].first) {
+            stack_cells(groups[laid_out].second, groups[laid_out + 1].second);
+            measure_rows(groups[laid_out].first, groups[laid_out + 1].first);
+            ++laid_out;
+        }
         const auto ri = static_cast<std::size_t>(r);
         std::size_t first_cell = next_cell;
         while (next_cell < g.cells.size() && g.cells[next_cell].r == r) ++next_cell;
