@@ -47,7 +47,7 @@ std::string_view severity_name(Severity s) {
 }
 
 std::string format_diagnostic(const Diagnostic& d) {
-    std::string out = d.loc.file.empty() ? std::string("boardpack") : d.loc.file;
+    std::string out = d.loc.file.empty() ? std::string("boardpack") : d.loc.file.str();
     if (d.loc.line > 0) {
         out += ':' + std::to_string(d.loc.line);
         if (d.loc.col > 0) out += ':' + std::to_string(d.loc.col);

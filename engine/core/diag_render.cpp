@@ -128,7 +128,7 @@ std::string render_json(const std::vector<Diagnostic>& diags) {
     std::string out = "[\n";
     for (std::size_t i = 0; i < diags.size(); ++i) {
         const Diagnostic& d = diags[i];
-        out += "  {\"file\": \"" + json_escape(d.loc.file) + "\", \"line\": " + std::to_string(d.loc.line) +
+        out += "  {\"file\": \"" + json_escape(d.loc.file.str()) + "\", \"line\": " + std::to_string(d.loc.line) +
                ", \"column\": " + std::to_string(d.loc.col) + ", \"severity\": \"" +
                std::string(severity_name(d.severity)) + "\", \"rule\": \"" + json_escape(d.rule) +
                "\", \"message\": \"" + json_escape(d.message) + "\", \"hint\": \"" + json_escape(d.hint) + "\"}";

@@ -16,7 +16,7 @@
 namespace bp::load {
 
 struct SourceText {
-    std::string path;   // as given; goes into every SourceLoc
+    FilePath path;      // as given; shared by every SourceLoc in the file
     std::string bytes;  // the file, unchanged: pugixml offsets index it
     std::vector<std::size_t> line_starts;
 
