@@ -1,8 +1,8 @@
 // Page content streams into libharu's page objects. Deflating them is most of
-// the time a pack takes to write, and libharu does it at save on one thread.
-// So, when there are threads to spare, each page's stream is deflated here,
-// in parallel, by libharu's own deflate (the project uses no zlib of its own),
-// and handed over finished. That needs libharu 2.3.0's struct internals; they
+// the time a pack takes to write, and libharu would do it at save, on one
+// thread, with zlib. So each page's stream is deflated here, on as many
+// threads as the build has, with libdeflate (deflate.hpp), and handed over
+// finished; fonts likewise. That needs libharu 2.3.0's struct internals; they
 // are touched only in this file, and checked before use (see can_take_deflated).
 #include <algorithm>
 #include <condition_variable>
