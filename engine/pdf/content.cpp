@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
-#include <tuple>
 #include <string_view>
 
 #include "core/borders.hpp"
