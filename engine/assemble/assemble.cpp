@@ -248,12 +248,16 @@ int LaidOutItem::page_count() const {
     return count;
 }
 
-LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs) {
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs,
+                           const PaperDone& paper_done) {
     LaidOutParts parts;
     const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
     parts.items.resize(pack.manifest.items.size());
     auto lay_out = [&](std::size_t i, const LayoutContext& c) {
-        for (const Paper& paper : pack.papers[i]) parts.items[i].papers.push_back(layout_paper(paper, c));
+        for (const Paper& paper : pack.papers[i]) {
+            PartLayout& laid = parts.items[i].papers.emplace_back(layout_paper(paper, c));
+            if (paper_done) paper_done(laid);
+        }
     };
     jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), n));
     if (jobs <= 1) {
