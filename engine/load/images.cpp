@@ -2,6 +2,8 @@
 // layout, so a bad picture is a located error and nothing later opens a file.
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <type_traits>
 #include <vector>
 
@@ -18,9 +20,65 @@ constexpr std::size_t kMaxImageFileBytes = 256u << 20;
 template <class>
 inline constexpr bool kAlwaysFalse = false;
 
+// What reading one file gave: its raster, or why it cannot be used.
+struct Decoded {
+    std::shared_ptr<const RasterImage> raster;
+    const Rule* rule = nullptr;
+    std::string problem, hint;
+};
+
+Decoded decode_file(const std::string& path, std::uint64_t max_pixels) {
+    Decoded out;
+    std::string bytes, unreadable;
+    if (!read_input_file(path, kMaxImageFileBytes, bytes, unreadable)) {
+        out.rule = &rule::file_unreadable;
+        out.problem = unreadable;
+        out.hint = "name a PNG or JPEG file inside the pack's folder";
+        return out;
+    }
+    auto raster = std::make_shared<RasterImage>();
+    load::ImageRefusal why;
+    if (load::decode_image_bytes(bytes, max_pixels, *raster, why)) {
+        out.raster = std::move(raster);
+        return out;
+    }
+    out.rule = why.over_limit ? &rule::image_size : &rule::image_format;
+    out.problem = std::move(why.problem);
+    out.hint = std::move(why.hint);
+    return out;
+}
+
+}  // namespace
+
+// Each file decoded once, by whichever thread asks first; the others wait
+// for it, so all share one raster.
+struct ImageFiles::Store {
+    struct Entry {
+        std::once_flag once;
+        Decoded decoded;
+    };
+    std::uint64_t max_pixels;
+    std::mutex lock;
+    std::map<std::string, std::unique_ptr<Entry>> by_path;
+
+    const Decoded& get(const std::string& path) {
+        Entry* e;
+        {
+            std::lock_guard<std::mutex> hold(lock);
+            std::unique_ptr<Entry>& slot = by_path[path];
+            if (!slot) slot = std::make_unique<Entry>();
+            e = slot.get();
+        }
+        std::call_once(e->once, [&] { e->decoded = decode_file(path, max_pixels); });
+        return e->decoded;
+    }
+};
+
+namespace {
+
 class ImageLoader {
 public:
-    ImageLoader(std::uint64_t max_pixels, Diagnostics& diags) : max_pixels_(max_pixels), diags_(diags) {}
+    explicit ImageLoader(ImageFiles::Store& store) : store_(store) {}
 
     void blocks(Blocks& bs) {
         for (Block& b : bs) block(b);
@@ -30,7 +88,7 @@ public:
         for (Section& s : p.sections) blocks(s.blocks);
     }
 
-    std::vector<std::string> files() && { return std::move(files_); }
+    std::vector<ImageFile> files() && { return std::move(files_); }
 
 private:
     void block(Block& b) {
@@ -63,48 +121,54 @@ private:
 
     void image(Image& img, const SourceLoc& loc) {
         if (img.path.empty()) return;  // load reported why (missing, outside the pack)
-        auto [it, fresh] = by_path_.try_emplace(img.path);
-        if (fresh) {
-            it->second = decode(img.path, loc);
-            files_.push_back(img.path);
+        const Decoded& got = store_.get(img.path);
+        if (seen_.insert(img.path).second) {
+            ImageFile& f = files_.emplace_back();
+            f.path = img.path;
+            if (got.rule) f.problems.error(loc, *got.rule, "the image " + img.path + " " + got.problem, got.hint);
         }
-        img.raster = it->second;
+        img.raster = got.raster;
     }
 
-    std::shared_ptr<const RasterImage> decode(const std::string& path, const SourceLoc& loc) {
-        std::string bytes, unreadable;
-        if (!read_input_file(path, kMaxImageFileBytes, bytes, unreadable)) {
-            diags_.error(loc, rule::file_unreadable, "the image " + path + " " + unreadable,
-                         "name a PNG or JPEG file inside the pack's folder");
-            return nullptr;
-        }
-        auto raster = std::make_shared<RasterImage>();
-        load::ImageRefusal why;
-        if (load::decode_image_bytes(bytes, max_pixels_, *raster, why)) return raster;
-        diags_.error(loc, why.over_limit ? rule::image_size : rule::image_format, "the image " + path + " " + why.problem,
-                     why.hint);
-        return nullptr;
-    }
-
-    std::uint64_t max_pixels_;
-    Diagnostics& diags_;
-    std::vector<std::string> files_;  // each file once, in first-use order
-    std::map<std::string, std::shared_ptr<const RasterImage>> by_path_;  // a file is decoded once
+    ImageFiles::Store& store_;
+    std::vector<ImageFile> files_;  // each file once, in first-use order
+    std::set<std::string> seen_;
 };
 
 }  // namespace
 
-std::vector<std::string> load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags) {
-    ImageLoader loader(max_pixels, diags);
-    for (std::vector<Paper>& papers : pack.papers)
-        for (Paper& p : papers) loader.paper(p);
+ImageFiles::ImageFiles(std::uint64_t max_pixels) : store_(std::make_unique<Store>()) { store_->max_pixels = max_pixels; }
+
+ImageFiles::~ImageFiles() = default;
+
+std::vector<ImageFile> ImageFiles::load(std::span<Paper> papers) {
+    ImageLoader loader(*store_);
+    for (Paper& p : papers) loader.paper(p);
     return std::move(loader).files();
 }
 
+std::vector<std::string> report_image_files(const std::vector<std::vector<ImageFile>>& per_item, Diagnostics& diags) {
+    std::vector<std::string> files;
+    std::set<std::string> seen;
+    for (const std::vector<ImageFile>& item : per_item)
+        for (const ImageFile& f : item)
+            if (seen.insert(f.path).second) {
+                diags.merge(f.problems);
+                files.push_back(f.path);
+            }
+    return files;
+}
+
+std::vector<std::string> load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags) {
+    ImageFiles images(max_pixels);
+    std::vector<std::vector<ImageFile>> per_item;
+    for (std::vector<Paper>& papers : pack.papers) per_item.push_back(images.load(papers));
+    return report_image_files(per_item, diags);
+}
+
 std::vector<std::string> load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags) {
-    ImageLoader loader(max_pixels, diags);
-    loader.paper(paper);
-    return std::move(loader).files();
+    ImageFiles images(max_pixels);
+    return report_image_files({images.load(std::span<Paper>(&paper, 1))}, diags);
 }
 
 std::optional<RasterImage> decode_image(std::string_view bytes, std::uint64_t max_pixels, std::string* problem) {

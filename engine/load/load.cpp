@@ -3,7 +3,7 @@
 // escape as a throw.
 #include "load/load.hpp"
 
-#include <map>
+#include <set>
 
 #include "core/parallel.hpp"
 #include "load/partner_paper.hpp"
@@ -80,54 +80,66 @@ std::optional<TemplateDoc> load_template_text(const std::string& name, std::stri
     }
 }
 
+PackPapers::PackPapers(const PackManifest& manifest, const std::string& manifest_path)
+    : manifest_(manifest), manifest_path_(manifest_path), root_(load::folder_of(manifest_path)) {
+    // Missing or outside papers were reported with the manifest. A file is
+    // first bound where the manifest first names it.
+    std::set<std::string> named;
+    bindings_.reserve(manifest.items.size());
+    for (const AgendaItem& item : manifest.items) {
+        std::vector<Binding>& bound = bindings_.emplace_back();
+        for (const std::string& path : item.papers) {
+            Binding& b = bound.emplace_back();
+            if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root_, path)) continue;
+            b.source = load::is_pdf_path(path) ? Source::Pdf : Source::Xml;
+            b.first = named.insert(path).second;
+        }
+    }
+}
+
+ItemPapers PackPapers::read(std::size_t i) const {
+    ItemPapers out;
+    const AgendaItem& item = manifest_.items.at(i);
+    for (std::size_t j = 0; j < item.papers.size(); ++j) {
+        const Binding& b = bindings_[i][j];
+        const std::string& path = item.papers[j];
+        std::optional<Paper> paper;
+        if (b.source == Source::Pdf) {
+            try {
+                const auto& [title, alt] = item.paper_labels[j];
+                paper = load::read_partner_paper(path, item.paper_locs[j], title, alt, out.partners);
+            } catch (const std::exception& e) {
+                internal_error(manifest_path_, e, out.partners);
+            }
+        } else if (b.source == Source::Xml) {
+            Diagnostics again;  // reported where first bound
+            paper = load_paper(path, root_, b.first ? out.xml : again);
+        }
+        if (!paper) continue;
+        out.papers.push_back(std::move(*paper));
+        out.first_bound.push_back(b.first);
+    }
+    return out;
+}
+
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,
                                       Diagnostics& diags) {
     std::optional<PackManifest> manifest = load_manifest(manifest_path, options, diags);
     if (!manifest) return std::nullopt;
     try {
         PackDocument pack;
-        std::string root = load::folder_of(manifest_path);
-        // Each paper once, in the order the manifest first names it: a paper
-        // bound into two items is read (and reported) once. Missing or
-        // outside papers were reported with the manifest.
-        std::vector<std::string> paths;
-        std::map<std::string, std::size_t> index, uses;
-        for (const AgendaItem& item : manifest->items)
-            for (const std::string& path : item.papers) {
-                if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root, path)) continue;
-                if (load::is_pdf_path(path)) continue;  // a partner's PDF: read where it is bound, below
-                if (index.emplace(path, paths.size()).second) paths.push_back(path);
-                ++uses[path];
-            }
-        std::vector<std::optional<Paper>> papers(paths.size());
-        std::vector<Diagnostics> reports(paths.size());
-        parallel_for(paths.size(), options.jobs, [&](std::size_t) {
-            return [&](std::size_t i) { papers[i] = load_paper(paths[i], root, reports[i]); };
-        });
-        for (const Diagnostics& d : reports) diags.merge(d);
-
-        // Into the items: moved on a paper's last use, copied before it.
-        for (const AgendaItem& item : manifest->items) {
-            std::vector<Paper>& bound = pack.papers.emplace_back();
-            for (std::size_t j = 0; j < item.papers.size(); ++j) {
-                const std::string& path = item.papers[j];
-                if (load::is_pdf_path(path)) {
-                    if (load::file_state(path) != load::FileState::Ok || !load::is_inside(root, path)) continue;
-                    const auto& [title, alt] = item.paper_labels[j];
-                    if (auto p = load::read_partner_paper(path, item.paper_locs[j], title, alt, diags))
-                        bound.push_back(std::move(*p));
-                    continue;
-                }
-                auto at = index.find(path);
-                if (at == index.end() || !papers[at->second]) continue;
-                std::optional<Paper>& paper = papers[at->second];
-                if (--uses[path] == 0)
-                    bound.push_back(std::move(*paper));
-                else
-                    bound.push_back(*paper);
-            }
-        }
         pack.manifest = std::move(*manifest);
+        const PackPapers reader(pack.manifest, manifest_path);
+        std::vector<ItemPapers> items(pack.manifest.items.size());
+        parallel_for(items.size(), options.jobs, [&](std::size_t) {
+            return [&](std::size_t i) { items[i] = reader.read(i); };
+        });
+        // The XML papers' reports in the order the manifest first names
+        // them, then the PDFs', whatever the number of threads.
+        for (const ItemPapers& item : items) diags.merge(item.xml);
+        for (const ItemPapers& item : items) diags.merge(item.partners);
+        pack.papers.reserve(items.size());
+        for (ItemPapers& item : items) pack.papers.push_back(std::move(item.papers));
         return pack;
     } catch (const std::exception& e) {
         internal_error(manifest_path, e, diags);

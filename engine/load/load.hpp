@@ -4,10 +4,11 @@
 // Sole pugixml user. Never lays anything out; never throws on bad input.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 #include <vector>
 
 #include "core/diag.hpp"
@@ -52,6 +53,36 @@ FileKind text_kind(std::string_view text);
 std::optional<PackDocument> load_pack(const std::string& manifest_path, const LoadOptions& options,
                                       Diagnostics& diags);
 
+// One agenda item's papers, as load_pack binds them into the item.
+struct ItemPapers {
+    std::vector<Paper> papers;
+    // Per paper: whether the item is the first in the pack to bind its file.
+    std::vector<bool> first_bound;
+    Diagnostics xml;       // the XML papers first bound here (a paper bound twice is reported once)
+    Diagnostics partners;  // the partners' PDFs, at every binding
+};
+
+// A pack's papers read one agenda item at a time, so that a build can lay
+// each item out as it is read and never hold the whole pack (load_pack reads
+// through it too). A paper bound into two items is read for each. read()
+// may be called from several threads at once.
+class PackPapers {
+public:
+    // `manifest` must outlive this reader.
+    PackPapers(const PackManifest& manifest, const std::string& manifest_path);
+    ItemPapers read(std::size_t item) const;
+
+private:
+    enum class Source : std::uint8_t { None, Xml, Pdf };
+    struct Binding {
+        Source source = Source::None;  // None: missing or outside, reported with the manifest
+        bool first = false;
+    };
+    const PackManifest& manifest_;
+    std::string manifest_path_, root_;
+    std::vector<std::vector<Binding>> bindings_;  // per item, per <papers>
+};
+
 // Reads and checks every <img> of the papers (PNG decoded, JPEG walked to
 // its end marker) and stores the result in Image::raster, so layout and pdf/
 // never open a file. A file that cannot be used, or has more than
@@ -60,6 +91,37 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
 // files read, each once, in the order the papers first name them.
 std::vector<std::string> load_images(PackDocument& pack, std::uint64_t max_pixels, Diagnostics& diags);
 std::vector<std::string> load_images(Paper& paper, std::uint64_t max_pixels, Diagnostics& diags);
+
+// A file <img> names, as found in some papers; `problems`: why it cannot be
+// used, reported at the first <img> there that names it.
+struct ImageFile {
+    std::string path;
+    Diagnostics problems;
+};
+
+// load_images for a pack whose items are read one at a time, perhaps on
+// several threads at once: each file is read once, and every paper that
+// shows it shares one raster (the pdf stage embeds it once).
+class ImageFiles {
+public:
+    explicit ImageFiles(std::uint64_t max_pixels);
+    ~ImageFiles();
+    ImageFiles(const ImageFiles&) = delete;
+    ImageFiles& operator=(const ImageFiles&) = delete;
+    // Sets Image::raster on every <img> of `papers`. Returns their files,
+    // each once, in the order the papers first name them.
+    std::vector<ImageFile> load(std::span<Paper> papers);
+
+    struct Store;  // the files read so far (images.cpp)
+
+private:
+    std::unique_ptr<Store> store_;
+};
+
+// The files of several items' load() in item order, each once, its
+// problems reported as found with the first item that names it: what
+// load_images reports for the whole pack. Returns the files.
+std::vector<std::string> report_image_files(const std::vector<std::vector<ImageFile>>& per_item, Diagnostics& diags);
 
 // One image file's bytes, as load_images would take them; nullopt with
 // *problem saying why not ("is a damaged PNG file (...)").

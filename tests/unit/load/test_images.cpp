@@ -179,3 +179,30 @@ TEST_CASE("images: load_images reads each file once and reports at the <img>", "
     CHECK(first.raster == second.raster);  // the same file decoded once
     CHECK_FALSE(std::get<Image>(blocks.at(2).node).raster);
 }
+
+TEST_CASE("images: items read apart share each file's raster; its problem is reported with the first item", "[load][images]") {
+    TempDir dir;
+    dir.write("ok.png", make_png({1, 1, 8, 2, bytes({1, 2, 3}), "", ""}));
+    dir.write("gif.png", "GIF89a....");
+    Diagnostics ignored;
+    std::vector<Paper> item1, item2;
+    item1.push_back(*load_paper(dir.write("a.xml", report_xml("<img src=\"ok.png\"/>\n<img src=\"gif.png\"/>")), dir.path(), ignored));
+    item2.push_back(*load_paper(dir.write("b.xml", report_xml("<img src=\"gif.png\"/>\n<img src=\"ok.png\"/>")), dir.path(), ignored));
+    REQUIRE(messages(ignored).empty());
+    ImageFiles images(kDefaultMaxImagePixels);
+    // Read in either order, as threads would: the second item first.
+    std::vector<std::vector<ImageFile>> found(2);
+    found[1] = images.load(item2);
+    found[0] = images.load(item1);
+    REQUIRE(found[1].size() == 2);
+    CHECK(found[1][0].path == dir.path("gif.png"));
+    CHECK(found[1][0].problems.has_errors());
+    const auto& a = std::get<Image>(item1[0].sections.at(0).blocks.at(0).node);
+    const auto& b = std::get<Image>(item2[0].sections.at(0).blocks.at(1).node);
+    REQUIRE(a.raster);
+    CHECK(a.raster == b.raster);  // one raster, so the PDF embeds it once
+    Diagnostics d;
+    CHECK(report_image_files(found, d) == std::vector<std::string>{dir.path("ok.png"), dir.path("gif.png")});
+    CHECK(messages(d, dir.path()).starts_with("a.xml:2:1: error: the image "));
+    CHECK(d.error_count() == 1);
+}

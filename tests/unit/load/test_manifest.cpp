@@ -186,3 +186,36 @@ TEST_CASE("load: an agenda item's title comes first and once; what goes in a str
     CHECK(runs(m->items[0].title) == "{Nitrox}");
     CHECK(runs(m->items[1].title) == "{A}");
 }
+
+TEST_CASE("load: a pack's papers read item by item, as load_pack binds them", "[load][manifest]") {
+    TempDir dir;
+    dir.write("house.xml", kTemplate);
+    dir.write("r1.xml", report_xml("<p>a</p>"));
+    dir.write("bad.xml", "<report version=\"1\"><oops></report>");
+    const std::string path = dir.write("pack.xml", pack_xml("<item>Intro</item>"
+                                                            "<item><title>A</title><papers src=\"bad.xml\"/>"
+                                                            "<papers src=\"r1.xml\"/></item>"
+                                                            "<item><title>B</title><papers src=\"r1.xml\"/>"
+                                                            "<papers src=\"bad.xml\"/><papers src=\"r1.xml\"/></item>"));
+    Diagnostics d;
+    std::optional<PackManifest> m = load_manifest(path, {}, d);
+    REQUIRE(m);
+    const PackPapers reader(*m, path);
+    // Item B first, as another thread might.
+    ItemPapers b = reader.read(2), a = reader.read(1), intro = reader.read(0);
+    CHECK(intro.papers.empty());
+    REQUIRE(a.papers.size() == 1);
+    CHECK(a.first_bound == std::vector<bool>{true});
+    CHECK(messages(a.xml, dir.path()).starts_with("bad.xml:1:27: error: "));
+    // Read again where bound again, but reported only where first bound.
+    REQUIRE(b.papers.size() == 2);
+    CHECK(b.first_bound == std::vector<bool>{false, false});
+    CHECK(b.xml.all().empty());
+    CHECK(b.papers[0].loc.file == a.papers[0].loc.file);
+
+    auto pack = load_pack(path, {}, d);
+    REQUIRE(pack);
+    REQUIRE(pack->papers.size() == 3);
+    CHECK(pack->papers[2].size() == 2);
+    CHECK(d.error_count() == 1);
+}
