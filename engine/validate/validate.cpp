@@ -312,6 +312,10 @@ void check_partner_alt(const Paper& paper, Diagnostics& diags) {
                           "2015\"");
 }
 
+void internal_error(const PackManifest& m, const std::exception& e, Diagnostics& diags) {
+    diags.error(m.loc, rule::internal_error, std::string("internal error while checking the pack: ") + e.what());
+}
+
 }  // namespace
 
 void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& checks) {
@@ -324,9 +328,8 @@ void validate_paper(const Paper& paper, Diagnostics& diags, const PaperChecks& c
     }
 }
 
-void validate_pack(const PackDocument& pack, Diagnostics& diags) {
+void validate_manifest(const PackManifest& m, Diagnostics& diags) {
     try {
-        const PackManifest& m = pack.manifest;
         for (std::size_t i = 0; i < m.items.size(); ++i) {
             const AgendaItem& it = m.items[i];
             std::string n = "agenda item " + std::to_string(i + 1);
@@ -359,29 +362,44 @@ void validate_pack(const PackDocument& pack, Diagnostics& diags) {
                               "name the paper this item needs, or delete this <papers>");
             }
         }
-        // A paper bound into two items is checked (and reported) once.
-        std::set<std::string> checked;
-        for (const std::vector<Paper>& papers : pack.papers)
-            for (const Paper& p : papers) {
-                if (p.kind == Paper::Kind::Partner) {
-                    check_partner_alt(p, diags);
-                    continue;
-                }
-                if (!checked.insert(p.loc.file).second) continue;
-                validate_paper(p, diags, PaperChecks{papers.size() > 1});
-                // A report's header date is the date of the meeting it goes to (minutes carry the date of the
-                // meeting they record, covers of documents their own).
-                if (p.kind == Paper::Kind::Report && p.header.date && m.meeting.date.year > 0 &&
-                    *p.header.date != m.meeting.date)
-                    diags.warning(p.header.date_loc, rule::date_mismatch,
-                                  "this report is dated " + iso(*p.header.date) + ", but the meeting is on " +
-                                      iso(m.meeting.date),
-                                  "write the meeting's date in the report's <header>: <date>" + iso(m.meeting.date) +
-                                      "</date>");
-            }
     } catch (const std::exception& e) {
-        diags.error(pack.manifest.loc, rule::internal_error, std::string("internal error while checking the pack: ") + e.what());
+        internal_error(m, e, diags);
     }
+}
+
+void validate_item(const PackManifest& m, const std::vector<Paper>& papers,
+                   const std::function<bool(std::size_t)>& first_bound, Diagnostics& diags) {
+    try {
+        for (std::size_t j = 0; j < papers.size(); ++j) {
+            const Paper& p = papers[j];
+            if (p.kind == Paper::Kind::Partner) {
+                check_partner_alt(p, diags);
+                continue;
+            }
+            if (!first_bound(j)) continue;
+            validate_paper(p, diags, PaperChecks{papers.size() > 1});
+            // A report's header date is the date of the meeting it goes to (minutes carry the date of the
+            // meeting they record, covers of documents their own).
+            if (p.kind == Paper::Kind::Report && p.header.date && m.meeting.date.year > 0 &&
+                *p.header.date != m.meeting.date)
+                diags.warning(p.header.date_loc, rule::date_mismatch,
+                              "this report is dated " + iso(*p.header.date) + ", but the meeting is on " +
+                                  iso(m.meeting.date),
+                              "write the meeting's date in the report's <header>: <date>" + iso(m.meeting.date) +
+                                  "</date>");
+        }
+    } catch (const std::exception& e) {
+        internal_error(m, e, diags);
+    }
+}
+
+void validate_pack(const PackDocument& pack, Diagnostics& diags) {
+    const PackManifest& m = pack.manifest;
+    validate_manifest(m, diags);
+    // A paper bound into two items is checked (and reported) once.
+    std::set<std::string> checked;
+    for (const std::vector<Paper>& papers : pack.papers)
+        validate_item(m, papers, [&](std::size_t j) { return checked.insert(papers[j].loc.file).second; }, diags);
 }
 
 }  // namespace bp

@@ -183,3 +183,42 @@ TEST_CASE("validate: models built by hand, not only by load", "[validate]") {
           "hand.xml:3:1: error: this row has 1 cell but the table has 2 columns (from its widths attribute); add a cell "
           "(an empty <td/> will do) or widen one with colspan\n");
 }
+
+TEST_CASE("validate: an item's papers, each checked where first bound; validate_pack in two parts", "[validate][manifest]") {
+    TempDir dir;
+    Diagnostics d;
+    Paper dated = *paper_from(dir, report_xml("<p></p>"), d);
+    dated.header.date = Date{2015, 9, 18};
+    Paper partner;
+    partner.kind = Paper::Kind::Partner;
+    partner.loc = {"pack.xml", 7, 3};
+    Section pdf;
+    pdf.loc = partner.loc;
+    pdf.partner = PartnerPdf{};
+    partner.sections.push_back(pdf);
+    PackManifest m;
+    m.meeting.date = Date{2015, 9, 17};
+    const std::vector<Paper> papers{dated, partner};
+
+    Diagnostics first, again;
+    validate_item(m, papers, [](std::size_t) { return true; }, first);
+    validate_item(m, papers, [](std::size_t) { return false; }, again);
+    CHECK(first.error_count() == 1);    // the empty paragraph
+    CHECK(first.warning_count() == 2);  // the date, the PDF's alt text
+    // Bound before: only the PDF's alt text, which belongs to each binding.
+    CHECK(again.error_count() == 0);
+    REQUIRE(again.warning_count() == 1);
+    CHECK(again.all()[0].rule == rule::partner_alt.id);
+
+    // validate_pack is validate_manifest, then each item with each paper once.
+    PackDocument pack;
+    pack.manifest = m;
+    pack.manifest.items.resize(2);
+    pack.papers = {papers, papers};
+    Diagnostics whole, parts;
+    validate_pack(pack, whole);
+    validate_manifest(pack.manifest, parts);
+    validate_item(m, papers, [](std::size_t) { return true; }, parts);
+    validate_item(m, papers, [](std::size_t) { return false; }, parts);
+    CHECK(messages(whole) == messages(parts));
+}
