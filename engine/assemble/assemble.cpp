@@ -248,13 +248,19 @@ int LaidOutItem::page_count() const {
     return count;
 }
 
-LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs,
-                           const PaperDone& paper_done) {
+namespace {
+
+// Lays out items [0, n), each from papers_of(i): the papers held (a
+// reference into the pack) or read for it (a value, freed as soon as the
+// item is laid out, before its thread takes the next).
+template <class PapersOf>
+LaidOutParts lay_out_each(std::size_t items, std::size_t n, PapersOf papers_of, const LayoutContext& ctx, int jobs,
+                          const PaperDone& paper_done) {
     LaidOutParts parts;
-    const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
-    parts.items.resize(pack.manifest.items.size());
+    parts.items.resize(items);
     auto lay_out = [&](std::size_t i, const LayoutContext& c) {
-        for (const Paper& paper : pack.papers[i]) {
+        auto&& papers = papers_of(i);
+        for (const Paper& paper : papers) {
             PartLayout& laid = parts.items[i].papers.emplace_back(layout_paper(paper, c));
             if (paper_done) paper_done(laid);
         }
@@ -275,6 +281,20 @@ LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, i
     });
     for (const Diagnostics& d : diags) ctx.diags.merge(d);
     return parts;
+}
+
+}  // namespace
+
+LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs,
+                           const PaperDone& paper_done) {
+    const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
+    auto held = [&](std::size_t i) -> const std::vector<Paper>& { return pack.papers[i]; };
+    return lay_out_each(pack.manifest.items.size(), n, held, ctx, jobs, paper_done);
+}
+
+LaidOutParts lay_out_parts(const PackManifest& manifest, const ReadPapers& read, const LayoutContext& ctx, int jobs,
+                           const PaperDone& paper_done) {
+    return lay_out_each(manifest.items.size(), manifest.items.size(), read, ctx, jobs, paper_done);
 }
 
 std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOutParts& parts,

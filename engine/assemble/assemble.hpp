@@ -1,7 +1,8 @@
 // assemble: laid-out parts -> editions. In: the loaded pack, styles, fonts.
 // Out: finished PackBoxes, one per edition, all sharing one page numbering.
 //
-//   1. lay_out_parts: every item's papers are laid out once, exempt ones too.
+//   1. lay_out_parts: every item's papers are laid out once, exempt ones too,
+//      from the loaded pack or read item by item as they are laid out.
 //   2. number_pack: the one numbering every edition uses. The front sheet,
 //      then the public items, each from a right-hand page, then the exempt
 //      items (Part B), so a public item's pages carry the same numbers in
@@ -61,6 +62,14 @@ using PaperDone = std::function<void(PartLayout&)>;
 // same whatever the number.
 LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs = 1,
                            const PaperDone& paper_done = {});
+
+// Item i's papers, read when a thread takes the item to lay it out.
+using ReadPapers = std::function<std::vector<Paper>(std::size_t item)>;
+// The same for a pack whose papers are not loaded: each item's are read on
+// the thread that lays them out and freed before it takes its next item, so
+// at most `jobs` items' papers are in memory at once, however long the pack.
+LaidOutParts lay_out_parts(const PackManifest& manifest, const ReadPapers& read, const LayoutContext& ctx,
+                           int jobs = 1, const PaperDone& paper_done = {});
 
 struct PackNumbering {
     int front_pages = 0;               // the front sheet's pages, with its padding page

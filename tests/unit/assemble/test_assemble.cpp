@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <memory>
+
 #include "../layout/fixture.hpp"
 #include "assemble/assemble.hpp"
 
@@ -237,4 +241,48 @@ TEST_CASE("ranges count the padding page when the template says so", "[assemble]
     // The front sheet prints the longer range.
     CHECK(has_text(with->box.pages[0], "(Pages 3 - 4)"));
     CHECK(has_text(without->box.pages[0], "(Pages 3 - 3)"));
+}
+
+TEST_CASE("papers read item by item are freed before their thread reads the next item", "[assemble]") {
+    const PackDocument whole = pack_with({2, 1, 3, 2, 1, 2, 1, 1});
+    for (int jobs : {1, 2, 3}) {
+        INFO("jobs " << jobs);
+        Env env;
+        // Each item read holds a picture whose deleter counts it out: the
+        // hook takes the picture off the laid-out pages, so the model holds
+        // the last copy and frees it with the item's papers.
+        std::atomic<int> alive{0}, most{0}, reads{0};
+        auto read = [&](std::size_t i) {
+            std::vector<Paper> papers = whole.papers[i];
+            ++reads;
+            if (papers.empty()) return papers;
+            const int now = ++alive;
+            for (int was = most; now > was && !most.compare_exchange_weak(was, now);) {
+            }
+            auto picture = std::make_shared<RasterImage>();
+            picture->width = picture->height = 1;
+            picture->data = {0, 0, 0};
+            Image img;
+            img.alt = "a dot";
+            img.raster = std::shared_ptr<const RasterImage>(picture.get(), [&alive, picture](const RasterImage*) mutable {
+                picture.reset();
+                --alive;
+            });
+            papers.front().sections.front().blocks.push_back(block(std::move(img)));
+            return papers;
+        };
+        auto drop_pictures = [](PartLayout& part) {
+            for (PageBox& page : part.pages)
+                std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<ImageBox>(i.what); });
+        };
+        const LaidOutParts parts = lay_out_parts(whole.manifest, read, env.ctx, jobs, drop_pictures);
+        CHECK(reads == static_cast<int>(whole.manifest.items.size()));
+        CHECK(most >= 1);
+        CHECK(most <= jobs);
+        CHECK(alive == 0);
+        // The same pages as from the loaded pack, item for item.
+        const LaidOutParts loaded = lay_out_parts(whole, env.ctx, jobs);
+        REQUIRE(parts.items.size() == loaded.items.size());
+        for (std::size_t i = 0; i < parts.items.size(); ++i) CHECK(parts.items[i].page_count() == loaded.items[i].page_count());
+    }
 }
