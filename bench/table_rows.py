@@ -1,8 +1,9 @@
 """How a long table scales: one report holding a table of N rows (three cells
 each, a header row repeated on every page), built for several N. Prints, for
-each N, the layout stage's seconds (from the build report), the whole
-build's wall time and peak memory, and the pages written; layout time per
-1000 rows shows whether the cost grows with the rows or faster.
+each N, the seconds of the stage that reads and lays out the papers (from
+the build report), the whole build's wall time and peak memory, and the
+pages written; that stage's time per 1000 rows shows whether the cost grows
+with the rows or faster.
 
 usage: python3 bench/table_rows.py [--boardpack build/boardpack] [--rows 10000 30000 100000]
 
@@ -50,7 +51,7 @@ def measure(boardpack, rows):
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         pages = next((int(l.split()[1]) for l in info.splitlines() if l.startswith("Pages:")), None)
     problem = "" if r.returncode == 0 else r.stderr.strip().splitlines()[0]
-    return {"rows": rows, "layout": stages.get("layout"), "wall": wall, "peak_mb": peak_mb, "pages": pages,
+    return {"rows": rows, "layout": stages.get("load and layout"), "wall": wall, "peak_mb": peak_mb, "pages": pages,
             "exit": r.returncode, "problem": problem}
 
 
@@ -59,7 +60,7 @@ def main():
     ap.add_argument("--boardpack", default=os.path.join(root, "build", "boardpack"))
     ap.add_argument("--rows", type=int, nargs="+", default=[10000, 30000, 100000])
     a = ap.parse_args()
-    print("| rows | layout s | layout ms / 1000 rows | whole build s | peak MB | pages | exit |")
+    print("| rows | load and layout s | load and layout ms / 1000 rows | whole build s | peak MB | pages | exit |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     failed = False
     for n in a.rows:

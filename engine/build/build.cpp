@@ -1,11 +1,13 @@
-// The build sequence, stage by stage: load and validate the pack, resolve
-// the template's styles, lay out every part once, number the pack, then bind
-// and write each edition asked for. Each edition is a PackBox written by the
+// The build sequence, stage by stage: load and check the manifest, resolve
+// the template's styles, then read, check and lay out each item's papers in
+// turn (never the whole pack's at once), number the pack, then bind and
+// write each edition asked for. Each edition is a PackBox written by the
 // pdf stage; the parts are laid out only once however many are written.
 #include "boardpack/build.hpp"
 
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -142,6 +144,91 @@ bool outputs_apart(const std::vector<Output>& outputs, const std::vector<Input>&
     return ok;
 }
 
+// The stages an item's papers go through, in the order a build reports
+// them: read and checked, pictures loaded, text checked against the fonts,
+// laid out. An error in a stage, in any item, makes the later ones moot.
+enum Stage : int { kChecks, kImages, kPrintable, kLayout };
+
+// Each agenda item's papers brought to layout one item at a time, on the
+// thread that lays the item out. What each stage finds is kept per item and
+// reported later as when the whole pack was read before anything was laid
+// out: stage by stage, each for every item in turn.
+class StreamedPapers {
+public:
+    // `last`: the last stage worth running, as far as is known before any
+    // paper is read; `max_pixels` and `fonts` matter only from kImages on.
+    StreamedPapers(const bp::PackManifest& manifest, const std::string& manifest_path, std::uint64_t max_pixels,
+                   const bp::FontTable& fonts, Stage last)
+        : manifest_(manifest), reader_(manifest, manifest_path), images_(max_pixels), fonts_(fonts), last_(last),
+          found_(manifest.items.size()) {}
+
+    // Item i's papers, to be laid out; none once any stage before layout
+    // has found an error anywhere.
+    std::vector<bp::Paper> read(std::size_t i) {
+        Found& f = found_[i];
+        bp::ItemPapers got = reader_.read(i);
+        f.xml = std::move(got.xml);
+        f.partners = std::move(got.partners);
+        bp::validate_item(manifest_, got.papers, [&](std::size_t j) { return got.first_bound[j]; }, f.checks);
+        if (f.xml.has_errors() || f.partners.has_errors() || f.checks.has_errors()) stop_after(kChecks);
+        if (last_ < kImages) return {};
+        f.images = images_.load(got.papers);
+        for (const bp::ImageFile& file : f.images)
+            if (file.problems.has_errors()) stop_after(kImages);
+        if (last_ < kPrintable) return {};
+        for (const bp::Paper& p : got.papers) {
+            auto& [file, unprintable] = f.unprintable.emplace_back(p.loc.file.str(), Diagnostics{});
+            bp::report_unprintable(p, fonts_, unprintable);
+            if (unprintable.has_errors()) stop_after(kPrintable);
+        }
+        if (last_ < kLayout) return {};
+        return std::move(got.papers);
+    }
+
+    // The papers' reports: reading them (the XML papers', then the PDFs'),
+    // then checking them, with the manifest's own checks between.
+    void report_reading(Diagnostics& diags) const {
+        for (const Found& f : found_) diags.merge(f.xml);
+        for (const Found& f : found_) diags.merge(f.partners);
+    }
+    void report_checks(Diagnostics& diags) const {
+        for (const Found& f : found_) diags.merge(f.checks);
+    }
+    // Each picture's problem once, with the first item showing it; returns
+    // the files in the order the pack first names them.
+    std::vector<std::string> report_images(Diagnostics& diags) {
+        std::vector<std::vector<bp::ImageFile>> per_item;
+        for (Found& f : found_) per_item.push_back(std::move(f.images));
+        return bp::report_image_files(per_item, diags);
+    }
+    // Each file once, as report_unprintable(PackDocument) does.
+    void report_unprintable(Diagnostics& diags) const {
+        std::set<std::string> checked;
+        for (const Found& f : found_)
+            for (const auto& [file, unprintable] : f.unprintable)
+                if (checked.insert(file).second) diags.merge(unprintable);
+    }
+
+private:
+    struct Found {
+        Diagnostics xml, partners, checks;
+        std::vector<bp::ImageFile> images;
+        std::vector<std::pair<std::string, Diagnostics>> unprintable;  // per paper: its file, what it cannot print
+    };
+
+    void stop_after(Stage stage) {
+        for (int was = last_; stage < was && !last_.compare_exchange_weak(was, stage);) {
+        }
+    }
+
+    const bp::PackManifest& manifest_;
+    const bp::PackPapers reader_;
+    bp::ImageFiles images_;
+    const bp::FontTable& fonts_;
+    std::atomic<int> last_;
+    std::vector<Found> found_;  // per item, each written by the one thread that reads it
+};
+
 }  // namespace
 
 std::string version() { return BOARDPACK_VERSION; }
@@ -179,23 +266,67 @@ BuildResult build(const BuildRequest& request) {
     lo.jobs = job_count(request.jobs);
     lo.template_dirs = request.template_dirs;
     for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
-    std::optional<bp::PackDocument> doc = bp::load_pack(request.pack, lo, diags);
-    if (!doc) return finish(kInputErrors);
-    clock.lap("load");
-    if (request.progress) request.progress("checking");
-    bp::validate_pack(*doc, diags);
-    std::optional<bp::TemplateDoc> tpl;
-    if (!diags.has_errors()) tpl = bp::load_template(doc->manifest.template_ref, diags);
-    if (diags.has_errors() || !tpl) return finish(kInputErrors);
-    const std::vector<std::string> images = bp::load_images(*doc, tpl->max_image_pixels, diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    clock.lap("validate");
+    std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
+    if (!manifest) return finish(kInputErrors);
+    bp::PackDocument pack{std::move(*manifest), {}};
+    Diagnostics manifest_checks;
+    bp::validate_manifest(pack.manifest, manifest_checks);
+    clock.lap("manifest");
 
+    // The template and its styles come before the papers, which are laid
+    // out as they are read. What they report waits for the papers' reports:
+    // the template counts only when the papers have no errors.
+    if (request.progress) request.progress("checking");
+    Diagnostics template_diags, style_diags, manifest_unprintable;
+    std::optional<bp::TemplateDoc> tpl;
+    if (!diags.has_errors() && !manifest_checks.has_errors())
+        tpl = bp::load_template(pack.manifest.template_ref, template_diags);
     bp::FontTable fonts;
-    bp::StyleSheet styles = bp::resolve_styles(*tpl, fonts, diags);
-    if (!diags.has_errors()) bp::report_unprintable(*doc, fonts, diags);
-    if (diags.has_errors()) return finish(kInputErrors);
+    std::optional<bp::StyleSheet> styles;
+    if (tpl && !template_diags.has_errors()) styles = bp::resolve_styles(*tpl, fonts, style_diags);
+    if (styles && !style_diags.has_errors()) bp::report_unprintable(pack.manifest, fonts, manifest_unprintable);
     clock.lap("style");
+
+    // Each item's papers are read, checked and laid out on the thread that
+    // takes the item, and freed before it takes the next.
+    const Stage last = !styles ? kChecks
+                       : style_diags.has_errors() ? kImages
+                       : manifest_unprintable.has_errors() ? kPrintable
+                                                          : kLayout;
+    StreamedPapers papers(pack.manifest, request.pack, tpl ? tpl->max_image_pixels : 0, fonts, last);
+    if (request.progress) request.progress("laying out");
+    const int workers = job_count(request.jobs);
+    Diagnostics layout_diags;
+    std::optional<bp::LineBreaker> breaker;
+    bp::LaidOutParts parts;
+    if (last == kLayout) {
+        breaker.emplace(tpl->locale);
+        const bp::LayoutContext layout_ctx{*styles, fonts, *breaker, layout_diags};
+        parts = bp::lay_out_parts(
+            pack.manifest, [&](std::size_t i) { return papers.read(i); }, layout_ctx, workers);
+    } else {
+        // Nothing will be laid out, but every item's papers are checked.
+        bp::parallel_for(pack.manifest.items.size(), workers,
+                         [&](std::size_t) { return [&](std::size_t i) { papers.read(i); }; });
+    }
+    clock.lap("load and layout");
+
+    // Reported as when the whole pack was read before anything was laid
+    // out, stopping after the first stage with errors.
+    papers.report_reading(diags);
+    diags.merge(manifest_checks);
+    papers.report_checks(diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    diags.merge(template_diags);
+    if (diags.has_errors() || !tpl) return finish(kInputErrors);
+    const std::vector<std::string> images = papers.report_images(diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    diags.merge(style_diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    diags.merge(manifest_unprintable);
+    papers.report_unprintable(diags);
+    if (diags.has_errors()) return finish(kInputErrors);
+    diags.merge(layout_diags);
 
     std::vector<Input> inputs;
     std::set<std::string> listed;
@@ -205,26 +336,19 @@ BuildResult build(const BuildRequest& request) {
         out.inputs.push_back(path);
     };
     read(request.pack, "pack manifest");
-    for (const auto& item : doc->manifest.items)
+    for (const auto& item : pack.manifest.items)
         for (const std::string& p : item.papers) read(p, "paper");
-    read(doc->manifest.template_ref, "template");
+    read(pack.manifest.template_ref, "template");
     for (const bp::FontFace& f : fonts.faces()) read(f.path, "font");
     for (const std::string& path : images) read(path, "image");
 
-    bp::LineBreaker breaker(tpl->locale);
-    bp::LayoutContext ctx{styles, fonts, breaker, diags};
-    if (request.progress) request.progress("laying out");
-    bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx, job_count(request.jobs));
-    // The papers' content is on the pages now; what binds the editions needs
-    // only the manifest. A long table's model is as big as its pages.
-    std::vector<std::vector<bp::Paper>>().swap(doc->papers);
-    clock.lap("layout");
-    std::optional<bp::PackNumbering> numbering = bp::number_pack(*doc, parts, ctx);
+    bp::LayoutContext ctx{*styles, fonts, *breaker, diags};
+    std::optional<bp::PackNumbering> numbering = bp::number_pack(pack, parts, ctx);
     if (!numbering || diags.has_errors()) return finish(kInputErrors);
     out.public_pages = numbering->public_pages;
     out.full_pages = numbering->full_pages;
-    for (std::size_t i = 0; i < doc->manifest.items.size(); ++i) {
-        const bp::AgendaItem& it = doc->manifest.items[i];
+    for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) {
+        const bp::AgendaItem& it = pack.manifest.items[i];
         const bp::AgendaEntry& e = numbering->entries[i];
         ItemSummary s;
         s.number = e.number;
@@ -259,23 +383,23 @@ BuildResult build(const BuildRequest& request) {
         }
         const fs::path dir(request.split_dir);
         jobs.push_back({(dir / "00-agenda.pdf").string(), "agenda",
-                        [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(*doc, *numbering, audience, c)); }});
-        for (std::size_t i = 0; i < doc->manifest.items.size(); ++i) {
-            const bp::AgendaItem& it = doc->manifest.items[i];
+                        [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(pack, *numbering, audience, c)); }});
+        for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) {
+            const bp::AgendaItem& it = pack.manifest.items[i];
             if (!numbering->entries[i].first_page || !bp::binds_papers(it, audience)) continue;
             const std::string name = two_digits(numbering->entries[i].number) + "-" + slug(bp::plain_text(it.title)) + ".pdf";
             jobs.push_back({(dir / name).string(), "item",
-                            [&, i](const bp::LayoutContext& c) { return std::optional(bp::bind_item(*doc, parts, *numbering, i, c)); }});
+                            [&, i](const bp::LayoutContext& c) { return std::optional(bp::bind_item(pack, parts, *numbering, i, c)); }});
         }
     }
     if (!request.supplement.empty())
         jobs.push_back({request.supplement, "supplement",
-                        [&](const bp::LayoutContext& c) { return bp::bind_supplement(*doc, parts, *numbering, audience, c); }});
+                        [&](const bp::LayoutContext& c) { return bp::bind_supplement(pack, parts, *numbering, audience, c); }});
     // The pack last: it takes the laid-out pages instead of copying them.
     if (!request.output.empty() || !request.dump.empty())
         jobs.push_back({request.output, "pack",
                         [&](const bp::LayoutContext& c) {
-                            return std::optional(bp::bind_pack(*doc, std::move(parts), *numbering, audience, c));
+                            return std::optional(bp::bind_pack(pack, std::move(parts), *numbering, audience, c));
                         }});
     // Named in the order a reader thinks of them: the pack first.
     std::vector<Output> outputs;
@@ -288,7 +412,6 @@ BuildResult build(const BuildRequest& request) {
     if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
     clock.lap("assemble");
 
-    const int workers = job_count(request.jobs);
     std::mutex progress_lock;
     // Binds and writes one edition; what goes wrong goes in `d`.
     auto write_edition = [&](const Job& job, const bp::LayoutContext& c, int threads,
@@ -337,7 +460,7 @@ BuildResult build(const BuildRequest& request) {
     std::vector<Done> done(side);
     bp::parallel_for(side, workers, [&](std::size_t) {
         return [&, breaker = std::make_unique<bp::LineBreaker>(tpl->locale)](std::size_t k) {
-            const bp::LayoutContext c{styles, fonts, *breaker, done[k].diags};
+            const bp::LayoutContext c{*styles, fonts, *breaker, done[k].diags};
             done[k].code = write_edition(jobs[k], c, 1, done[k].written, done[k].diags);
         };
     });
