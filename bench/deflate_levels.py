@@ -103,7 +103,7 @@ def main():
           f"file {os.path.getsize(pdf) / 1e6:.2f} MB\n")
     ld = LibDeflate()
     variants = [(f"zlib {lv}", (lambda lv: lambda s: len(zlib.compress(s, lv)))(lv)) for lv in (1, 3, 6, 9)]
-    variants += [(f"libdeflate {lv}", ld.compressor(lv)) for lv in (1, 3, 6, 9, 12)]
+    variants += [(f"libdeflate {lv}", ld.compressor(lv)) for lv in (1, 3, 4, 5, 6, 7, 9, 12)]
     results = [(name, *measure(fn, streams, args.runs)) for name, fn in variants]
     base_t, base_s = next((t, s) for name, t, s in results if name == "zlib 6")
     print("| compressor | median ms | vs zlib 6 time | bytes | vs zlib 6 size |")

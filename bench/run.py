@@ -417,6 +417,10 @@ def main():
     ap.add_argument("--markdown", metavar="FILE", help="also write the results table to FILE")
     ap.add_argument("--validate-runs", type=int, default=51,
                     help="timed runs of validate of the 10-page report (default 51)")
+    ap.add_argument("--floor-items", type=int, nargs="+", default=[8, 100, 300],
+                    help="synthetic pack sizes built by boardpack and the floor, interleaved (default 8 100 300)")
+    ap.add_argument("--no-floor", action="store_true",
+                    help="leave out the comparison with the floor (../shared/bench/floor)")
     ap.add_argument("--validate-only", action="store_true",
                     help="time only validate of the 10-page report: no packs built, no gen_pack.py needed")
     args = ap.parse_args()
@@ -479,6 +483,12 @@ def main():
     except (RuntimeError, OSError) as e:
         validate = {"error": str(e), "pages": None}
     text = report(results, synthetic, environment(boardpack, meter, args), validate)
+    if not args.no_floor:
+        # The floor: a bare libharu program writing the same packs, compiled
+        # here and run interleaved with boardpack (compare.py's floor study).
+        import compare  # noqa: E402 (it imports this module)
+        log("boardpack against the floor")
+        text += "\n" + "\n".join(compare.study_floor(str(boardpack), None, args)) + "\n"
     print(text, end="")
     if args.markdown:
         Path(args.markdown).write_text(text, encoding="utf-8")

@@ -177,6 +177,7 @@ private:
         for (PageBox& page : part.pages) {
             if (page.blank) ++ed_.blank_pages;
             const int index = static_cast<int>(ed_.box.pages.size());
+            page.sealed.node_offset += offset;
             for (PageItem& item : page.items) {
                 if (item.mark.node != kNoStruct) item.mark.node += offset;
                 if (auto* link = std::get_if<LinkBox>(&item.what); link && link->from_own_page) {

@@ -35,6 +35,7 @@ PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx) {
     for (const PartAnchor& a : part.anchors) box.outlines.push_back(Outline{a.title, a.page, a.y, a.level});
     for (std::size_t n = 0; n < part.pages.size(); ++n) {
         PageBox& p = part.pages[n];
+        p.sealed.node_offset += offset;
         for (PageItem& item : p.items)
             if (item.mark.node != kNoStruct) item.mark.node += offset;
         const PageMaster& pm = p.landscape() ? ss.landscape : ss.portrait;

@@ -26,6 +26,7 @@
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
+#include "pdf/seal.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "validate/validate.hpp"
@@ -302,8 +303,15 @@ BuildResult build(const BuildRequest& request) {
     if (last == kLayout) {
         breaker.emplace(tpl->locale);
         const bp::LayoutContext layout_ctx{*styles, fonts, *breaker, layout_diags};
+        // Each paper's pages are sealed as soon as they are laid out: their
+        // text and rules become deflated content streams there, on the
+        // layout threads.
+        const bp::SealOptions seal{request.tagged, !request.dump.empty()};
         parts = bp::lay_out_parts(
-            pack.manifest, [&](std::size_t i) { return papers.read(i); }, layout_ctx, workers);
+            pack.manifest, [&](std::size_t i) { return papers.read(i); }, layout_ctx, workers,
+            [&](bp::PartLayout& paper) {
+                for (bp::PageBox& page : paper.pages) bp::seal_page(page, paper.structure, seal);
+            });
     } else {
         // Nothing will be laid out, but every item's papers are checked.
         bp::parallel_for(pack.manifest.items.size(), workers,

@@ -108,10 +108,27 @@ struct PageItem {
 // every item bigger.
 static_assert(sizeof(PageItem) <= 12 * sizeof(void*), "keep a page item small");
 
+// A page's drawing made into its PDF content stream as soon as it was laid
+// out (pdf/seal.hpp), so that a pack's text and rules are not all held until
+// the PDF is written. Opaque outside the pdf stage.
+struct SealedContent;
+
+struct Sealed {
+    std::shared_ptr<const SealedContent> content;  // null: the page is not sealed
+    // items[0, items) were on the page when it was sealed: the content draws
+    // them, and only those later stages still read (links, images, partner
+    // pages) are left. Items added after (footers, stamps) are drawn after it.
+    std::uint32_t items = 0;
+    // Added to the structure ids the content marks, as it is to the marks of
+    // the items when the page's part is bound into an edition.
+    StructId node_offset = 0;
+};
+
 struct PageBox {
     Mpt width = kA4Width, height = kA4Height;
     std::vector<PageItem> items;  // reading order = painting order
     bool blank = false;           // an intentionally blank padding page
+    Sealed sealed;
 
     bool landscape() const { return width > height; }
 

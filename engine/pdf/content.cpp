@@ -372,11 +372,14 @@ void build_page_content(const PageBox& page, const StructTree& tree, const PageN
         }
     }
     const std::vector<RuleLine> borders = joined_borders(page.items);
-    if (!borders.empty()) leave_text();
     if (!borders.empty() && tagged && (!open || *open != Mark::as(Artifact::Layout))) {
+        // Closed before the text object ends, not reopened: an empty
+        // sequence would be an MCID with nothing in it.
         if (open) close_mark();
         paint.end_text();
         open_mark(Mark::as(Artifact::Layout));
+    } else if (!borders.empty()) {
+        leave_text();
     }
     for (const RuleLine& rule : borders) draw_rule(out, paint, rule, h);
     if (open) close_mark();

@@ -1,11 +1,15 @@
 #include "pdf.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <functional>
+#include <string_view>
 #include <new>
 #include <optional>
 #include <thread>
 
 #include "output.hpp"
+#include "seal.hpp"
 #include "partner/partner.hpp"
 #include "update.hpp"
 #include "writer.hpp"
@@ -122,28 +126,76 @@ void set_metadata(Doc& doc, const PackMeta& meta, bool has_outlines) {
                   "cannot open the bookmarks panel");
 }
 
-// Hands libharu's file to write(data, size) in pieces and reads its
+// Where libharu's save goes: straight on to the output in 64 KB pieces,
+// keeping the last bytes (the trailer) for the update. libharu's own
+// HPDF_SaveToStream would first build the whole file in memory.
+class SaveSink {
+public:
+    explicit SaveSink(std::function<void(const void*, std::size_t)> write) : write_(std::move(write)) {
+        buf_.reserve(kPiece);
+    }
+
+    static HPDF_STATUS put(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+        auto* sink = static_cast<SaveSink*>(stream->attr);
+        try {
+            sink->append(reinterpret_cast<const char*>(data), size);
+            return HPDF_OK;
+        } catch (...) {
+            // libharu is C: the error goes round it, to be rethrown by finish().
+            if (!sink->error_) sink->error_ = std::current_exception();
+            return HPDF_FILE_IO_ERROR;
+        }
+    }
+
+    // The bytes written in all, after the last piece is handed on.
+    std::uint64_t finish() {
+        if (error_) std::rethrow_exception(error_);
+        flush();
+        return size_;
+    }
+    std::string_view tail() const { return tail_; }
+    std::exception_ptr error() const { return error_; }
+
+private:
+    static constexpr std::size_t kPiece = 1 << 16, kTailBytes = 1024;
+
+    void append(const char* data, std::size_t size) {
+        size_ += size;
+        buf_.append(data, size);
+        if (buf_.size() >= kPiece) flush();
+    }
+    void flush() {
+        if (buf_.empty()) return;
+        write_(buf_.data(), buf_.size());
+        if (buf_.size() >= kTailBytes)
+            tail_.assign(buf_, buf_.size() - kTailBytes, kTailBytes);
+        else
+            tail_ = (tail_ + buf_).substr(tail_.size() + buf_.size() > kTailBytes ? tail_.size() + buf_.size() - kTailBytes : 0);
+        buf_.clear();
+    }
+
+    std::function<void(const void*, std::size_t)> write_;
+    std::string buf_, tail_;
+    std::uint64_t size_ = 0;
+    std::exception_ptr error_;
+};
+
+// Saves libharu's document through write(data, size) and reads its
 // trailer, for the update.
 template <class Write>
 pdf::BaseFile save(Doc& doc, Write&& write) {
-    doc.check(HPDF_SaveToStream(doc.get()), "cannot assemble the PDF");
-    doc.check(HPDF_ResetStream(doc.get()), "cannot assemble the PDF");
-    std::vector<HPDF_BYTE> buf(1 << 16);
-    const HPDF_UINT32 size = HPDF_GetStreamSize(doc.get());
-    std::string tail;  // the last bytes, where the trailer is
-    constexpr std::size_t kTailBytes = 1024;
-    // Read exactly the stream's size, so libharu never reports end-of-stream.
-    for (HPDF_UINT32 left = size; left > 0;) {
-        HPDF_UINT32 n = std::min<HPDF_UINT32>(left, static_cast<HPDF_UINT32>(buf.size()));
-        const HPDF_STATUS st = HPDF_ReadFromStream(doc.get(), buf.data(), &n);
-        if (n == 0 || (st != HPDF_OK && st != HPDF_STREAM_EOF))
-            doc.fail("cannot assemble the PDF", st);
-        write(buf.data(), n);
-        tail.append(reinterpret_cast<const char*>(buf.data()), n);
-        if (tail.size() > 2 * kTailBytes) tail.erase(0, tail.size() - kTailBytes);
-        left -= std::min(left, n);
-    }
-    return pdf::read_base_file(tail, size);
+    SaveSink sink([&](const void* data, std::size_t size) { write(data, size); });
+    HPDF_Doc d = doc.get();
+    HPDF_Stream stream = HPDF_CallbackWriter_New(d->mmgr, &SaveSink::put, &sink);
+    if (stream == nullptr) doc.fail("cannot assemble the PDF", HPDF_OK);
+    // The document frees its save stream with itself.
+    if (d->stream != nullptr) HPDF_Stream_Free(d->stream);
+    d->stream = stream;
+    const HPDF_STATUS st = HPDF_SaveToStream(d);
+    if (sink.error()) std::rethrow_exception(sink.error());
+    doc.check(st, "cannot assemble the PDF");
+    const std::uint64_t size = sink.finish();
+    return pdf::read_base_file(sink.tail(), size);
 }
 
 // What libharu writes: everything but the structure tree, handed to
@@ -165,6 +217,7 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
     pdf::ImageSet images(doc);
     std::vector<HPDF_Page> pages;
     std::vector<pdf::PageNames> names(pack.pages.size());
+    std::vector<HPDF_Dict> second(pack.pages.size(), nullptr);  // a sealed page's stream for what came after
     std::vector<pdf::KeptItems> kept;
     kept.reserve(pack.pages.size());
     pages.reserve(pack.pages.size());
@@ -177,9 +230,39 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
         pages.push_back(page);
 
         // Resource names, so the content streams can be built without libharu.
+        // A sealed page's content named its fonts and images already: they
+        // are registered in the same order, so libharu gives the same names.
         pdf::PageNames& n = names[i];
         n.fonts.resize(pack.faces.size());
-        for (const PageItem& item : box.items) {
+        std::size_t from = 0;  // the items drawn by the stream built here
+        if (const SealedContent* sealed = box.sealed.content.get()) {
+            for (std::size_t k = 0; k < sealed->fonts.size(); ++k) {
+                const FaceId face = sealed->fonts[k];
+                if (face >= pack.faces.size())
+                    throw Failure(page_label(i) + ": its content uses font face " + std::to_string(face) +
+                                  " but the pack has " + std::to_string(pack.faces.size()));
+                n.fonts[face] = doc.need(HPDF_Page_GetLocalFontName(page, fonts.font(face)), what);
+                if (n.fonts[face] != pdf::resource_name('F', k))
+                    throw Failure(page_label(i) + ": its fonts are not named as its content names them");
+            }
+            from = std::min<std::size_t>(box.sealed.items, box.items.size());
+            std::size_t distinct = 0;
+            for (std::size_t k = 0; k < from; ++k) {
+                const auto* img = std::get_if<ImageBox>(&box.items[k].what);
+                if (img == nullptr) continue;
+                if (!img->raster) doc.fail("the image " + img->path + " was not loaded", HPDF_OK);
+                const std::string name = doc.need(HPDF_Page_GetXObjectName(page, images.image(*img->raster)), what);
+                if (name == pdf::resource_name('X', distinct))
+                    ++distinct;
+                else if (name.empty() || name[0] != 'X' || std::stoul(name.substr(1)) > distinct)
+                    throw Failure(page_label(i) + ": its images are not named as its content names them");
+            }
+            // What was bound on after sealing is drawn in a stream of its own.
+            for (std::size_t k = from; k < box.items.size() && !second[i]; ++k)
+                if (!std::holds_alternative<LinkBox>(box.items[k].what)) second[i] = pdf::add_content_stream(doc, page);
+        }
+        for (std::size_t k = from; k < box.items.size(); ++k) {
+            const PageItem& item = box.items[k];
             if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
                 if (run->text.empty() || !n.fonts[run->face].empty()) continue;
                 n.fonts[run->face] =
@@ -195,8 +278,8 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
 
     const StructTree untagged;
     const std::vector<pdf::CodeSet> used =
-        pdf::write_contents(doc, pack, options.tagged ? pack.structure : untagged, pages, names, mcids,
-                            thread_count(options), page_done);
+        pdf::write_contents(doc, pack, options.tagged ? pack.structure : untagged, pages, second, names,
+                            mcids, thread_count(options), page_done);
     std::vector<pdf::PageNames>().swap(names);
     fonts.finish(used);
     const std::vector<pdf::PlacedLink> links = pdf::add_links(doc, pack, kept, pages);

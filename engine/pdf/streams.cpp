@@ -16,6 +16,7 @@
 #include "core/parallel.hpp"
 #include "deflate.hpp"
 #include "pdf.hpp"
+#include "seal.hpp"
 #include "writer.hpp"
 
 namespace bp::pdf {
@@ -42,71 +43,94 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
     return HPDF_Stream_WriteStr(stream, "/Filter [ /FlateDecode ]\012");
 }
 
+// Gives a stream dictionary `bytes` in a memory stream of their own size:
+// libharu's streams grow in 4 KB pieces, which for a pack's pages (2 KB
+// deflated on average) and footers (a hundred bytes) would be most of the
+// memory the file takes until it is saved.
+void put_bytes(Doc& doc, HPDF_Dict dict, const std::string& bytes) {
+    HPDF_Stream fitted = HPDF_MemStream_New(doc.get()->mmgr, static_cast<HPDF_UINT>(std::max<std::size_t>(bytes.size(), 1)));
+    if (fitted == nullptr) doc.fail("cannot write a page", HPDF_OK);
+    const HPDF_STATUS st =
+        HPDF_Stream_Write(fitted, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+    if (st != HPDF_OK) {
+        HPDF_Stream_Free(fitted);
+        doc.check(st, "cannot write a page");
+    }
+    HPDF_Stream_Free(dict->stream);
+    dict->stream = fitted;
+}
+
 void write_raw(Doc& doc, HPDF_Page page, const std::string& bytes) {
-    doc.check(
-        HPDF_Stream_Write(page_attr(page)->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size())),
-        "cannot write a page");
+    HPDF_PageAttr attr = page_attr(page);
+    put_bytes(doc, attr->contents, bytes);
+    attr->stream = attr->contents->stream;
 }
 
 // An empty page keeps no /Filter: an empty FlateDecode stream is not valid.
 void mark_empty(HPDF_Page page) { page_attr(page)->contents->filter = HPDF_STREAM_FILTER_NONE; }
 
-std::vector<CodeSet> contents_serial(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
-                                     const std::vector<HPDF_Page>& pages,
-                                     const std::vector<PageNames>& names, std::size_t face_count,
-                                     std::vector<std::vector<StructId>>& mcids, const PageDone& page_done) {
-    std::vector<CodeSet> used(face_count);
-    std::string raw;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        raw.clear();
-        build_page_content(boxes[i], tree, names[i], raw, used, mcids[i]);
-        if (page_done) page_done(i);
-        if (raw.empty())
-            mark_empty(pages[i]);
-        else
-            write_raw(doc, pages[i], raw);  // libharu deflates it at save
+// A page's streams as they go to libharu: deflated (by us) or raw (for
+// libharu to deflate at save).
+struct PageStreams {
+    std::string body, after;  // after: what a sealed page had bound on after sealing
+    bool body_deflated = false;
+};
+
+// Builds (or, for a sealed page, takes) page i's streams; codes drawn go in `used`.
+void make_streams(const PageBox& box, const StructTree& tree, const PageNames& names, bool has_second,
+                  std::vector<CodeSet>& used, std::vector<StructId>& mcids, Deflater* deflater, std::string& raw,
+                  PageStreams& out) {
+    out.body.clear();
+    out.after.clear();
+    raw.clear();
+    const SealedContent* sealed = box.sealed.content.get();
+    if (sealed == nullptr) {
+        build_page_content(box, tree, names, raw, used, mcids);
+        if (deflater != nullptr && !raw.empty()) {
+            deflater->deflate(raw, out.body);
+            out.body_deflated = true;
+        } else {
+            out.body.swap(raw);
+            out.body_deflated = false;
+        }
+        return;
     }
-    return used;
+    if (sealed->deflated && deflater == nullptr)
+        throw Failure("a page was sealed deflated but this libharu cannot take deflated streams");
+    out.body = sealed->stream;
+    out.body_deflated = sealed->deflated;
+    mcids.reserve(sealed->mcids.size());
+    for (StructId node : sealed->mcids) mcids.push_back(node + box.sealed.node_offset);
+    for (std::uint32_t code : sealed->codes) {
+        const std::size_t face = code >> 16;
+        if (face >= used.size()) throw Failure("a sealed page draws with a face the pack does not have");
+        used[face].set(code & 0xFFFF);
+    }
+    if (!has_second) return;
+    PageBox after;  // the items bound on after sealing: footers, stamps
+    after.width = box.width;
+    after.height = box.height;
+    after.items.assign(box.items.begin() + std::min<std::size_t>(box.sealed.items, box.items.size()), box.items.end());
+    // A footer and a stamp or two: deflated, with its /Filter entry, it would
+    // take more bytes than it saves.
+    build_page_content(after, tree, names, out.after, used, mcids);
 }
 
-std::vector<CodeSet> contents_parallel(Doc& doc, const std::vector<PageBox>& boxes, const StructTree& tree,
-                                       const std::vector<HPDF_Page>& pages,
-                                       const std::vector<PageNames>& names, std::size_t face_count,
-                                       std::vector<std::vector<StructId>>& mcids, int threads,
-                                       const PageDone& page_done) {
-    const std::size_t n = pages.size();
-    std::vector<std::vector<CodeSet>> used(threads, std::vector<CodeSet>(face_count));
-    // libharu is not thread-safe: its objects are touched by one thread at a time.
-    std::mutex haru;
-    // Pages are handed out one at a time; each is deflated on its own, so
-    // the bytes do not depend on which thread took it, and handed to its
-    // page at once (each page has its own stream, so the order in which they
-    // arrive does not show): no more than one deflated page per thread waits.
-    parallel_for(n, threads, [&](std::size_t t) {
-        return [&, t, deflater = std::make_unique<Deflater>(), raw = std::string(),
-                deflated = std::string()](std::size_t i) mutable {
-            raw.clear();
-            build_page_content(boxes[i], tree, names[i], raw, used[t], mcids[i]);
-            if (page_done) page_done(i);
-            deflated.clear();
-            if (!raw.empty()) deflater->deflate(raw, deflated);
-            std::lock_guard<std::mutex> lock(haru);
-            if (deflated.empty()) {
-                mark_empty(pages[i]);
-                return;
-            }
-            write_raw(doc, pages[i], deflated);
-            HPDF_Dict contents = page_attr(pages[i])->contents;
+// Hands page i's streams to libharu.
+void install_streams(Doc& doc, HPDF_Page page, HPDF_Dict second, const PageStreams& s) {
+    if (s.body.empty()) {
+        mark_empty(page);
+    } else {
+        write_raw(doc, page, s.body);
+        if (s.body_deflated) {
+            HPDF_Dict contents = page_attr(page)->contents;
             contents->filter = HPDF_STREAM_FILTER_NONE;
             contents->write_fn = write_flate_filter;
-        };
-    });
-
-    std::vector<CodeSet> all(face_count);
-    for (const auto& per_thread : used)
-        for (std::size_t f = 0; f < face_count; ++f) all[f] |= per_thread[f];
-    return all;
+        }
+    }
+    if (second == nullptr) return;
+    put_bytes(doc, second, s.after);
+    second->filter = HPDF_STREAM_FILTER_NONE;
 }
 
 HPDF_FontAttr font_attr(HPDF_Font font) { return static_cast<HPDF_FontAttr>(font->attr); }
@@ -306,21 +330,56 @@ std::size_t embed_fonts(Doc& doc, const std::vector<HPDF_Font>& fonts, int threa
     return taken;
 }
 
+HPDF_Dict add_content_stream(Doc& doc, HPDF_Page page) {
+    HPDF_Doc d = doc.get();
+    HPDF_Dict stream = HPDF_DictStream_New(d->mmgr, d->xref);
+    if (stream == nullptr) doc.fail("cannot add a content stream", HPDF_OK);
+    HPDF_Array contents = HPDF_Array_New(d->mmgr);
+    if (contents == nullptr) doc.fail("cannot add a content stream", HPDF_OK);
+    doc.check(HPDF_Dict_Add(page, "Contents", contents), "cannot add a content stream");
+    doc.check(HPDF_Array_Add(contents, page_attr(page)->contents), "cannot add a content stream");
+    doc.check(HPDF_Array_Add(contents, stream), "cannot add a content stream");
+    return stream;
+}
+
 std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
-                                    const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
+                                    const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Dict>& second,
+                                    const std::vector<PageNames>& names,
                                     std::vector<std::vector<StructId>>& mcids, int threads,
                                     const PageDone& page_done) {
     const std::vector<PageBox>& boxes = pack.pages;
     const std::size_t face_count = pack.faces.size();
-    mcids.assign(pages.size(), {});
-    threads = static_cast<int>(
-        std::clamp<std::size_t>(static_cast<std::size_t>(threads), 1, std::max<std::size_t>(pages.size(), 1)));
+    const std::size_t n = pages.size();
+    mcids.assign(n, {});
     // Pages are deflated here, on however many threads, whenever this
-    // libharu takes deflated content; otherwise libharu deflates them all.
+    // libharu takes deflated content; otherwise libharu deflates them all,
+    // at save, on one thread.
     bool early = true;
-    for (std::size_t i = 0; early && i < pages.size(); ++i) early = can_take_deflated(pages[i]);
-    return early ? contents_parallel(doc, boxes, tree, pages, names, face_count, mcids, threads, page_done)
-                 : contents_serial(doc, boxes, tree, pages, names, face_count, mcids, page_done);
+    for (std::size_t i = 0; early && i < n; ++i) early = can_take_deflated(pages[i]);
+    if (!early) threads = 1;
+    threads = static_cast<int>(std::clamp<std::size_t>(static_cast<std::size_t>(threads), 1, std::max<std::size_t>(n, 1)));
+    std::vector<std::vector<CodeSet>> used(threads, std::vector<CodeSet>(face_count));
+    // libharu is not thread-safe: its objects are touched by one thread at a time.
+    std::mutex haru;
+    // Pages are handed out one at a time; each is deflated on its own, so
+    // the bytes do not depend on which thread took it, and handed to its
+    // page at once (each page has its own streams, so the order in which
+    // they arrive does not show): no more than one page per thread waits.
+    parallel_for(n, threads, [&](std::size_t t) {
+        return [&, t, deflater = early ? std::make_unique<Deflater>() : nullptr, raw = std::string(),
+                streams = PageStreams()](std::size_t i) mutable {
+            make_streams(boxes[i], tree, names[i], second[i] != nullptr, used[t], mcids[i], deflater.get(), raw,
+                         streams);
+            if (page_done) page_done(i);
+            std::lock_guard<std::mutex> lock(haru);
+            install_streams(doc, pages[i], second[i], streams);
+        };
+    });
+
+    std::vector<CodeSet> all(face_count);
+    for (const auto& per_thread : used)
+        for (std::size_t f = 0; f < face_count; ++f) all[f] |= per_thread[f];
+    return all;
 }
 
 }  // namespace bp::pdf

@@ -91,12 +91,19 @@ using PageDone = std::function<void(std::size_t)>;
 // page's MCID n. The streams are deflated here, on `threads` threads, with
 // the pdf stage's deflater (deflate.hpp), each handed to libharu as soon as
 // it is deflated, or by libharu at save on a libharu that cannot take them
-// deflated; the bytes do not depend on `threads`.
+// deflated; the bytes do not depend on `threads`. A sealed page (seal.hpp)
+// brings its stream made; what was bound on after it was sealed goes in
+// second[page] (add_content_stream).
 // `tree`: the pack's structure, or an empty tree for no marked content.
 std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructTree& tree,
-                                    const std::vector<HPDF_Page>& pages, const std::vector<PageNames>& names,
+                                    const std::vector<HPDF_Page>& pages, const std::vector<HPDF_Dict>& second,
+                                    const std::vector<PageNames>& names,
                                     std::vector<std::vector<StructId>>& mcids, int threads,
                                     const PageDone& page_done);
+
+// A second content stream for the page, drawn after its own: its /Contents
+// becomes an array of the two.
+HPDF_Dict add_content_stream(Doc& doc, HPDF_Page page);
 
 // Makes each font's descriptor and font file now rather than at save, and
 // deflates the font files, CIDToGIDMaps and CMaps on `threads` threads,

@@ -39,6 +39,17 @@ for sample in ("lscsb-2015-09-17", "lscsb-2016-09-08"):
         expect(got[2] == seen["1"][2], f"{sample}: the diagnostics with --jobs {jobs} differ from --jobs 1")
     expect(len(seen["1"][1]) > 2, f"{sample}: the split wrote too few PDFs: {sorted(seen['1'][1])}")
 
+# A page dump keeps every page's items; without one, sealed pages keep only
+# links and pictures. The PDF is the same either way.
+pack = os.path.join(root, "samples", "lscsb-2015-09-17", "pack.xml")
+plain, dumped = os.path.join(tmp, "plain.pdf"), os.path.join(tmp, "dumped.pdf")
+r1 = subprocess.run([boardpack, "build", pack, "-o", plain], capture_output=True, text=True, cwd=root)
+r2 = subprocess.run([boardpack, "build", pack, "-o", dumped, "--dump", os.path.join(tmp, "dump.txt")],
+                    capture_output=True, text=True, cwd=root)
+expect(r1.returncode == 0 and r2.returncode == 0, f"builds with and without --dump: {r1.stderr[-200:]} {r2.stderr[-200:]}")
+expect(digest(plain) == digest(dumped), "the pack PDF differs when a page dump is written too")
+expect("Page 3" in open(os.path.join(tmp, "dump.txt"), encoding="utf-8").read(), "the dump lacks the pages' text")
+
 # Mistakes in two papers, read on different threads: the same report, for
 # any --jobs.
 bad = os.path.join(tmp, "bad")
