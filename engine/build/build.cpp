@@ -264,7 +264,6 @@ BuildResult build(const BuildRequest& request) {
     if (!outputs_writable(named_outputs, diags)) return finish(kOutputFailed);
 
     bp::LoadOptions lo;
-    lo.jobs = job_count(request.jobs);
     lo.template_dirs = request.template_dirs;
     for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
     std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
