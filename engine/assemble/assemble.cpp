@@ -250,15 +250,12 @@ int LaidOutItem::page_count() const {
 }
 
 LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs,
-                           const PaperDone& paper_done) {
+                           const PageSink& page_done) {
     LaidOutParts parts;
     const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
     parts.items.resize(pack.manifest.items.size());
     auto lay_out = [&](std::size_t i, const LayoutContext& c) {
-        for (const Paper& paper : pack.papers[i]) {
-            PartLayout& laid = parts.items[i].papers.emplace_back(layout_paper(paper, c));
-            if (paper_done) paper_done(laid);
-        }
+        for (const Paper& paper : pack.papers[i]) parts.items[i].papers.push_back(layout_paper(paper, c, page_done));
     };
     jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), n));
     if (jobs <= 1) {

@@ -215,12 +215,13 @@ BuildResult build(const BuildRequest& request) {
     bp::LineBreaker breaker(tpl->locale);
     bp::LayoutContext ctx{styles, fonts, breaker, diags};
     if (request.progress) request.progress("laying out");
-    // Each paper's pages are sealed as soon as they are laid out: their text
-    // and rules become deflated content streams there, on the layout threads.
+    // Each page is sealed as soon as it is laid out: its text and rules
+    // become a deflated content stream there, on the layout threads.
     const bp::SealOptions seal{request.tagged, !request.dump.empty()};
-    bp::LaidOutParts parts = bp::lay_out_parts(*doc, ctx, job_count(request.jobs), [&](bp::PartLayout& paper) {
-        for (bp::PageBox& page : paper.pages) bp::seal_page(page, paper.structure, seal);
-    });
+    bp::LaidOutParts parts =
+        bp::lay_out_parts(*doc, ctx, job_count(request.jobs), [&](bp::PageBox& page, const bp::StructTree& tree) {
+            bp::seal_page(page, tree, seal);
+        });
     // The papers' content is on the pages now; what binds the editions needs
     // only the manifest. A long table's model is as big as its pages.
     std::vector<std::vector<bp::Paper>>().swap(doc->papers);
