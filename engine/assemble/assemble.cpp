@@ -256,15 +256,12 @@ namespace {
 // item is laid out, before its thread takes the next).
 template <class PapersOf>
 LaidOutParts lay_out_each(std::size_t items, std::size_t n, PapersOf papers_of, const LayoutContext& ctx, int jobs,
-                          const PaperDone& paper_done) {
+                          const PageSink& page_done) {
     LaidOutParts parts;
     parts.items.resize(items);
     auto lay_out = [&](std::size_t i, const LayoutContext& c) {
         auto&& papers = papers_of(i);
-        for (const Paper& paper : papers) {
-            PartLayout& laid = parts.items[i].papers.emplace_back(layout_paper(paper, c));
-            if (paper_done) paper_done(laid);
-        }
+        for (const Paper& paper : papers) parts.items[i].papers.push_back(layout_paper(paper, c, page_done));
     };
     jobs = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(std::max(jobs, 1)), n));
     if (jobs <= 1) {
@@ -287,15 +284,15 @@ LaidOutParts lay_out_each(std::size_t items, std::size_t n, PapersOf papers_of, 
 }  // namespace
 
 LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs,
-                           const PaperDone& paper_done) {
+                           const PageSink& page_done) {
     const std::size_t n = std::min(pack.manifest.items.size(), pack.papers.size());
     auto held = [&](std::size_t i) -> const std::vector<Paper>& { return pack.papers[i]; };
-    return lay_out_each(pack.manifest.items.size(), n, held, ctx, jobs, paper_done);
+    return lay_out_each(pack.manifest.items.size(), n, held, ctx, jobs, page_done);
 }
 
 LaidOutParts lay_out_parts(const PackManifest& manifest, const ReadPapers& read, const LayoutContext& ctx, int jobs,
-                           const PaperDone& paper_done) {
-    return lay_out_each(manifest.items.size(), manifest.items.size(), read, ctx, jobs, paper_done);
+                           const PageSink& page_done) {
+    return lay_out_each(manifest.items.size(), manifest.items.size(), read, ctx, jobs, page_done);
 }
 
 std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOutParts& parts,

@@ -52,16 +52,12 @@ struct LaidOutParts {
     std::vector<LaidOutItem> items;  // per manifest item; empty for items without papers
 };
 
-// Called with each paper's pages as soon as they are laid out, on the thread
-// that laid them out: what the pages become before they are bound (the pdf
-// stage seals them into content streams there). Calls for different items
-// may run at once.
-using PaperDone = std::function<void(PartLayout&)>;
 // With jobs > 1, items are laid out on that many threads, each with its own
 // line breaker; diagnostics come out in item order, and the parts are the
-// same whatever the number.
+// same whatever the number. Each page goes to `page_done` as soon as it is
+// laid out (layout_paper), on the thread that laid it out.
 LaidOutParts lay_out_parts(const PackDocument& pack, const LayoutContext& ctx, int jobs = 1,
-                           const PaperDone& paper_done = {});
+                           const PageSink& page_done = {});
 
 // Item i's papers, read when a thread takes the item to lay it out.
 using ReadPapers = std::function<std::vector<Paper>(std::size_t item)>;
@@ -69,7 +65,7 @@ using ReadPapers = std::function<std::vector<Paper>(std::size_t item)>;
 // the thread that lays them out and freed before it takes its next item, so
 // at most `jobs` items' papers are in memory at once, however long the pack.
 LaidOutParts lay_out_parts(const PackManifest& manifest, const ReadPapers& read, const LayoutContext& ctx,
-                           int jobs = 1, const PaperDone& paper_done = {});
+                           int jobs = 1, const PageSink& page_done = {});
 
 struct PackNumbering {
     int front_pages = 0;               // the front sheet's pages, with its padding page

@@ -302,15 +302,12 @@ BuildResult build(const BuildRequest& request) {
     if (last == kLayout) {
         breaker.emplace(tpl->locale);
         const bp::LayoutContext layout_ctx{*styles, fonts, *breaker, layout_diags};
-        // Each paper's pages are sealed as soon as they are laid out: their
-        // text and rules become deflated content streams there, on the
-        // layout threads.
+        // Each page is sealed as soon as it is laid out: its text and rules
+        // become a deflated content stream there, on the layout threads.
         const bp::SealOptions seal{request.tagged, !request.dump.empty()};
         parts = bp::lay_out_parts(
             pack.manifest, [&](std::size_t i) { return papers.read(i); }, layout_ctx, workers,
-            [&](bp::PartLayout& paper) {
-                for (bp::PageBox& page : paper.pages) bp::seal_page(page, paper.structure, seal);
-            });
+            [&](bp::PageBox& page, const bp::StructTree& tree) { bp::seal_page(page, tree, seal); });
     } else {
         // Nothing will be laid out, but every item's papers are checked.
         bp::parallel_for(pack.manifest.items.size(), workers,

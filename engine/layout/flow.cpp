@@ -264,7 +264,15 @@ FootnoteBox Flow::footnote(const Inlines& note, int number, StructId called_from
 }
 
 void Flow::blocks(const Blocks& bs, Mpt x, Mpt width, const BlockEnv& env) {
-    for (const Block& b : bs) block(b, x, width, env);
+    struct Depth {
+        int& d;
+        explicit Depth(int& depth) : d(++depth) {}
+        ~Depth() { --d; }
+    } depth(depth_);
+    for (const Block& b : bs) {
+        block(b, x, width, env);
+        settle();
+    }
 }
 
 void Flow::block(const Block& b, Mpt x, Mpt width, const BlockEnv& env) {

@@ -1,5 +1,6 @@
 // Shared by the layout stage's files only; not part of its interface.
 #pragma once
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -110,13 +111,52 @@ struct Slice {
     std::shared_ptr<const SliceSplitter> splitter;
 };
 
-// Places slices on pages of the given masters and returns the pages and the
-// anchors found. Headers of tables repeat where a table crosses a page.
+// Places slices on pages of the given masters. Headers of tables repeat
+// where a table crosses a page. Slices may be given a few at a time, as a
+// flow makes them (advance): each page is made and handed to the sink as
+// soon as the next one opens, and the slices on it are dropped, so a long
+// paper is never held whole, as slices or as pages.
+class Paginator {
+public:
+    using Sink = std::function<void(PageBox&)>;
+    Paginator(const LayoutContext& ctx, Sink sink);
+    ~Paginator();
+    Paginator(const Paginator&) = delete;
+    Paginator& operator=(const Paginator&) = delete;
+
+    // Places slices[.., upto): those after may still change. May drop the
+    // placed slices from the front of `slices`, and cut one in two.
+    void advance(std::vector<Slice>& slices, std::size_t upto);
+    // Places the rest; the pages made (each already given to the sink) and
+    // the anchors found.
+    PartLayout finish(std::vector<Slice>& slices);
+
+private:
+    struct Page;
+    Mpt room(Orientation o) const;
+    void open_page(Orientation o, const Slice& next);
+    void emit(Page&& page);
+    void drop_placed();
+
+    const LayoutContext& ctx_;
+    Sink sink_;
+    PartLayout out_;
+    std::vector<Slice>* slices_ = nullptr;
+    std::unique_ptr<Page> open_;  // the page being filled
+    int pages_ = 0;               // pages opened, the open one included
+    std::size_t next_ = 0;        // the next slice to place
+    std::size_t erased_ = 0;      // slices dropped from the front so far
+    std::size_t seen_header_ = 0; // one past the last header slice kept (counted from the first slice)
+    std::map<int, std::vector<std::shared_ptr<const Slice>>> headers_;  // table id -> its header rows
+};
+
+// All at once (the front sheet).
 PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx);
 
 // Lays out one paper (report, minutes, document) into slices; its structure
 // goes into `tree` under a Sect of its own.
-void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree);
+void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree,
+                Paginator* pager = nullptr);
 
 class Flow;
 struct BlockEnv;
@@ -178,8 +218,10 @@ ListEntry add_list_entry(StructTree& tree, StructId list, const SourceLoc& loc);
 
 class Flow {
 public:
-    Flow(const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree)
-        : ctx_(ctx), out_(out), tree_(tree) {}
+    // With a paginator, the slices are paginated as the flow goes, between
+    // top-level blocks and between the rows of a top-level table.
+    Flow(const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree, Paginator* pager = nullptr)
+        : ctx_(ctx), out_(out), tree_(tree), pager_(pager) {}
 
     void blocks(const Blocks& blocks, Mpt x, Mpt width, const BlockEnv& env);
     void block(const Block& b, Mpt x, Mpt width, const BlockEnv& env);
@@ -204,6 +246,14 @@ public:
     void push(Slice s);
     void keep_last_with_next() {
         if (!out_.empty()) out_.back().keep_with_next = true;
+    }
+    // A point where no slice before the last two will change again: they
+    // may be paginated (and dropped from out_). Only at the top level:
+    // nested blocks (kept together, list items, notes) still mark earlier
+    // slices of theirs, and the paper's end keeps its last line with the
+    // one before.
+    void settle() {
+        if (pager_ != nullptr && depth_ == 1 && out_.size() > 2) pager_->advance(out_, out_.size() - 2);
     }
 
     Counters counters;
@@ -234,6 +284,8 @@ private:
     const LayoutContext& ctx_;
     std::vector<Slice>& out_;
     StructTree& tree_;
+    Paginator* pager_ = nullptr;
+    int depth_ = 0;  // of blocks() calls: 1 inside a section's own blocks
     struct NumberedList {
         StructId parent = kNoStruct;     // env.parent the list was opened under
         StructId list = kNoStruct;       // L of the numbered paragraphs

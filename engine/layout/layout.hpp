@@ -4,6 +4,7 @@
 // Pure: it never knows its pack page numbers (assemble/ stamps those) and
 // never writes a PDF.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +41,15 @@ struct PartLayout {
     StructTree structure;
 };
 
+// Called with each page as soon as it is laid out, in order, on the thread
+// laying it out: what it becomes before it is bound (the pdf stage seals it
+// there). The page's marks index `structure`: its part's, still growing.
+using PageSink = std::function<void(PageBox& page, const StructTree& structure)>;
+
 // The pages of one paper, numbered from 0 within the paper; assemble binds
-// an item's papers, each from a right-hand page.
-PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx);
+// an item's papers, each from a right-hand page. Each page goes to `sink`
+// (if any) as soon as it is made, so a long paper is not held whole.
+PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx, const PageSink& sink = {});
 
 // What the front sheet shows beside each agenda item.
 struct AgendaEntry {

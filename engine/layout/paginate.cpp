@@ -16,9 +16,9 @@ namespace bp::layout_detail {
 namespace {
 
 struct Placement {
-    std::size_t slice = 0;
+    std::size_t slice = 0;                    // index in the slices, or
+    std::shared_ptr<const Slice> repeat;      // a repeated table header
     Mpt y = 0;
-    bool repeat = false;  // a repeated table header
 };
 
 // Room for the rule between the text and the footnotes, and where it stands in it.
@@ -31,7 +31,9 @@ Mpt notes_height(const Slice& s, bool page_has_notes) {
     return h > 0 && !page_has_notes ? h + kNoteRuleSpace : h;
 }
 
-struct Page {
+}  // namespace
+
+struct Paginator::Page {
     Orientation orientation = Orientation::Portrait;
     std::vector<Placement> placed;
     Mpt y = 0;                       // next free y
@@ -41,48 +43,57 @@ struct Page {
     bool has_content() const { return first != SIZE_MAX; }
 };
 
-}  // namespace
+Paginator::Paginator(const LayoutContext& ctx, Sink sink) : ctx_(ctx), sink_(std::move(sink)) {}
+Paginator::~Paginator() = default;
 
-PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
-    std::vector<Page> pages;
-    std::map<int, std::vector<std::size_t>> headers;  // table id -> its header slices
+Mpt Paginator::room(Orientation o) const { return content_height(ctx_.styles.master(o)); }
 
-    auto room = [&](Orientation o) { return content_height(ctx.styles.master(o)); };
-    auto open_page = [&](Orientation o, std::size_t next) {
-        Page p;
-        p.orientation = o;
-        const Slice& s = slices[next];
-        if (s.table >= 0 && !s.table_header) {
-            auto it = headers.find(s.table);
-            if (it != headers.end()) {
-                for (std::size_t h : it->second) {
-                    p.placed.push_back(Placement{h, p.y, true});
-                    p.y += slices[h].height;
-                }
+void Paginator::open_page(Orientation o, const Slice& next) {
+    // The page before is final now: nothing placed later moves back onto it.
+    if (open_) emit(std::move(*open_));
+    open_ = std::make_unique<Page>();
+    Page& p = *open_;
+    p.orientation = o;
+    if (next.table >= 0 && !next.table_header) {
+        auto it = headers_.find(next.table);
+        if (it != headers_.end()) {
+            for (const std::shared_ptr<const Slice>& h : it->second) {
+                p.placed.push_back(Placement{0, h, p.y});
+                p.y += h->height;
             }
         }
-        pages.push_back(std::move(p));
-    };
+    }
+    ++pages_;
+}
 
-    std::size_t i = 0;
-    while (i < slices.size()) {
+void Paginator::advance(std::vector<Slice>& slices, std::size_t upto) {
+    slices_ = &slices;
+    upto = std::min(upto, slices.size());
+    std::size_t& i = next_;
+    while (i < upto) {
         const Slice& s = slices[i];
-        if (s.table_header) {
-            auto& hs = headers[s.table];
-            if (hs.empty() || hs.back() < i) hs.push_back(i);
+        if (s.table_header && seen_header_ < i + erased_ + 1) {
+            // Kept apart: repeated on every page the table runs onto, after
+            // the slices themselves are gone.
+            auto copy = std::make_shared<Slice>();
+            copy->height = s.height;
+            copy->items = s.items;
+            copy->if_last = s.if_last;
+            headers_[s.table].push_back(std::move(copy));
+            seen_header_ = i + erased_ + 1;
         }
-        if (pages.empty() || s.orientation != pages.back().orientation ||
-            (s.break_before && pages.back().has_content())) {
+        if (!open_ || s.orientation != open_->orientation || (s.break_before && open_->has_content())) {
             // Pages are counted from the paper's first (odd) page: an even
             // count means the next page is odd.
-            if (s.break_to_odd && pages.size() % 2 == 1) {
-                Page pad;
-                pad.blank = true;
-                pages.push_back(std::move(pad));
+            if (s.break_to_odd && pages_ % 2 == 1) {
+                if (open_) emit(std::move(*open_));
+                open_ = std::make_unique<Page>();
+                open_->blank = true;
+                ++pages_;
             }
-            open_page(s.orientation, i);
+            open_page(s.orientation, s);
         }
-        Page& page = pages.back();
+        Page& page = *open_;
         Mpt space = page.has_content() ? s.space_before : 0;
         const Mpt notes = notes_height(s, page.notes > 0);
         if (page.has_content() && page.y + space + s.height + page.notes + notes > room(page.orientation)) {
@@ -96,90 +107,125 @@ PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
                 head.orientation = rest.orientation = s.orientation;
                 slices[i] = std::move(head);
                 slices.insert(slices.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+                ++upto;
                 continue;  // the first part now fits here
             }
             // Move the keep-with-next chain ending here to the next page.
             std::size_t j = i;
             while (j > page.first && slices[j - 1].keep_with_next) --j;
             if (j > page.first) {
-                while (!page.placed.empty() && page.placed.back().slice >= j && !page.placed.back().repeat)
+                while (!page.placed.empty() && !page.placed.back().repeat && page.placed.back().slice >= j)
                     page.placed.pop_back();
                 i = j;
                 page.notes = 0;  // the notes of the slices that stay
                 for (const Placement& pl : page.placed)
                     if (!pl.repeat) page.notes += notes_height(slices[pl.slice], page.notes > 0);
             }
-            open_page(page.orientation, i);
+            open_page(page.orientation, slices[i]);
             continue;
         }
-        page.placed.push_back(Placement{i, page.y + space, false});
+        page.placed.push_back(Placement{i, nullptr, page.y + space});
         page.y += space + s.height;
         page.notes += notes;
         if (!page.has_content()) page.first = i;
         ++i;
     }
+    drop_placed();
+}
 
-    // Every slice has its place: what a row needs to be cut is not needed
-    // again (for a long table it is a second copy of every row's lines).
-    for (Slice& s : slices) s.splitter.reset();
+// The slices before the open page's first are on pages handed out: they go,
+// a batch at a time, so that a long table is not held whole.
+void Paginator::drop_placed() {
+    std::vector<Slice>& slices = *slices_;
+    std::size_t done = next_;
+    if (open_)
+        for (const Placement& pl : open_->placed)
+            if (!pl.repeat) done = std::min(done, pl.slice);
+    if (done < 64 || done * 2 < slices.size()) return;
+    slices.erase(slices.begin(), slices.begin() + static_cast<std::ptrdiff_t>(done));
+    erased_ += done;
+    next_ -= done;
+    if (open_) {
+        for (Placement& pl : open_->placed)
+            if (!pl.repeat) pl.slice -= done;
+        if (open_->has_content()) open_->first -= done;
+    }
+}
 
-    PartLayout out;
-    for (std::size_t pi = 0; pi < pages.size(); ++pi) {
-        const Page& p = pages[pi];
-        if (p.blank) {
-            out.pages.push_back(layout_blank_page(ctx, Orientation::Portrait));
+void Paginator::emit(Page&& p) {
+    const int index = static_cast<int>(out_.pages.size());
+    if (p.blank) {
+        out_.pages.push_back(layout_blank_page(ctx_, Orientation::Portrait));
+        if (sink_) sink_(out_.pages.back());
+        return;
+    }
+    std::vector<Slice>& slices = *slices_;
+    const PageMaster& m = ctx_.styles.master(p.orientation);
+    PageBox box;
+    box.width = m.width;
+    box.height = m.height;
+    for (const Placement& pl : p.placed) {
+        const bool last = &pl == &p.placed.back();
+        // A header row repeated on a continuation page is not read again.
+        if (pl.repeat) {
+            append_items(box, pl.repeat->items, m.margin_left, m.margin_top + pl.y, Mark::as(Artifact::Pagination));
+            if (last) append_items(box, pl.repeat->if_last, m.margin_left, m.margin_top + pl.y);
             continue;
         }
-        const PageMaster& m = ctx.styles.master(p.orientation);
-        PageBox box;
-        box.width = m.width;
-        box.height = m.height;
-        for (const Placement& pl : p.placed) {
-            Slice& s = slices[pl.slice];
-            // A header row repeated on a continuation page is not read again.
-            // Any other slice is placed once: its items move onto the page,
-            // so a part's content is held once, not twice, at its peak.
-            if (pl.repeat)
-                append_items(box, s.items, m.margin_left, m.margin_top + pl.y, Mark::as(Artifact::Pagination));
-            else if (s.table_header)
-                append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
-            else
-                move_items(box, std::move(s.items), m.margin_left, m.margin_top + pl.y);
-            if (&pl == &p.placed.back()) append_items(box, s.if_last, m.margin_left, m.margin_top + pl.y);
-            if (s.anchor && !pl.repeat) {
-                PartAnchor a = *s.anchor;
-                a.page = static_cast<int>(pi);
-                a.y = m.margin_top + pl.y;
-                out.anchors.push_back(std::move(a));
-            }
-            if (!pl.repeat)
-                for (PartAnchor a : s.more_anchors) {
-                    a.page = static_cast<int>(pi);
-                    a.y = m.margin_top + pl.y;
-                    out.anchors.push_back(std::move(a));
-                }
+        // Any other slice is placed once: its items move onto the page, so
+        // a part's content is held once, not twice, at its peak.
+        Slice& s = slices[pl.slice];
+        if (s.table_header)
+            append_items(box, s.items, m.margin_left, m.margin_top + pl.y);
+        else
+            move_items(box, std::move(s.items), m.margin_left, m.margin_top + pl.y);
+        if (last) append_items(box, s.if_last, m.margin_left, m.margin_top + pl.y);
+        // Placed for good: what a row needs to be cut is not needed again.
+        s.splitter.reset();
+        if (s.anchor) {
+            PartAnchor a = *s.anchor;
+            a.page = index;
+            a.y = m.margin_top + pl.y;
+            out_.anchors.push_back(std::move(a));
         }
-        if (p.notes > 0) {
-            // The notes in the order they are called, above the bottom margin.
-            Mpt y = m.height - m.margin_bottom - p.notes;
-            box.add(RuleLine{m.margin_left, y + kNoteRuleAt, m.margin_left + kNoteRuleLength, y + kNoteRuleAt, 500,
-                             ctx.styles.get("footnote").color},
-                    Mark::as(Artifact::Layout));
-            y += kNoteRuleSpace;
-            for (const Placement& pl : p.placed) {
-                if (pl.repeat) continue;
-                for (const FootnoteBox& n : slices[pl.slice].footnotes) {
-                    append_items(box, n.items, m.margin_left, y);
-                    y += n.height;
-                }
-            }
+        for (PartAnchor a : s.more_anchors) {
+            a.page = index;
+            a.y = m.margin_top + pl.y;
+            out_.anchors.push_back(std::move(a));
         }
-        // Rows brought their borders joined; across rows they join again.
-        join_borders(box.items);
-        box.items.shrink_to_fit();
-        out.pages.push_back(std::move(box));
     }
-    return out;
+    if (p.notes > 0) {
+        // The notes in the order they are called, above the bottom margin.
+        Mpt y = m.height - m.margin_bottom - p.notes;
+        box.add(RuleLine{m.margin_left, y + kNoteRuleAt, m.margin_left + kNoteRuleLength, y + kNoteRuleAt, 500,
+                         ctx_.styles.get("footnote").color},
+                Mark::as(Artifact::Layout));
+        y += kNoteRuleSpace;
+        for (const Placement& pl : p.placed) {
+            if (pl.repeat) continue;
+            for (const FootnoteBox& n : slices[pl.slice].footnotes) {
+                append_items(box, n.items, m.margin_left, y);
+                y += n.height;
+            }
+        }
+    }
+    // Rows brought their borders joined; across rows they join again.
+    join_borders(box.items);
+    box.items.shrink_to_fit();
+    out_.pages.push_back(std::move(box));
+    if (sink_) sink_(out_.pages.back());
+}
+
+PartLayout Paginator::finish(std::vector<Slice>& slices) {
+    advance(slices, slices.size());
+    if (open_) emit(std::move(*open_));
+    open_.reset();
+    return std::move(out_);
+}
+
+PartLayout paginate(std::vector<Slice> slices, const LayoutContext& ctx) {
+    Paginator pager(ctx, {});
+    return pager.finish(slices);
 }
 
 }  // namespace bp::layout_detail

@@ -50,9 +50,10 @@ bool has_cover(const Paper& paper) {
 
 }  // namespace
 
-void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree) {
+void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>& out, StructTree& tree,
+                Paginator* pager) {
     const StyleSheet& ss = ctx.styles;
-    Flow f(ctx, out, tree);
+    Flow f(ctx, out, tree, pager);
     BlockEnv env;
     env.kind = paper.kind;
     env.ordinal = paper.ordinal;
@@ -126,12 +127,14 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
 namespace bp {
 using namespace layout_detail;
 
-PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx) {
+PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx, const PageSink& sink) {
     PartLayout part;
+    Paginator::Sink to_sink;
+    if (sink) to_sink = [&](PageBox& page) { sink(page, part.structure); };
+    Paginator pager(ctx, to_sink);
     std::vector<Slice> slices;
-    flow_paper(paper, ctx, slices, part.structure);
-    if (slices.empty()) return part;
-    PartLayout laid = paginate(std::move(slices), ctx);
+    flow_paper(paper, ctx, slices, part.structure, &pager);
+    PartLayout laid = pager.finish(slices);
     part.pages = std::move(laid.pages);
     part.anchors = std::move(laid.anchors);
     return part;

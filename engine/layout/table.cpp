@@ -604,6 +604,7 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         for (std::size_t k = first_cell; k < next_cell; ++k)
             if (g.cells[k].rs == 1) std::vector<Slice>().swap(boxes[k].slices);
         push(std::move(s));
+        settle();
         for (std::size_t k = first_cell; k < next_cell; ++k)
             if (g.cells[k].rs > 1) spanning_in.push_back(k);
     }

@@ -253,9 +253,12 @@ void BlockReader::read_rows(pugi::xml_node group, const BlockContext& ctx, std::
             row.cells.push_back(std::move(tc));
             r_.leave();
         }
+        // A long table is mostly rows of a few cells: no room to grow held.
+        row.cells.shrink_to_fit();
         rows.push_back(std::move(row));
         r_.leave();
     }
+    rows.shrink_to_fit();
 }
 
 Image BlockReader::read_image(pugi::xml_node el, const BlockContext& ctx) {

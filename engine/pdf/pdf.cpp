@@ -4,6 +4,8 @@
 #include <exception>
 #include <functional>
 #include <string_view>
+#include <system_error>
+#include <memory>
 #include <new>
 #include <optional>
 #include <thread>
@@ -203,11 +205,14 @@ pdf::BaseFile save(Doc& doc, Write&& write) {
 // empty). With options.tagged, `structure` is planned for the update; it and
 // the returned trailer hold object numbers only, so libharu's document can
 // go before the update is written.
+// `doc` is made here and left to the caller to free.
 template <class Write>
 pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
                          std::vector<std::vector<StructId>>& mcids,
-                         std::optional<pdf::StructureWriter>& structure, Write&& write) {
-    Doc doc;
+                         std::optional<pdf::StructureWriter>& structure, std::unique_ptr<Doc>& made,
+                         Write&& write) {
+    made = std::make_unique<Doc>();
+    Doc& doc = *made;
     HPDF_Doc d = doc.get();
     doc.check(HPDF_SetCompressionMode(d, HPDF_COMP_ALL), "cannot enable compression");
     doc.check(HPDF_UseUTFEncodings(d), "cannot enable UTF-8");
@@ -311,7 +316,22 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     };
     std::vector<std::vector<StructId>> mcids;
     std::optional<pdf::StructureWriter> structure;
-    const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, write);
+    std::unique_ptr<Doc> doc;
+    const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, doc, write);
+    // Freeing libharu's objects (a pack's worth of small allocations) need
+    // not hold up the structure tree, which needs nothing of them.
+    std::thread freeing;
+    try {
+        freeing = std::thread([d = std::move(doc)]() mutable { d.reset(); });
+    } catch (const std::system_error&) {
+        doc.reset();  // no thread to be had: freed here
+    }
+    struct Join {
+        std::thread& t;
+        ~Join() {
+            if (t.joinable()) t.join();
+        }
+    } join{freeing};
     if (structure) {
         pdf::UpdateSection update(base.next_id);
         const std::vector<std::uint32_t> grafts = structure->write(update);

@@ -271,9 +271,8 @@ TEST_CASE("papers read item by item are freed before their thread reads the next
             papers.front().sections.front().blocks.push_back(block(std::move(img)));
             return papers;
         };
-        auto drop_pictures = [](PartLayout& part) {
-            for (PageBox& page : part.pages)
-                std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<ImageBox>(i.what); });
+        auto drop_pictures = [](PageBox& page, const StructTree&) {
+            std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<ImageBox>(i.what); });
         };
         const LaidOutParts parts = lay_out_parts(whole.manifest, read, env.ctx, jobs, drop_pictures);
         CHECK(reads == static_cast<int>(whole.manifest.items.size()));

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/borders.hpp"
+#include "dump/dump.hpp"
 
 #include "fixture.hpp"
 
@@ -140,6 +141,35 @@ TEST_CASE("a table's header row repeats on every page it runs onto", "[layout]")
     auto header = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text == "Ref"; });
     auto cell = std::find_if(pg_runs.begin(), pg_runs.end(), [](const GlyphRun& r) { return r.text.rfind("cell", 0) == 0; });
     CHECK(header->face != cell->face);
+}
+
+TEST_CASE("a long table's pages are handed out as they are made, the same pages as laid out whole", "[layout]") {
+    Env env;
+    const Paper paper = report({para("Before the table."), long_table(600), para("After the table.")});
+    const PartLayout whole = layout_paper(paper, env.ctx);
+    REQUIRE(whole.pages.size() >= 10);
+
+    // What the tree holds when each page arrives: a page handed out while
+    // the table is still being laid out finds the rows after it not there yet.
+    std::vector<std::size_t> tree_size;
+    std::vector<std::string> seen;
+    const PartLayout streamed = layout_paper(paper, env.ctx, [&](PageBox& page, const StructTree& tree) {
+        tree_size.push_back(tree.size());
+        seen.push_back(dump_page(page, static_cast<int>(seen.size()) + 1));
+    });
+    REQUIRE(seen.size() == whole.pages.size());
+    REQUIRE(streamed.pages.size() == whole.pages.size());
+    for (std::size_t i = 0; i < whole.pages.size(); ++i) {
+        INFO("page " << i + 1);
+        CHECK(seen[i] == dump_page(whole.pages[i], static_cast<int>(i) + 1));
+        CHECK(dump_page(streamed.pages[i], static_cast<int>(i) + 1) == seen[i]);
+    }
+    CHECK(tree_size.front() < tree_size.back() / 4);
+    CHECK(std::is_sorted(tree_size.begin(), tree_size.end()));
+    // The header row, long dropped with the first page's slices, still heads the last page.
+    CHECK(has_run(streamed.pages.back(), "Indicator"));
+    CHECK(has_run(streamed.pages.back(), "After the table."));
+    REQUIRE(streamed.anchors.size() == whole.anchors.size());
 }
 
 TEST_CASE("a long table's borders are joined: one line down each column edge, one across each row edge",
