@@ -3,7 +3,14 @@
 // takes under half zlib's time at its default level, and writes 2 % fewer
 // bytes (bench/deflate_levels.py).
 #pragma once
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 struct libdeflate_compressor;
 
@@ -25,6 +32,45 @@ public:
 private:
     libdeflate_compressor* compressor_;
     std::string scratch_;
+};
+
+// Deflate jobs handed from the thread that makes them to threads that
+// deflate them, while it goes on making more. Its destructor stops and joins
+// the threads, so an exception on the making side leaves nothing running.
+// Each job's raw bytes are freed once deflated.
+class DeflateQueue {
+public:
+    struct Job {
+        std::string raw, deflated;
+    };
+
+    // `threads` in all: this one, in finish(), and threads - 1 more.
+    explicit DeflateQueue(int threads);
+    ~DeflateQueue();
+    DeflateQueue(const DeflateQueue&) = delete;
+    DeflateQueue& operator=(const DeflateQueue&) = delete;
+
+    // The job must stay where it is until finish() returns. With no other
+    // thread, or many jobs waiting, it (or an older one) is deflated here.
+    void push(Job* job);
+
+    // Deflates what is left on this thread too, waits for the others and
+    // rethrows the first error any of them met.
+    void finish();
+
+private:
+    void work();
+    Job* next();
+    void close();
+
+    static constexpr std::size_t kMaxWaiting = 8;
+    std::unique_ptr<Deflater> own_deflater_;  // the pushing thread's
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Job*> queue_;
+    bool closed_ = false;
+    std::exception_ptr error_;
+    std::vector<std::thread> pool_;
 };
 
 }  // namespace bp::pdf

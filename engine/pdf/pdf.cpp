@@ -4,7 +4,6 @@
 #include <exception>
 #include <functional>
 #include <string_view>
-#include <system_error>
 #include <memory>
 #include <new>
 #include <optional>
@@ -205,7 +204,7 @@ pdf::BaseFile save(Doc& doc, Write&& write) {
 // empty). With options.tagged, `structure` is planned for the update; it and
 // the returned trailer hold object numbers only, so libharu's document can
 // go before the update is written.
-// `doc` is made here and left to the caller to free.
+// `made` is libharu's document, made here; the caller frees it.
 template <class Write>
 pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
                          std::vector<std::vector<StructId>>& mcids,
@@ -230,6 +229,10 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
         const PageBox& box = pack.pages[i];
         const std::string what = std::string("cannot add ") + page_label(i);
         HPDF_Page page = doc.need(HPDF_AddPage(d), what);
+        // The /ProcSet libharu gives every page is obsolete since PDF 1.4
+        // and ignored by readers: five names a page, in memory and in the file.
+        if (auto res = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)))
+            HPDF_Dict_RemoveElement(res, "ProcSet");
         doc.check(HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(to_pt(box.width))), what);
         doc.check(HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(to_pt(box.height))), what);
         pages.push_back(page);
@@ -318,25 +321,14 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     std::optional<pdf::StructureWriter> structure;
     std::unique_ptr<Doc> doc;
     const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, doc, write);
-    // Freeing libharu's objects (a pack's worth of small allocations) need
-    // not hold up the structure tree, which needs nothing of them.
-    std::thread freeing;
-    try {
-        freeing = std::thread([d = std::move(doc)]() mutable { d.reset(); });
-    } catch (const std::system_error&) {
-        doc.reset();  // no thread to be had: freed here
-    }
-    struct Join {
-        std::thread& t;
-        ~Join() {
-            if (t.joinable()) t.join();
-        }
-    } join{freeing};
+    // libharu's objects go before the structure tree is written, which
+    // needs nothing of them: the tree's objects take their place in memory.
+    doc.reset();
     if (structure) {
-        pdf::UpdateSection update(base.next_id);
+        pdf::UpdateSection update(base.next_id, thread_count(options));
         const std::vector<std::uint32_t> grafts = structure->write(update);
         for (partner::Placement& p : placements) p.graft_under = grafts[p.pack_page];
-        const std::string tail = update.finish(base, thread_count(options));
+        const std::string tail = update.finish(base);
         write(tail.data(), tail.size());
     }
     if (placements.empty()) return;
@@ -380,10 +372,14 @@ bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOption
 
 bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
                std::string* error) {
-    // Each page's own vector, on the thread that built its stream: no two
-    // threads free the same page.
+    // Each page's own vector and sealed stream (once libharu has a copy), on
+    // the thread that built its stream: no two threads free the same page.
     return write_pack(pack, out_path, options,
-                      [&pack](std::size_t i) { std::vector<PageItem>().swap(pack.pages[i].items); }, error);
+                      [&pack](std::size_t i) {
+                          std::vector<PageItem>().swap(pack.pages[i].items);
+                          pack.pages[i].sealed.content.reset();
+                      },
+                      error);
 }
 
 }  // namespace bp

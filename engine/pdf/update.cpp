@@ -4,7 +4,6 @@
 #include <charconv>
 #include <memory>
 
-#include "core/parallel.hpp"
 #include "deflate.hpp"
 #include "haru.hpp"
 
@@ -116,7 +115,8 @@ void UpdateSection::add(std::uint32_t id, std::string_view body) {
 
 void UpdateSection::close_stream(Lane& lane, bool rows) {
     if (lane.ids.empty()) return;
-    Stream st;
+    Stream& st = streams_.emplace_back();
+    std::string& raw = st.bytes.raw;
     st.id = new_id();
     st.count = static_cast<std::uint32_t>(lane.ids.size());
     for (std::size_t e : lane.pending) entries_[e].stream = st.id;
@@ -132,55 +132,45 @@ void UpdateSection::close_stream(Lane& lane, bool rows) {
         const std::size_t width = std::max<std::size_t>((widest + 1 + 9) / 10 * 10, 30);
         st.columns = width;
         st.first = lane.ids.size() * width;
-        st.raw.reserve(2 * st.first);
+        raw.reserve(2 * st.first);
         for (std::size_t k = 0; k < lane.ids.size(); ++k) {
-            const std::size_t row = st.raw.size();
-            append_uint(st.raw, lane.ids[k]);
-            st.raw += ' ';
-            append_uint(st.raw, k * width);
-            st.raw.resize(row + width, ' ');
+            const std::size_t row = raw.size();
+            append_uint(raw, lane.ids[k]);
+            raw += ' ';
+            append_uint(raw, k * width);
+            raw.resize(row + width, ' ');
         }
         for (std::size_t k = 0, begin = 0; k < lane.ends.size(); begin = lane.ends[k++]) {
-            const std::size_t row = st.raw.size();
-            st.raw.append(lane.objects, begin, lane.ends[k] - begin);
-            st.raw.resize(row + width, ' ');
+            const std::size_t row = raw.size();
+            raw.append(lane.objects, begin, lane.ends[k] - begin);
+            raw.resize(row + width, ' ');
         }
     } else {
         std::string objects;
         objects.reserve(lane.objects.size() + lane.ids.size());
         for (std::size_t k = 0, begin = 0; k < lane.ends.size(); begin = lane.ends[k++]) {
-            append_uint(st.raw, lane.ids[k]);
-            st.raw += ' ';
-            append_uint(st.raw, objects.size());
-            st.raw += ' ';
+            append_uint(raw, lane.ids[k]);
+            raw += ' ';
+            append_uint(raw, objects.size());
+            raw += ' ';
             objects.append(lane.objects, begin, lane.ends[k] - begin);
             objects += '\n';
         }
-        st.first = st.raw.size();
-        st.raw += objects;
+        st.first = raw.size();
+        raw += objects;
     }
-    streams_.push_back(std::move(st));
+    if (st.columns) raw = up_predicted(raw, st.columns);
+    deflating_.push(&st.bytes);
     lane = Lane{};
 }
 
-std::string UpdateSection::finish(const BaseFile& base, int threads) {
+std::string UpdateSection::finish(const BaseFile& base) {
     for (auto& [shape, lane] : lanes_) close_stream(lane, !shape.empty());
-    // Each stream deflated on its own, handed out one at a time.
-    std::vector<std::string> packed_streams(streams_.size());
-    parallel_for(streams_.size(), threads, [&](std::size_t) {
-        return [&, deflater = std::make_unique<Deflater>()](std::size_t i) {
-            Stream& st = streams_[i];
-            if (st.columns)
-                deflater->deflate(up_predicted(st.raw, st.columns), packed_streams[i]);
-            else
-                deflater->deflate(st.raw, packed_streams[i]);
-            std::string().swap(streams_[i].raw);
-        };
-    });
+    deflating_.finish();
 
     for (std::size_t i = 0; i < streams_.size(); ++i) {
-        const Stream& st = streams_[i];
-        const std::string& packed = packed_streams[i];
+        Stream& st = streams_[i];
+        const std::string& packed = st.bytes.deflated;
         entries_[st.entry].offset = out_.size();
         append_uint(out_, st.id);
         out_ += " 0 obj\n<</Type/ObjStm/N ";
@@ -194,7 +184,7 @@ std::string UpdateSection::finish(const BaseFile& base, int threads) {
         out_ += ">>\nstream\n";
         out_ += packed;
         out_ += "\nendstream\nendobj\n";
-        std::string().swap(packed_streams[i]);
+        std::string().swap(st.bytes.deflated);
     }
     const std::uint32_t xref_id = new_id();
     entries_.push_back(Entry{xref_id, 0, out_.size()});

@@ -16,10 +16,13 @@
 // structure tree's bytes. Long objects are packed plainly.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "deflate.hpp"
 
 namespace bp::pdf {
 
@@ -39,7 +42,11 @@ BaseFile read_base_file(std::string_view tail, std::uint64_t file_size);
 
 class UpdateSection {
 public:
-    explicit UpdateSection(std::uint32_t first_free_id) : next_id_(first_free_id) {}
+    // The object streams are deflated as they fill, on threads - 1 threads
+    // beside this one (and the rest on this one in finish()), while the
+    // caller goes on adding; the bytes are the same for any number.
+    explicit UpdateSection(std::uint32_t first_free_id, int threads = 1)
+        : next_id_(first_free_id), deflating_(threads) {}
 
     // A new object number.
     std::uint32_t new_id() { return next_id_++; }
@@ -49,10 +56,8 @@ public:
     void add(std::uint32_t id, std::string_view body);
 
     // The update's bytes: object streams, then the cross-reference stream,
-    // then startxref and %%EOF. Call once, after the last add(). The object
-    // streams are deflated on `threads` threads; the bytes are the same for
-    // any number.
-    std::string finish(const BaseFile& base, int threads = 1);
+    // then startxref and %%EOF. Call once, after the last add().
+    std::string finish(const BaseFile& base);
 
 private:
     struct Entry {
@@ -70,18 +75,21 @@ private:
     };
     void close_stream(Lane& lane, bool rows);
 
-    // An object stream, closed but not yet deflated.
+    // An object stream, closed and handed to be deflated.
     struct Stream {
         std::uint32_t id = 0, count = 0;
-        std::size_t first = 0;    // its /First: where the objects start in `raw`
+        std::size_t first = 0;    // its /First: where the objects start
         std::size_t columns = 0;  // its row width, or 0 when packed plainly
         std::size_t entry = 0;    // its own entry in entries_
-        std::string raw;          // the "id offset" pairs, then the objects
+        // raw: the "id offset" pairs, then the objects (through the Up
+        // predictor when in rows); deflated: what is written.
+        DeflateQueue::Job bytes;
     };
 
     std::uint32_t next_id_;
     std::vector<Entry> entries_;
-    std::vector<Stream> streams_;
+    std::deque<Stream> streams_;  // where the deflating threads find them
+    DeflateQueue deflating_;
     std::string out_;  // the update's bytes, built by finish()
     // Open lanes by their objects' common beginning; the plain lane has "".
     // Ordered, so the streams left open at the end close in the same order
