@@ -16,6 +16,7 @@
 #include <memory>
 #include <stdexcept>
 
+#include "partner/module.hpp"
 #include "partner/partner.hpp"
 #include "partner/structure.hpp"
 
@@ -281,7 +282,7 @@ private:
 
 }  // namespace
 
-std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements) {
+std::string module::bind_pages(const std::string& pack, const std::vector<Placement>& placements) {
     QPDF out;
     out.setSuppressWarnings(true);
     out.processMemoryFile("pack", pack.data(), pack.size());

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <exception>
 
+#include "partner/module.hpp"
 #include "partner/partner.hpp"
 #include "partner/structure.hpp"
 
@@ -176,7 +177,7 @@ void document_facts(QPDF& pdf, Facts& facts) {
 
 }  // namespace
 
-std::optional<Facts> read_facts(const std::string& path, std::string& reason) {
+std::optional<Facts> module::read_facts(const std::string& path, std::string& reason) {
     try {
         QPDF pdf;
         pdf.setSuppressWarnings(true);

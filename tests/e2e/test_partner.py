@@ -258,6 +258,34 @@ for bad, why in [("locked.pdf", "encrypted with a password"), ("cut.pdf", "damag
       f"{bad}: a located error naming the file and qpdf's reason: {r.stderr[:300]}")
     t(not os.path.exists(out), f"{bad}: no PDF is written")
 
+# ---- the qpdf module --------------------------------------------------------
+# qpdf is opened only for a pack with a partner PDF: the program does not
+# link it; a program without its module says so where the PDF is named.
+r = run("ldd", boardpack)
+t(r.returncode == 0 and "libqpdf" not in r.stdout and "libgnutls" not in r.stdout,
+  f"the program does not load qpdf (or gnutls) at start: {[l for l in r.stdout.splitlines() if 'qpdf' in l]}")
+module = os.path.join(os.path.dirname(os.path.abspath(boardpack)), "boardpack-partner.so")
+r = run("ldd", module)
+t(r.returncode == 0 and "libqpdf" in r.stdout, f"its module does: {module}")
+alone = os.path.join(work, "alone", "bin")
+os.makedirs(alone)
+shutil.copy(boardpack, alone)
+line = next(i + 1 for i, l in enumerate(xml.splitlines()) if 'src="nitrox.pdf"' in l)
+out = os.path.join(work, "alone.pdf")
+templates = os.path.join(root, "templates")
+r = run(os.path.join(alone, "boardpack"), "build", manifest, "-o", out, "--templates", templates)
+if os.path.exists("/usr/local/lib/boardpack/boardpack-partner.so"):
+    t(True, "an installed module would be found: the check of a missing one is skipped")
+else:
+    t(r.returncode == 1 and f"pack.xml:{line}:" in r.stderr and "boardpack-partner.so is not installed" in r.stderr
+      and "not found" not in r.stderr
+      and not os.path.exists(out), f"without its module, a located error and no PDF: {r.returncode} {r.stderr[:300]}")
+plain = os.path.join(work, "plain")
+shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), plain)
+r = run(os.path.join(alone, "boardpack"), "build", os.path.join(plain, "pack.xml"), "-o", os.path.join(work, "plain.pdf"),
+        "--templates", templates)
+t(r.returncode == 0, f"without its module, a pack with no partner PDF builds: {r.stderr[:300]}")
+
 # ---- 500 pages --------------------------------------------------------------
 pp.write(P("big.pdf"), [pp.Page(*pp.A4, f"Big page {n}") for n in range(1, 501)])
 big_manifest = P("big.xml")
