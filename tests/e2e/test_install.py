@@ -23,7 +23,8 @@ t(r.returncode == 0, f"cmake --install succeeds ({r.stderr[-400:]})")
 installed = os.path.join(prefix, "bin", "boardpack")
 for rel in ["bin/boardpack", "include/boardpack/build.hpp", "share/boardpack/templates/lscsb.xml",
             "share/boardpack/templates/schemas/pack.xsd", "share/boardpack/fonts/LiberationSans-Regular.ttf",
-            "share/man/man1/boardpack.1", "lib/cmake/boardpack/boardpackConfig.cmake"]:
+            "share/man/man1/boardpack.1", "lib/cmake/boardpack/boardpackConfig.cmake",
+            "lib/boardpack/boardpack-partner.so"]:
     t(os.path.exists(os.path.join(prefix, rel)), f"{rel} is installed")
 
 # The sample, away from the source tree, built from an empty folder.
