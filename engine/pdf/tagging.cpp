@@ -240,9 +240,17 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
     // alike objects together, and a cross-reference table whose neighbours
     // sit side by side in the same object stream compresses to almost nothing.
     std::vector<std::uint32_t> ids(tree.size(), 0);
-    for (int role = 0; role < kRoleCount; ++role)
+    {
+        // A counting sort by role: one pass to count, one to number.
+        std::vector<std::uint32_t> first(kRoleCount + 1, 0);
         for (std::size_t i = 0; i < tree.size(); ++i)
-            if (el_[i].used && static_cast<int>(tree.nodes[i].role) == role) ids[i] = update.new_id();
+            if (el_[i].used) ++first[static_cast<std::size_t>(tree.nodes[i].role) + 1];
+        for (std::size_t r = 1; r < first.size(); ++r) first[r] += first[r - 1];
+        const std::uint32_t base = first.back() > 0 ? update.new_id() : 0;
+        for (std::uint32_t k = 1; k < first.back(); ++k) update.new_id();
+        for (std::size_t i = 0; i < tree.size(); ++i)
+            if (el_[i].used) ids[i] = base + first[static_cast<std::size_t>(tree.nodes[i].role)]++;
+    }
     auto id_of = [&](StructId n) { return ids[static_cast<std::size_t>(n)]; };
 
     std::string body, attrs;
