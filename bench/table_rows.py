@@ -3,7 +3,10 @@ each, a header row repeated on every page), built for several N. Prints, for
 each N, the seconds of the stage that reads and lays out the papers (from
 the build report), the whole build's wall time and peak memory, and the
 pages written; that stage's time per 1000 rows shows whether the cost grows
-with the rows or faster.
+with the rows or faster. Beside the build's peak memory it gives the peak of
+`boardpack validate` of the paper alone (reading it into the model, checking
+it, nothing laid out or written): what the build holds beyond that is what
+laying out and writing the table cost.
 
 usage: python3 bench/table_rows.py [--boardpack build/boardpack] [--rows 10000 30000 100000]
 
@@ -51,8 +54,11 @@ def measure(boardpack, rows):
         info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
         pages = next((int(l.split()[1]) for l in info.splitlines() if l.startswith("Pages:")), None)
     problem = "" if r.returncode == 0 else r.stderr.strip().splitlines()[0]
+    v = subprocess.run(["/usr/bin/time", "-f", "%M", boardpack, "validate", os.path.join(folder, "report.xml")],
+                       capture_output=True, text=True)
+    read_mb = int(v.stderr.strip().splitlines()[-1]) / 1024
     return {"rows": rows, "layout": stages.get("load and layout"), "wall": wall, "peak_mb": peak_mb, "pages": pages,
-            "exit": r.returncode, "problem": problem}
+            "read_mb": read_mb, "exit": r.returncode, "problem": problem}
 
 
 def main():
@@ -60,14 +66,16 @@ def main():
     ap.add_argument("--boardpack", default=os.path.join(root, "build", "boardpack"))
     ap.add_argument("--rows", type=int, nargs="+", default=[10000, 30000, 100000])
     a = ap.parse_args()
-    print("| rows | load and layout s | load and layout ms / 1000 rows | whole build s | peak MB | pages | exit |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| rows | load and layout s | load and layout ms / 1000 rows | whole build s | peak MB | "
+          "paper read alone MB | build beyond it MB | pages | exit |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     failed = False
     for n in a.rows:
         m = measure(os.path.abspath(a.boardpack), n)
         per = f"{m['layout'] * 1e6 / n:.0f}" if m["layout"] is not None else "-"
         layout = f"{m['layout']:.2f}" if m["layout"] is not None else "-"
-        print(f"| {n} | {layout} | {per} | {m['wall']:.2f} | {m['peak_mb']:.0f} | {m['pages'] or '-'} | {m['exit']} |")
+        print(f"| {n} | {layout} | {per} | {m['wall']:.2f} | {m['peak_mb']:.0f} | {m['read_mb']:.0f} | "
+              f"{m['peak_mb'] - m['read_mb']:.0f} | {m['pages'] or '-'} | {m['exit']} |")
         if m["exit"] != 0:
             print(f"  {n} rows: {m['problem']}", file=sys.stderr)
             failed = True
