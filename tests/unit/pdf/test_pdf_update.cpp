@@ -90,3 +90,22 @@ TEST_CASE("pdf update: replaced and new objects, in object streams, read back th
     CHECK(show(600).find("/N 600") != std::string::npos);
     CHECK(bp::test::run("pdfinfo " + path).out.find("Pages:           1") != std::string::npos);
 }
+
+TEST_CASE("pdf update: object streams deflated as they fill give the same bytes on any number of threads", "[pdf]") {
+    const std::string base = base_pdf();
+    const bp::pdf::BaseFile b = bp::pdf::read_base_file(base, base.size());
+    auto build = [&](int threads) {
+        bp::pdf::UpdateSection update(b.next_id, threads);
+        // Enough objects for many streams, so that some wait to be deflated
+        // and the adding thread deflates too.
+        for (int i = 0; i < 20000; ++i) {
+            const std::uint32_t id = update.new_id();
+            update.add(id, i % 7 == 0 ? "[" + std::to_string(i) + " 0 R]" : "<</N " + std::to_string(i) + ">>");
+        }
+        return update.finish(b);
+    };
+    const std::string one = build(1);
+    REQUIRE(one.find("/Type/ObjStm") != std::string::npos);
+    CHECK(build(2) == one);
+    CHECK(build(4) == one);
+}
