@@ -72,7 +72,8 @@ void mark_empty(HPDF_Page page) { page_attr(page)->contents->filter = HPDF_STREA
 // A page's streams as they go to libharu: deflated (by us) or raw (for
 // libharu to deflate at save).
 struct PageStreams {
-    std::string body, after;  // after: what a sealed page had bound on after sealing
+    std::string own, after;  // own: a stream built here; after: what a sealed page had bound on after sealing
+    const std::string* body = &own;  // own, or the sealed page's stream (read until installed)
     bool body_deflated = false;
 };
 
@@ -80,24 +81,25 @@ struct PageStreams {
 void make_streams(const PageBox& box, const StructTree& tree, const PageNames& names, bool has_second,
                   std::vector<CodeSet>& used, std::vector<StructId>& mcids, Deflater* deflater, std::string& raw,
                   PageStreams& out) {
-    out.body.clear();
+    out.own.clear();
+    out.body = &out.own;
     out.after.clear();
     raw.clear();
     const SealedContent* sealed = box.sealed.content.get();
     if (sealed == nullptr) {
         build_page_content(box, tree, names, raw, used, mcids);
         if (deflater != nullptr && !raw.empty()) {
-            deflater->deflate(raw, out.body);
+            deflater->deflate(raw, out.own);
             out.body_deflated = true;
         } else {
-            out.body.swap(raw);
+            out.own.swap(raw);
             out.body_deflated = false;
         }
         return;
     }
     if (sealed->deflated && deflater == nullptr)
         throw Failure("a page was sealed deflated but this libharu cannot take deflated streams");
-    out.body = sealed->stream;
+    out.body = &sealed->stream;
     out.body_deflated = sealed->deflated;
     mcids.reserve(sealed->mcids.size());
     for (StructId node : sealed->mcids) mcids.push_back(node + box.sealed.node_offset);
@@ -118,10 +120,10 @@ void make_streams(const PageBox& box, const StructTree& tree, const PageNames& n
 
 // Hands page i's streams to libharu.
 void install_streams(Doc& doc, HPDF_Page page, HPDF_Dict second, const PageStreams& s) {
-    if (s.body.empty()) {
+    if (s.body->empty()) {
         mark_empty(page);
     } else {
-        write_raw(doc, page, s.body);
+        write_raw(doc, page, *s.body);
         if (s.body_deflated) {
             HPDF_Dict contents = page_attr(page)->contents;
             contents->filter = HPDF_STREAM_FILTER_NONE;
@@ -288,9 +290,12 @@ std::vector<CodeSet> write_contents(Doc& doc, const PackBox& pack, const StructT
                 streams = PageStreams()](std::size_t i) mutable {
             make_streams(boxes[i], tree, names[i], second[i] != nullptr, used[t], mcids[i], deflater.get(), raw,
                          streams);
+            {
+                std::lock_guard<std::mutex> lock(haru);
+                install_streams(doc, pages[i], second[i], streams);
+            }
+            // After: a sealed page's stream is read from the page until installed.
             if (page_done) page_done(i);
-            std::lock_guard<std::mutex> lock(haru);
-            install_streams(doc, pages[i], second[i], streams);
         };
     });
 
