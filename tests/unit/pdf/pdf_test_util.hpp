@@ -11,7 +11,10 @@
 
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
+
 #include "core/boxes.hpp"
+#include "pdf/pdf.hpp"
 
 namespace bp::test {
 
@@ -165,6 +168,16 @@ inline PackBox sample_pack() {
     pack.outlines = {{"1. Finance – “budget”", 0, pt(90), 0}, {"Appendix A", 2, 0, 1}};
     pack.meta = {"Board pack – May", "Council meeting", "Clerk’s office", "en-GB", 2024, 5, 17};
     return pack;
+}
+
+// Writes `pack` to `path` with write_pdf, failing the test with its message
+// if it cannot; returns the path.
+inline std::string write_ok(const PackBox& pack, const std::string& path, int threads = 0) {
+    std::string error;
+    const bool ok = write_pdf(pack, path, PdfOptions{threads}, &error);
+    INFO(error);
+    REQUIRE(ok);
+    return path;
 }
 
 }  // namespace bp::test

@@ -12,14 +12,6 @@ using namespace bp::test;
 
 namespace {
 
-std::string write_ok(const PackBox& pack, const std::string& path, int threads = 1) {
-    std::string error;
-    const bool ok = write_pdf(pack, path, PdfOptions{threads}, &error);
-    INFO(error);
-    REQUIRE(ok);
-    return path;
-}
-
 // The sample pack and pages with pictures and links: every kind of item.
 PackBox varied_pack(const std::string& png) {
     PackBox pack = sample_pack();

@@ -20,14 +20,6 @@ std::shared_ptr<const RasterImage> raster_of(const std::string& path) {
     return std::make_shared<const RasterImage>(std::move(*r));
 }
 
-std::string write_ok(const PackBox& pack, const std::string& path, int threads = 0) {
-    std::string error;
-    const bool ok = write_pdf(pack, path, PdfOptions{threads}, &error);
-    INFO(error);
-    REQUIRE(ok);
-    return path;
-}
-
 std::string page_text(const std::string& pdf, int page) {
     const std::string n = std::to_string(page);
     Run r =
