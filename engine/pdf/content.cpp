@@ -180,7 +180,12 @@ bool space_lost_after(const std::vector<PageItem>& items, std::size_t i) {
         const auto* next = std::get_if<GlyphRun>(&items[j].what);
         if (next == nullptr) continue;  // an underline or a border in between
         constexpr Mpt kTolerance = 500;
-        const bool same_line = next->baseline == run.baseline && std::abs(next->x - (run.x + run.width)) <= kTolerance;
+        // Straight after it, on its baseline or raised or lowered from it by
+        // less than half the type size (a superscript "th" is a third, a
+        // subscript an eighth; the next line is more than a whole size down):
+        // the same line, no space lost.
+        const bool same_line = std::abs(next->x - (run.x + run.width)) <= kTolerance &&
+                               2 * std::abs(next->baseline - run.baseline) < std::max(run.size, next->size);
         return !same_line && !starts_with_space(next->text);
     }
     return true;

@@ -138,6 +138,23 @@ TEST_CASE("pdf: the space a line break took is written after the line's last run
     CHECK(c.find("(\0P\0a\0g\0e\0 \0001)Tj"s) != std::string::npos);  // artifacts are not read
 }
 
+TEST_CASE("pdf: a raised ordinal is read with its number, no space between", "[pdf]") {
+    PageBox page;
+    GlyphRun day = text_run("8", pt(72), pt(100));
+    day.width = pt(6);
+    GlyphRun th = text_run("TH", pt(78), pt(100) - pt(4), 0, pt(8));  // raised a third of 11 pt
+    th.width = pt(9);
+    GlyphRun month = text_run(" SEPTEMBER 2016", pt(87), pt(100));
+    month.width = pt(90);
+    page.add(day, kP);
+    page.add(th, kP);
+    page.add(month, kP);
+    const std::string c = content_of(page);
+    CHECK(c.find("(\0008)Tj"s) != std::string::npos);  // "8", not "8 "
+    CHECK(c.find("(\0T\0H)Tj"s) != std::string::npos);
+    CHECK(c.find("(\08 )"s) == std::string::npos);
+}
+
 TEST_CASE("pdf: the ToUnicode CMap uses bfchar blocks of at most 100", "[pdf]") {
     pdf::CodeSet codes;
     for (int c = 0x20; c < 0x20 + 150; ++c) codes.set(c);
