@@ -326,7 +326,7 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     doc.reset();
     if (structure) {
         pdf::UpdateSection update(base.next_id, thread_count(options));
-        const std::vector<std::uint32_t> grafts = structure->write(update, thread_count(options));
+        const std::vector<std::uint32_t> grafts = structure->write(update);
         for (partner::Placement& p : placements) p.graft_under = grafts[p.pack_page];
         const std::string tail = update.finish(base);
         write(tail.data(), tail.size());

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <optional>
 
-#include "core/parallel.hpp"
 #include "update.hpp"
 #include "writer.hpp"
 
@@ -235,7 +234,7 @@ StructureWriter::StructureWriter(Doc& doc, const PackBox& pack, const std::vecto
     d->pdf_version = HPDF_VER_17;
 }
 
-std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update, int threads) const {
+std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
     const StructTree& tree = pack_.structure;
     // Numbered role by role (in tree order within a role): the update packs
     // alike objects together, and a cross-reference table whose neighbours
@@ -254,6 +253,7 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update, int thr
     }
     auto id_of = [&](StructId n) { return ids[static_cast<std::size_t>(n)]; };
 
+    std::string body, attrs;
     std::vector<std::uint32_t> top;
     // PDF/UA gives every Note an /ID, and IDs are found through the root's
     // IDTree; zero-padded, the names sort as the elements do.
@@ -263,24 +263,20 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update, int thr
     };
     std::vector<std::size_t> notes;
     for (std::size_t i = 0; i < tree.size(); ++i) {
-        if (!el_[i].used) continue;
-        if (tree.nodes[i].role == Role::Note) notes.push_back(i);
-        if (tree.nodes[i].parent == kNoStruct) top.push_back(ids[i]);
-    }
-
-    // Element i's dictionary, appended to `body`.
-    auto element = [&](std::size_t i, std::string& body, std::string& attrs) {
         const Element& e = el_[i];
+        if (!e.used) continue;
         const StructNode& n = tree.nodes[i];
         const StructText& t = tree.texts[n.text];
-        body += "<</S/";
+        body = "<</S/";
         body += role_name(n.role);
         if (n.role == Role::Note) {
             body += "/ID";
             append_text(body, note_id(i));
+            notes.push_back(i);
         }
         body += "/P";
         append_ref(body, n.parent == kNoStruct ? root_id_ : id_of(n.parent));
+        if (n.parent == kNoStruct) top.push_back(ids[i]);
         if (e.first_page) {
             body += "/Pg";
             append_ref(body, page_ids_[*e.first_page]);
@@ -339,43 +335,9 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update, int thr
             }
         }
         body += array ? "]>>" : ">>";
-    };
-
-    // The elements' dictionaries are made a batch at a time on every thread,
-    // then added in element order: the bytes do not depend on the threads.
-    constexpr std::size_t kBatch = 4096;
-    const std::size_t workers = static_cast<std::size_t>(std::max(threads, 1));
-    struct Batch {
-        std::string text;                 // the dictionaries, back to back
-        std::vector<std::size_t> ends;    // where each ends in `text`
-        std::vector<std::size_t> nodes;   // whose
-    };
-    std::vector<Batch> batches(workers);
-    for (std::size_t from = 0; from < tree.size(); from += kBatch * workers) {
-        const std::size_t count = std::min(workers, (tree.size() - from + kBatch - 1) / kBatch);
-        parallel_for(count, static_cast<int>(count), [&](std::size_t) {
-            return [&, attrs = std::string()](std::size_t b) mutable {
-                Batch& batch = batches[b];
-                batch.text.clear();
-                batch.ends.clear();
-                batch.nodes.clear();
-                const std::size_t begin = from + b * kBatch, end = std::min(tree.size(), begin + kBatch);
-                for (std::size_t i = begin; i < end; ++i) {
-                    if (!el_[i].used) continue;
-                    element(i, batch.text, attrs);
-                    batch.ends.push_back(batch.text.size());
-                    batch.nodes.push_back(i);
-                }
-            };
-        });
-        for (std::size_t b = 0; b < count; ++b)
-            for (std::size_t k = 0, at = 0; k < batches[b].nodes.size(); at = batches[b].ends[k++])
-                update.add(ids[batches[b].nodes[k]],
-                           std::string_view(batches[b].text).substr(at, batches[b].ends[k] - at));
+        update.add(ids[i], body);
     }
-    std::vector<Batch>().swap(batches);
 
-    std::string body;
     // The parent tree: page i's MCIDs under key i, then one key per link.
     body = "<</Type/StructTreeRoot/K[";
     for (std::uint32_t id : top) append_ref(body, id);

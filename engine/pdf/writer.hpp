@@ -152,7 +152,7 @@ public:
     // parent tree, as objects of the update. Returns, by page, the object
     // number of the element a partner page's own structure is grafted
     // under (ForeignSource::graft), or 0.
-    std::vector<std::uint32_t> write(UpdateSection& update, int threads = 1) const;
+    std::vector<std::uint32_t> write(UpdateSection& update) const;
 
 private:
     // One entry of an element's /K: a child element, marked content on a
