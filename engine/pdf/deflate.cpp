@@ -60,8 +60,12 @@ void DeflateQueue::push(Job* job) {
         return;
     }
     if (!own_deflater_) own_deflater_ = std::make_unique<Deflater>();
-    own_deflater_->deflate(own->raw, own->deflated);
-    std::string().swap(own->raw);
+    run(*own_deflater_, *own);
+}
+
+void DeflateQueue::run(Deflater& deflater, Job& job) {
+    deflater.deflate(job.raw, job.deflated);
+    std::string().swap(job.raw);  // read once: its memory goes now
 }
 
 void DeflateQueue::finish() {
@@ -78,10 +82,7 @@ void DeflateQueue::finish() {
 void DeflateQueue::work() {
     try {
         Deflater deflater;
-        while (Job* job = next()) {
-            deflater.deflate(job->raw, job->deflated);
-            std::string().swap(job->raw);  // read once: its memory goes now
-        }
+        while (Job* job = next()) run(deflater, *job);
     } catch (...) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!error_) error_ = std::current_exception();

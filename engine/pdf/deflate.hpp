@@ -59,6 +59,7 @@ public:
     void finish();
 
 private:
+    static void run(Deflater& deflater, Job& job);
     void work();
     Job* next();
     void close();

@@ -4,7 +4,6 @@
 #include <exception>
 #include <functional>
 #include <string_view>
-#include <memory>
 #include <new>
 #include <optional>
 #include <thread>
@@ -168,10 +167,9 @@ private:
     void flush() {
         if (buf_.empty()) return;
         write_(buf_.data(), buf_.size());
-        if (buf_.size() >= kTailBytes)
-            tail_.assign(buf_, buf_.size() - kTailBytes, kTailBytes);
-        else
-            tail_ = (tail_ + buf_).substr(tail_.size() + buf_.size() > kTailBytes ? tail_.size() + buf_.size() - kTailBytes : 0);
+        const std::size_t keep = std::min(buf_.size(), kTailBytes);
+        tail_.append(buf_, buf_.size() - keep, keep);
+        if (tail_.size() > kTailBytes) tail_.erase(0, tail_.size() - kTailBytes);
         buf_.clear();
     }
 
@@ -204,14 +202,13 @@ pdf::BaseFile save(Doc& doc, Write&& write) {
 // empty). With options.tagged, `structure` is planned for the update; it and
 // the returned trailer hold object numbers only, so libharu's document can
 // go before the update is written.
-// `made` is libharu's document, made here; the caller frees it.
+// libharu's objects go when it returns, before the structure tree is
+// written: the tree's objects take their place in memory.
 template <class Write>
 pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
                          std::vector<std::vector<StructId>>& mcids,
-                         std::optional<pdf::StructureWriter>& structure, std::unique_ptr<Doc>& made,
-                         Write&& write) {
-    made = std::make_unique<Doc>();
-    Doc& doc = *made;
+                         std::optional<pdf::StructureWriter>& structure, Write&& write) {
+    Doc doc;
     HPDF_Doc d = doc.get();
     doc.check(HPDF_SetCompressionMode(d, HPDF_COMP_ALL), "cannot enable compression");
     doc.check(HPDF_UseUTFEncodings(d), "cannot enable UTF-8");
@@ -254,15 +251,13 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
                     throw Failure(page_label(i) + ": its fonts are not named as its content names them");
             }
             from = std::min<std::size_t>(box.sealed.items, box.items.size());
-            std::size_t distinct = 0;
+            const std::vector<std::string> sealed_names = pdf::image_names(box.items, from);
+            std::size_t image = 0;
             for (std::size_t k = 0; k < from; ++k) {
                 const auto* img = std::get_if<ImageBox>(&box.items[k].what);
                 if (img == nullptr) continue;
                 if (!img->raster) doc.fail("the image " + img->path + " was not loaded", HPDF_OK);
-                const std::string name = doc.need(HPDF_Page_GetXObjectName(page, images.image(*img->raster)), what);
-                if (name == pdf::resource_name('X', distinct))
-                    ++distinct;
-                else if (name.empty() || name[0] != 'X' || std::stoul(name.substr(1)) > distinct)
+                if (doc.need(HPDF_Page_GetXObjectName(page, images.image(*img->raster)), what) != sealed_names[image++])
                     throw Failure(page_label(i) + ": its images are not named as its content names them");
             }
             // What was bound on after sealing is drawn in a stream of its own.
@@ -319,11 +314,7 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     };
     std::vector<std::vector<StructId>> mcids;
     std::optional<pdf::StructureWriter> structure;
-    std::unique_ptr<Doc> doc;
-    const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, doc, write);
-    // libharu's objects go before the structure tree is written, which
-    // needs nothing of them: the tree's objects take their place in memory.
-    doc.reset();
+    const pdf::BaseFile base = write_base(pack, options, page_done, mcids, structure, write);
     if (structure) {
         pdf::UpdateSection update(base.next_id, thread_count(options));
         const std::vector<std::uint32_t> grafts = structure->write(update);

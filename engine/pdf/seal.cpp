@@ -12,6 +12,19 @@ namespace bp::pdf {
 
 std::string resource_name(char prefix, std::size_t n) { return prefix + std::to_string(n + 1); }
 
+std::vector<std::string> image_names(const std::vector<PageItem>& items, std::size_t end) {
+    std::vector<std::string> names;
+    std::map<const RasterImage*, std::string> by_raster;
+    for (std::size_t k = 0; k < end && k < items.size(); ++k) {
+        const auto* img = std::get_if<ImageBox>(&items[k].what);
+        if (img == nullptr) continue;
+        auto [at, fresh] = by_raster.try_emplace(img->raster.get());
+        if (fresh) at->second = resource_name('X', by_raster.size() - 1);
+        names.push_back(at->second);
+    }
+    return names;
+}
+
 namespace {
 
 // Whether the page stream can be handed to libharu deflated: asked once.
@@ -47,21 +60,16 @@ void seal_page(PageBox& page, const StructTree& tree, const SealOptions& options
 
     auto sealed = std::make_shared<SealedContent>();
     PageNames names;
-    std::map<const RasterImage*, std::string> image_names;
     for (const PageItem& item : page.items) {
-        if (const auto* run = std::get_if<GlyphRun>(&item.what)) {
-            if (run->text.empty()) continue;
-            if (names.fonts.size() <= run->face) names.fonts.resize(run->face + 1u);
-            if (names.fonts[run->face].empty()) {
-                names.fonts[run->face] = resource_name('F', sealed->fonts.size());
-                sealed->fonts.push_back(run->face);
-            }
-        } else if (const auto* img = std::get_if<ImageBox>(&item.what)) {
-            auto [at, fresh] = image_names.try_emplace(img->raster.get(), "");
-            if (fresh) at->second = resource_name('X', image_names.size() - 1);
-            names.images.push_back(at->second);
+        const auto* run = std::get_if<GlyphRun>(&item.what);
+        if (run == nullptr || run->text.empty()) continue;
+        if (names.fonts.size() <= run->face) names.fonts.resize(run->face + 1u);
+        if (names.fonts[run->face].empty()) {
+            names.fonts[run->face] = resource_name('F', sealed->fonts.size());
+            sealed->fonts.push_back(run->face);
         }
     }
+    names.images = image_names(page.items, page.items.size());
     if (scratch.used.size() < names.fonts.size()) scratch.used.resize(names.fonts.size());
 
     static const StructTree untagged;

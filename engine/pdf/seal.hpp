@@ -44,4 +44,9 @@ namespace bp::pdf {
 // registered on a page: "F1", "X2".
 std::string resource_name(char prefix, std::size_t n);
 
+// The names of the ImageBox items among items[0, end), in order, as libharu
+// gives them when they are registered in that order: X1, X2, ..., a
+// picture drawn again keeping its first name.
+std::vector<std::string> image_names(const std::vector<PageItem>& items, std::size_t end);
+
 }  // namespace bp::pdf

@@ -5,13 +5,9 @@
 // finished; fonts likewise. That needs libharu 2.3.0's struct internals; they
 // are touched only in this file, and checked before use (see can_take_deflated).
 #include <algorithm>
-#include <condition_variable>
 #include <cstring>
-#include <deque>
-#include <exception>
+#include <memory>
 #include <mutex>
-#include <system_error>
-#include <thread>
 
 #include "core/parallel.hpp"
 #include "deflate.hpp"
