@@ -230,13 +230,16 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
     if (code == kOk && chatty) {
         double seconds = 0;
         for (const auto& s : result.stages) seconds += s.seconds;
-        int items = 0;
-        for (const auto& it : result.items) items += it.first_page ? 1 : 0;
+        // Every item on the agenda, and those whose papers this edition binds.
+        int with_papers = 0;
+        for (const auto& it : result.items) with_papers += it.first_page ? 1 : 0;
         for (const boardpack::WrittenFile& o : result.outputs) {
             char secs[32];
             std::snprintf(secs, sizeof secs, "%.2f", seconds);
             std::cerr << "wrote " << o.path << ": " << o.pages << " pages";
-            if (o.edition == "pack") std::cerr << ", " << items << " items";
+            if (o.edition == "pack")
+                std::cerr << ", " << result.items.size() << (result.items.size() == 1 ? " item, " : " items, ") << with_papers
+                          << " with papers";
             std::cerr << ", " << secs << " s\n";
         }
     }

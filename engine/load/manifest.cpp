@@ -230,8 +230,16 @@ std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const s
     }
     switch (file_state(path)) {
         case FileState::Missing:
-            r_.attr_error(el, "src", rule::missing_file, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")");
+        {
+            // A paper that has not arrived need not hold the pack back.
+            const bool to_follow = std::string_view(el.parent().attribute("to-follow").value()) == "true";
+            r_.attr_error(el, "src", rule::missing_file, "paper file \"" + quote_value(src) + "\" not found (looked for " + path + ")",
+                          to_follow ? "check the file's name; if the paper has not arrived, leave out this <papers> until it does "
+                                      "(the item is to-follow=\"true\")"
+                                    : "check the file's name; to build the pack without the paper, mark its item "
+                                      "to-follow=\"true\" and leave out this <papers> until the paper arrives");
             break;
+        }
         case FileState::NotAFile: r_.attr_error(el, "src", rule::missing_file, "src on <papers> names the folder " + path + ", not a file"); break;
         case FileState::Special:
             r_.attr_error(el, "src", rule::file_unreadable, "the paper " + path + " " + input_file_problem(path));

@@ -2,6 +2,7 @@
 diagnostics, no half-written PDF, a JSON report, validate for officers."""
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,14 @@ ok = run("build", "samples/lscsb-2015-09-17/pack.xml", "-o", out, "--report", os
 expect(ok.returncode == 0 and os.path.getsize(out) > 10000, "the sample pack builds")
 rep = json.load(open(os.path.join(tmp, "ok.json")))
 expect(rep["ok"] and rep["pages"] % 2 == 0, "the JSON report says ok with an even page count")
+
+# The closing line counts every agenda item, and says how many bind papers.
+for sample, items, with_papers in (("lscsb-2015-09-17", 11, 4), ("lscsb-2016-09-08", 14, 6)):
+    v = run("build", f"samples/{sample}/pack.xml", "-o", out, "-v")
+    said = [l for l in v.stderr.splitlines() if l.startswith("wrote ")]
+    expect(v.returncode == 0 and len(said) == 1 and re.fullmatch(
+        re.escape(f"wrote {out}: ") + r"\d+ pages, " + re.escape(f"{items} items, {with_papers} with papers, ") + r"[\d.]+ s",
+        said[0]), f"closing line of {sample}: {said}")
 
 # Garbage in: no crash, no hang.
 garbage = os.path.join(tmp, "garbage.xml")

@@ -118,7 +118,8 @@ TEST_CASE("load: papers must exist inside the pack's folder", "[load][manifest][
     CHECK(messages(d, dir.path()) ==
           "pack/pack.xml:2:9: error: the paper \"../elsewhere.xml\" lies outside the pack's folder (pack); keep a "
           "pack's papers inside its folder\n"
-          "pack/pack.xml:3:9: error: paper file \"gone.xml\" not found (looked for pack/gone.xml)\n"
+          "pack/pack.xml:3:9: error: paper file \"gone.xml\" not found (looked for pack/gone.xml); check the file's name; to build the pack without the paper, mark its item to-follow=\"true\" and leave out "
+          "this <papers> until the paper arrives\n"
           "pack/pack.xml:4:9: error: src on <papers> is empty; name the paper's file, e.g. src=\"report.xml\"\n");
 }
 
@@ -180,7 +181,8 @@ TEST_CASE("load: an agenda item's title comes first and once; what goes in a str
           "pack.xml:4:35: error: an <item> holds either plain text (its title) or <title>, <note>, <papers> and "
           "<next-meeting>; put this text in <title>\n"
           "pack.xml:5:27: error: <papers/> holds nothing; give src, title and alt as attributes\n"
-          "pack.xml:5:15: error: paper file \"x.xml\" not found (looked for x.xml)\n");
+          "pack.xml:5:15: error: paper file \"x.xml\" not found (looked for x.xml); check the file's name; to build the pack without the paper, mark its item to-follow=\"true\" and leave out "
+          "this <papers> until the paper arrives\n");
     REQUIRE(m->items.size() == 4);
     // Out of order, the title is read all the same; a second one is not.
     CHECK(runs(m->items[0].title) == "{Nitrox}");
