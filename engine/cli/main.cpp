@@ -255,6 +255,26 @@ std::string pdf_name_for(const std::string& manifest) {
     return stem + ".pdf";
 }
 
+// Two packs whose PDFs --out-dir would give one name (cabinet/2024-06-12/
+// and scrutiny/2024-06-12/ both make 2024-06-12.pdf): refused before
+// anything is built, naming both, so neither is lost. True when all differ.
+bool out_dir_names_apart(const std::vector<boardpack::BuildRequest>& requests, const Reporting& how) {
+    std::map<std::string, const boardpack::BuildRequest*> taken;
+    std::vector<Diagnostic> clashes;
+    for (const boardpack::BuildRequest& r : requests) {
+        auto [first, fresh] = taken.emplace(file_identity(r.output), &r);
+        if (fresh) continue;
+        Diagnostic d;
+        d.loc = SourceLoc{r.output, 0, 0};
+        d.rule = rule::output.id;
+        d.message = "the packs " + first->second->pack + " and " + r.pack + " would both be written to this file";
+        d.hint = "build them into separate --out-dir folders, or one at a time with -o";
+        clashes.push_back(std::move(d));
+    }
+    print_sorted(clashes, how);
+    return clashes.empty();
+}
+
 int run_build(const BuildArgs& a) {
     // Progress and a closing line for a person at a terminal; silence in cron
     // unless asked; errors always.
@@ -275,6 +295,7 @@ int run_build(const BuildArgs& a) {
         requests.push_back(std::move(r));
     }
     if (requests.size() == 1) return build_one(a, requests.front(), chatty);
+    if (!out_dir_names_apart(requests, a.reporting)) return kUsage;
 
     // Several packs: built side by side, each reported on its own; the exit
     // status is the worst of them.

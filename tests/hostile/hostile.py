@@ -359,6 +359,42 @@ def supplement_over_the_output(d):
             "--templates", os.path.join(root, "templates")]
 
 
+def nothing_in(folder):
+    def after():
+        if os.path.exists(folder) and os.listdir(folder):
+            return f"{folder} holds {sorted(os.listdir(folder))}"
+    return after
+
+
+@case(2, "{dir}/out/2024-06-12.pdf: error: the packs {dir}/cabinet/2024-06-12/pack.xml and "
+         "{dir}/scrutiny/2024-06-12/pack.xml would both be written to this file [output]",
+      "  hint: build them into separate --out-dir folders, or one at a time with -o")
+def out_dir_two_packs_one_folder_name(d):
+    """Two committees meeting on one day: --out-dir names each PDF after the
+    pack's folder, so both would be 2024-06-12.pdf. Refused before either is built."""
+    packs = []
+    for committee in ("cabinet", "scrutiny"):
+        packs.append(simple_pack(os.path.join(d, committee, "2024-06-12")))
+    return {"args": ["build", *packs, "--out-dir", os.path.join(d, "out"), "--templates", os.path.join(root, "templates")],
+            "after": nothing_in(os.path.join(d, "out"))}
+
+
+@case(2, "{dir}/out/meeting.pdf: error: the packs {dir}/a/meeting.xml and {dir}/c/meeting.xml would both be "
+         "written to this file [output]",
+      "  hint: build them into separate --out-dir folders, or one at a time with -o")
+def out_dir_two_manifests_one_name(d):
+    """Manifests not called pack.xml are named by their own name: a/meeting.xml
+    and c/meeting.xml clash, b/pack.xml does not, and none of the three is built."""
+    os.makedirs(os.path.join(d, "out"))
+    packs = []
+    for folder, name in (("a", "meeting.xml"), ("b", "pack.xml"), ("c", "meeting.xml")):
+        write(os.path.join(d, folder), name, pack_xml())
+        write(os.path.join(d, folder), "report.xml", report_xml())
+        packs.append(os.path.join(d, folder, name))
+    return {"args": ["build", *packs, "--out-dir", os.path.join(d, "out"), "--templates", os.path.join(root, "templates")],
+            "after": nothing_in(os.path.join(d, "out"))}
+
+
 def device_node(d):
     """A character device like /dev/null, made in the case's folder so that a
     build that failed to refuse it could only ever replace the copy."""
