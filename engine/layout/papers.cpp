@@ -77,13 +77,19 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             if (paper.kind == Paper::Kind::Report) report_header(paper, f, width, env, ctx);
             if (paper.kind == Paper::Kind::Minutes) minutes_header(paper, f, width, env, ctx);
         } else {
-            const bool turns = out.empty() || sec.orientation != out.back().orientation;
+            // Against the last page made: a section that printed nothing
+            // (or only a cover of its own shape) does not turn the page.
+            const bool turns = !out.empty() && sec.orientation != out.back().orientation;
             const bool landscape = sec.orientation == Orientation::Landscape;
             const bool appendix = !sec.title.empty();
-            const SectionStart start = landscape ? ss.doc.landscape_start : ss.doc.appendix_start;
             bool breaks = turns || sec.new_page;
-            if (appendix && !turns && start == SectionStart::Flow) breaks = false;
-            if (breaks) f.force_break((appendix || landscape) && start == SectionStart::OddPage);
+            if (appendix && !landscape && !turns && ss.doc.appendix_start == SectionStart::Flow) breaks = false;
+            // The odd page keeps landscape pages off the back of portrait
+            // ones (a report's landscape appendix); landscape pages after
+            // landscape pages (a deck, one slide a section) just turn over.
+            const bool to_odd = landscape ? turns && ss.doc.landscape_start == SectionStart::OddPage
+                                          : appendix && ss.doc.appendix_start == SectionStart::OddPage;
+            if (breaks) f.force_break(to_odd);
         }
         BlockEnv sec_env = env;
         if (!sec.title.empty()) {

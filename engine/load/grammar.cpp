@@ -379,7 +379,7 @@ Format make_template() {
                            {choice("start", {"page", "odd-page", "flow"},
                                    "Portrait appendices: a new page, the next odd page, or straight after the text."),
                             choice("landscape-start", {"page", "odd-page"},
-                                   "Landscape appendices and sections: a new page or the next odd page.")}});
+                                   "Landscape appendices and sections after portrait pages: a new page or the next odd page; after landscape pages, always the next page.")}});
     f.types.push_back(Type{"minutes", "The words the minutes print around what the clerk wrote.", Content::Empty,
                            {{"opening", Value::Text, false,
                              "The opening line of a meeting held at a venue; {board}, {venue} and {date} are "

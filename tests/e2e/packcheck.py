@@ -173,3 +173,45 @@ def words_in_order(text, phrases):
             return p
         at = i + len(p)
     return None
+
+
+class BoxPage:
+    """One page of `boardpack dump`: its size, whether it is a padding page,
+    and its items as (kind, fields, text, mark) in drawing order."""
+
+    def __init__(self, number, width, height, blank):
+        self.number, self.width, self.height, self.blank = number, width, height, blank
+        self.items = []
+
+    @property
+    def landscape(self):
+        return self.width > self.height
+
+    def texts(self):
+        """(x, baseline, size, text, mark) of each glyph run."""
+        out = []
+        for kind, fields, text, mark in self.items:
+            if kind == "text":
+                out.append((float(fields[0]), float(fields[1]), float(fields[3]), text, mark))
+        return out
+
+    def joined(self):
+        return " ".join(t for *_, t, _ in self.texts())
+
+
+def read_boxes(boardpack, manifest, *extra):
+    """The laid-out pages of a pack, read from `boardpack dump`."""
+    r = run(boardpack, "dump", manifest, *extra, check=False)
+    if r.returncode != 0:
+        raise SystemExit(f"dump of {manifest} failed ({r.returncode}):\n{r.stderr}")
+    pages = []
+    item = re.compile(r'^  (\w[\w-]*) (.*?)(?: "(.*)")?(?: \[(.*)\])?$')
+    for line in r.stdout.splitlines():
+        m = re.match(r"^page (\d+) ([\d.]+)x([\d.]+)( blank)?$", line)
+        if m:
+            pages.append(BoxPage(int(m.group(1)), float(m.group(2)), float(m.group(3)), bool(m.group(4))))
+            continue
+        m = item.match(line)
+        if m and pages:
+            pages[-1].items.append((m.group(1), m.group(2).split(), m.group(3), m.group(4) or ""))
+    return pages

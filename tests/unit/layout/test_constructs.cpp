@@ -282,6 +282,94 @@ TEST_CASE("the template chooses where an appendix starts", "[layout][blocks]") {
     }
 }
 
+namespace {
+
+Section landscape_section(const std::string& text_of, bool new_page = true) {
+    Section s;
+    s.orientation = Orientation::Landscape;
+    s.new_page = new_page;
+    s.blocks.push_back(para(text_of, Numbering::None));
+    return s;
+}
+
+std::string shapes(const PartLayout& part) {
+    std::string out;
+    for (const PageBox& p : part.pages) out += p.blank ? 'B' : p.landscape() ? 'L' : 'P';
+    return out;
+}
+
+TemplateDoc odd_landscape() {
+    TemplateDoc t = test_template();
+    t.landscape_start = SectionStart::OddPage;
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("landscape sections one after another each take a page, with no blank between", "[layout][blocks]") {
+    Env env(odd_landscape());
+    SECTION("a deck: a document of landscape sections, one slide a page, the first landscape too") {
+        Paper deck;
+        deck.kind = Paper::Kind::Document;
+        for (const char* slide : {"Slide one.", "Slide two.", "Slide three."}) deck.sections.push_back(landscape_section(slide));
+        PartLayout part = layout_paper(deck, env.ctx);
+        CHECK(shapes(part) == "LLL");
+        CHECK(page_with(part, "Slide three.") == 2);
+    }
+    SECTION("a deck whose title slide is a landscape cover: no blank after the cover") {
+        Paper deck;
+        deck.kind = Paper::Kind::Document;
+        Section opening;
+        Cover c;
+        c.title = text("Partner briefing");
+        c.orientation = Orientation::Landscape;
+        opening.blocks.push_back(block(c));
+        deck.sections.push_back(std::move(opening));
+        for (const char* slide : {"Slide one.", "Slide two."}) deck.sections.push_back(landscape_section(slide));
+        CHECK(shapes(layout_paper(deck, env.ctx)) == "LLL");
+    }
+    SECTION("the same without new-page: landscape runs on") {
+        Paper deck;
+        deck.kind = Paper::Kind::Document;
+        for (const char* slide : {"Slide one.", "Slide two."}) deck.sections.push_back(landscape_section(slide, false));
+        CHECK(shapes(layout_paper(deck, env.ctx)) == "L");
+    }
+    SECTION("a report that opens landscape sets its header on a landscape first page") {
+        Paper p = report({});
+        p.sections.clear();
+        p.header.title = {text("WIDE REPORT")};
+        p.sections.push_back(landscape_section("Wide text.", false));
+        p.sections.push_back(landscape_section("More wide text."));
+        PartLayout part = layout_paper(p, env.ctx);
+        CHECK(shapes(part) == "LL");
+        CHECK(page_with(part, "WIDE REPORT") == 0);
+    }
+    SECTION("two landscape appendices after a portrait report: one blank before the first only") {
+        Paper p = report_with_appendix(Orientation::Landscape);
+        Section second = landscape_section("The second appendix.");
+        second.title = text("Appendix 2 - Plan");
+        p.sections.push_back(std::move(second));
+        PartLayout part = layout_paper(p, env.ctx);
+        CHECK(shapes(part) == "PBLL");
+        CHECK(page_with(part, "Appendix 2 - Plan") == 3);
+    }
+    SECTION("landscape, portrait, landscape: each turn to landscape starts on an odd page") {
+        Paper p = report({});
+        p.sections.clear();
+        p.sections.push_back(landscape_section("First wide."));
+        Section mid;
+        mid.blocks.push_back(para("Portrait between."));
+        p.sections.push_back(std::move(mid));
+        p.sections.push_back(landscape_section("Second wide."));
+        CHECK(shapes(layout_paper(p, env.ctx)) == "LPL");
+        Section more;
+        more.new_page = true;
+        more.blocks.push_back(para("Portrait again."));
+        p.sections.insert(p.sections.begin() + 2, std::move(more));
+        CHECK(shapes(layout_paper(p, env.ctx)) == "LPPBL");
+    }
+}
+
 TEST_CASE("no page of the agenda front sheet holds one lone agenda line", "[layout][front]") {
     Env env;
     auto numbers_on = [](const PageBox& p) {
