@@ -1,6 +1,7 @@
 #include "assemble/assemble.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <string>
 
@@ -225,15 +226,6 @@ private:
     std::vector<Exempt> exempt_;
 };
 
-// What a front sheet for `audience` shows: exempt items' pages only to
-// members, to-follow items without pages.
-std::vector<AgendaEntry> entries_for(const PackDocument& pack, const PackNumbering& numbering, Audience audience) {
-    std::vector<AgendaEntry> entries = numbering.entries;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (!binds_papers(pack.manifest.items[i], audience)) entries[i].first_page = entries[i].last_page = std::nullopt;
-    return entries;
-}
-
 }  // namespace
 
 bool binds_papers(const AgendaItem& item, Audience audience) {
@@ -326,71 +318,104 @@ std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOut
     return std::nullopt;
 }
 
+EditionPlan plan_edition(const PackManifest& manifest, const PackNumbering& numbering, Audience audience) {
+    EditionPlan plan;
+    plan.audience = audience;
+    plan.front_pages = numbering.front_pages;
+    plan.pages = audience == Audience::Full ? numbering.full_pages : numbering.public_pages;
+    plan.full_pages = numbering.full_pages;
+    plan.entries = numbering.entries;
+    for (std::size_t i = 0; i < manifest.items.size(); ++i) {
+        const AgendaItem& item = manifest.items[i];
+        AgendaEntry& e = plan.entries[i];
+        // Exempt items' pages only to members; to-follow items without pages.
+        if (!binds_papers(item, audience)) e.first_page = e.last_page = std::nullopt;
+        PlannedItem p;
+        p.index = i;
+        p.number = e.number;
+        p.first_page = e.first_page;
+        p.last_page = e.last_page;
+        p.name = (e.number < 10 ? "0" : "") + std::to_string(e.number) + "-" + file_slug(plain_text(item.title));
+        plan.items.push_back(std::move(p));
+    }
+    for (std::size_t i : binding_order(manifest, audience))
+        if (plan.items[i].bound()) plan.order.push_back(i);
+    return plan;
+}
+
+std::string file_slug(const std::string& title) {
+    std::string out;
+    for (unsigned char c : title) {
+        if (std::isalnum(c) && c < 0x80) {
+            out += static_cast<char>(std::tolower(c));
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+        if (out.size() >= 48) break;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "item" : out;
+}
+
 namespace {
 
 // `papers_of(i)`: item i's laid-out papers, copied or moved out of the parts.
 template <class PapersOf>
-Edition bind_pack_from(const PackDocument& pack, PapersOf papers_of, const PackNumbering& numbering,
-                       Audience audience, const LayoutContext& ctx) {
+Edition bind_pack_from(const PackDocument& pack, PapersOf papers_of, const EditionPlan& plan, const LayoutContext& ctx) {
     Binding b(pack, ctx, 1);
-    std::vector<AgendaEntry> entries = entries_for(pack, numbering, audience);
-    b.front_sheet(layout_front_sheet(pack.manifest, entries, ctx), numbering.front_pages);
-    for (std::size_t i : binding_order(pack.manifest, audience)) {
-        if (!numbering.entries[i].first_page) continue;
-        b.pad_to(*numbering.entries[i].first_page);
-        b.item(i, papers_of(i), numbering.entries[i].number);
+    b.front_sheet(layout_front_sheet(pack.manifest, plan.entries, ctx), plan.front_pages);
+    for (std::size_t i : plan.order) {
+        const PlannedItem& item = plan.items[i];
+        b.pad_to(*item.first_page);
+        b.item(i, papers_of(i), item.number);
     }
     Edition e = b.finish();
-    e.entries = std::move(entries);
+    e.entries = plan.entries;
     return e;
 }
 
 }  // namespace
 
-Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
-                  Audience audience, const LayoutContext& ctx) {
+Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
+                  const LayoutContext& ctx) {
     auto copy = [&](std::size_t i) { return parts.items[i].papers; };
-    return bind_pack_from(pack, copy, numbering, audience, ctx);
+    return bind_pack_from(pack, copy, plan, ctx);
 }
 
-Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const PackNumbering& numbering,
-                  Audience audience, const LayoutContext& ctx) {
+Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const EditionPlan& plan, const LayoutContext& ctx) {
     auto take = [&](std::size_t i) { return std::move(parts.items[i].papers); };
-    return bind_pack_from(pack, take, numbering, audience, ctx);
+    return bind_pack_from(pack, take, plan, ctx);
 }
 
-Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,
-                         const LayoutContext& ctx) {
+Edition bind_front_sheet(const PackDocument& pack, const EditionPlan& plan, const LayoutContext& ctx) {
     Binding b(pack, ctx, 1);
-    std::vector<AgendaEntry> entries = entries_for(pack, numbering, audience);
     // Its links would point outside this PDF: the lines stay, the links go.
-    PartLayout sheet = layout_front_sheet(pack.manifest, entries, ctx);
+    PartLayout sheet = layout_front_sheet(pack.manifest, plan.entries, ctx);
     for (PageBox& page : sheet.pages)
         std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<LinkBox>(i.what); });
-    b.front_sheet(std::move(sheet), numbering.front_pages);
+    b.front_sheet(std::move(sheet), plan.front_pages);
     Edition e = b.finish();
-    e.entries = std::move(entries);
+    e.entries = plan.entries;
     return e;
 }
 
-Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
-                  std::size_t item, const LayoutContext& ctx) {
-    const AgendaEntry& entry = numbering.entries.at(item);
-    Binding b(pack, ctx, entry.first_page.value_or(1));
-    if (entry.first_page) b.item(item, parts.items[item].papers, entry.number);
+Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan, std::size_t item,
+                  const LayoutContext& ctx) {
+    const PlannedItem& planned = plan.items.at(item);
+    Binding b(pack, ctx, planned.first_page.value_or(1));
+    if (planned.bound()) b.item(item, parts.items[item].papers, planned.number);
     Edition e = b.finish();
-    e.entries = {entry};
+    e.entries = {plan.entries[item]};
     return e;
 }
 
-std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts,
-                                       const PackNumbering& numbering, Audience audience,
+std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
                                        const LayoutContext& ctx) {
     const PackManifest& m = pack.manifest;
     std::vector<std::size_t> late;
     for (std::size_t i = 0; i < m.items.size(); ++i) {
         const AgendaItem& it = m.items[i];
-        if (it.to_follow && (!it.exempt || audience == Audience::Full) && i < parts.items.size() &&
+        if (it.to_follow && (!it.exempt || plan.audience == Audience::Full) && i < parts.items.size() &&
             parts.items[i].page_count() > 0)
             late.push_back(i);
     }
@@ -400,7 +425,7 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
         return std::nullopt;
     }
     // Numbered on from the full pack, so no page number is ever used twice.
-    const int first = numbering.full_pages + 1;
+    const int first = plan.full_pages + 1;
     std::vector<AgendaEntry> entries(m.items.size());
     for (std::size_t i = 0; i < m.items.size(); ++i) {
         entries[i].number = static_cast<int>(i) + 1;
@@ -445,7 +470,9 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
     const LaidOutParts parts = lay_out_parts(pack, ctx);
     std::optional<PackNumbering> numbering = number_pack(pack, parts, ctx);
     if (!numbering) return std::nullopt;
-    Edition e = bind_pack(pack, parts, *numbering, options.include_exempt ? Audience::Full : Audience::Public, ctx);
+    const EditionPlan plan =
+        plan_edition(pack.manifest, *numbering, options.include_exempt ? Audience::Full : Audience::Public);
+    Edition e = bind_pack(pack, parts, plan, ctx);
     AssembledPack out;
     out.box = std::move(e.box);
     out.entries = std::move(e.entries);

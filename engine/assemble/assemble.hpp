@@ -9,10 +9,13 @@
 //      the public pack, the full pack and its own PDF. The front sheet's
 //      ranges are resolved to a fixed point (it is laid out again only while
 //      its own length changes).
-//   3. bind_pack / bind_item / bind_front_sheet / bind_supplement: an
+//   3. plan_edition: what an audience's editions hold (which items are
+//      bound, in what order, on which pages, under which file names), made
+//      once and read by the binder and the HTML edition alike.
+//   4. bind_pack / bind_item / bind_front_sheet / bind_supplement: an
 //      edition's pages, copied from the laid-out parts, with padding pages
 //      and the structure tree (Document > Part per item).
-//   4. Every bind_ finishes its edition: "Page N" footers, "Agenda Item N"
+//   5. Every bind_ finishes its edition: "Page N" footers, "Agenda Item N"
 //      stamps, "NOT FOR PUBLICATION" headers on exempt papers, all marked as
 //      artifacts.
 //
@@ -78,6 +81,42 @@ struct PackNumbering {
 std::optional<PackNumbering> number_pack(const PackDocument& pack, const LaidOutParts& parts,
                                          const LayoutContext& ctx);
 
+// ---- the edition plan -------------------------------------------------------
+
+// One agenda item as an audience's editions show it.
+struct PlannedItem {
+    std::size_t index = 0;  // manifest.items[index]
+    int number = 0;         // as printed on the agenda
+    // Its papers are in this audience's pack, on these pack pages (what
+    // "(Pages X - Y)" says); unset when it has none there (no papers, to
+    // follow, or exempt for the public).
+    std::optional<int> first_page, last_page;
+    bool bound() const { return first_page.has_value(); }
+    // "05-prevent-update": from its number and title; its PDF of its own is
+    // name + ".pdf", and the HTML edition names its paper pages after it.
+    std::string name;
+};
+
+// What one audience's editions hold, decided once from the numbering and
+// read by every writer: the pack PDF, its front sheet, the per-item PDFs and
+// the HTML site, so none of them decides again what is in or out.
+struct EditionPlan {
+    Audience audience = Audience::Public;
+    int front_pages = 0;  // the front sheet's pages, with its padding page
+    int pages = 0;        // the pack's length for this audience (even)
+    int full_pages = 0;   // the full pack's length: a supplement numbers on from it
+    std::vector<AgendaEntry> entries;  // what its front sheet shows, per manifest item
+    std::vector<PlannedItem> items;    // per manifest item, in agenda order
+    // Bound items in the order they are bound: public ones in agenda order,
+    // then Part B; indexes into `items`.
+    std::vector<std::size_t> order;
+};
+
+EditionPlan plan_edition(const PackManifest& manifest, const PackNumbering& numbering, Audience audience);
+
+// "Prevent Update." -> "prevent-update": a file name any system accepts.
+std::string file_slug(const std::string& title);
+
 struct Edition {
     PackBox box;                       // box.first_page_number: the printed number of its first page
     std::vector<AgendaEntry> entries;  // what its front sheet shows (pack numbers)
@@ -85,28 +124,25 @@ struct Edition {
     int blank_pages = 0;
 };
 
-// The pack for an audience: front sheet, items, padding to an even length.
-Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
-                  Audience audience, const LayoutContext& ctx);
+// The pack for the plan's audience: front sheet, items, padding to an even length.
+Edition bind_pack(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
+                  const LayoutContext& ctx);
 // The same, moving the pages out of `parts` rather than copying them: for
 // the last edition a build binds, so the pages are held once, not twice.
-Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const PackNumbering& numbering,
-                  Audience audience, const LayoutContext& ctx);
+Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const EditionPlan& plan, const LayoutContext& ctx);
 
 // The front sheet alone, as published beside the per-item PDFs.
-Edition bind_front_sheet(const PackDocument& pack, const PackNumbering& numbering, Audience audience,
-                         const LayoutContext& ctx);
+Edition bind_front_sheet(const PackDocument& pack, const EditionPlan& plan, const LayoutContext& ctx);
 
-// One item's papers with the page numbers they have in the pack.
-Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const PackNumbering& numbering,
-                  std::size_t item, const LayoutContext& ctx);
+// One bound item's papers with the page numbers they have in the pack.
+Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan, std::size_t item,
+                  const LayoutContext& ctx);
 
 // The items marked to-follow whose papers have arrived (exempt ones only
 // for the full audience): a "Supplementary agenda" front sheet listing them
 // with their own numbers, then their papers, numbered on from the full
 // pack's last page. nullopt (with an error) when no such item has papers.
-std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts,
-                                       const PackNumbering& numbering, Audience audience,
+std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
                                        const LayoutContext& ctx);
 
 // Whether an item's papers, if it has any, are bound in the pack for this

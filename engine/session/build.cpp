@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -60,23 +59,6 @@ private:
     std::vector<StageTime>& into_;
     std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
-
-// "Prevent Update." -> "prevent-update": a file name any system accepts.
-std::string slug(const std::string& title) {
-    std::string out;
-    for (unsigned char c : title) {
-        if (std::isalnum(c) && c < 0x80) {
-            out += static_cast<char>(std::tolower(c));
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-        if (out.size() >= 48) break;
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? "item" : out;
-}
-
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
 bp::Audience engine_audience(Audience a) { return a == Audience::Full ? bp::Audience::Full : bp::Audience::Public; }
 
@@ -351,17 +333,16 @@ BuildResult build(const BuildRequest& request) {
     if (!numbering || diags.has_errors()) return finish(kInputErrors);
     out.public_pages = numbering->public_pages;
     out.full_pages = numbering->full_pages;
-    for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) {
-        const bp::AgendaItem& it = pack.manifest.items[i];
-        const bp::AgendaEntry& e = numbering->entries[i];
+    // What every edition written holds: made once, read by each writer.
+    const bp::EditionPlan plan = bp::plan_edition(pack.manifest, *numbering, engine_audience(request.audience));
+    for (const bp::PlannedItem& planned : plan.items) {
+        const bp::AgendaItem& it = pack.manifest.items[planned.index];
         ItemSummary s;
-        s.number = e.number;
+        s.number = planned.number;
         s.title = bp::plain_text(it.title);
         s.papers = it.papers;
-        if (bp::binds_papers(it, engine_audience(request.audience))) {
-            s.first_page = e.first_page;
-            s.last_page = e.last_page;
-        }
+        s.first_page = planned.first_page;
+        s.last_page = planned.last_page;
         s.exempt = it.exempt.has_value();
         s.to_follow = it.to_follow;
         out.items.push_back(std::move(s));
@@ -375,7 +356,6 @@ BuildResult build(const BuildRequest& request) {
         std::string path, edition;
         std::function<std::optional<bp::Edition>(const bp::LayoutContext&)> bind;
     };
-    const bp::Audience audience = engine_audience(request.audience);
     std::vector<Job> jobs;
     if (!request.split_dir.empty()) {
         std::error_code ec;
@@ -387,23 +367,23 @@ BuildResult build(const BuildRequest& request) {
         }
         const fs::path dir(request.split_dir);
         jobs.push_back({(dir / "00-agenda.pdf").string(), "agenda",
-                        [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(pack, *numbering, audience, c)); }});
-        for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) {
-            const bp::AgendaItem& it = pack.manifest.items[i];
-            if (!numbering->entries[i].first_page || !bp::binds_papers(it, audience)) continue;
-            const std::string name = two_digits(numbering->entries[i].number) + "-" + slug(bp::plain_text(it.title)) + ".pdf";
-            jobs.push_back({(dir / name).string(), "item",
-                            [&, i](const bp::LayoutContext& c) { return std::optional(bp::bind_item(pack, parts, *numbering, i, c)); }});
+                        [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(pack, plan, c)); }});
+        for (const bp::PlannedItem& planned : plan.items) {
+            if (!planned.bound()) continue;
+            jobs.push_back({(dir / (planned.name + ".pdf")).string(), "item",
+                            [&, i = planned.index](const bp::LayoutContext& c) {
+                                return std::optional(bp::bind_item(pack, parts, plan, i, c));
+                            }});
         }
     }
     if (!request.supplement.empty())
         jobs.push_back({request.supplement, "supplement",
-                        [&](const bp::LayoutContext& c) { return bp::bind_supplement(pack, parts, *numbering, audience, c); }});
+                        [&](const bp::LayoutContext& c) { return bp::bind_supplement(pack, parts, plan, c); }});
     // The pack last: it takes the laid-out pages instead of copying them.
     if (!request.output.empty() || !request.dump.empty())
         jobs.push_back({request.output, "pack",
                         [&](const bp::LayoutContext& c) {
-                            return std::optional(bp::bind_pack(pack, std::move(parts), *numbering, audience, c));
+                            return std::optional(bp::bind_pack(pack, std::move(parts), plan, c));
                         }});
     // Named in the order a reader thinks of them: the pack first.
     std::vector<Output> outputs;

@@ -285,3 +285,61 @@ TEST_CASE("papers read item by item are freed before their thread reads the next
         for (std::size_t i = 0; i < parts.items.size(); ++i) CHECK(parts.items[i].page_count() == loaded.items[i].page_count());
     }
 }
+
+TEST_CASE("the edition plan says once what each audience's editions hold", "[assemble][plan]") {
+    Env env;
+    // 1 Introductions (no papers), 2 and 3 reports, 4 exempt, 5 to follow.
+    PackDocument d = pack_with({2, 3, 1, 1});
+    d.manifest.items[3].exempt = "Paragraph 3 of Part 1 of Schedule 12A";
+    d.manifest.items[3].title = text("Contract: the Award (Part B)");
+    d.manifest.items[4].to_follow = true;
+    const LaidOutParts parts = lay_out_parts(d, env.ctx);
+    const auto numbering = number_pack(d, parts, env.ctx);
+    REQUIRE(numbering);
+
+    const EditionPlan pub = plan_edition(d.manifest, *numbering, Audience::Public);
+    const EditionPlan full = plan_edition(d.manifest, *numbering, Audience::Full);
+    REQUIRE(pub.items.size() == 5);
+    REQUIRE(full.items.size() == 5);
+    CHECK(pub.pages == numbering->public_pages);
+    CHECK(full.pages == numbering->full_pages);
+    CHECK(pub.pages < full.pages);
+    CHECK(pub.full_pages == full.pages);
+
+    // Public: items 2 and 3 bound in agenda order; the exempt one and the
+    // one to follow listed without pages.
+    CHECK(pub.order == std::vector<std::size_t>{1, 2});
+    CHECK_FALSE(pub.items[0].bound());
+    CHECK(pub.items[1].bound());
+    CHECK_FALSE(pub.items[3].bound());
+    CHECK_FALSE(pub.entries[3].first_page);
+    CHECK_FALSE(pub.items[4].bound());
+    // Full: Part B after the public items, on the pages the numbering gave it.
+    CHECK(full.order == std::vector<std::size_t>{1, 2, 3});
+    CHECK(full.items[3].first_page == numbering->entries[3].first_page);
+    CHECK(*full.items[3].first_page > *full.items[2].last_page);
+    // A public item has the same pages whatever the audience.
+    CHECK(pub.items[2].first_page == full.items[2].first_page);
+    CHECK(pub.items[2].last_page == full.items[2].last_page);
+
+    // Names: number and title, whatever the punctuation.
+    CHECK(pub.items[1].name == "02-report-2");
+    CHECK(full.items[3].name == "04-contract-the-award-part-b");
+    CHECK(file_slug("  Prevent Update. ") == "prevent-update");
+    CHECK(file_slug("£ — ?") == "item");
+
+    // The binder follows the plan: its pack is the plan's length, and each
+    // bound item's stamp is on the plan's first page.
+    const Edition bound_pub = bind_pack(d, parts, pub, env.ctx);
+    const Edition bound_full = bind_pack(d, parts, full, env.ctx);
+    CHECK(static_cast<int>(bound_pub.box.pages.size()) == pub.pages);
+    CHECK(static_cast<int>(bound_full.box.pages.size()) == full.pages);
+    for (std::size_t i : full.order) {
+        const PlannedItem& it = full.items[i];
+        CHECK(has_text(bound_full.box.pages[static_cast<std::size_t>(*it.first_page - 1)],
+                       "Agenda Item " + std::to_string(it.number)));
+    }
+    // One item's own PDF starts at its plan's page number.
+    const Edition one = bind_item(d, parts, pub, 2, env.ctx);
+    CHECK(one.box.first_page_number == *pub.items[2].first_page);
+}
