@@ -1,31 +1,16 @@
-// Tables: grid placement (colspan/rowspan), column widths from fixed,
-// proportional and automatic (min/max content) columns, rows as slices.
-// Header rows are marked so the paginator repeats them on every page the
-// table runs onto; rows joined by a rowspan are kept on one page.
+// Tables, drawn: grid placement (colspan/rowspan), then each row as a slice,
+// its cells laid out a group of rows at a time (table_columns.cpp sizes the
+// columns first). Header rows are marked so the paginator repeats them on
+// every page the table runs onto; rows joined by a rowspan are kept on one
+// page; a row may be cut between lines at a page foot.
 #include <algorithm>
 #include <cctype>
-#include <numeric>
 
 #include "core/borders.hpp"
-#include "layout/internal.hpp"
+#include "layout/table_grid.hpp"
 
 namespace bp::layout_detail {
-namespace {
-
-constexpr Mpt kPadX = 3000, kPadY = 2000;  // cell padding
-constexpr Mpt kBorder = 500;
-
-struct Placed {
-    const TableCell* cell = nullptr;
-    const TableRow* row = nullptr;
-    int r = 0, c = 0, rs = 1, cs = 1;
-    bool header_row = false;
-};
-
-struct Grid {
-    std::vector<Placed> cells;
-    int rows = 0, cols = 0, head_rows = 0;
-};
+namespace table {
 
 Grid place(const Table& t) {
     Grid g;
@@ -77,7 +62,6 @@ BlockEnv cell_env(const Placed& p, const BlockEnv& outer) {
     return e;
 }
 
-// A status as the cell prints it, so it reads without its colour.
 std::string status_label(Rag r, bool word) {
     switch (r) {
         case Rag::Red: return word ? "Red" : "R";
@@ -87,9 +71,7 @@ std::string status_label(Rag r, bool word) {
     return "";
 }
 
-// A status cell with text of its own begins with its status, "Amber: ", so
-// that the text does not rest on the fill's colour alone; text that already
-// begins with the status word is left as written.
+// Text that already begins with the status word or letter is left as written.
 const Blocks& shown_content(const TableCell& c, Blocks& scratch) {
     if (c.status.empty() || c.content.empty()) return c.content;
     std::string label;
@@ -124,97 +106,10 @@ const Blocks& shown_content(const TableCell& c, Blocks& scratch) {
     return scratch;
 }
 
-std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env,
-                               const LayoutContext& ctx) {
-    const std::size_t n = static_cast<std::size_t>(g.cols);
-    std::vector<Mpt> mins(n, 0), maxs(n, 0);
-    for (const Placed& p : g.cells) {
-        if (p.cs != 1) continue;
-        Blocks scratch;
-        Extent e = blocks_extent(shown_content(*p.cell, scratch), cell_env(p, env), ctx);
-        if (!p.cell->status.empty() && p.cell->content.empty()) {
-            // Each status has a band of its own, wide enough for its label.
-            Mpt widest = 0;
-            for (Rag r : p.cell->status)
-                widest = std::max(widest, set_line(status_label(r, p.cell->status_words),
-                                                   text_style(ctx.styles, "table", env), ctx, kBold)
-                                              .width);
-            const auto bands = static_cast<Mpt>(p.cell->status.size());
-            const Mpt need = bands * widest + (bands - 1) * 2 * kPadX;
-            e.min = std::max(e.min, need);
-            e.max = std::max(e.max, need);
-        }
-        auto c = static_cast<std::size_t>(p.c);
-        mins[c] = std::max(mins[c], e.min + 2 * kPadX);
-        maxs[c] = std::max(maxs[c], e.max + 2 * kPadX);
-    }
-    std::vector<Mpt> w(n, 0);
-    Mpt fixed = 0;
-    int weights = 0;
-    std::vector<std::size_t> autos;
-    for (std::size_t c = 0; c < n; ++c) {
-        TableColumn col = c < t.columns.size() ? t.columns[c] : TableColumn{};
-        if (col.kind == TableColumn::Kind::Fixed) {
-            w[c] = col.fixed;
-            fixed += col.fixed;
-        } else if (col.kind == TableColumn::Kind::Proportional) {
-            weights += std::max(1, col.weight);
-        } else {
-            autos.push_back(c);
-        }
-    }
-    Mpt rest = std::max<Mpt>(0, width - fixed);
-    if (weights > 0) {
-        // Automatic columns beside proportional ones take what their content needs.
-        for (std::size_t c : autos) {
-            w[c] = std::min(maxs[c], std::max(mins[c], rest / static_cast<Mpt>(n)));
-        }
-        Mpt used = 0;
-        for (std::size_t c : autos) used += w[c];
-        Mpt share = std::max<Mpt>(0, rest - used);
-        for (std::size_t c = 0; c < n; ++c) {
-            TableColumn col = c < t.columns.size() ? t.columns[c] : TableColumn{};
-            if (col.kind == TableColumn::Kind::Proportional)
-                w[c] = share * std::max(1, col.weight) / weights;
-        }
-    } else if (!autos.empty()) {
-        Mpt sum_min = 0, sum_max = 0;
-        for (std::size_t c : autos) {
-            sum_min += mins[c];
-            sum_max += std::max(maxs[c], mins[c]);
-        }
-        for (std::size_t c : autos) {
-            Mpt mx = std::max(maxs[c], mins[c]);
-            if (sum_max <= rest) {
-                // Everything fits on one line: share the spare room by content width.
-                w[c] = sum_max > 0 ? rest * mx / sum_max : rest / static_cast<Mpt>(autos.size());
-            } else if (sum_min >= rest) {
-                w[c] = sum_min > 0 ? rest * mins[c] / sum_min : rest / static_cast<Mpt>(autos.size());
-            } else {
-                w[c] = mins[c] + (mx - mins[c]) * (rest - sum_min) / std::max<Mpt>(1, sum_max - sum_min);
-            }
-        }
-    }
-    // No column narrower than its longest word while others have room to give:
-    // a header like "Progress" must not be split between letters.
-    for (int pass = 0; pass < 3; ++pass) {
-        Mpt need = 0, spare = 0;
-        for (std::size_t c = 0; c < n; ++c) {
-            if (w[c] < mins[c]) need += mins[c] - w[c];
-            else spare += w[c] - mins[c];
-        }
-        if (need == 0 || spare == 0) break;
-        const Mpt give = std::min(need, spare);
-        for (std::size_t c = 0; c < n; ++c) {
-            if (w[c] < mins[c]) w[c] += (mins[c] - w[c]) * give / need;
-            else w[c] -= (w[c] - mins[c]) * give / spare;
-        }
-    }
-    // Rounding leftovers go to the last column so the table is exactly `width`.
-    Mpt total = std::accumulate(w.begin(), w.end(), Mpt{0});
-    if (n > 0 && total < width && (weights > 0 || !autos.empty())) w[n - 1] += width - total;
-    return w;
-}
+}  // namespace table
+
+namespace {
+using namespace table;
 
 // A cell's fill (one colour, or bands side by side for several statuses)
 // and four borders, as decoration.
@@ -343,69 +238,276 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
     return e;
 }
 
-void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& outer) {
-    const StyleSheet& ss = ctx_.styles;
-    BlockEnv env = outer;
-    env.type_size = t.type_size;
-    const TextStyle cell_style = text_style(ss, "table", env);
-    Grid g = place(t);
-    if (g.rows == 0 || g.cols == 0) return;
-    std::vector<Mpt> widths = column_widths(t, g, width, env, ctx_);
-    std::vector<Mpt> col_x(widths.size() + 1, x);
-    for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + widths[c];
+// A table's rows drawn as slices into its flow. Cells are laid out a group
+// of rows at a time (rows joined by rowspans are one group), just before
+// their rows are drawn, so a long table never holds every cell's lines at
+// once; structure elements are made in the same order as if all were laid
+// out first.
+struct TableBuilder {
+    TableBuilder(Flow& flow, const Table& table, const SourceLoc& at, Mpt x, Mpt width, const BlockEnv& outer);
+    void draw();
 
-    const Mpt min_row = cell_style.line_height + 2 * kPadY;
-    std::vector<Mpt> heights(static_cast<std::size_t>(g.rows), min_row);
-    std::vector<StackedBox> boxes(g.cells.size());
-    // Table > THead/TBody > TR > TH/TD, the cells' content under each cell.
-    const StructId table_node = node(Role::Table, env, loc);
-    StructId group = kNoStruct, row_node = kNoStruct;
+private:
+    void stack_cells(std::size_t from, std::size_t to);
+    void measure_rows(int from, int to);
+    std::vector<Color> fills(const Placed& p) const;
+    Mpt cell_x(const Placed& p) const { return col_x[static_cast<std::size_t>(p.c)]; }
+    Mpt cell_w(const Placed& p) const { return col_x[static_cast<std::size_t>(p.c + p.cs)] - cell_x(p); }
+    Mpt content_x(const Placed& p, const StackedBox& box) const;
+    void content(Items& items, std::size_t k, std::size_t from, std::size_t to) const;
+    void taller_than_page(std::size_t first_cell, std::size_t end_cell);
+    void row(int r, std::size_t first_cell, std::size_t end_cell, const std::vector<std::size_t>& spanning_in);
+    void notes();
+
+    Flow& f;
+    const LayoutContext& ctx;
+    const StyleSheet& ss;
+    const Table& t;
+    const SourceLoc& loc;
+    const Mpt x, width;
+    BlockEnv env;
+    TextStyle cell_style;
+    Grid g;
+    std::vector<Mpt> col_x;          // each column's left edge, then the table's right
+    std::vector<Mpt> heights;        // each row's
+    std::vector<StackedBox> boxes;   // each cell's content, while it is needed
+    std::vector<StructId> cell_nodes;
+    StructId table_node = kNoStruct, group = kNoStruct, row_node = kNoStruct;
     int row_of_node = -1;
-    std::vector<StructId> cell_nodes(g.cells.size(), kNoStruct);
-    // Cells are laid out a group of rows at a time (rows joined by rowspans
-    // are one group), just before their rows are drawn, so a long table
-    // never holds every cell's lines at once. Elements are made in the same
-    // order as if all were laid out first.
-    auto stack_cells = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            const Placed& p = g.cells[i];
-            if (p.r != row_of_node) {
-                if (group == kNoStruct || (tree_[group].role == Role::THead) != p.header_row)
-                    group = tree_.add(p.header_row ? Role::THead : Role::TBody, table_node);
-                row_node = tree_.add(Role::TR, group, p.row->loc);
-                row_of_node = p.r;
-            }
-            const bool th = p.header_row || p.cell->header;
-            const StructId cell = tree_.add(th ? Role::TH : Role::TD, row_node, p.cell->loc);
-            if (th) tree_[cell].scope = p.header_row ? HeaderScope::Column : HeaderScope::Row;
-            tree_[cell].rowspan = static_cast<std::uint16_t>(p.rs);
-            tree_[cell].colspan = static_cast<std::uint16_t>(p.cs);
-            cell_nodes[i] = cell;
-            BlockEnv ce = cell_env(p, env);
-            ce.parent = cell;
-            if (p.cell->content.size() == 1) ce.text_parent = cell;
-            Mpt inner = col_x[static_cast<std::size_t>(p.c + p.cs)] - col_x[static_cast<std::size_t>(p.c)] - 2 * kPadX;
-            Blocks scratch;
-            boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx_, tree_);
-            if (p.rs == 1) {
-                auto& h = heights[static_cast<std::size_t>(p.r)];
-                h = std::max(h, boxes[i].height + 2 * kPadY);
-            }
+    // Groups of rows: (first row, first cell), then (rows, cells) at the end.
+    std::vector<std::pair<int, std::size_t>> groups;
+    std::vector<Mpt> row_top;        // each row's top from the table's, filled a group at a time
+    std::vector<bool> spanned;       // covered by or part of a rowspan
+    Mpt page_room = 0, header_h = 0;
+    int id = 0;                      // the table's id for header repetition
+};
+
+TableBuilder::TableBuilder(Flow& flow, const Table& table, const SourceLoc& at, Mpt left, Mpt w,
+                           const BlockEnv& outer)
+    : f(flow), ctx(flow.ctx_), ss(flow.ctx_.styles), t(table), loc(at), x(left), width(w), env(outer) {
+    env.type_size = t.type_size;
+    cell_style = text_style(ss, "table", env);
+    g = place(t);
+}
+
+void TableBuilder::stack_cells(std::size_t from, std::size_t to) {
+    StructTree& tree = f.tree_;
+    for (std::size_t i = from; i < to; ++i) {
+        const Placed& p = g.cells[i];
+        if (p.r != row_of_node) {
+            if (group == kNoStruct || (tree[group].role == Role::THead) != p.header_row)
+                group = tree.add(p.header_row ? Role::THead : Role::TBody, table_node);
+            row_node = tree.add(Role::TR, group, p.row->loc);
+            row_of_node = p.r;
         }
-        // A rowspan cell taller than its rows stretches the last of them.
-        for (std::size_t i = from; i < to; ++i) {
-            const Placed& p = g.cells[i];
-            if (p.rs == 1) continue;
-            Mpt have = 0;
-            for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
-            Mpt need = boxes[i].height + 2 * kPadY;
-            if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
+        const bool th = p.header_row || p.cell->header;
+        const StructId cell = tree.add(th ? Role::TH : Role::TD, row_node, p.cell->loc);
+        if (th) tree[cell].scope = p.header_row ? HeaderScope::Column : HeaderScope::Row;
+        tree[cell].rowspan = static_cast<std::uint16_t>(p.rs);
+        tree[cell].colspan = static_cast<std::uint16_t>(p.cs);
+        cell_nodes[i] = cell;
+        BlockEnv ce = cell_env(p, env);
+        ce.parent = cell;
+        if (p.cell->content.size() == 1) ce.text_parent = cell;
+        const Mpt inner = cell_w(p) - 2 * kPadX;
+        Blocks scratch;
+        boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx, tree);
+        if (p.rs == 1) {
+            Mpt& h = heights[static_cast<std::size_t>(p.r)];
+            h = std::max(h, boxes[i].height + 2 * kPadY);
         }
+    }
+    // A rowspan cell taller than its rows stretches the last of them.
+    for (std::size_t i = from; i < to; ++i) {
+        const Placed& p = g.cells[i];
+        if (p.rs == 1) continue;
+        Mpt have = 0;
+        for (int r = p.r; r < p.r + p.rs; ++r) have += heights[static_cast<std::size_t>(r)];
+        const Mpt need = boxes[i].height + 2 * kPadY;
+        if (need > have) heights[static_cast<std::size_t>(p.r + p.rs - 1)] += need - have;
+    }
+}
+
+void TableBuilder::measure_rows(int from, int to) {
+    for (int r = from; r < to; ++r)
+        row_top[static_cast<std::size_t>(r) + 1] =
+            row_top[static_cast<std::size_t>(r)] + heights[static_cast<std::size_t>(r)];
+}
+
+std::vector<Color> TableBuilder::fills(const Placed& p) const {
+    std::vector<Color> out;
+    for (Rag r : p.cell->status)
+        out.push_back(r == Rag::Red ? ss.doc.rag_red : r == Rag::Amber ? ss.doc.rag_amber : ss.doc.rag_green);
+    if (out.empty() && p.cell->fill) out.push_back(*p.cell->fill);
+    if (out.empty() && (p.header_row || p.cell->header)) out.push_back(ss.doc.table_header_fill);
+    return out;
+}
+
+// Where a cell's content starts: after the padding, moved by its alignment.
+Mpt TableBuilder::content_x(const Placed& p, const StackedBox& box) const {
+    Mpt dx = cell_x(p) + kPadX;
+    if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
+        Mpt used = 0;
+        for (const Slice& sl : box.slices)
+            for (const PageItem& it : sl.items.items)
+                if (const auto* run = std::get_if<GlyphRun>(&it.what)) used = std::max(used, run->x + run->width);
+        const Mpt room = cell_w(p) - 2 * kPadX - used;
+        dx += p.cell->align == Align::Center ? room / 2 : room;
+    }
+    return dx;
+}
+
+// Draws box slices [from, to) of cell k, the first of them at the cell's top.
+void TableBuilder::content(Items& items, std::size_t k, std::size_t from, std::size_t to) const {
+    const Placed& p = g.cells[k];
+    const StackedBox& box = boxes[k];
+    const Mpt dx = content_x(p, box);
+    const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
+    for (std::size_t i = from; i < to; ++i)
+        append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
+    if (box.slices.empty()) {
+        // Each status's letter or word stays printed, centred in its band,
+        // so the table reads in greyscale.
+        const auto n = static_cast<Mpt>(p.cell->status.size());
+        const Mpt cx = cell_x(p), cw = cell_w(p);
+        for (Mpt i = 0; i < n; ++i) {
+            Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
+                              cell_style, ctx, kBold);
+            const Mpt x0 = cx + cw * i / n, x1 = cx + cw * (i + 1) / n;
+            append_items(items, l.items, x0 + (x1 - x0 - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
+        }
+    }
+}
+
+// A row taller than a page: each cell flows on independently, and the row
+// continues on the next page under the repeated header.
+void TableBuilder::taller_than_page(std::size_t first_cell, std::size_t end_cell) {
+    const Mpt limit = std::max<Mpt>(page_room - header_h - 2 * kPadY, pt(24));
+    std::vector<std::size_t> pos(end_cell - first_cell, 0);
+    auto remaining = [&]() {
+        for (std::size_t k = 0; k < pos.size(); ++k)
+            if (pos[k] < boxes[first_cell + k].slices.size()) return true;
+        return false;
     };
-    // Groups of rows: from a row, on to the last row any of its group's
-    // cells spans into; the first group takes in every header row, whose
-    // height the body rows' checks need.
-    std::vector<std::pair<int, std::size_t>> groups;  // (first row, first cell), then the end
+    bool first_piece = true;
+    while (first_piece || remaining()) {
+        Slice s;
+        s.table = id;
+        Mpt used = 0;
+        std::vector<std::pair<std::size_t, std::size_t>> take(pos.size());
+        for (std::size_t k = 0; k < pos.size(); ++k) {
+            const auto& sl = boxes[first_cell + k].slices;
+            const std::size_t from = pos[k];
+            std::size_t to = from;
+            const Mpt base = from < sl.size() ? sl[from].space_before : 0;
+            while (to < sl.size() && (to == from || sl[to].space_before + sl[to].height - base <= limit)) ++to;
+            if (to > from) used = std::max(used, sl[to - 1].space_before + sl[to - 1].height - base);
+            take[k] = {from, to};
+            pos[k] = to;
+        }
+        s.height = used + 2 * kPadY;
+        for (std::size_t k = 0; k < pos.size(); ++k) {
+            const Placed& p = g.cells[first_cell + k];
+            draw_cell_frame(s.items, cell_x(p), cell_w(p), s.height, fills(p), ss.doc.rule_color);
+            if (first_piece || take[k].first < take[k].second)
+                content(s.items, first_cell + k, take[k].first, take[k].second);
+        }
+        f.push(std::move(s));
+        first_piece = false;
+    }
+}
+
+void TableBuilder::row(int r, std::size_t first_cell, std::size_t end_cell,
+                       const std::vector<std::size_t>& spanning_in) {
+    const auto ri = static_cast<std::size_t>(r);
+    const Color line = ss.doc.rule_color;
+    Slice s;
+    s.height = heights[ri];
+    s.table = id;
+    s.table_header = r < g.head_rows;
+    // Header rows stay with the body; a rowspan group may break only once
+    // its spanning cells' text is complete, so no text is cut at a page foot.
+    s.keep_with_next = s.table_header && r + 1 < g.rows;
+    std::vector<std::size_t> drawn = spanning_in;
+    for (std::size_t k = first_cell; k < end_cell; ++k) drawn.push_back(k);
+    for (std::size_t k : drawn) {
+        const Placed& p = g.cells[k];
+        const Mpt cx = cell_x(p), cw = cell_w(p), h = heights[ri];
+        if (p.rs == 1) {
+            draw_cell_frame(s.items, cx, cw, h, fills(p), line);
+            content(s.items, k, 0, boxes[k].slices.size());
+            continue;  // its lines are kept until the row's splitter has taken them
+        }
+        // A spanning cell is drawn row by row: its fill and sides on each,
+        // its top on the first, its foot on the last (or wherever a page ends).
+        const Mpt above = row_top[ri] - row_top[static_cast<std::size_t>(p.r)];
+        if (above < boxes[k].height + 2 * kPadY - heights[ri] && r + 1 < p.r + p.rs) s.keep_with_next = true;
+        Items seg;
+        draw_cell_frame(seg, cx, cw, h, fills(p), line);
+        std::erase_if(seg.items, [&](const PageItem& it) {
+            const auto* rule = std::get_if<RuleLine>(&it.what);
+            if (rule == nullptr) return false;
+            const bool top = rule->y1 == 0 && rule->y2 == 0, foot = rule->y1 == h && rule->y2 == h;
+            if (foot && r + 1 != p.r + p.rs) s.if_last.items.push_back(it);
+            return (top && r != p.r) || (foot && r + 1 != p.r + p.rs);
+        });
+        append_items(s.items, seg, 0, 0);
+        if (r == p.r) {
+            content(s.items, k, 0, boxes[k].slices.size());
+            std::vector<Slice>().swap(boxes[k].slices);  // drawn; only its height is needed below
+        }
+    }
+    // Its cells' frames share sides: a row holds each side once.
+    join_borders(s.items.items);
+    s.items.items.shrink_to_fit();
+    // A body row of plain cells may be cut between lines at a page foot,
+    // which the paginator does only to a row taller than a third of the
+    // page; shorter rows need not keep their lines apart for it.
+    bool splittable = !s.table_header && !spanned[ri] && heights[ri] * 3 > page_room;
+    for (std::size_t k = first_cell; k < end_cell; ++k)
+        splittable = splittable && g.cells[k].cell->status.empty();
+    if (splittable) {
+        auto cells = std::make_shared<std::vector<SplitCell>>();
+        for (std::size_t k = first_cell; k < end_cell; ++k) {
+            const Placed& p = g.cells[k];
+            const Mpt dx = content_x(p, boxes[k]);
+            cells->push_back(SplitCell{cell_x(p), cell_w(p), dx, fills(p), std::move(boxes[k].slices)});
+        }
+        s.splitter = std::make_shared<RowCut>(cells, std::vector<std::size_t>(cells->size(), 0), line);
+    }
+    // Each cell's lines are in the row (and its splitter) now: a long
+    // table holds every row once, not twice.
+    for (std::size_t k = first_cell; k < end_cell; ++k)
+        if (g.cells[k].rs == 1) std::vector<Slice>().swap(boxes[k].slices);
+    f.push(std::move(s));
+    f.settle();
+}
+
+void TableBuilder::notes() {
+    if (t.notes.empty()) return;
+    // A note never starts a page alone: it goes with the table's last row.
+    f.keep_last_with_next();
+    const std::size_t first_note = f.out_.size();
+    BlockEnv n = env;
+    n.in_cell = true;
+    n.body_style = "table-note";
+    f.blocks(t.notes, x, width, n);
+    for (std::size_t i = first_note; i + 1 < f.out_.size(); ++i) f.out_[i].keep_with_next = true;
+}
+
+void TableBuilder::draw() {
+    if (g.rows == 0 || g.cols == 0) return;
+    const std::vector<Mpt> widths = column_widths(t, g, width, env, ctx);
+    col_x.assign(widths.size() + 1, x);
+    for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + widths[c];
+    heights.assign(static_cast<std::size_t>(g.rows), cell_style.line_height + 2 * kPadY);
+    boxes.resize(g.cells.size());
+    cell_nodes.assign(g.cells.size(), kNoStruct);
+    // Table > THead/TBody > TR > TH/TD, the cells' content under each cell.
+    table_node = f.node(Role::Table, env, loc);
+    // A group runs from a row on to the last row any of its cells spans
+    // into; the first takes in every header row, whose height the body
+    // rows' checks need.
     for (std::size_t i = 0; i < g.cells.size();) {
         const int first = g.cells[i].r;
         int end = std::max(first + 1, groups.empty() ? g.head_rows : 0);
@@ -418,72 +520,18 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
         i = j;
     }
     groups.push_back({g.rows, g.cells.size()});
-    // The top of each row from the table's top, for a spanning cell's
-    // rows above the current one; filled in a group at a time.
-    std::vector<Mpt> row_top(static_cast<std::size_t>(g.rows) + 1, 0);
-    auto measure_rows = [&](int from, int to) {
-        for (int r = from; r < to; ++r)
-            row_top[static_cast<std::size_t>(r) + 1] = row_top[static_cast<std::size_t>(r)] + heights[static_cast<std::size_t>(r)];
-    };
+    row_top.assign(static_cast<std::size_t>(g.rows) + 1, 0);
     stack_cells(groups[0].second, groups[1].second);
     measure_rows(groups[0].first, groups[1].first);
-    const Mpt page_room = content_height(ss.master(orientation));
-    Mpt header_h = 0;
+    page_room = content_height(ss.master(f.orientation));
     for (int r = 0; r < g.head_rows; ++r) header_h += heights[static_cast<std::size_t>(r)];
-    std::vector<bool> spanned(static_cast<std::size_t>(g.rows), false);  // covered by or part of a rowspan
+    spanned.assign(static_cast<std::size_t>(g.rows), false);
     for (const Placed& p : g.cells)
         if (p.rs > 1)
             for (int r = p.r; r < p.r + p.rs; ++r) spanned[static_cast<std::size_t>(r)] = true;
 
-    const Color line = ss.doc.rule_color;
-    auto fill_of = [&](const Placed& p) {
-        std::vector<Color> fills;
-        for (Rag r : p.cell->status)
-            fills.push_back(r == Rag::Red ? ss.doc.rag_red : r == Rag::Amber ? ss.doc.rag_amber : ss.doc.rag_green);
-        if (fills.empty() && p.cell->fill) fills.push_back(*p.cell->fill);
-        if (fills.empty() && (p.header_row || p.cell->header)) fills.push_back(ss.doc.table_header_fill);
-        return fills;
-    };
-    // Fills and borders are decoration: the cells' structure says what they show.
-    auto decorate = [&](Items& items, const Placed& p, Mpt cx, Mpt cw, Mpt ch) {
-        draw_cell_frame(items, cx, cw, ch, fill_of(p), line);
-    };
-    // Where a cell's content starts: after the padding, moved by its alignment.
-    auto content_x = [&](const Placed& p, const StackedBox& box, Mpt cx, Mpt cw) {
-        Mpt dx = cx + kPadX;
-        if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
-            Mpt used = 0;
-            for (const Slice& sl : box.slices)
-                for (const PageItem& it : sl.items.items)
-                    if (const auto* run = std::get_if<GlyphRun>(&it.what)) used = std::max(used, run->x + run->width);
-            Mpt room = cw - 2 * kPadX - used;
-            dx += p.cell->align == Align::Center ? room / 2 : room;
-        }
-        return dx;
-    };
-    // Draws box slices [from, to) of a cell, the first of them at the cell's top.
-    auto content = [&](Items& items, std::size_t k, const StackedBox& box, std::size_t from, std::size_t to,
-                       Mpt cx, Mpt cw) {
-        const Placed& p = g.cells[k];
-        const Mpt dx = content_x(p, box, cx, cw);
-        const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
-        for (std::size_t i = from; i < to; ++i)
-            append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
-        if (box.slices.empty()) {
-            // Each status's letter or word stays printed, centred in its
-            // band, so the table reads in greyscale.
-            const auto n = static_cast<Mpt>(p.cell->status.size());
-            for (Mpt i = 0; i < n; ++i) {
-                Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
-                                  cell_style, ctx_, kBold);
-                const Mpt x0 = cx + cw * i / n, x1 = cx + cw * (i + 1) / n;
-                append_items(items, l.items, x0 + (x1 - x0 - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
-            }
-        }
-    };
-
-    const int id = ++counters.table;
-    space(pt(6));
+    id = ++f.counters.table;
+    f.space(pt(6));
     std::size_t next_cell = 0;
     // Cells of rows above that span into the current row, in cell order: with
     // the row's own cells they are all a row draws, so each row costs its own
@@ -497,128 +545,27 @@ void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const B
             ++laid_out;
         }
         const auto ri = static_cast<std::size_t>(r);
-        std::size_t first_cell = next_cell;
+        const std::size_t first_cell = next_cell;
         while (next_cell < g.cells.size() && g.cells[next_cell].r == r) ++next_cell;
         std::erase_if(spanning_in, [&](std::size_t k) { return g.cells[k].r + g.cells[k].rs <= r; });
-        auto cell_x = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c)]; };
-        auto cell_w = [&](const Placed& p) { return col_x[static_cast<std::size_t>(p.c + p.cs)] - cell_x(p); };
-
         if (r >= g.head_rows && !spanned[ri] && heights[ri] > page_room - header_h) {
-            // A row taller than a page: each cell flows on independently, and the
-            // row continues on the next page under the repeated header.
-            const Mpt limit = std::max<Mpt>(page_room - header_h - 2 * kPadY, pt(24));
-            std::vector<std::size_t> pos(next_cell - first_cell, 0);
-            auto remaining = [&]() {
-                for (std::size_t k = 0; k < pos.size(); ++k)
-                    if (pos[k] < boxes[first_cell + k].slices.size()) return true;
-                return false;
-            };
-            bool first_piece = true;
-            while (first_piece || remaining()) {
-                Slice s;
-                s.table = id;
-                Mpt used = 0;
-                std::vector<std::pair<std::size_t, std::size_t>> take(pos.size());
-                for (std::size_t k = 0; k < pos.size(); ++k) {
-                    const auto& sl = boxes[first_cell + k].slices;
-                    std::size_t from = pos[k], to = from;
-                    const Mpt base = from < sl.size() ? sl[from].space_before : 0;
-                    while (to < sl.size() && (to == from || sl[to].space_before + sl[to].height - base <= limit)) ++to;
-                    if (to > from) used = std::max(used, sl[to - 1].space_before + sl[to - 1].height - base);
-                    take[k] = {from, to};
-                    pos[k] = to;
-                }
-                s.height = used + 2 * kPadY;
-                for (std::size_t k = 0; k < pos.size(); ++k) {
-                    const Placed& p = g.cells[first_cell + k];
-                    decorate(s.items, p, cell_x(p), cell_w(p), s.height);
-                    if (first_piece || take[k].first < take[k].second)
-                        content(s.items, first_cell + k, boxes[first_cell + k], take[k].first, take[k].second,
-                                cell_x(p), cell_w(p));
-                }
-                push(std::move(s));
-                first_piece = false;
-            }
+            taller_than_page(first_cell, next_cell);
             continue;
         }
         if (heights[ri] > page_room - header_h)
-            ctx_.diags.warning(loc, rule::rowspan_too_tall, "rows joined by a rowspan are taller than a page and will be cut off; "
-                                    "split the rowspan into smaller groups");
-
-        Slice s;
-        s.height = heights[ri];
-        s.table = id;
-        s.table_header = r < g.head_rows;
-        // Header rows stay with the body; a rowspan group may break only once
-        // its spanning cells' text is complete, so no text is cut at a page foot.
-        s.keep_with_next = s.table_header && r + 1 < g.rows;
-        std::vector<std::size_t> drawn = spanning_in;
-        for (std::size_t k = first_cell; k < next_cell; ++k) drawn.push_back(k);
-        for (std::size_t k : drawn) {
-            const Placed& p = g.cells[k];
-            if (p.rs == 1) {
-                decorate(s.items, p, cell_x(p), cell_w(p), heights[ri]);
-                content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cell_x(p), cell_w(p));
-                continue;  // its lines are kept until the row's splitter has taken them
-            }
-            // A spanning cell is drawn row by row: its fill and sides on each,
-            // its top on the first, its foot on the last (or wherever a page ends).
-            const Mpt above = row_top[ri] - row_top[static_cast<std::size_t>(p.r)];
-            if (above < boxes[k].height + 2 * kPadY - heights[ri] && r + 1 < p.r + p.rs) s.keep_with_next = true;
-            const Mpt cx = cell_x(p), cw = cell_w(p), h = heights[ri];
-            Items seg;
-            decorate(seg, p, cx, cw, h);
-            std::erase_if(seg.items, [&](const PageItem& it) {
-                const auto* rule = std::get_if<RuleLine>(&it.what);
-                if (rule == nullptr) return false;
-                const bool top = rule->y1 == 0 && rule->y2 == 0, foot = rule->y1 == h && rule->y2 == h;
-                if (foot && r + 1 != p.r + p.rs) s.if_last.items.push_back(it);
-                return (top && r != p.r) || (foot && r + 1 != p.r + p.rs);
-            });
-            append_items(s.items, seg, 0, 0);
-            if (r == p.r) {
-                content(s.items, k, boxes[k], 0, boxes[k].slices.size(), cx, cw);
-                std::vector<Slice>().swap(boxes[k].slices);  // drawn; only its height is needed below
-            }
-        }
-        // Its cells' frames share sides: a row holds each side once.
-        join_borders(s.items.items);
-        s.items.items.shrink_to_fit();
-        // A body row of plain cells may be cut between lines at a page foot,
-        // which the paginator does only to a row taller than a third of the
-        // page; shorter rows need not keep their lines apart for it.
-        bool splittable = !s.table_header && !spanned[ri] && heights[ri] * 3 > page_room;
-        for (std::size_t k = first_cell; k < next_cell; ++k)
-            splittable = splittable && g.cells[k].cell->status.empty();
-        if (splittable) {
-            auto cells = std::make_shared<std::vector<SplitCell>>();
-            for (std::size_t k = first_cell; k < next_cell; ++k) {
-                const Placed& p = g.cells[k];
-                const Mpt dx = content_x(p, boxes[k], cell_x(p), cell_w(p));
-                cells->push_back(SplitCell{cell_x(p), cell_w(p), dx, fill_of(p), std::move(boxes[k].slices)});
-            }
-            s.splitter = std::make_shared<RowCut>(cells, std::vector<std::size_t>(cells->size(), 0), line);
-        }
-        // Each cell's lines are in the row (and its splitter) now: a long
-        // table holds every row once, not twice.
-        for (std::size_t k = first_cell; k < next_cell; ++k)
-            if (g.cells[k].rs == 1) std::vector<Slice>().swap(boxes[k].slices);
-        push(std::move(s));
-        settle();
+            ctx.diags.warning(loc, rule::rowspan_too_tall,
+                              "rows joined by a rowspan are taller than a page and will be cut off; "
+                              "split the rowspan into smaller groups");
+        row(r, first_cell, next_cell, spanning_in);
         for (std::size_t k = first_cell; k < next_cell; ++k)
             if (g.cells[k].rs > 1) spanning_in.push_back(k);
     }
-    space(pt(6));
-    if (!t.notes.empty()) {
-        // A note never starts a page alone: it goes with the table's last row.
-        keep_last_with_next();
-        const std::size_t first_note = out_.size();
-        BlockEnv n = env;
-        n.in_cell = true;
-        n.body_style = "table-note";
-        blocks(t.notes, x, width, n);
-        for (std::size_t i = first_note; i + 1 < out_.size(); ++i) out_[i].keep_with_next = true;
-    }
+    f.space(pt(6));
+    notes();
+}
+
+void Flow::table(const Table& t, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& outer) {
+    TableBuilder(*this, t, loc, x, width, outer).draw();
 }
 
 }  // namespace bp::layout_detail
