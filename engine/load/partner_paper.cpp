@@ -33,10 +33,17 @@ void report_dropped(const partner::Facts& f, const std::string& shown, const Sou
 
 }  // namespace
 
-std::optional<PartnerPdf> read_partner_pdf(const std::string& path, const std::string& shown, const std::string& alt,
-                                           const SourceLoc& loc, Diagnostics& diags) {
+std::optional<PartnerPdf> read_partner_pdf(const std::string& module, const std::string& path, const std::string& shown,
+                                           const std::string& alt, const SourceLoc& loc, Diagnostics& diags) {
+    // Without the module no partner PDF can be read, whatever it holds.
+    if (const std::string problem = partner::module_problem(module); !problem.empty()) {
+        diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + problem,
+                    "install boardpack whole (the module goes in lib/boardpack/ of its prefix), or, in a program "
+                    "that links the library, name the module in BuildRequest::partner_module");
+        return std::nullopt;
+    }
     std::string reason;
-    std::optional<partner::Facts> facts = partner::read_facts(path, reason);
+    std::optional<partner::Facts> facts = partner::read_facts(module, path, reason);
     if (!facts) {
         diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + reason,
                     "ask the partner for a PDF that opens without a password and is complete, or save it again");
@@ -57,9 +64,9 @@ std::optional<PartnerPdf> read_partner_pdf(const std::string& path, const std::s
     return pdf;
 }
 
-std::optional<Paper> read_partner_paper(const std::string& path, const SourceLoc& loc, const std::string& title,
-                                        const std::string& alt, Diagnostics& diags) {
-    std::optional<PartnerPdf> pdf = read_partner_pdf(path, quoted(path), alt, loc, diags);
+std::optional<Paper> read_partner_paper(const std::string& module, const std::string& path, const SourceLoc& loc,
+                                        const std::string& title, const std::string& alt, Diagnostics& diags) {
+    std::optional<PartnerPdf> pdf = read_partner_pdf(module, path, quoted(path), alt, loc, diags);
     if (!pdf) return std::nullopt;
     Paper paper;
     paper.kind = Paper::Kind::Partner;

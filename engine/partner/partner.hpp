@@ -32,11 +32,30 @@ struct Facts {
     bool embedded_files = false;
 };
 
+// The qpdf side of this stage is a module, boardpack-partner.so, opened
+// only when a pack has a partner PDF. `module` names it in the calls below
+// (BuildRequest::partner_module); empty, it is looked for as find_module
+// looks.
+
+// Where the module is: `module` as it is when given, else the first
+// PREFIX/lib/boardpack/boardpack-partner.so of installation::prefixes().
+// The one place it is looked for.
+struct ModuleLookup {
+    std::string path;                    // empty when not found
+    std::vector<std::string> looked_at;  // every path tried, in order
+};
+ModuleLookup find_module(const std::string& module);
+
+// Why partner PDFs cannot be read with the module, in plain words naming
+// the paths looked at (it is not there, or cannot be loaded, or is of
+// another version); empty when they can. The module is opened once.
+std::string module_problem(const std::string& module);
+
 // The facts of the PDF at `path`, or nullopt with `reason` saying in plain
 // words why it cannot be bound (qpdf's own reason where it has one):
 // encrypted with a password, damaged or truncated, no pages, a page of zero
-// size. Never throws.
-std::optional<Facts> read_facts(const std::string& path, std::string& reason);
+// size; or module_problem. Never throws.
+std::optional<Facts> read_facts(const std::string& module, const std::string& path, std::string& reason);
 
 // The resource name under which a pack page's content draws its partner
 // page ("/BPPartner Do"); bind_pages supplies the object.
@@ -61,7 +80,8 @@ struct Placement {
 // copied under that element, their marked content referred to in the forms
 // (MCR /Stm, the forms' /StructParents in the pack's parent tree). Output is
 // the same bytes for the same input. Throws std::runtime_error with a
-// sentence naming the partner file when one can no longer be read.
-std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements);
+// sentence naming the partner file when one can no longer be read, or
+// module_problem.
+std::string bind_pages(const std::string& module, const std::string& pack, const std::vector<Placement>& placements);
 
 }  // namespace bp::partner

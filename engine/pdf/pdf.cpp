@@ -325,7 +325,7 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     if (placements.empty()) return;
     std::string bound;
     try {
-        bound = partner::bind_pages(whole, placements);
+        bound = partner::bind_pages(options.partner_module, whole, placements);
     } catch (const std::exception& e) {
         throw Failure(std::string("cannot bind the partner pages: ") + e.what());
     }

@@ -14,6 +14,9 @@ struct PdfOptions {
     // false only to measure what tagging costs: no structure tree and no
     // marked content, so the PDF is not accessible.
     bool tagged = true;
+    // The partner module that binds partner pages; empty: found beside the
+    // library (partner::find_module).
+    std::string partner_module = {};
 };
 
 // Returns true on success. On failure *error says what went wrong, in words

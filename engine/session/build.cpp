@@ -140,9 +140,10 @@ class StreamedPapers {
 public:
     // `last`: the last stage worth running, as far as is known before any
     // paper is read; `max_pixels` and `fonts` matter only from kImages on.
-    StreamedPapers(const bp::PackManifest& manifest, const std::string& manifest_path, std::uint64_t max_pixels,
-                   const bp::FontTable& fonts, Stage last)
-        : manifest_(manifest), reader_(manifest, manifest_path), images_(max_pixels), fonts_(fonts), last_(last),
+    StreamedPapers(const bp::PackManifest& manifest, const std::string& manifest_path,
+                   const std::string& partner_module, std::uint64_t max_pixels, const bp::FontTable& fonts, Stage last)
+        : manifest_(manifest), reader_(manifest, manifest_path, partner_module), images_(max_pixels), fonts_(fonts),
+          last_(last),
           found_(manifest.items.size()) {}
 
     // Item i's papers, to be laid out; none once any stage before layout
@@ -247,6 +248,7 @@ BuildResult build(const BuildRequest& request) {
 
     bp::LoadOptions lo;
     lo.template_dirs = request.template_dirs;
+    lo.partner_module = request.partner_module;
     for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
     std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
     if (!manifest) return finish(kInputErrors);
@@ -275,7 +277,8 @@ BuildResult build(const BuildRequest& request) {
                        : style_diags.has_errors() ? kImages
                        : manifest_unprintable.has_errors() ? kPrintable
                                                           : kLayout;
-    StreamedPapers papers(pack.manifest, request.pack, tpl ? tpl->max_image_pixels : 0, fonts, last);
+    StreamedPapers papers(pack.manifest, request.pack, request.partner_module, tpl ? tpl->max_image_pixels : 0, fonts,
+                          last);
     if (request.progress) request.progress("laying out");
     const int workers = job_count(request.jobs);
     Diagnostics layout_diags;
@@ -423,6 +426,7 @@ BuildResult build(const BuildRequest& request) {
         bp::PdfOptions po;
         po.threads = threads;
         po.tagged = request.tagged;
+        po.partner_module = request.partner_module;
         std::string error;
         const WrittenFile file{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
                                ed->box.first_page_number};

@@ -1,7 +1,10 @@
 """Installed like real software: `cmake --install` into a scratch prefix,
 then the installed binary builds a sample from an empty folder with a clean
-environment, and a ten-line C++ program finds the package with
-find_package(boardpack), links it and writes a PDF."""
+environment, and a short C++ program finds the package with
+find_package(boardpack), links it and writes a PDF: of a sample, and of a
+pack with a partner PDF, whose module the library finds where it was
+installed with it, or where the program names it (BuildRequest), and
+whose absence it reports as it is."""
 import os
 import shutil
 import subprocess
@@ -10,6 +13,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from packcheck import Expect  # noqa: E402
+import partner_pdfs as pp  # noqa: E402
 
 boardpack, root = sys.argv[1], sys.argv[2]
 build_dir = os.path.dirname(os.path.abspath(boardpack))
@@ -54,12 +58,15 @@ open(os.path.join(app, "CMakeLists.txt"), "w").write(
     "target_link_libraries(app PRIVATE boardpack::boardpack)\n")
 open(os.path.join(app, "main.cpp"), "w").write(
     "#include <boardpack/build.hpp>\n#include <cstdio>\n"
+    "// app PACK OUT TEMPLATES [PARTNER-MODULE]\n"
     "int main(int argc, char** argv) {\n"
     "    if (argc < 4) return 2;\n"
     "    boardpack::BuildRequest r;\n    r.pack = argv[1];\n    r.output = argv[2];\n"
     "    r.template_dirs.push_back(argv[3]);\n"
+    "    if (argc > 4) r.partner_module = argv[4];\n"
     "    boardpack::BuildResult out = boardpack::build(r);\n"
-    "    for (const auto& d : out.diagnostics) std::fprintf(stderr, \"%s\\n\", d.message.c_str());\n"
+    "    for (const auto& d : out.diagnostics)\n"
+    "        std::fprintf(stderr, \"%s\\nhint: %s\\n\", d.message.c_str(), d.hint.c_str());\n"
     "    return out.exit_code;\n}\n")
 appbuild = os.path.join(work, "appbuild")
 r = subprocess.run(["cmake", "-S", app, "-B", appbuild, f"-DCMAKE_PREFIX_PATH={prefix}", "-DCMAKE_BUILD_TYPE=Release"],
@@ -75,6 +82,61 @@ t(r.returncode == 0 and os.path.exists(out_pdf), f"the program writes a PDF ({r.
 if os.path.exists(out_pdf):
     info = subprocess.run(["pdfinfo", out_pdf], capture_output=True, text=True).stdout
     t("Pages:          22" in info or "Tagged:          yes" in info, "the PDF it wrote is a tagged pack")
+
+# ---- partner PDFs, from the installed program and from the council's -------
+partner = os.path.join(work, "partner")
+os.makedirs(partner)
+pp.write(os.path.join(partner, "slides.pdf"), [pp.Page(*pp.A4, "Partner slide one"), pp.Page(*pp.A4, "Partner slide two")])
+open(os.path.join(partner, "pack.xml"), "w", encoding="utf-8").write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<pack version="1" template="lscsb">\n'
+    '  <meeting><body>Board</body><date>2015-09-17</date><time>10:00</time><venue>Hall</venue></meeting>\n'
+    '  <agenda>\n    <item><title>Partner slides</title><papers src="slides.pdf" title="Slides"/></item>\n'
+    '  </agenda>\n</pack>\n')
+partner_pack = os.path.join(partner, "pack.xml")
+templates = os.path.join(prefix, "share/boardpack/templates")
+app_exe = os.path.join(appbuild, "app")
+installed_module = os.path.join(prefix, "lib/boardpack/boardpack-partner.so")
+
+
+def partner_words(pdf):
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    return "Partner slide one" in text and "Partner slide two" in text
+
+
+out = os.path.join(work, "cli-partner.pdf")
+r = subprocess.run([installed, "build", partner_pack, "-o", out], capture_output=True, text=True, cwd=empty, env=clean_env)
+t(r.returncode == 0 and partner_words(out), f"the installed program binds a partner PDF ({r.returncode}: {r.stderr[:300]})")
+# The program is elsewhere than the package: the library finds the module
+# the package installed, not one beside the program.
+moved_app = os.path.join(work, "elsewhere", "app")
+os.makedirs(os.path.dirname(moved_app))
+shutil.copy(app_exe, moved_app)
+out = os.path.join(work, "app-partner.pdf")
+r = subprocess.run([moved_app, partner_pack, out, templates], capture_output=True, text=True, cwd=empty, env=clean_env)
+t(r.returncode == 0 and partner_words(out),
+  f"a program linking the installed library binds a partner PDF ({r.returncode}: {r.stderr[:400]})")
+
+# A module the program names: one that is not there is reported as such.
+out = os.path.join(work, "named-missing.pdf")
+nowhere = os.path.join(work, "nowhere", "boardpack-partner.so")
+r = subprocess.run([moved_app, partner_pack, out, templates, nowhere], capture_output=True, text=True, cwd=empty)
+t(r.returncode == 1 and f"boardpack's partner module {nowhere} does not exist" in r.stderr and "password" not in r.stderr
+  and not os.path.exists(out), f"a named module that does not exist is the reason given ({r.returncode}: {r.stderr[:400]})")
+
+# The installed module taken away: the error says where it was looked for,
+# and the program that names where it now is still builds.
+kept = os.path.join(work, "kept", "boardpack-partner.so")
+os.makedirs(os.path.dirname(kept))
+if os.path.exists(installed_module):
+    shutil.move(installed_module, kept)
+out = os.path.join(work, "no-module.pdf")
+r = subprocess.run([moved_app, partner_pack, out, templates], capture_output=True, text=True, cwd=empty)
+t(r.returncode == 1 and "boardpack-partner.so is not installed" in r.stderr and installed_module in r.stderr
+  and "password" not in r.stderr and "BuildRequest::partner_module" in r.stderr and not os.path.exists(out),
+  f"without the installed module the error names where it was looked for ({r.returncode}: {r.stderr[:500]})")
+out = os.path.join(work, "named.pdf")
+r = subprocess.run([moved_app, partner_pack, out, templates, kept], capture_output=True, text=True, cwd=empty)
+t(r.returncode == 0 and partner_words(out), f"BuildRequest::partner_module names the module ({r.returncode}: {r.stderr[:400]})")
 
 shutil.rmtree(work, ignore_errors=True)
 t.finish("install")

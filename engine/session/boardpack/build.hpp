@@ -33,6 +33,9 @@ struct BuildRequest {
     std::string supplement;                  // if set: the supplementary pack of late papers
     std::string dump;                        // if set: the pack's page boxes as text ("-": stdout)
     std::vector<std::string> template_dirs;  // searched before the installed templates
+    // The module that reads and binds partner PDFs (boardpack-partner.so);
+    // empty: the one installed with the library, PREFIX/lib/boardpack/.
+    std::string partner_module;
     // Files the caller writes itself after the build (a build report): never
     // written here, but refused like the outputs when one names an input of
     // the build or another output.

@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/installation.hpp"
+#include "partner/partner.hpp"
+
+using namespace bp;
+namespace fs = std::filesystem;
+
+namespace {
+// This test program is build/tests/unit_tests; its build folder is build/.
+fs::path build_folder() { return fs::read_symlink("/proc/self/exe").parent_path().parent_path(); }
+}  // namespace
+
+TEST_CASE("boardpack's files are looked for from where the library's code is", "[core]") {
+    const std::vector<std::string> prefixes = installation::prefixes();
+    // The program records no package (it links the stages, not boardpack::boardpack):
+    // the folder above the program, then the program's own folder.
+    REQUIRE(prefixes.size() == 2);
+    CHECK(prefixes[0] == build_folder().string());
+    CHECK(prefixes[1] == (build_folder() / "tests").string());
+}
+
+TEST_CASE("the partner module is found in the build folder's lib/boardpack, or where it is named", "[partner]") {
+    const partner::ModuleLookup found = partner::find_module("");
+    CHECK(found.path == installation::module_dir(build_folder().string()) + "/boardpack-partner.so");
+    CHECK(found.looked_at == std::vector<std::string>{found.path});
+    CHECK(partner::module_problem("").empty());
+
+    const std::string named = (build_folder() / "no-such-folder" / "boardpack-partner.so").string();
+    const partner::ModuleLookup missing = partner::find_module(named);
+    CHECK(missing.path.empty());
+    CHECK(missing.looked_at == std::vector<std::string>{named});
+    CHECK(partner::module_problem(named) == "boardpack's partner module " + named + " does not exist");
+
+    // A file that is not a module: the loader's own reason, naming it.
+    const std::string not_a_module = (fs::path(BOARDPACK_SOURCE_DIR) / "templates" / "lscsb.xml").string();
+    const std::string problem = partner::module_problem(not_a_module);
+    CHECK(problem.starts_with("boardpack's partner module " + not_a_module + " cannot be loaded ("));
+    std::string reason;
+    CHECK_FALSE(partner::read_facts(not_a_module, not_a_module, reason));
+    CHECK(reason == problem);
+}
