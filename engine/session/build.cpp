@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "assemble/assemble.hpp"
+#include "core/installation.hpp"
 #include "core/output_file.hpp"
 #include "core/parallel.hpp"
 #include "dump/dump.hpp"
@@ -219,12 +220,12 @@ std::string version() { return BOARDPACK_VERSION; }
 
 std::vector<std::string> default_template_dirs() {
     std::vector<std::string> dirs;
-    const std::string here = directory_of_program();
-    if (here.empty()) return dirs;
-    // Installed: PREFIX/bin/boardpack beside PREFIX/share/boardpack/templates.
-    dirs.push_back((fs::path(here) / ".." / "share" / "boardpack" / "templates").lexically_normal().string());
+    // Installed: PREFIX/share/boardpack/templates, found as the partner module is.
+    for (const std::string& prefix : bp::installation::prefixes())
+        dirs.push_back((fs::path(bp::installation::data_dir(prefix)) / "templates").string());
     // Built in a source tree: build/boardpack beside templates/.
-    dirs.push_back((fs::path(here) / ".." / "templates").lexically_normal().string());
+    if (const std::string here = directory_of_program(); !here.empty())
+        dirs.push_back((fs::path(here) / ".." / "templates").lexically_normal().string());
     return dirs;
 }
 

@@ -1,10 +1,11 @@
 """Installed like real software: `cmake --install` into a scratch prefix,
 then the installed binary builds a sample from an empty folder with a clean
 environment, and a short C++ program finds the package with
-find_package(boardpack), links it and writes a PDF: of a sample, and of a
-pack with a partner PDF, whose module the library finds where it was
-installed with it, or where the program names it (BuildRequest), and
-whose absence it reports as it is."""
+find_package(boardpack), links it and writes a PDF: of a sample, with the
+installed template, and of a pack with a partner PDF, whose module the
+library finds where it was installed with it, or where the program names
+it (BuildRequest), and whose absence it reports as it is. The package
+names the folders it installed (templates, schemas, fonts)."""
 import os
 import shutil
 import subprocess
@@ -49,21 +50,25 @@ with open(installed, "rb") as f:
     t((os.path.abspath(root) + "/templates").encode() not in f.read(),
       "no template folder of the source tree is compiled into the binary")
 
-# A program of the council's own, linked against the installed package.
+# A program of the council's own, linked against the installed package. It
+# names no template folder and no module: the library finds what was
+# installed with it, wherever the program is run from. Its CMakeLists.txt
+# writes down the folders the package names.
 app = os.path.join(work, "app")
 os.makedirs(app)
 open(os.path.join(app, "CMakeLists.txt"), "w").write(
     "cmake_minimum_required(VERSION 3.20)\nproject(app CXX)\nset(CMAKE_CXX_STANDARD 20)\n"
     "find_package(boardpack REQUIRED)\nadd_executable(app main.cpp)\n"
-    "target_link_libraries(app PRIVATE boardpack::boardpack)\n")
+    "target_link_libraries(app PRIVATE boardpack::boardpack)\n"
+    "file(WRITE ${CMAKE_BINARY_DIR}/dirs.txt \"${boardpack_TEMPLATES_DIR}\\n${boardpack_SCHEMAS_DIR}\\n"
+    "${boardpack_FONTS_DIR}\\n${boardpack_PARTNER_MODULE}\\n\")\n")
 open(os.path.join(app, "main.cpp"), "w").write(
-    "#include <boardpack/build.hpp>\n#include <cstdio>\n"
-    "// app PACK OUT TEMPLATES [PARTNER-MODULE]\n"
+    "#include <boardpack/build.hpp>\n#include <cstdio>\n#include <string>\n"
+    "// app PACK OUT [--module PARTNER-MODULE]\n"
     "int main(int argc, char** argv) {\n"
-    "    if (argc < 4) return 2;\n"
+    "    if (argc < 3) return 2;\n"
     "    boardpack::BuildRequest r;\n    r.pack = argv[1];\n    r.output = argv[2];\n"
-    "    r.template_dirs.push_back(argv[3]);\n"
-    "    if (argc > 4) r.partner_module = argv[4];\n"
+    "    if (argc > 4 && std::string(argv[3]) == \"--module\") r.partner_module = argv[4];\n"
     "    boardpack::BuildResult out = boardpack::build(r);\n"
     "    for (const auto& d : out.diagnostics)\n"
     "        std::fprintf(stderr, \"%s\\nhint: %s\\n\", d.message.c_str(), d.hint.c_str());\n"
@@ -72,16 +77,28 @@ appbuild = os.path.join(work, "appbuild")
 r = subprocess.run(["cmake", "-S", app, "-B", appbuild, f"-DCMAKE_PREFIX_PATH={prefix}", "-DCMAKE_BUILD_TYPE=Release"],
                    capture_output=True, text=True)
 t(r.returncode == 0, f"find_package(boardpack) configures ({r.stderr[-600:]})")
+dirs = open(os.path.join(appbuild, "dirs.txt")).read().splitlines() if r.returncode == 0 else []
+want = [os.path.join(prefix, "share/boardpack/templates"), os.path.join(prefix, "share/boardpack/templates/schemas"),
+        os.path.join(prefix, "share/boardpack/fonts"), os.path.join(prefix, "lib/boardpack/boardpack-partner.so")]
+t(dirs == want, f"the package names its templates, schemas, fonts and partner module: {dirs}")
+t(os.path.exists(os.path.join(want[0], "lscsb.xml")) and os.path.exists(os.path.join(want[1], "report.xsd"))
+  and os.path.exists(os.path.join(want[2], "LiberationSans-Regular.ttf")), "and they hold them")
 r = subprocess.run(["cmake", "--build", appbuild], capture_output=True, text=True)
 t(r.returncode == 0, f"the program links against the package ({(r.stdout + r.stderr)[-600:]})")
+
+# Run from elsewhere than where it was built, from an empty folder.
+app_exe = os.path.join(work, "elsewhere", "app")
+os.makedirs(os.path.dirname(app_exe))
+if os.path.exists(os.path.join(appbuild, "app")):
+    shutil.copy(os.path.join(appbuild, "app"), app_exe)
 out_pdf = os.path.join(work, "app.pdf")
-r = subprocess.run([os.path.join(appbuild, "app"), os.path.join(sample, "pack.xml"), out_pdf,
-                    os.path.join(prefix, "share/boardpack/templates")],
-                   capture_output=True, text=True, cwd=empty)
-t(r.returncode == 0 and os.path.exists(out_pdf), f"the program writes a PDF ({r.returncode}: {r.stderr[:300]})")
-if os.path.exists(out_pdf):
-    info = subprocess.run(["pdfinfo", out_pdf], capture_output=True, text=True).stdout
-    t("Pages:          22" in info or "Tagged:          yes" in info, "the PDF it wrote is a tagged pack")
+r = subprocess.run([app_exe, os.path.join(sample, "pack.xml"), out_pdf], capture_output=True, text=True, cwd=empty,
+                   env=clean_env)
+t(r.returncode == 0 and os.path.exists(out_pdf),
+  f"the program writes a PDF with the installed template, found by the library ({r.returncode}: {r.stderr[:300]})")
+if os.path.exists(out_pdf) and os.path.exists(os.path.join(work, "pack.pdf")):
+    t(open(out_pdf, "rb").read() == open(os.path.join(work, "pack.pdf"), "rb").read(),
+      "the PDF it wrote is the installed program's, byte for byte")
 
 # ---- partner PDFs, from the installed program and from the council's -------
 partner = os.path.join(work, "partner")
@@ -93,8 +110,6 @@ open(os.path.join(partner, "pack.xml"), "w", encoding="utf-8").write(
     '  <agenda>\n    <item><title>Partner slides</title><papers src="slides.pdf" title="Slides"/></item>\n'
     '  </agenda>\n</pack>\n')
 partner_pack = os.path.join(partner, "pack.xml")
-templates = os.path.join(prefix, "share/boardpack/templates")
-app_exe = os.path.join(appbuild, "app")
 installed_module = os.path.join(prefix, "lib/boardpack/boardpack-partner.so")
 
 
@@ -106,20 +121,16 @@ def partner_words(pdf):
 out = os.path.join(work, "cli-partner.pdf")
 r = subprocess.run([installed, "build", partner_pack, "-o", out], capture_output=True, text=True, cwd=empty, env=clean_env)
 t(r.returncode == 0 and partner_words(out), f"the installed program binds a partner PDF ({r.returncode}: {r.stderr[:300]})")
-# The program is elsewhere than the package: the library finds the module
-# the package installed, not one beside the program.
-moved_app = os.path.join(work, "elsewhere", "app")
-os.makedirs(os.path.dirname(moved_app))
-shutil.copy(app_exe, moved_app)
+# The library finds the module the package installed, not one beside the program.
 out = os.path.join(work, "app-partner.pdf")
-r = subprocess.run([moved_app, partner_pack, out, templates], capture_output=True, text=True, cwd=empty, env=clean_env)
+r = subprocess.run([app_exe, partner_pack, out], capture_output=True, text=True, cwd=empty, env=clean_env)
 t(r.returncode == 0 and partner_words(out),
   f"a program linking the installed library binds a partner PDF ({r.returncode}: {r.stderr[:400]})")
 
 # A module the program names: one that is not there is reported as such.
 out = os.path.join(work, "named-missing.pdf")
 nowhere = os.path.join(work, "nowhere", "boardpack-partner.so")
-r = subprocess.run([moved_app, partner_pack, out, templates, nowhere], capture_output=True, text=True, cwd=empty)
+r = subprocess.run([app_exe, partner_pack, out, "--module", nowhere], capture_output=True, text=True, cwd=empty)
 t(r.returncode == 1 and f"boardpack's partner module {nowhere} does not exist" in r.stderr and "password" not in r.stderr
   and not os.path.exists(out), f"a named module that does not exist is the reason given ({r.returncode}: {r.stderr[:400]})")
 
@@ -130,12 +141,12 @@ os.makedirs(os.path.dirname(kept))
 if os.path.exists(installed_module):
     shutil.move(installed_module, kept)
 out = os.path.join(work, "no-module.pdf")
-r = subprocess.run([moved_app, partner_pack, out, templates], capture_output=True, text=True, cwd=empty)
+r = subprocess.run([app_exe, partner_pack, out], capture_output=True, text=True, cwd=empty)
 t(r.returncode == 1 and "boardpack-partner.so is not installed" in r.stderr and installed_module in r.stderr
   and "password" not in r.stderr and "BuildRequest::partner_module" in r.stderr and not os.path.exists(out),
   f"without the installed module the error names where it was looked for ({r.returncode}: {r.stderr[:500]})")
 out = os.path.join(work, "named.pdf")
-r = subprocess.run([moved_app, partner_pack, out, templates, kept], capture_output=True, text=True, cwd=empty)
+r = subprocess.run([app_exe, partner_pack, out, "--module", kept], capture_output=True, text=True, cwd=empty)
 t(r.returncode == 0 and partner_words(out), f"BuildRequest::partner_module names the module ({r.returncode}: {r.stderr[:400]})")
 
 shutil.rmtree(work, ignore_errors=True)
