@@ -63,12 +63,6 @@ private:
 
 bp::Audience engine_audience(Audience a) { return a == Audience::Full ? bp::Audience::Full : bp::Audience::Public; }
 
-std::string directory_of_program() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : self.parent_path().string();
-}
-
 void collect_diagnostics(const Diagnostics& diags, BuildResult& out) {
     for (const bp::Diagnostic& d : diags.sorted())
         out.diagnostics.push_back(Diagnostic{d.loc.file, d.loc.line, d.loc.col, std::string(bp::severity_name(d.severity)),
@@ -220,12 +214,10 @@ std::string version() { return BOARDPACK_VERSION; }
 
 std::vector<std::string> default_template_dirs() {
     std::vector<std::string> dirs;
-    // Installed: PREFIX/share/boardpack/templates, found as the partner module is.
+    // PREFIX/share/boardpack/templates, found as the partner module is; a
+    // build folder stages its share/boardpack/ as installed.
     for (const std::string& prefix : bp::installation::prefixes())
         dirs.push_back((fs::path(bp::installation::data_dir(prefix)) / "templates").string());
-    // Built in a source tree: build/boardpack beside templates/.
-    if (const std::string here = directory_of_program(); !here.empty())
-        dirs.push_back((fs::path(here) / ".." / "templates").lexically_normal().string());
     return dirs;
 }
 

@@ -97,8 +97,7 @@ BuildResult build(const BuildRequest& request);
 // The folders searched for templates by name, in order, after the
 // request's own: share/boardpack/templates where the library is installed
 // (in a program linking boardpack::boardpack, where its package is; for
-// bin/boardpack, beside it), and the templates/ folder of a source tree the
-// program was built in.
+// bin/boardpack, beside it), or in the build folder it was built in.
 std::vector<std::string> default_template_dirs();
 
 }  // namespace boardpack

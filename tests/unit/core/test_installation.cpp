@@ -21,6 +21,9 @@ TEST_CASE("boardpack's files are looked for from where the library's code is", "
     REQUIRE(prefixes.size() == 2);
     CHECK(prefixes[0] == build_folder().string());
     CHECK(prefixes[1] == (build_folder() / "tests").string());
+    // The build folder stages share/boardpack/ as installed.
+    CHECK(fs::is_regular_file(installation::data_dir(prefixes[0]) + "/templates/lscsb.xml"));
+    CHECK(fs::is_regular_file(installation::data_dir(prefixes[0]) + "/fonts/LiberationSans-Regular.ttf"));
 }
 
 TEST_CASE("the partner module is found in the build folder's lib/boardpack, or where it is named", "[partner]") {
