@@ -409,16 +409,21 @@ Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const Edi
     return e;
 }
 
-std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
-                                       const LayoutContext& ctx) {
-    const PackManifest& m = pack.manifest;
+std::vector<std::size_t> late_items(const PackDocument& pack, const LaidOutParts& parts, Audience audience) {
     std::vector<std::size_t> late;
-    for (std::size_t i = 0; i < m.items.size(); ++i) {
-        const AgendaItem& it = m.items[i];
-        if (it.to_follow && (!it.exempt || plan.audience == Audience::Full) && i < parts.items.size() &&
+    for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) {
+        const AgendaItem& it = pack.manifest.items[i];
+        if (it.to_follow && (!it.exempt || audience == Audience::Full) && i < parts.items.size() &&
             parts.items[i].page_count() > 0)
             late.push_back(i);
     }
+    return late;
+}
+
+std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
+                                       const LayoutContext& ctx) {
+    const PackManifest& m = pack.manifest;
+    const std::vector<std::size_t> late = late_items(pack, parts, plan.audience);
     if (late.empty()) {
         ctx.diags.error(m.loc, rule::agenda, "no item marked to-follow=\"true\" has its papers yet, so there is no supplement to build",
                         "add <papers> to the item whose papers have arrived, keeping to-follow=\"true\"");
@@ -437,7 +442,7 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
     for (int round = 0;; ++round) {
         const int front_pages = even_length(front);
         place(parts, late, first + front_pages, ctx.styles.doc.blank_in_range, entries);
-        sheet = layout_front_sheet(m, entries, ctx, "Supplementary agenda");
+        sheet = layout_front_sheet(m, entries, ctx, std::string(kSupplementTitle));
         const int got = std::max<int>(1, static_cast<int>(sheet.pages.size()));
         if (even_length(got) == front_pages) break;
         if (round + 1 == kMaxRounds) {
@@ -453,6 +458,9 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
         b.item(i, parts.items[i].papers, entries[i].number);
     }
     Edition e = b.finish();
+    // Told apart from the pack by its title, in a viewer's title bar and a
+    // screen reader's first words, and by a later build that finds it stale.
+    e.box.meta.title = std::string(kSupplementTitle) + " - " + e.box.meta.title;
     e.entries = std::move(entries);
     return e;
 }

@@ -27,6 +27,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/boxes.hpp"
@@ -138,10 +139,17 @@ Edition bind_front_sheet(const PackDocument& pack, const EditionPlan& plan, cons
 Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan, std::size_t item,
                   const LayoutContext& ctx);
 
-// The items marked to-follow whose papers have arrived (exempt ones only
-// for the full audience): a "Supplementary agenda" front sheet listing them
-// with their own numbers, then their papers, numbered on from the full
-// pack's last page. nullopt (with an error) when no such item has papers.
+// The heading of a supplement's front sheet, and the start of its title.
+inline constexpr std::string_view kSupplementTitle = "Supplementary agenda";
+
+// The items a supplement binds: marked to-follow, their papers arrived
+// (exempt ones only for the full audience). In agenda order.
+std::vector<std::size_t> late_items(const PackDocument& pack, const LaidOutParts& parts, Audience audience);
+
+// The late_items: a "Supplementary agenda" front sheet listing them with
+// their own numbers, then their papers, numbered on from the full pack's
+// last page; titled "Supplementary agenda - " and the pack's title. nullopt
+// (with an error) when there are none.
 std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan,
                                        const LayoutContext& ctx);
 

@@ -242,6 +242,8 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
                           << " with papers";
             std::cerr << ", " << secs << " s\n";
         }
+        for (const std::string& path : result.removed)
+            std::cerr << "removed " << path << ": an earlier build wrote it, this one does not\n";
     }
     return code;
 }

@@ -71,6 +71,21 @@ std::string report_json(const boardpack::BuildRequest& request, const boardpack:
           << ", \"pages\": " << o.pages << ", \"first_page\": " << o.first_page << "}";
         sep = ",\n";
     }
+    // An output asked for but not written says why; its key is not
+    // "output", so a skipped supplement is not looked for by up_to_date.
+    j << "\n  ],\n  \"not_written\": [";
+    sep = "\n";
+    for (const boardpack::SkippedOutput& o : result.skipped) {
+        j << sep << "    {\"not_written\": " << quoted(o.path) << ", \"edition\": " << quoted(o.edition)
+          << ", \"reason\": " << quoted(o.reason) << "}";
+        sep = ",\n";
+    }
+    j << "\n  ],\n  \"removed\": [";
+    sep = "\n";
+    for (const std::string& path : result.removed) {
+        j << sep << "    " << quoted(path);
+        sep = ",\n";
+    }
     j << "\n  ],\n  \"items\": [";
     sep = "\n";
     for (const boardpack::ItemSummary& it : result.items) {
@@ -118,6 +133,12 @@ bool up_to_date(const std::string& path, const std::string& options) {
         if (auto o = field(line, "output")) {
             std::error_code ec;
             if (*o != "-" && !std::filesystem::exists(*o, ec)) return false;
+        }
+        // A file where the build wrote none (a supplement with nothing late)
+        // may be a stale one: the build that settles it is not skipped.
+        if (auto o = field(line, "not_written")) {
+            std::error_code ec;
+            if (std::filesystem::exists(std::filesystem::symlink_status(*o, ec))) return false;
         }
     }
     return version_ok && options_ok && ok && any_input;

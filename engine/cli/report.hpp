@@ -15,7 +15,7 @@ std::string report_json(const boardpack::BuildRequest& request, const boardpack:
 
 // True when the report at `path` came from this version of boardpack, with
 // the same options, succeeded, lists inputs whose bytes are all unchanged,
-// and every output it lists still exists.
+// every output it lists still exists, and nothing is where it wrote none.
 bool up_to_date(const std::string& path, const std::string& options);
 
 }  // namespace bp::cli

@@ -3,6 +3,7 @@
 // complete, so a failed build never leaves a half-written PDF. Sole libharu
 // writer. Never decides layout: every position comes from the boxes.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "core/boxes.hpp"
@@ -31,6 +32,12 @@ bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOption
 // whole while the file is written. Only the pages' sizes are left in it.
 bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
                std::string* error);
+
+// The title of a PDF that boardpack wrote, read from its XMP metadata; nullopt
+// when the file at `path` is not one (or cannot be read). How a build tells
+// an earlier edition of its own (a supplement now stale) from anyone else's
+// file, which it never removes.
+std::optional<std::string> title_of_written_pdf(const std::string& path);
 
 // True when this libharu lets write_pdf deflate page streams on several
 // threads and hand them over finished (it relies on 2.3.0's struct layout).

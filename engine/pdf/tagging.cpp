@@ -6,7 +6,11 @@
 // disagree.
 #include <algorithm>
 #include <optional>
+#include <string_view>
+#include <utility>
 
+#include "core/input_file.hpp"
+#include "pdf.hpp"
 #include "update.hpp"
 #include "writer.hpp"
 
@@ -34,6 +38,11 @@ std::string xml_escape(const std::string& s) {
     return out;
 }
 
+// What title_of_written_pdf looks for in the XMP add_metadata writes.
+constexpr std::string_view kTitleOpen = "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">";
+constexpr std::string_view kTitleClose = "</rdf:li>";
+constexpr std::string_view kProducer = "<pdf:Producer>boardpack</pdf:Producer>";
+
 // XMP with the title and the PDF/UA identification schema. Uncompressed, as
 // metadata must be readable by tools that do not parse PDF streams.
 void add_metadata(Doc& doc, const PackBox& pack) {
@@ -48,10 +57,10 @@ void add_metadata(Doc& doc, const PackBox& pack) {
         "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
         "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
         "   <dc:format>application/pdf</dc:format>\n"
-        "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + title + "</rdf:li></rdf:Alt></dc:title>\n"
+        "   " + std::string(kTitleOpen) + title + std::string(kTitleClose) + "</rdf:Alt></dc:title>\n"
         "   <dc:creator><rdf:Seq><rdf:li>" + xml_escape(pack.meta.author) + "</rdf:li></rdf:Seq></dc:creator>\n"
         "   <dc:language><rdf:Bag><rdf:li>" + xml_escape(pack.meta.lang) + "</rdf:li></rdf:Bag></dc:language>\n"
-        "   <pdf:Producer>boardpack</pdf:Producer>\n"
+        "   " + std::string(kProducer) + "\n"
         "   <xmp:CreatorTool>boardpack</xmp:CreatorTool>\n"
         "   <pdfuaid:part>1</pdfuaid:part>\n"
         "  </rdf:Description>\n"
@@ -372,3 +381,40 @@ std::vector<std::uint32_t> StructureWriter::write(UpdateSection& update) const {
 }
 
 }  // namespace bp::pdf
+
+namespace bp {
+
+std::optional<std::string> title_of_written_pdf(const std::string& path) {
+    // A supplement or a per-item PDF is a few megabytes; a file far larger
+    // is not one boardpack would be asked to recognise.
+    constexpr std::size_t kMaxBytes = std::size_t{512} << 20;
+    std::string bytes, problem;
+    if (!read_input_file(path, kMaxBytes, bytes, problem) || !bytes.starts_with("%PDF-")) return std::nullopt;
+    const std::string_view b = bytes;
+    const std::size_t open = b.find(pdf::kTitleOpen);
+    if (open == std::string_view::npos) return std::nullopt;
+    const std::size_t from = open + pdf::kTitleOpen.size();
+    const std::size_t close = b.find(pdf::kTitleClose, from);
+    // The producer follows the title in the same packet, a few lines on.
+    const std::size_t producer = b.find(pdf::kProducer, from);
+    if (close == std::string_view::npos || producer == std::string_view::npos || producer - close > 1024) return std::nullopt;
+    std::string title;
+    for (std::size_t i = from; i < close; ++i) {
+        if (b[i] != '&') {
+            title += b[i];
+            continue;
+        }
+        bool known = false;
+        for (auto [entity, c] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}})
+            if (b.substr(i).starts_with(entity)) {
+                title += c;
+                i += std::string_view(entity).size() - 1;
+                known = true;
+                break;
+            }
+        if (!known) title += '&';
+    }
+    return title;
+}
+
+}  // namespace bp

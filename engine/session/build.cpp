@@ -21,6 +21,7 @@
 #include "assemble/assemble.hpp"
 #include "core/installation.hpp"
 #include "core/output_file.hpp"
+#include "core/output_folder.hpp"
 #include "core/parallel.hpp"
 #include "dump/dump.hpp"
 #include "layout/layout.hpp"
@@ -29,6 +30,7 @@
 #include "pdf/seal.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
+#include "stale_outputs.hpp"
 #include "validate/validate.hpp"
 
 namespace boardpack {
@@ -353,6 +355,7 @@ BuildResult build(const BuildRequest& request) {
         std::function<std::optional<bp::Edition>(const bp::LayoutContext&)> bind;
     };
     std::vector<Job> jobs;
+    std::vector<std::string> split_names;  // the files written in the split folder
     if (!request.split_dir.empty()) {
         std::error_code ec;
         fs::create_directories(request.split_dir, ec);
@@ -362,17 +365,23 @@ BuildResult build(const BuildRequest& request) {
             return finish(kOutputFailed);
         }
         const fs::path dir(request.split_dir);
+        split_names.push_back("00-agenda.pdf");
         jobs.push_back({(dir / "00-agenda.pdf").string(), "agenda",
                         [&](const bp::LayoutContext& c) { return std::optional(bp::bind_front_sheet(pack, plan, c)); }});
         for (const bp::PlannedItem& planned : plan.items) {
             if (!planned.bound()) continue;
-            jobs.push_back({(dir / (planned.name + ".pdf")).string(), "item",
+            split_names.push_back(planned.name + ".pdf");
+            jobs.push_back({(dir / split_names.back()).string(), "item",
                             [&, i = planned.index](const bp::LayoutContext& c) {
                                 return std::optional(bp::bind_item(pack, parts, plan, i, c));
                             }});
         }
     }
-    if (!request.supplement.empty())
+    // A supplement with no late paper to bind is not written, and the build
+    // says why: a nightly job that always asks for one does not fail.
+    std::optional<std::string> no_supplement;
+    if (!request.supplement.empty()) no_supplement = detail::why_no_supplement(pack, parts, plan.audience);
+    if (!request.supplement.empty() && !no_supplement)
         jobs.push_back({request.supplement, "supplement",
                         [&](const bp::LayoutContext& c) { return bp::bind_supplement(pack, parts, plan, c); }});
     // The pack last: it takes the laid-out pages instead of copying them.
@@ -387,10 +396,24 @@ BuildResult build(const BuildRequest& request) {
         if (job.edition == "pack" && !job.path.empty()) outputs.push_back({job.path, "pack PDF"});
     for (const Job& job : jobs)
         if (job.edition != "pack" && !job.path.empty()) outputs.push_back({job.path, job.edition + " PDF"});
+    // A supplement not written is checked all the same: an earlier one
+    // there may be removed.
+    if (no_supplement) outputs.push_back({request.supplement, "supplement PDF"});
     if (!request.dump.empty()) outputs.push_back({request.dump, "page dump"});
     for (const std::string& path : request.caller_outputs) outputs.push_back({path, "build report"});
     if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
     clock.lap("assemble");
+
+    // The split folder's record names this build's files before any is written.
+    std::optional<bp::OutputFolder> split_folder;
+    if (!request.split_dir.empty()) {
+        try {
+            split_folder.emplace(request.split_dir).begin(split_names);
+        } catch (const bp::OutputError& e) {
+            diags.error(bp::SourceLoc{request.split_dir, 0, 0}, bp::rule::output, e.what());
+            return finish(kOutputFailed);
+        }
+    }
 
     std::mutex progress_lock;
     // Binds and writes one edition; what goes wrong goes in `d`.
@@ -456,6 +479,30 @@ BuildResult build(const BuildRequest& request) {
         const int code = write_edition(jobs.back(), ctx, workers, written, diags);
         if (code != kOk) return finish(code);
         for (WrittenFile& f : written) out.outputs.push_back(std::move(f));
+    }
+
+    // Only once every output is in place: what an earlier build wrote and
+    // this one does not write again is removed.
+    if (split_folder) {
+        try {
+            std::vector<std::string> in_use;
+            for (const Input& in : inputs) in_use.push_back(in.path);
+            bp::OutputFolder::Finished settled = split_folder->finish(in_use);
+            for (std::string& path : settled.removed) out.removed.push_back(std::move(path));
+            for (const std::string& path : settled.changed)
+                diags.note(bp::SourceLoc{path, 0, 0}, bp::rule::output,
+                           "an earlier build wrote this file, but it has changed since, so it was left in the folder",
+                           "remove it if it should not be published with this build's files");
+        } catch (const bp::OutputError& e) {
+            diags.error(bp::SourceLoc{request.split_dir, 0, 0}, bp::rule::output, e.what());
+            return finish(kOutputFailed);
+        }
+    }
+    if (no_supplement) {
+        out.skipped.push_back(SkippedOutput{request.supplement, "supplement", *no_supplement});
+        if (detail::settle_missing_supplement(request.supplement, *no_supplement, diags))
+            out.removed.push_back(request.supplement);
+        if (diags.has_errors()) return finish(kOutputFailed);
     }
     clock.lap("write");
     return finish(kOk);

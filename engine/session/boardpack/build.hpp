@@ -63,6 +63,13 @@ struct WrittenFile {
     int first_page = 1;   // the number printed on its first page
 };
 
+// An output asked for that this build had nothing to put in, so did not write.
+struct SkippedOutput {
+    std::string path;
+    std::string edition;  // "supplement"
+    std::string reason;   // "no item marked to-follow=\"true\" has its papers yet"
+};
+
 struct ItemSummary {
     int number = 0;
     std::string title;
@@ -84,6 +91,12 @@ struct BuildResult {
     std::vector<Diagnostic> diagnostics;  // sorted by file and position
     std::vector<std::string> inputs;      // every file read: manifest, papers, template, fonts, images
     std::vector<WrittenFile> outputs;
+    std::vector<SkippedOutput> skipped;
+    // Files an earlier build wrote that this one removed because it does not
+    // write them again: per-item PDFs of items renumbered or gone (--split
+    // keeps a record of what it wrote, .boardpack-files, and removes only
+    // those, unchanged), a supplement when no late paper is left to bind.
+    std::vector<std::string> removed;
     std::vector<ItemSummary> items;
     std::vector<StageTime> stages;
     int public_pages = 0, full_pages = 0;

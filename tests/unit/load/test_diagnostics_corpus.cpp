@@ -134,7 +134,7 @@ TEST_CASE("diagnostics corpus: every rule id is produced by some case", "[load][
     // what only laying out finds. Each of these has its own unit or e2e test.
     const std::set<std::string_view> not_from_a_file = {
         "file-unreadable", "internal-error", "rowspan-too-tall", "front-sheet",
-        "agenda",  // build --supplement with no late papers (tests/e2e/test_editions.py)
+        "agenda",  // build --supplement with no late papers, a note (tests/e2e/test_outputs.py)
         "output",  // outputs that cannot be written (tests/e2e/test_cli.py)
     };
     std::set<std::string_view> seen;
