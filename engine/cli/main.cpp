@@ -530,7 +530,7 @@ int main(int argc, char** argv) {
                     "report", po::value(&a.report), "write a JSON build report; skip the build if nothing changed")(
                     "force", po::bool_switch(&a.force), "build even when the report says nothing changed")(
                     "verbose,v", po::bool_switch(&a.verbose), "say what was written even when not on a terminal")(
-                    "jobs,j", po::value(&a.jobs), "threads laying out items and compressing pages (0: all cores); the PDF is the same for any")(
+                    "jobs,j", po::value(&a.jobs), "threads laying out items and compressing pages (0: the machine's cores, at most 4); the PDF is the same for any")(
                     "threads", po::value(&a.jobs), "the same as --jobs")(
                     "dump", po::value(&a.dump), "also write the page boxes as text to this file");
             // Not in --help: an untagged, inaccessible PDF, only for the

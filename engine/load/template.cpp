@@ -19,9 +19,7 @@ const Names kEngineStyles = {"body",       "h1",           "h2",         "h3",  
                              "meeting",    "agenda-heading", "agenda-item", "agenda-note", "paper-title",
                              "paper-line", "table",        "table-header", "table-note",  "quote",
                              "minute-title", "chair",      "footer",     "stamp",       "blank",
-                             "cover-title", "cover-subtitle", "footnote",
-                             // used by style/ and layout/ beyond the list in formats.md
-                             "contact",    "appendix-title"};
+                             "cover-title", "cover-subtitle", "footnote", "contact", "appendix-title"};
 
 bool contains(const Names& names, std::string_view n) {
     return std::find(names.begin(), names.end(), n) != names.end();

@@ -6,7 +6,9 @@ installed template, and of a pack with a partner PDF, whose module the
 library finds where it was installed with it, or where the program names
 it (BuildRequest), and whose absence it reports as it is. The package
 names the folders it installed (templates, schemas, fonts)."""
+import glob
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -31,6 +33,16 @@ for rel in ["bin/boardpack", "include/boardpack/build.hpp", "share/boardpack/tem
             "share/man/man1/boardpack.1", "lib/cmake/boardpack/boardpackConfig.cmake",
             "lib/boardpack/boardpack-partner.so"]:
     t(os.path.exists(os.path.join(prefix, rel)), f"{rel} is installed")
+
+# Every document of docs/, as it is, under share/doc/boardpack, its links
+# to one another kept.
+docs = sorted(glob.glob(os.path.join(root, "docs", "*.md")))
+t(len(docs) >= 4, f"docs/ holds the documents: {docs}")
+for doc in docs:
+    there = os.path.join(prefix, "share/doc/boardpack", os.path.basename(doc))
+    t(os.path.exists(there) and open(there, "rb").read() == open(doc, "rb").read(), f"{there} is installed")
+    for link in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", open(doc, encoding="utf-8").read()):
+        t(os.path.exists(os.path.join(os.path.dirname(there), link)), f"{os.path.basename(doc)} links to {link}, installed")
 
 # The sample, away from the source tree, built from an empty folder.
 sample = os.path.join(work, "meeting")

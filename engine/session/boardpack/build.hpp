@@ -41,10 +41,11 @@ struct BuildRequest {
     // the build or another output.
     std::vector<std::string> caller_outputs;
     int jobs = 0;                            // threads laying out items and compressing pages;
-                                             // 0: the machine's cores. The PDF is the same for any.
+                                             // 0: the machine's cores, at most 4. The PDF is the
+                                             // same for any.
     bool tagged = true;                      // false only to measure what tagging costs
-    // Called as the build moves on ("laying out", "writing pack.pdf"), for a
-    // progress line; may be empty.
+    // Called as the build moves on ("checking", "laying out", "writing
+    // pack.pdf"), for a progress line; may be empty.
     std::function<void(const std::string& stage)> progress;
 };
 
@@ -79,7 +80,7 @@ struct ItemSummary {
 };
 
 struct StageTime {
-    std::string stage;  // "load", "validate", "style", "layout", "assemble", "write"
+    std::string stage;  // "manifest", "style", "load and layout", "assemble", "write"
     double seconds = 0;
 };
 
