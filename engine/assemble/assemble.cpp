@@ -68,13 +68,28 @@ std::string language_tag(std::string locale) {
     return locale.empty() ? "en-GB" : locale;
 }
 
+// What a pack's PDF says of itself.
+PackMeta pack_meta(const PackManifest& m, const StyleSheet& ss) {
+    PackMeta meta;
+    meta.title = m.meeting.body + " - " + format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
+    meta.subject = "Agenda pack";
+    meta.author = m.meeting.body;
+    meta.lang = language_tag(ss.doc.locale);
+    meta.year = m.meeting.date.year;
+    meta.month = m.meeting.date.month;
+    meta.day = m.meeting.date.day;
+    return meta;
+}
+
 // An edition being put together: pages appended in order, numbered from
-// `first`, each part's structure grafted under its own Part.
+// `first`, each part's structure grafted under its own Part; then finished,
+// every edition and a paper's preview alike.
 class Binding {
 public:
-    Binding(const PackDocument& pack, const LayoutContext& ctx, int first) : pack_(pack), ctx_(ctx) {
+    // `document`: where the edition comes from (the manifest, the paper).
+    Binding(const LayoutContext& ctx, int first, const SourceLoc& document) : ctx_(ctx), loc_(document) {
         ed_.box.first_page_number = first;
-        document_ = ed_.box.structure.add(Role::Document, kNoStruct, pack.manifest.loc);
+        document_ = ed_.box.structure.add(Role::Document, kNoStruct, document);
     }
 
     int next_number() const { return ed_.box.first_page_number + static_cast<int>(ed_.box.pages.size()); }
@@ -86,7 +101,7 @@ public:
 
     // `pages`: the front sheet's length in the numbering, its padding included.
     void front_sheet(PartLayout sheet, int pages) {
-        const StructId part = ed_.box.structure.add(Role::Part, document_, pack_.manifest.loc);
+        const StructId part = ed_.box.structure.add(Role::Part, document_, loc_);
         ed_.box.structure.text(part).title = "Agenda";
         ed_.box.outlines.push_back(Outline{"Agenda", static_cast<int>(ed_.box.pages.size()), 0, 0});
         ed_.front_pages = static_cast<int>(sheet.pages.size());
@@ -103,9 +118,8 @@ public:
 
     // The item's papers, each from a right-hand page, its first page stamped.
     // `papers`: the item's laid-out papers, copied or moved in by the caller.
-    void item(std::size_t i, std::vector<PartLayout> papers, int number) {
+    void item(const AgendaItem& item, std::vector<PartLayout> papers, int number) {
         pad_to_odd();
-        const AgendaItem& item = pack_.manifest.items[i];
         const int first = static_cast<int>(ed_.box.pages.size());
         const std::string title = std::to_string(number) + ". " + plain_text(item.title);
         const StructId part = ed_.box.structure.add(Role::Part, document_, item.loc);
@@ -115,16 +129,28 @@ public:
             pad_to_odd();
             append(std::move(paper), part);
         }
-        stamps_.push_back(Stamp{static_cast<std::size_t>(first), number});
+        stamps_.push_back(Stamp{static_cast<std::size_t>(first), fill_template_text(ctx_.styles.doc.stamp, "item", number), false});
         if (item.exempt)
             for (std::size_t p = static_cast<std::size_t>(first); p < ed_.box.pages.size(); ++p)
                 exempt_.push_back(Exempt{p, *item.exempt});
     }
 
-    Edition finish() {
-        pad_to(even_length(next_number() - 1) + 1);
+    // One paper on its own, for a preview: under the document itself, its
+    // title its bookmark, every page stamped `stamp` in bold.
+    void paper(PartLayout part, const std::string& title, const std::string& stamp) {
+        const std::size_t first = ed_.box.pages.size();
+        ed_.box.outlines.push_back(Outline{title, static_cast<int>(first), 0, 0});
+        append(std::move(part), document_);
+        for (std::size_t p = first; p < ed_.box.pages.size(); ++p) stamps_.push_back(Stamp{p, stamp, true});
+    }
+
+    // Stamps, exempt headers and footers on every page, the fonts and the
+    // PDF's metadata; an edition of a pack is padded to an even length first
+    // (`pad_even`), for duplex printing.
+    Edition finish(PackMeta meta, bool pad_even = true) {
+        if (pad_even) pad_to(even_length(next_number() - 1) + 1);
         const StyleSheet& ss = ctx_.styles;
-        for (const Stamp& s : stamps_) add_stamp(ed_.box.pages[s.page], s.item);
+        for (const Stamp& s : stamps_) add_stamp(ed_.box.pages[s.page], s.text, s.bold);
         for (const Exempt& e : exempt_) add_exempt_header(ed_.box.pages[e.page], e.reason);
         // Footers last, now that every page has its number.
         const TextStyle& foot = ss.get("footer");
@@ -138,17 +164,8 @@ public:
             r.baseline = p.height - pm.margin_bottom / 2;
             p.add(std::move(r), Mark::as(Artifact::Footer));
         }
-        const PackManifest& m = pack_.manifest;
         for (const FontFace& f : ctx_.fonts.faces()) ed_.box.faces.push_back(f);
-        PackMeta& meta = ed_.box.meta;
-        meta.title = m.meeting.body + " - " +
-                     format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
-        meta.subject = "Agenda pack";
-        meta.author = m.meeting.body;
-        meta.lang = language_tag(ss.doc.locale);
-        meta.year = m.meeting.date.year;
-        meta.month = m.meeting.date.month;
-        meta.day = m.meeting.date.day;
+        ed_.box.meta = std::move(meta);
         return std::move(ed_);
     }
 
@@ -157,7 +174,8 @@ public:
 private:
     struct Stamp {
         std::size_t page;
-        int item;
+        std::string text;  // "Agenda Item 5", "DRAFT"
+        bool bold;
     };
     struct Exempt {
         std::size_t page;
@@ -192,10 +210,11 @@ private:
         }
     }
 
-    void add_stamp(PageBox& page, int item) {
+    // At the head of the page, right, in the stamp's style.
+    void add_stamp(PageBox& page, const std::string& text, bool bold) {
         const StyleSheet& ss = ctx_.styles;
         const TextStyle& stamp = ss.get("stamp");
-        GlyphRun r = text_run(fill_template_text(ss.doc.stamp, "item", item), stamp, ctx_);
+        GlyphRun r = text_run(text, stamp, ctx_, bold);
         const PageMaster& pm = page.landscape() ? ss.landscape : ss.portrait;
         r.x = page.width - pm.margin_right - r.width;
         r.baseline = pm.margin_top / 2 + stamp.size / 2;
@@ -218,8 +237,8 @@ private:
         page.add(std::move(why), Mark::as(Artifact::Header));
     }
 
-    const PackDocument& pack_;
     const LayoutContext& ctx_;
+    SourceLoc loc_;
     Edition ed_;
     StructId document_ = kNoStruct;
     std::vector<Stamp> stamps_;
@@ -362,14 +381,14 @@ namespace {
 // `papers_of(i)`: item i's laid-out papers, copied or moved out of the parts.
 template <class PapersOf>
 Edition bind_pack_from(const PackDocument& pack, PapersOf papers_of, const EditionPlan& plan, const LayoutContext& ctx) {
-    Binding b(pack, ctx, 1);
+    Binding b(ctx, 1, pack.manifest.loc);
     b.front_sheet(layout_front_sheet(pack.manifest, plan.entries, ctx), plan.front_pages);
     for (std::size_t i : plan.order) {
         const PlannedItem& item = plan.items[i];
         b.pad_to(*item.first_page);
-        b.item(i, papers_of(i), item.number);
+        b.item(pack.manifest.items[i], papers_of(i), item.number);
     }
-    Edition e = b.finish();
+    Edition e = b.finish(pack_meta(pack.manifest, ctx.styles));
     e.entries = plan.entries;
     return e;
 }
@@ -388,13 +407,13 @@ Edition bind_pack(const PackDocument& pack, LaidOutParts&& parts, const EditionP
 }
 
 Edition bind_front_sheet(const PackDocument& pack, const EditionPlan& plan, const LayoutContext& ctx) {
-    Binding b(pack, ctx, 1);
+    Binding b(ctx, 1, pack.manifest.loc);
     // Its links would point outside this PDF: the lines stay, the links go.
     PartLayout sheet = layout_front_sheet(pack.manifest, plan.entries, ctx);
     for (PageBox& page : sheet.pages)
         std::erase_if(page.items, [](const PageItem& i) { return std::holds_alternative<LinkBox>(i.what); });
     b.front_sheet(std::move(sheet), plan.front_pages);
-    Edition e = b.finish();
+    Edition e = b.finish(pack_meta(pack.manifest, ctx.styles));
     e.entries = plan.entries;
     return e;
 }
@@ -402,9 +421,9 @@ Edition bind_front_sheet(const PackDocument& pack, const EditionPlan& plan, cons
 Edition bind_item(const PackDocument& pack, const LaidOutParts& parts, const EditionPlan& plan, std::size_t item,
                   const LayoutContext& ctx) {
     const PlannedItem& planned = plan.items.at(item);
-    Binding b(pack, ctx, planned.first_page.value_or(1));
-    if (planned.bound()) b.item(item, parts.items[item].papers, planned.number);
-    Edition e = b.finish();
+    Binding b(ctx, planned.first_page.value_or(1), pack.manifest.loc);
+    if (planned.bound()) b.item(pack.manifest.items[item], parts.items[item].papers, planned.number);
+    Edition e = b.finish(pack_meta(pack.manifest, ctx.styles));
     e.entries = {plan.entries[item]};
     return e;
 }
@@ -451,18 +470,37 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
         }
         front = got;
     }
-    Binding b(pack, ctx, first);
+    Binding b(ctx, first, m.loc);
     b.front_sheet(std::move(sheet), even_length(std::max<int>(1, static_cast<int>(sheet.pages.size()))));
     for (std::size_t i : late) {
         b.pad_to(*entries[i].first_page);
-        b.item(i, parts.items[i].papers, entries[i].number);
+        b.item(m.items[i], parts.items[i].papers, entries[i].number);
     }
-    Edition e = b.finish();
+    Edition e = b.finish(pack_meta(m, ctx.styles));
     // Told apart from the pack by its title, in a viewer's title bar and a
     // screen reader's first words, and by a later build that finds it stale.
     e.box.meta.title = std::string(kSupplementTitle) + " - " + e.box.meta.title;
     e.entries = std::move(entries);
     return e;
+}
+
+PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx) {
+    const std::string title = paper.header.title.empty() ? std::string("Draft") : plain_text(paper.header.title.front());
+    // Pages numbered from 1, each marked DRAFT where a pack page has its
+    // agenda stamp, finished as every edition is.
+    Binding b(ctx, 1, paper.loc);
+    b.paper(layout_paper(paper, ctx), title, "DRAFT");
+    PackMeta meta;
+    meta.title = "DRAFT - " + title;
+    meta.subject = "Draft paper";
+    meta.author = paper.header.board;
+    meta.lang = language_tag(ctx.styles.doc.locale);
+    if (paper.header.date) {
+        meta.year = paper.header.date->year;
+        meta.month = paper.header.date->month;
+        meta.day = paper.header.date->day;
+    }
+    return std::move(b.finish(std::move(meta), false).box);
 }
 
 std::string fill_template_text(const std::string& pattern, const std::string& key, int value) {

@@ -174,9 +174,11 @@ struct AssembledPack {
 std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const LayoutContext& ctx,
                                            const AssembleOptions& options);
 
-// One paper on its own, for `boardpack preview`: laid out as in the pack,
-// pages numbered from 1 with the template's footer, each page marked DRAFT
-// where a pack page has its agenda stamp. No front sheet, no padding.
+// One paper on its own, for `boardpack preview`: laid out as in the pack
+// and finished by the same step as every edition (its links to its own
+// pages resolved, the template's footer), pages numbered from 1, each page
+// marked DRAFT where a pack page has its agenda stamp. No front sheet, no
+// padding.
 PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx);
 
 // "Page {page}" with the number filled in.

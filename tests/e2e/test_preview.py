@@ -79,6 +79,78 @@ for item, source in zip(items, sources):
     compared += 1
 expect(compared >= 3, f"only {compared} items compared with the pack")
 
+# A partner PDF whose pages link to each other, as a report's appendix and
+# as a paper of its own: preview finishes the pages as the pack does, so
+# each link opens the page showing its target, in the preview and in the pack.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import partner_pdfs as pp  # noqa: E402
+
+folder = os.path.join(tmp, "partner")
+os.makedirs(folder)
+# Page 2 links to page 3 by a named destination, page 3 back to page 1 by an explicit one.
+pp.write(os.path.join(folder, "slides.pdf"),
+         [pp.Page(*pp.SLIDE, f"Partner slide {n}", goto={2: (2, True), 3: (0, False)}.get(n)) for n in (1, 2, 3)])
+with open(os.path.join(folder, "report.xml"), "w", encoding="utf-8") as f:
+    f.write('<report version="1">\n  <header><board>Board</board><date>2015-09-17</date><title>Slides</title></header>\n'
+            '  <p>The slides are at Appendix 1.</p>\n'
+            '  <appendix src="slides.pdf" title="Appendix 1 - Slides" alt="Three slides"/>\n</report>\n')
+with open(os.path.join(folder, "pack.xml"), "w", encoding="utf-8") as f:
+    f.write('<pack version="1" template="lscsb">\n  <meeting><body>Board</body><date>2015-09-17</date><time>10:00</time>'
+            '<venue>Hall</venue></meeting>\n  <agenda>\n    <item><title>Slides</title><papers src="report.xml"/></item>\n'
+            '  </agenda>\n</pack>\n')
+
+
+def qpdf_json(pdf, key):
+    return json.loads(run("qpdf", "--json", f"--json-key={key}", pdf).stdout)
+
+
+def links_from(pdf):
+    """{1-based page: [1-based pages its links open]} for every page with a link inside the file."""
+    objs = qpdf_json(pdf, "qpdf")["qpdf"][1]
+    pages = [p["object"] for p in qpdf_json(pdf, "pages")["pages"]]
+    out = {}
+    for n, page in enumerate(pages, 1):
+        annots = objs[f"obj:{page}"]["value"].get("/Annots", [])
+        if isinstance(annots, str):
+            annots = objs[f"obj:{annots}"]["value"]
+        for a in annots:
+            d = objs[f"obj:{a}"]["value"]
+            dest = d.get("/Dest") or d.get("/A", {}).get("/D")
+            if isinstance(dest, str) and dest.endswith(" R"):
+                dest = objs[f"obj:{dest}"]["value"]
+            if isinstance(dest, list):
+                out.setdefault(n, []).append(pages.index(dest[0]) + 1)
+    return out
+
+
+def slide_pages(pdf):
+    texts = run("pdftotext", "-layout", pdf, "-").stdout.split("\f")
+    return {n: i + 1 for i, text in enumerate(texts) for n in (1, 2, 3) if f"Partner slide {n}" in text}
+
+
+draft = os.path.join(tmp, "slides-draft.pdf")
+r = run(boardpack, "preview", os.path.join(folder, "report.xml"), "-o", draft)
+expect(r.returncode == 0 and os.path.exists(draft), f"preview of a report with a linked partner appendix: {r.returncode} {r.stderr[:300]}")
+built = os.path.join(tmp, "slides-pack.pdf")
+b = run(boardpack, "build", os.path.join(folder, "pack.xml"), "-o", built)
+expect(b.returncode == 0, f"the same report builds in a pack: {b.stderr[:300]}")
+for pdf, what in [(draft, "the preview"), (built, "the pack")]:
+    if not os.path.exists(pdf):
+        continue
+    at = slide_pages(pdf)
+    expect(sorted(at) == [1, 2, 3], f"{what} shows the three slides: {at}")
+    if sorted(at) == [1, 2, 3]:
+        links = {page: to for page, to in links_from(pdf).items() if page in at.values()}
+        expect(links == {at[2]: [at[3]], at[3]: [at[1]]},
+               f"in {what}, slide 2 links to slide 3's page and slide 3 to slide 1's: {links} (slides on {at})")
+if os.path.exists(draft) and os.path.exists(built):
+    # The same pages as in the pack, numbered from 1: the report's page count, and each slide as far into it.
+    d, p = slide_pages(draft), slide_pages(built)
+    texts = run("pdftotext", "-layout", built, "-").stdout.split("\f")
+    report_first = next(i + 1 for i, text in enumerate(texts) if "The slides are at Appendix 1." in text)
+    expect(all(p[n] - report_first == d[n] - 1 for n in (1, 2, 3)),
+           f"each slide is as far into the paper in the preview ({d}) as in the pack ({p}, the report from page {report_first})")
+
 # Bad input: located errors, no PDF.
 bad = os.path.join(tmp, "bad.xml")
 open(bad, "w", encoding="utf-8").write('<report version="1"><para/></report>\n')
