@@ -1,6 +1,7 @@
 // XML Schema (XSD 1.0) from a grammar::Format: one named complex type per
 // grammar type, local element declarations, documentation on every element
 // and attribute, simple types for the value kinds.
+#include <algorithm>
 #include <string>
 
 #include "load/grammar.hpp"
@@ -134,9 +135,31 @@ void attribute(std::string& o, const Attribute& a) {
 
 const char* const kInline[] = {"b", "i", "u", "sup", "sub", "a", "br"};
 
+// What inline markup may hold depends on where it stands, as the loader
+// reads it: a footnote only in a block that takes them (a paragraph, a list
+// entry), however deep in <b> or <a> (<p><a href><fn>); no link inside a
+// link, however deep (<a><b><a>). A schema type cannot see where its element
+// stands, so each of b, i, u, sup, sub and a has a type per place: "b" where
+// neither holds, "b-fn" where footnotes may stand, "b-in-a" inside a link,
+// "b-fn-in-a" both. A footnote's own text is a place of neither.
+struct Place {
+    bool footnotes = false;
+    bool in_link = false;
+};
+
+std::string type_for(std::string_view markup, Place at) {
+    std::string name(markup);
+    if (markup == "br" || markup == "fn") return name;
+    if (at.footnotes) name += "-fn";
+    if (at.in_link) name += "-in-a";
+    return name;
+}
+
+// `doc_of`: the grammar type whose documentation the element carries
+// (a place's type is documented as its markup is).
 void element(std::string& o, const Format& f, std::string_view name, std::string_view type, const std::string& occ,
-             const std::string& indent) {
-    const Type* t = f.find(type);
+             const std::string& indent, std::string_view doc_of = {}) {
+    const Type* t = f.find(doc_of.empty() ? type : doc_of);
     o += indent + "<xs:element name=\"" + std::string(name) + "\" type=\"" + std::string(type) + "\"" + occ;
     if (!t || t->doc.empty()) {
         o += "/>\n";
@@ -145,8 +168,23 @@ void element(std::string& o, const Format& f, std::string_view name, std::string
     o += ">\n" + documentation(t->doc, indent + "  ") + indent + "</xs:element>\n";
 }
 
-void complex_type(std::string& o, const Format& f, const Type& t) {
-    o += "  <xs:complexType name=\"" + std::string(t.id) + "\"";
+// The inline markup an element standing at `at` may hold.
+void inline_choices(std::string& o, const Format& f, Place at) {
+    for (const char* n : kInline)
+        if (!(at.in_link && std::string_view(n) == "a")) element(o, f, n, type_for(n, at), "", "      ", n);
+    if (at.footnotes) element(o, f, "fn", "fn", "", "      ");
+}
+
+bool is_markup(const Type& t) {
+    for (const char* n : kInline)
+        if (t.id == n && t.id != "br") return true;
+    return false;
+}
+
+// `name`: the type's name in the schema (a place's, for markup); `at`: the
+// place its inline content stands in.
+void complex_type(std::string& o, const Format& f, const Type& t, const std::string& name, Place at) {
+    o += "  <xs:complexType name=\"" + name + "\"";
     switch (t.content) {
         case Content::Empty:
             o += ">\n";
@@ -157,8 +195,7 @@ void complex_type(std::string& o, const Format& f, const Type& t) {
         case Content::Inline:
         case Content::Mixed: {
             o += " mixed=\"true\">\n    <xs:choice minOccurs=\"0\" maxOccurs=\"unbounded\">\n";
-            for (const char* n : kInline) element(o, f, n, n, "", "      ");
-            if (t.footnotes) element(o, f, "fn", "fn", "", "      ");
+            inline_choices(o, f, at);
             for (const Particle& p : t.particles)
                 for (const auto& e : p.elements) element(o, f, e.first, e.second, "", "      ");
             o += "    </xs:choice>\n";
@@ -195,7 +232,20 @@ std::string xml_schema(const Format& f) {
     o += "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" elementFormDefault=\"unqualified\">\n";
     const Type& root = f.type(f.root_type);
     element(o, f, f.root, root.id, "", "  ");
-    for (const Type& t : f.types) complex_type(o, f, t);
+    for (const Type& t : f.types) {
+        if (!is_markup(t)) {
+            complex_type(o, f, t, std::string(t.id), Place{t.footnotes, false});
+            continue;
+        }
+        // Markup: a type per place it may stand in; inside <a> is inside a link.
+        const bool notes = std::any_of(f.types.begin(), f.types.end(), [](const Type& u) { return u.footnotes; });
+        for (const bool footnotes : {false, true})
+            for (const bool in_link : {false, true}) {
+                if ((t.id == "a" && in_link) || (footnotes && !notes)) continue;  // never stands there
+                const Place at{footnotes, in_link};
+                complex_type(o, f, t, type_for(t.id, at), Place{footnotes, in_link || t.id == "a"});
+            }
+    }
     simple_types(o);
     o += "</xs:schema>\n";
     return o;
