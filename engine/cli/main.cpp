@@ -1,6 +1,8 @@
 // boardpack: the command line. `build` turns a pack manifest into the agenda
 // pack PDF; `validate` checks papers, packs and templates for an officer;
-// `dump` prints the laid-out page boxes as text.
+// `preview` lays out one paper; `dump` prints the laid-out page boxes as
+// text. Each parses its arguments, asks the library's session to do the
+// work, and prints what it says.
 //
 // Exit codes: 0 done; 1 the input has errors (nothing written); 2 bad
 // command line; 3 the output could not be written.
@@ -22,16 +24,10 @@
 #include <sstream>
 #include <thread>
 
-#include "assemble/assemble.hpp"
-#include "boardpack/build.hpp"
+#include "boardpack/session.hpp"
 #include "core/diag_render.hpp"
 #include "core/output_file.hpp"
-#include "load/load.hpp"
-#include "pdf/pdf.hpp"
 #include "report.hpp"
-#include "style/style.hpp"
-#include "text/text.hpp"
-#include "validate/validate.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -41,7 +37,7 @@ namespace {
 
 constexpr int kOk = 0, kInputErrors = 1, kUsage = 2, kOutputFailed = 3;
 
-constexpr const char* kStdinName = "<stdin>";
+constexpr const char* kStdinName = boardpack::kStandardInputName;
 
 // How diagnostics are printed: for people (source line, caret, hint) or as
 // JSON for tools; --werror makes warnings fail the run.
@@ -121,48 +117,6 @@ void print_sorted(const std::vector<Diagnostic>& sorted, const Reporting& how, s
     }
 }
 
-void print_diagnostics(const Diagnostics& d, const Reporting& how, std::ostream& json_out = std::cout) {
-    print_sorted(d.sorted(), how, json_out);
-    if (d.dropped() > 0) std::cerr << "boardpack: " << d.dropped() << " more diagnostics not shown\n";
-}
-
-// A template named on the command line: a path ending in .xml as it is,
-// else NAME.xml in the first template folder that has it.
-std::string find_template(const std::string& name_or_path, const LoadOptions& lo) {
-    if (name_or_path.ends_with(".xml")) return name_or_path;
-    for (const std::string& dir : lo.template_dirs)
-        if (fs::is_regular_file(fs::path(dir) / (name_or_path + ".xml")))
-            return (fs::path(dir) / (name_or_path + ".xml")).string();
-    return name_or_path + ".xml";
-}
-
-// The fonts of the templates papers are checked against in validate, each
-// loaded once. A template that cannot be loaded gives no fonts: its own
-// problems are reported when it is validated itself.
-class TemplateFonts {
-public:
-    explicit TemplateFonts(const LoadOptions& lo) : lo_(lo) {}
-
-    // NAME (looked up in the template folders) or a path ending in .xml.
-    const FontTable* get(const std::string& name_or_path) {
-        std::string path = find_template(name_or_path, lo_);
-        auto it = loaded_.find(path);
-        if (it != loaded_.end()) return it->second.get();
-        Diagnostics ignored;
-        std::unique_ptr<FontTable> fonts;
-        if (std::optional<TemplateDoc> tpl = load_template(path, ignored); tpl && !ignored.has_errors()) {
-            fonts = std::make_unique<FontTable>();
-            resolve_styles(*tpl, *fonts, ignored);
-            if (ignored.has_errors()) fonts.reset();
-        }
-        return loaded_.emplace(path, std::move(fonts)).first->second.get();
-    }
-
-private:
-    const LoadOptions& lo_;
-    std::map<std::string, std::unique_ptr<FontTable>> loaded_;
-};
-
 struct BuildArgs {
     std::vector<std::string> packs;
     std::string output, out_dir, report, dump, templates, audience = "public", split, supplement;
@@ -182,9 +136,9 @@ std::string describe_options(const boardpack::BuildRequest& r) {
     return s;
 }
 
-std::vector<Diagnostic> engine_diagnostics(const boardpack::BuildResult& result) {
+std::vector<Diagnostic> engine_diagnostics(const std::vector<boardpack::Diagnostic>& found) {
     std::vector<Diagnostic> out;
-    for (const boardpack::Diagnostic& d : result.diagnostics) {
+    for (const boardpack::Diagnostic& d : found) {
         const Rule* r = find_rule(d.rule);
         Diagnostic x;
         x.severity = d.severity == "error" ? Severity::Error : d.severity == "warning" ? Severity::Warning : Severity::Note;
@@ -213,7 +167,7 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
     const boardpack::BuildResult result = boardpack::build(request);
     if (progress) std::cerr << "\r\033[K" << std::flush;
     int code = result.exit_code;
-    std::vector<Diagnostic> diags = engine_diagnostics(result);
+    std::vector<Diagnostic> diags = engine_diagnostics(result.diagnostics);
     const bool warnings = std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
     if (code == kOk && a.reporting.werror && warnings) code = kInputErrors;
     print_sorted(diags, a.reporting, request.dump == "-" || request.output == "-" ? std::cerr : std::cout);
@@ -314,7 +268,7 @@ int run_build(const BuildArgs& a) {
             r.jobs = 1;
             const boardpack::BuildResult result = boardpack::build(r);
             std::lock_guard<std::mutex> lock(print);
-            std::vector<Diagnostic> diags = engine_diagnostics(result);
+            std::vector<Diagnostic> diags = engine_diagnostics(result.diagnostics);
             print_sorted(diags, a.reporting, std::cout);
             codes[i] = result.exit_code;
             if (result.exit_code == kOk && a.reporting.werror &&
@@ -333,53 +287,20 @@ int run_build(const BuildArgs& a) {
     return *std::max_element(codes.begin(), codes.end());
 }
 
+// The diagnostics a session step returned, printed; with --werror a warning fails the run.
+int print_step(int code, const std::vector<boardpack::Diagnostic>& found, std::size_t dropped, const Reporting& how) {
+    const std::vector<Diagnostic> diags = engine_diagnostics(found);
+    const bool warnings = std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; });
+    if (code == kOk && how.werror && warnings) code = kInputErrors;
+    print_sorted(diags, how);
+    if (dropped > 0) std::cerr << "boardpack: " << dropped << " more diagnostics not shown\n";
+    return code;
+}
+
 // preview: one paper laid out in the house style, pages from 1, marked DRAFT.
-int run_preview(const std::string& paper_path, const std::string& output, const std::string& templates,
-                const std::string& template_name, const Reporting& how) {
-    Diagnostics diags;
-    LoadOptions lo;
-    if (!templates.empty()) lo.template_dirs.push_back(templates);
-    for (const std::string& d : boardpack::default_template_dirs()) lo.template_dirs.push_back(d);
-    auto finish = [&](int code) {
-        if (code == kOk && how.failed(diags)) code = kInputErrors;
-        print_diagnostics(diags, how);
-        return code;
-    };
-    if (const std::string problem = output_target_problem(output); !problem.empty()) {
-        diags.error(SourceLoc{output, 0, 0}, rule::output, "the PDF " + problem, "name a regular file for it");
-        return finish(kOutputFailed);
-    }
-    std::optional<Paper> paper = load_paper(paper_path, fs::path(paper_path).parent_path().string(), diags);
-    if (paper) validate_paper(*paper, diags);
-    std::optional<TemplateDoc> tpl;
-    const std::string template_path = find_template(template_name, lo);
-    if (!diags.has_errors()) tpl = load_template(template_path, diags);
-    if (!paper || !tpl || diags.has_errors()) return finish(kInputErrors);
-    std::vector<std::string> inputs = load_images(*paper, tpl->max_image_pixels, diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    FontTable fonts;
-    StyleSheet styles = resolve_styles(*tpl, fonts, diags);
-    if (!diags.has_errors()) report_unprintable(*paper, fonts, diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    inputs.push_back(paper_path);
-    inputs.push_back(template_path);
-    for (const FontFace& f : fonts.faces()) inputs.push_back(f.path);
-    for (const std::string& in : inputs)
-        if (file_identity(in) == file_identity(output)) {
-            diags.error(SourceLoc{output, 0, 0}, rule::output, "the PDF would be written over " + in + ", which the preview reads",
-                        "name another file for the PDF");
-            return finish(kUsage);
-        }
-    LineBreaker breaker(tpl->locale);
-    LayoutContext ctx{styles, fonts, breaker, diags};
-    PackBox box = assemble_preview(*paper, ctx);
-    if (diags.has_errors()) return finish(kInputErrors);
-    std::string error;
-    if (!write_pdf(box, output, PdfOptions{}, &error)) {
-        diags.error(SourceLoc{output, 0, 0}, rule::output, error);
-        return finish(kOutputFailed);
-    }
-    return finish(kOk);
+int run_preview(const boardpack::PreviewRequest& request, const Reporting& how) {
+    const boardpack::BuildResult result = boardpack::Session().preview(request);
+    return print_step(result.exit_code, result.diagnostics, result.dropped, how);
 }
 
 std::string read_stdin() {
@@ -387,76 +308,22 @@ std::string read_stdin() {
     return std::string(std::istreambuf_iterator<char>(std::cin), {});
 }
 
-// One file, or standard input for "-". Returns the number of files read.
-std::size_t validate_one(const std::string& f, const LoadOptions& lo, const std::string& paper_template,
-                         TemplateFonts& fonts, Reporting& how, Diagnostics& diags) {
-    auto check_paper = [&](const Paper& p) {
-        validate_paper(p, diags);
-        if (const FontTable* t = fonts.get(paper_template)) report_unprintable(p, *t, diags);
-    };
-    if (f == "-") {
-        how.stdin_text = read_stdin();
-        FileKind kind = text_kind(how.stdin_text);
-        if (kind == FileKind::Pack) {
-            diags.error(SourceLoc{kStdinName, 0, 0}, rule::file_unreadable,
-                        "a pack manifest names its papers by path, so it cannot be checked from standard input",
-                        "give the manifest's file name instead of -");
-        } else if (kind == FileKind::Template) {
-            load_template_text(kStdinName, how.stdin_text, diags);
-        } else if (auto p = load_paper_text(kStdinName, how.stdin_text, diags)) {
-            check_paper(*p);
-        }
-        return 1;
-    }
-    FileKind kind = sniff_file_kind(f);
-    if (kind == FileKind::Pack) {
-        auto doc = load_pack(f, lo, diags);
-        if (!doc) return 1;
-        validate_pack(*doc, diags);
-        if (const FontTable* t = fonts.get(doc->manifest.template_ref)) report_unprintable(*doc, *t, diags);
-        // Without the build's template, images get the default pixel limit.
-        load_images(*doc, kDefaultMaxImagePixels, diags);
-        std::set<std::string> papers;
-        for (const auto& item : doc->papers)
-            for (const Paper& p : item) papers.insert(p.loc.file);
-        return 1 + papers.size();
-    }
-    if (kind == FileKind::Template) {
-        // Resolving the styles finds what only the whole template shows: a
-        // font that cannot be read, text too big for the page.
-        const std::size_t errors_before = diags.error_count();
-        if (auto t = load_template(f, diags); t && diags.error_count() == errors_before) {
-            FontTable ft;
-            resolve_styles(*t, ft, diags);
-        }
-    } else {
-        std::string root_dir = fs::path(f).parent_path().string();
-        if (auto p = load_paper(f, root_dir, diags)) {
-            check_paper(*p);
-            load_images(*p, kDefaultMaxImagePixels, diags);
-        }
-    }
-    return 1;
-}
-
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-int run_validate(const std::vector<std::string>& files, const std::string& templates,
-                 const std::string& paper_template, Reporting how) {
-    Diagnostics diags;
-    LoadOptions lo;
-    if (!templates.empty()) lo.template_dirs.push_back(templates);
-    for (const std::string& d : boardpack::default_template_dirs()) lo.template_dirs.push_back(d);
-    TemplateFonts fonts(lo);
-    std::size_t read = 0;
-    for (const std::string& f : files) read += validate_one(f, lo, paper_template, fonts, how, diags);
-    print_diagnostics(diags, how);
-    if (!how.json)
-        std::cerr << plural(read, "file", "files") << ": " << plural(diags.error_count(), "error", "errors") << ", "
-                  << plural(diags.warning_count(), "warning", "warnings") << '\n';
-    return how.failed(diags) ? kInputErrors : kOk;
+int run_validate(boardpack::ValidateRequest request, Reporting how) {
+    if (std::count(request.files.begin(), request.files.end(), "-") > 0) {
+        request.standard_input = read_stdin();
+        how.stdin_text = request.standard_input;
+    }
+    const boardpack::ValidateResult result = boardpack::Session().validate(request);
+    const int code = print_step(result.exit_code, result.diagnostics, result.dropped, how);
+    if (!how.json) {
+        std::cerr << plural(result.files, "file", "files") << ": " << plural(result.errors, "error", "errors") << ", "
+                  << plural(result.warnings, "warning", "warnings") << '\n';
+    }
+    return code;
 }
 
 const char* kUsageText =
@@ -608,7 +475,12 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             how.json = format == "json";
-            return run_preview(paper, output, templates, template_name, how);
+            boardpack::PreviewRequest request;
+            request.paper = paper;
+            request.output = output;
+            request.house_style = template_name;
+            if (!templates.empty()) request.template_dirs.push_back(templates);
+            return run_preview(request, how);
         }
         if (cmd == "validate") {
             std::vector<std::string> files;
@@ -643,7 +515,11 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             how.json = format == "json";
-            return run_validate(files, templates, paper_template, how);
+            boardpack::ValidateRequest request;
+            request.files = files;
+            request.paper_house_style = paper_template;
+            if (!templates.empty()) request.template_dirs.push_back(templates);
+            return run_validate(request, how);
         }
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;

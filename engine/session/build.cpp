@@ -4,6 +4,7 @@
 // write each edition asked for. Each edition is a PackBox written by the
 // pdf stage; the parts are laid out only once however many are written.
 #include "boardpack/build.hpp"
+#include "session/state.hpp"
 
 
 #include <algorithm>
@@ -47,7 +48,6 @@ int job_count(int asked) {
     return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
 }
 
-constexpr int kOk = 0, kInputErrors = 1, kOutputRefused = 2, kOutputFailed = 3;
 
 class StageClock {
 public:
@@ -65,11 +65,6 @@ private:
 
 bp::Audience engine_audience(Audience a) { return a == Audience::Full ? bp::Audience::Full : bp::Audience::Public; }
 
-void collect_diagnostics(const Diagnostics& diags, BuildResult& out) {
-    for (const bp::Diagnostic& d : diags.sorted())
-        out.diagnostics.push_back(Diagnostic{d.loc.file, d.loc.line, d.loc.col, std::string(bp::severity_name(d.severity)),
-                                             std::string(d.rule), d.message, d.hint});
-}
 
 // A file the build reads, and what it is to the build, for a refusal that
 // names it: "the paper minutes.xml".
@@ -223,14 +218,23 @@ std::vector<std::string> default_template_dirs() {
     return dirs;
 }
 
-BuildResult build(const BuildRequest& request) {
+BuildResult build(const BuildRequest& request) { return Session().build(request); }
+
+}  // namespace boardpack
+
+namespace bp::session {
+
+using namespace boardpack;
+
+BuildResult build_once(const BuildRequest& request) {
     BuildResult out;
     StageClock clock(out.stages);
     Diagnostics diags;
     auto finish = [&](int code) {
         if (code == kOk && diags.has_errors()) code = kInputErrors;
         out.exit_code = code;
-        collect_diagnostics(diags, out);
+        out.dropped = diags.dropped();
+        bp::session::collect_diagnostics(diags, out.diagnostics);
         return out;
     };
 
@@ -242,9 +246,8 @@ BuildResult build(const BuildRequest& request) {
     if (!outputs_writable(named_outputs, diags)) return finish(kOutputFailed);
 
     bp::LoadOptions lo;
-    lo.template_dirs = request.template_dirs;
+    lo.template_dirs = template_dirs(request.template_dirs);
     lo.partner_module = request.partner_module;
-    for (const std::string& d : default_template_dirs()) lo.template_dirs.push_back(d);
     std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
     if (!manifest) return finish(kInputErrors);
     bp::PackDocument pack{std::move(*manifest), {}};
@@ -508,4 +511,4 @@ BuildResult build(const BuildRequest& request) {
     return finish(kOk);
 }
 
-}  // namespace boardpack
+}  // namespace bp::session

@@ -28,7 +28,7 @@ clean_env = {"PATH": "/usr/bin:/bin", "HOME": work}
 r = subprocess.run(["cmake", "--install", build_dir, "--prefix", prefix], capture_output=True, text=True)
 t(r.returncode == 0, f"cmake --install succeeds ({r.stderr[-400:]})")
 installed = os.path.join(prefix, "bin", "boardpack")
-for rel in ["bin/boardpack", "include/boardpack/build.hpp", "share/boardpack/templates/lscsb.xml",
+for rel in ["bin/boardpack", "include/boardpack/build.hpp", "include/boardpack/session.hpp", "share/boardpack/templates/lscsb.xml",
             "share/boardpack/templates/schemas/pack.xsd", "share/boardpack/fonts/LiberationSans-Regular.ttf",
             "share/man/man1/boardpack.1", "lib/cmake/boardpack/boardpackConfig.cmake",
             "lib/boardpack/boardpack-partner.so"]:

@@ -9,6 +9,7 @@
 //   boardpack::BuildResult out = boardpack::build(r);
 //   if (out.exit_code != 0) ... out.diagnostics says why
 #pragma once
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -90,6 +91,7 @@ struct BuildResult {
     // could not be written.
     int exit_code = 0;
     std::vector<Diagnostic> diagnostics;  // sorted by file and position
+    std::size_t dropped = 0;              // diagnostics past the cap, counted but not kept
     std::vector<std::string> inputs;      // every file read: manifest, papers, template, fonts, images
     std::vector<WrittenFile> outputs;
     std::vector<SkippedOutput> skipped;

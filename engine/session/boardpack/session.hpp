@@ -1,0 +1,70 @@
+// The library's steps on one resident state: build, preview and validate.
+// The session keeps what every step needs and would otherwise read again:
+// each house style (template, styles, fonts), kept while its files are
+// unchanged. Each step gives the same bytes and the same diagnostics as
+// the same step in a session of its own.
+//
+//   boardpack::Session desk;
+//   boardpack::BuildResult r = desk.build(request);
+//
+// Only standard types cross this header, as with build.hpp. A session is
+// used from one thread at a time; a step may use several threads inside.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "boardpack/build.hpp"
+
+namespace boardpack {
+
+// `boardpack preview`: one paper laid out in a house style, pages from 1,
+// marked DRAFT.
+struct PreviewRequest {
+    std::string paper;                       // report, minutes or document XML
+    std::string output;                      // the PDF to write
+    std::string house_style = "lscsb";       // a template's name, or a path ending in .xml
+    std::vector<std::string> template_dirs;  // searched for the name before the installed templates
+};
+
+// `boardpack validate`: papers, packs and templates checked for an officer.
+struct ValidateRequest {
+    std::vector<std::string> files;          // "-": a paper or template read from `standard_input`
+    std::string standard_input;              // what "-" stands for
+    std::string paper_house_style = "lscsb"; // whose fonts papers are checked against (a pack uses its own)
+    std::vector<std::string> template_dirs;
+};
+
+struct ValidateResult {
+    int exit_code = 0;                    // 0 no errors; 1 errors
+    std::vector<Diagnostic> diagnostics;  // sorted by file and position
+    std::size_t dropped = 0;              // diagnostics past the cap, counted but not kept
+    std::size_t errors = 0, warnings = 0; // counted with those past the cap
+    std::size_t files = 0;                // files read: each file named, and a pack's papers
+};
+
+// The name standard input goes by in diagnostics.
+inline constexpr const char* kStandardInputName = "<stdin>";
+
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Builds what the request asks for, as build() does. Every file the
+    // session holds something of is looked at again (its size and times;
+    // its bytes when they moved), and only what changed is read again.
+    BuildResult build(const BuildRequest& request);
+
+    BuildResult preview(const PreviewRequest& request);
+    ValidateResult validate(const ValidateRequest& request);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace boardpack

@@ -1,0 +1,87 @@
+// Session::validate: papers, packs and templates checked for an officer,
+// each paper against the fonts of a house style the session keeps.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "load/load.hpp"
+#include "session/state.hpp"
+#include "text/text.hpp"
+#include "validate/validate.hpp"
+
+namespace boardpack {
+
+namespace fs = std::filesystem;
+using namespace bp::session;
+
+namespace {
+
+// The fonts of a house style, or null when it cannot be loaded: its own
+// problems are reported when it is validated itself.
+const bp::FontTable* fonts_of(HouseStyles& styles, const std::string& path) {
+    const HouseStyle& style = styles.get(path);
+    return style.usable() ? style.fonts.get() : nullptr;
+}
+
+}  // namespace
+
+ValidateResult Session::validate(const ValidateRequest& request) {
+    ValidateResult out;
+    bp::Diagnostics diags;
+    state_->digests.next_step();
+    bp::LoadOptions lo;
+    lo.template_dirs = template_dirs(request.template_dirs);
+    HouseStyles& styles = state_->styles;
+    auto check_paper = [&](const bp::Paper& p) {
+        bp::validate_paper(p, diags);
+        if (const bp::FontTable* t = fonts_of(styles, find_template(request.paper_house_style, lo.template_dirs)))
+            bp::report_unprintable(p, *t, diags);
+    };
+    for (const std::string& f : request.files) {
+        ++out.files;
+        if (f == "-") {
+            const bp::FileKind kind = bp::text_kind(request.standard_input);
+            if (kind == bp::FileKind::Pack) {
+                diags.error(bp::SourceLoc{kStandardInputName, 0, 0}, bp::rule::file_unreadable,
+                            "a pack manifest names its papers by path, so it cannot be checked from standard input",
+                            "give the manifest's file name instead of -");
+            } else if (kind == bp::FileKind::Template) {
+                bp::load_template_text(kStandardInputName, request.standard_input, diags);
+            } else if (auto p = bp::load_paper_text(kStandardInputName, request.standard_input, diags)) {
+                check_paper(*p);
+            }
+            continue;
+        }
+        const bp::FileKind kind = bp::sniff_file_kind(f);
+        if (kind == bp::FileKind::Pack) {
+            auto doc = bp::load_pack(f, lo, diags);
+            if (!doc) continue;
+            bp::validate_pack(*doc, diags);
+            if (const bp::FontTable* t = fonts_of(styles, doc->manifest.template_ref))
+                bp::report_unprintable(*doc, *t, diags);
+            // Without the build's template, images get the default pixel limit.
+            bp::load_images(*doc, bp::kDefaultMaxImagePixels, diags);
+            std::set<std::string> papers;
+            for (const auto& item : doc->papers)
+                for (const bp::Paper& p : item) papers.insert(p.loc.file);
+            out.files += papers.size();
+        } else if (kind == bp::FileKind::Template) {
+            // Resolving the styles finds what only the whole template shows: a
+            // font that cannot be read, text too big for the page.
+            const HouseStyle& style = styles.get(f);
+            diags.merge(style.template_diags);
+            if (style.doc && !style.template_diags.has_errors()) diags.merge(style.style_diags);
+        } else if (auto p = bp::load_paper(f, fs::path(f).parent_path().string(), diags)) {
+            check_paper(*p);
+            bp::load_images(*p, bp::kDefaultMaxImagePixels, diags);
+        }
+    }
+    out.exit_code = diags.has_errors() ? kInputErrors : kOk;
+    out.dropped = diags.dropped();
+    out.errors = diags.error_count();
+    out.warnings = diags.warning_count();
+    collect_diagnostics(diags, out.diagnostics);
+    return out;
+}
+
+}  // namespace boardpack
