@@ -12,6 +12,7 @@
 #include "core/boxes.hpp"
 #include "core/diag.hpp"
 #include "core/model.hpp"
+#include "realize/realize.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 
@@ -50,14 +51,6 @@ using PageSink = std::function<void(PageBox& page, const StructTree& structure)>
 // an item's papers, each from a right-hand page. Each page goes to `sink`
 // (if any) as soon as it is made, so a long paper is not held whole.
 PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx, const PageSink& sink = {});
-
-// What the front sheet shows beside each agenda item.
-struct AgendaEntry {
-    int number = 0;                 // agenda item number as printed
-    std::optional<int> first_page;  // 1-based pack pages of its papers
-    std::optional<int> last_page;
-    bool listed = true;             // false: left off this front sheet (a supplement's)
-};
 
 // The agenda front sheet, headed `heading` ("Agenda", "Supplementary
 // agenda"). entries[i] belongs to manifest.items[i]; exempt items are listed
