@@ -7,33 +7,63 @@ namespace bp {
 void Diagnostics::add(Severity s, const SourceLoc& loc, const Rule& rule, std::string message, std::string hint) {
     if (s == Severity::Error) ++errors_;
     if (s == Severity::Warning) ++warnings_;
+    keep(Diagnostic{s, loc, rule.id, std::move(message), std::move(hint)});
+}
+
+void Diagnostics::keep(Diagnostic d) {
+    Repeats& r = repeats_[{d.loc.file, d.rule}];
+    if (r.kept >= kMaxPerRule) {
+        if (r.more++ == 0) r.severity = d.severity;
+        return;
+    }
     if (items_.size() >= kMaxStored) {
         ++dropped_;
         return;
     }
-    items_.push_back(Diagnostic{s, loc, rule.id, std::move(message), std::move(hint)});
+    ++r.kept;
+    items_.push_back(std::move(d));
 }
 
 void Diagnostics::merge(const Diagnostics& other) {
     errors_ += other.errors_;
     warnings_ += other.warnings_;
     dropped_ += other.dropped_;
-    for (const Diagnostic& d : other.items_) {
-        if (items_.size() >= kMaxStored) {
-            ++dropped_;
-            continue;
-        }
-        items_.push_back(d);
+    for (const Diagnostic& d : other.items_) keep(d);
+    for (const auto& [key, theirs] : other.repeats_) {
+        if (theirs.more == 0) continue;
+        Repeats& r = repeats_[key];
+        if (r.more == 0) r.severity = theirs.severity;
+        r.more += theirs.more;
     }
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
-    std::vector<Diagnostic> out = items_;
-    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    std::vector<Diagnostic> in_place = items_;
+    std::stable_sort(in_place.begin(), in_place.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
         if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
         return a.loc.col < b.loc.col;
     });
+    // The notes of what was held back, by file and rule (the map's order).
+    std::vector<Diagnostic> more;
+    for (const auto& [key, r] : repeats_) {
+        if (r.more == 0) continue;
+        const char* kind = r.severity == Severity::Error     ? (r.more == 1 ? "error" : "errors")
+                           : r.severity == Severity::Warning ? (r.more == 1 ? "warning" : "warnings")
+                                                             : (r.more == 1 ? "note" : "notes");
+        more.push_back(Diagnostic{Severity::Note, SourceLoc{key.first, 0, 0}, key.second,
+                                  "... and " + std::to_string(r.more) + " more " + kind + " of this kind in this file, not shown",
+                                  "fix the ones shown and check again: one mistake often repeats, or causes the rest"});
+    }
+    // Each file's notes after its last report.
+    std::vector<Diagnostic> out;
+    out.reserve(in_place.size() + more.size());
+    std::size_t j = 0;
+    for (Diagnostic& d : in_place) {
+        for (; j < more.size() && more[j].loc.file < d.loc.file; ++j) out.push_back(std::move(more[j]));
+        out.push_back(std::move(d));
+    }
+    for (; j < more.size(); ++j) out.push_back(std::move(more[j]));
     return out;
 }
 

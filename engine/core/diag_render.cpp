@@ -1,5 +1,6 @@
 #include "diag_render.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bp {
@@ -30,24 +31,53 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     return n;
 }
 
+// How much of a long source line is shown: at most kWindow characters,
+// kBefore of them before the caret when the line is cut, and "..." where it
+// is (as clang does), so a paper written on one 6 MB line prints a short
+// line per diagnostic.
+constexpr std::size_t kWindow = 100;
+constexpr std::size_t kBefore = 40;
+
 // The source line made safe for a terminal (control characters and broken
-// UTF-8 shown as '?'), and under it a caret at byte column `col`: the padding
-// copies tabs so the caret lines up however wide the terminal's tabs are.
+// UTF-8 shown as '?'), and under it a caret at column `col` (in characters):
+// the padding copies tabs so the caret lines up however wide the
+// terminal's tabs are.
 void source_and_caret(std::string_view line, std::uint32_t col, std::string& shown, std::string& caret) {
-    std::size_t target = col > 0 ? col - 1 : 0;
-    for (std::size_t i = 0; i < line.size();) {
-        std::size_t n = utf8_length(line, i);
-        bool before = i < target;
-        if (n == 0 || (n == 1 && static_cast<unsigned char>(line[i]) < 0x20 && line[i] != '\t')) {
-            shown += '?';
-            if (before) caret += ' ';
-            i += n == 0 ? 1 : n;
-            continue;
-        }
-        shown.append(line.substr(i, n));
-        if (before) caret += line[i] == '\t' ? '\t' : ' ';
-        i += n;
+    // A character: a byte that starts one and the continuation bytes after it.
+    auto next = [&](std::size_t i) {
+        do ++i;
+        while (i < line.size() && !starts_character(line[i]));
+        return i;
+    };
+    // Characters are counted only as far as the window can reach, so a
+    // report near the start of a long line does not read all of it.
+    const std::size_t wanted = col > 0 ? col - 1 : 0;
+    const std::size_t reach = std::max(wanted + (kWindow - kBefore), kWindow) + 1;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < line.size() && chars < reach; i = next(i)) ++chars;
+    const std::size_t target = std::min(wanted, chars);
+    std::size_t first = 0, last = chars;
+    if (chars > kWindow) {
+        first = target > kBefore ? target - kBefore : 0;
+        last = std::min(chars, first + kWindow);
+        first = last - kWindow;
     }
+    if (first > 0) {
+        shown += "...";
+        caret += "   ";
+    }
+    std::size_t index = 0;
+    for (std::size_t i = 0; i < line.size() && index < last; i = next(i), ++index) {
+        if (index < first) continue;
+        const std::size_t n = next(i) - i;
+        const bool control = n == 1 && static_cast<unsigned char>(line[i]) < 0x20 && line[i] != '\t';
+        if (utf8_length(line, i) != n || control)
+            shown += '?';
+        else
+            shown.append(line.substr(i, n));
+        if (index < target) caret += line[i] == '\t' ? '\t' : ' ';
+    }
+    if (last < chars) shown += "...";
     caret += '^';
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace bp {
 
@@ -39,7 +40,28 @@ private:
 struct SourceLoc {
     FilePath file;  // path as the user named it (relative to the working dir)
     std::uint32_t line = 0;  // 1-based; 0 = unknown
-    std::uint32_t col = 0;   // 1-based, in bytes
+    std::uint32_t col = 0;   // 1-based, in characters (code points), as XML and editors count; 0 = unknown
 };
+
+// Between a column and the bytes of its line (UTF-8, without its end of
+// line; a BOM starting the file's first line is the caller's to drop). A
+// byte that starts no character (broken UTF-8) counts as one column.
+inline bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// Where column `col` starts in `line`: its byte index (line.size() past the end).
+inline std::size_t byte_of_column(std::string_view line, std::uint32_t col) {
+    std::size_t i = 0;
+    for (std::uint32_t c = 1; c < col && i < line.size(); ++c)
+        do ++i;
+        while (i < line.size() && !starts_character(line[i]));
+    return i;
+}
+
+// The column of the character that byte `byte` of `line` belongs to.
+inline std::uint32_t column_of_byte(std::string_view line, std::size_t byte) {
+    std::uint32_t col = 1;
+    for (std::size_t i = 1; i <= byte; ++i) col += i >= line.size() || starts_character(line[i]);
+    return col;
+}
 
 }  // namespace bp

@@ -514,6 +514,7 @@ void report_parse_error(const SourceText& src, const pugi::xml_parse_result& r, 
 
 void SourceText::index_lines() {
     line_starts.clear();
+    counted_line_ = 0;
     line_starts.push_back(has_bom(bytes) ? 3 : 0);
     for (std::size_t i = 0; i < bytes.size(); ++i)
         if (bytes[i] == '\n') line_starts.push_back(i + 1);
@@ -524,8 +525,19 @@ SourceLoc SourceText::at(std::size_t offset) const {
     auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
     std::size_t line = static_cast<std::size_t>(it - line_starts.begin());
     if (line == 0) return SourceLoc{path, 1, 1};  // inside the BOM
-    std::size_t col = offset - line_starts[line - 1] + 1;
-    return SourceLoc{path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
+    offset = std::min(offset, bytes.size());
+    std::size_t from = line_starts[line - 1], chars = 0;
+    if (counted_line_ == line && counted_offset_ <= offset) {
+        from = counted_offset_;
+        chars = counted_chars_;
+    }
+    // Every byte but a UTF-8 continuation byte starts a character (a byte
+    // that is not UTF-8 counts as one: such a file is refused at its first).
+    for (std::size_t i = from; i < offset; ++i) chars += (static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80;
+    counted_line_ = line;
+    counted_offset_ = offset;
+    counted_chars_ = chars;
+    return SourceLoc{path, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(chars + 1)};
 }
 
 bool open_xml(const std::string& path, std::string_view root_hint, XmlFile& out, Diagnostics& diags) {

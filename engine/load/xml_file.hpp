@@ -21,9 +21,17 @@ struct SourceText {
     std::vector<std::size_t> line_starts;
 
     void index_lines();
-    // 1-based line and column (in bytes, a BOM not counted) of a byte offset.
+    // 1-based line and column of a byte offset. The column counts characters
+    // (code points), as XML and editors do, not bytes: "£" before an error
+    // moves it one column, not two. A BOM is not counted.
     SourceLoc at(std::size_t offset) const;
     SourceLoc file_only() const { return SourceLoc{path, 0, 0}; }
+
+private:
+    // The last place at() counted to: a file of one long line (100,000
+    // misplaced rows) is counted once from its start, not once per error.
+    // A file is read on one thread, so this needs no lock.
+    mutable std::size_t counted_line_ = 0, counted_offset_ = 0, counted_chars_ = 0;
 };
 
 struct XmlFile {

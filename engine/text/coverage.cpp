@@ -35,11 +35,14 @@ SourceLoc locate(const SourceLoc& from, std::string_view needle) {
     SourceLoc at = from;
     for (std::uint32_t n = 1; std::getline(in, line); ++n) {
         if (n < from.line) continue;
-        std::size_t start = n == from.line && from.col > 0 ? from.col - 1 : 0;
-        std::size_t hit = start <= line.size() ? line.find(needle, start) : std::string::npos;
-        if (hit != std::string::npos) {
+        std::string_view text = line;
+        if (n == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // columns start after a BOM
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        const std::size_t start = n == from.line && from.col > 0 ? byte_of_column(text, from.col) : 0;
+        const std::size_t hit = text.find(needle, start);
+        if (hit != std::string_view::npos) {
             at.line = n;
-            at.col = static_cast<std::uint32_t>(hit + 1);
+            at.col = column_of_byte(text, hit);
             return at;
         }
         if (n > from.line + 2000) break;  // a block is never that long

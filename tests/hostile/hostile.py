@@ -395,6 +395,78 @@ def out_dir_two_manifests_one_name(d):
             "after": nothing_in(os.path.join(d, "out"))}
 
 
+# ---- diagnostics that stay bounded ---------------------------------------------
+
+ROW = "<tr><td>Action {}: review</td><td>Open</td></tr>"
+LOG_HEAD = ('<report version="1"><header><board>TEST BOARD</board><date>2016-09-08</date>'
+            '<title>ACTION LOG</title></header><p>The log:</p>')
+
+
+def action_log(d, rows):
+    """A paper on one line: `rows` table rows standing in the report itself."""
+    return write(d, "report.xml", LOG_HEAD + "".join(ROW.format(i) for i in range(rows)) + "</report>\n")
+
+
+def row_column(i):
+    """The column (1-based, in characters) of row i's "<tr>"."""
+    return len(LOG_HEAD) + sum(len(ROW.format(k)) for k in range(i)) + 1
+
+
+TR_ERRORS = [line for i in range(20) for line in (
+    f"{{dir}}/report.xml:1:{row_column(i)}: error: <tr> is not allowed inside <report> [misplaced-element]",
+    "  hint: rows go inside <thead> or <tbody>")]
+TR_MORE = ["{dir}/report.xml: note: ... and 1980 more errors of this kind in this file, not shown [misplaced-element]",
+           "  hint: fix the ones shown and check again: one mistake often repeats, or causes the rest"]
+
+
+def cut_source_lines(r):
+    """Each diagnostic's source line is a window of the 120 KB line, the
+    caret under its row; the whole output a few KB."""
+    if len(r.stderr) > 8000:
+        return f"{len(r.stderr)} bytes of diagnostics for 20 shown"
+    lines = r.stderr.splitlines()
+    shown = [l for l in lines if l.startswith("    1 | ")]
+    carets = [l for l in lines if l.startswith("      | ")]
+    line = LOG_HEAD + "".join(ROW.format(i) for i in range(2000)) + "</report>"
+    if len(shown) != 20 or len(carets) != 20:
+        return f"{len(shown)} source lines and {len(carets)} carets for 20 diagnostics"
+    for i in range(20):
+        # 100 characters, 40 of them before the caret's, cut at both ends.
+        col = row_column(i)
+        want = "    1 | ..." + line[col - 41:col + 59] + "..."
+        if shown[i] != want or carets[i] != "      |    " + " " * 40 + "^":
+            return f"row {i + 1}'s source line and caret:\n{shown[i]}\n{carets[i]}\nwant\n{want}"
+
+
+@case(1, *TR_ERRORS, *TR_MORE, "1 file: 2000 errors, 0 warnings")
+def misplaced_rows_on_one_line(d):
+    """A paper exported on one line with its rows outside any table: 20 of
+    the 2,000 errors shown, each with a window of the line, then how many more."""
+    return {"args": ["validate", action_log(d, 2000)], "output": cut_source_lines}
+
+
+def rows_as_json(r):
+    import json
+    items = json.loads(r.stdout) if r.stdout.startswith("[") else []
+    if len(r.stdout) > 8000 or len(items) != 21:
+        return f"{len(r.stdout)} bytes, {len(items)} objects of JSON"
+    if items[-1] != {"file": items[0]["file"], "line": 0, "column": 0, "severity": "note", "rule": "misplaced-element",
+                     "message": "... and 1980 more errors of this kind in this file, not shown",
+                     "hint": "fix the ones shown and check again: one mistake often repeats, or causes the rest"}:
+        return f"the last JSON object: {items[-1]}"
+    if [x["column"] for x in items[:20]] != [row_column(i) for i in range(20)]:
+        return f"the JSON columns: {[x['column'] for x in items[:20]]}"
+
+
+@case(1)
+def misplaced_rows_in_a_build_as_json(d):
+    """The same paper in a pack, built with --format json: 20 objects and a
+    note object saying how many more, all on stdout."""
+    action_log(d, 2000)
+    write(d, "pack.xml", pack_xml())
+    return {"args": build(d, os.path.join(d, "pack.xml"), "--format", "json"), "output": rows_as_json}
+
+
 def device_node(d):
     """A character device like /dev/null, made in the case's folder so that a
     build that failed to refuse it could only ever replace the copy."""
@@ -477,6 +549,8 @@ for name, fn, exit_code, lines, partial in CASES:
     got = [l for l in r.stderr.splitlines() if l.strip() and not re.match(r"^\s+(\d+ )?\|", l)]
     want = [l.replace("{dir}", d).replace("{dev}", setup.get("dev", "")) for l in lines]
     if "after" in setup and (problem := setup["after"]()):
+        failures.append(f"{name}: {problem}")
+    if "output" in setup and (problem := setup["output"](r)):
         failures.append(f"{name}: {problem}")
     if r.returncode != exit_code:
         failures.append(f"{name}: exit {r.returncode}, expected {exit_code}\n    stderr: {r.stderr.strip()[:600]}")
