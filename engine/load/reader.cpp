@@ -74,11 +74,15 @@ bool contains(const Names& names, std::string_view n) {
     return std::find(names.begin(), names.end(), n) != names.end();
 }
 
-// "did you mean <ul> or <ol>?" for the suggestions allowed here, or "".
-std::string element_suggestion(std::string_view wrong, const Names& expected) {
+// "did you mean <ul> or <ol>?" for the suggestions allowed here (a word
+// officers reach for, else the names spelt nearest), or "".
+// Spelling is looked at only for a name the grammar does not know: a known
+// element in the wrong place is better told where it goes.
+std::string element_suggestion(std::string_view wrong, const Names& expected, bool by_spelling) {
     Names hits;
     for (const auto& s : kElementSuggestions)
         if (s.wrong == wrong && contains(expected, s.right) && !contains(hits, s.right)) hits.push_back(s.right);
+    if (hits.empty() && by_spelling) hits = nearest_names(wrong, expected);
     if (hits.empty()) return {};
     std::string msg = "did you mean ";
     for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -108,6 +112,45 @@ std::string placement_hint(std::string_view name, const Names& expected, std::st
 }
 
 }  // namespace
+
+std::size_t spelling_distance(std::string_view a, std::string_view b) {
+    // Optimal string alignment: insertions, deletions, substitutions and
+    // swaps of two neighbours ("tabel") each cost one. Letter case is
+    // ignored, so <Table> finds <table>.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const std::size_t n = a.size(), m = b.size();
+    std::vector<std::size_t> d((n + 1) * (m + 1));
+    auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+    for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+    for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1]))
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+        }
+    return at(n, m);
+}
+
+Names nearest_names(std::string_view wrong, const Names& names) {
+    // How many slips a name of this length may take and still be meant:
+    // none for one or two letters (<t> is not <p>), one up to five, two up
+    // to nine, three beyond ("recomendations").
+    auto allowed = [](std::size_t length) -> std::size_t { return length <= 2 ? 0 : length <= 5 ? 1 : length <= 9 ? 2 : 3; };
+    if (wrong.size() > 64) return {};  // no name is that long
+    Names best;
+    std::size_t best_distance = 0;
+    for (std::string_view name : names) {
+        const std::size_t d = spelling_distance(wrong, name);
+        if (d > allowed(name.size()) || (!best.empty() && d > best_distance) || contains(best, name)) continue;
+        if (best.empty() || d < best_distance) best.clear();
+        best_distance = d;
+        best.push_back(name);
+    }
+    if (best.size() > 3) best.resize(3);
+    return best;
+}
 
 bool is_inline_element(std::string_view name) { return contains(kInlineNames, name); }
 bool is_known_element(std::string_view name) {
@@ -200,6 +243,11 @@ void Reader::check_attributes(pugi::xml_node el, const grammar::Type& t) {
                 hint = "did you mean " + std::string(s.right) + "?";
                 break;
             }
+        if (const Names near = nearest_names(name, allowed); hint.empty() && !near.empty()) {
+            hint = "did you mean ";
+            for (std::size_t i = 0; i < near.size(); ++i) hint += (i ? (i + 1 == near.size() ? " or " : ", ") : "") + std::string(near[i]);
+            hint += "?";
+        }
         attr_error(el, name, rule::unknown_attribute, "unknown attribute " + std::string(name) + " on <" + el.name() + ">",
                    hint.empty() ? "expected one of: " + join(allowed) : hint);
     }
@@ -305,7 +353,7 @@ bool Reader::is_blank(pugi::xml_node n) {
 void Reader::unexpected_element(pugi::xml_node child, pugi::xml_node parent, const Names& expected) {
     std::string name = child.name();
     std::string where = " inside <" + std::string(parent.name()) + ">";
-    std::string suggestion = element_suggestion(name, expected);
+    std::string suggestion = element_suggestion(name, expected, !is_known_element(name));
     std::string list = expected.empty() ? tag(parent.name()) + " holds no elements"
                                         : "expected one of: " + join(expected);
     if (!is_known_element(name)) {

@@ -154,4 +154,13 @@ bool is_inline_element(std::string_view name);
 bool is_known_element(std::string_view name);
 extern const Names kInlineNames;
 
+// How far apart two names are spelt: the fewest letters inserted, deleted,
+// changed or swapped with a neighbour to make one from the other, whatever
+// their case.
+std::size_t spelling_distance(std::string_view a, std::string_view b);
+// The names of `names` that `wrong` is likely a misspelling of (the nearest,
+// within a distance that grows with the name's length), at most three, in
+// the order of `names`; none when nothing is near enough.
+Names nearest_names(std::string_view wrong, const Names& names);
+
 }  // namespace bp::load

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/output_file.hpp"
 #include "load/load.hpp"
 #include "session/state.hpp"
 #include "text/text.hpp"
@@ -37,7 +38,19 @@ ValidateResult Session::validate(const ValidateRequest& request) {
         if (const bp::FontTable* t = fonts_of(styles, find_template(request.paper_house_style, lo.template_dirs)))
             bp::report_unprintable(p, *t, diags);
     };
-    for (const std::string& f : request.files) {
+    // Each file is checked and reported once: `validate *.xml` in a pack's
+    // folder names the pack and its papers, and a paper the pack names is
+    // checked as part of it (with the pack's own template), not again on
+    // its own. So the packs go first; a file met again is passed over.
+    std::vector<std::string> order;
+    for (const std::string& f : request.files)
+        if (f != "-" && bp::sniff_file_kind(f) == bp::FileKind::Pack) order.push_back(f);
+    for (const std::string& f : request.files)
+        if (f == "-" || bp::sniff_file_kind(f) != bp::FileKind::Pack) order.push_back(f);
+    std::set<std::string> checked;  // by bp::file_identity
+    auto first_time = [&](const std::string& path) { return checked.insert(bp::file_identity(path)).second; };
+    for (const std::string& f : order) {
+        if (f != "-" && !first_time(f)) continue;
         ++out.files;
         if (f == "-") {
             const bp::FileKind kind = bp::text_kind(request.standard_input);
@@ -61,10 +74,14 @@ ValidateResult Session::validate(const ValidateRequest& request) {
                 bp::report_unprintable(*doc, *t, diags);
             // Without the build's template, images get the default pixel limit.
             bp::load_images(*doc, bp::kDefaultMaxImagePixels, diags);
-            std::set<std::string> papers;
+            // Every paper the manifest names was read (or reported unreadable)
+            // with it; those read count as files.
+            std::set<std::string> read;
             for (const auto& item : doc->papers)
-                for (const bp::Paper& p : item) papers.insert(p.loc.file);
-            out.files += papers.size();
+                for (const bp::Paper& p : item) read.insert(p.loc.file);
+            for (const bp::AgendaItem& item : doc->manifest.items)
+                for (const std::string& paper : item.papers)
+                    if (first_time(paper) && read.count(paper)) ++out.files;
         } else if (kind == bp::FileKind::Template) {
             // Resolving the styles finds what only the whole template shows: a
             // font that cannot be read, text too big for the page.

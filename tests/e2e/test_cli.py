@@ -54,9 +54,22 @@ expect(v.returncode == 1, f"validate of a bad report exits 1, got {v.returncode}
 expect(sum(": error: " in l for l in v.stderr.splitlines()) >= 2, "validate did not report every mistake")
 good = run("validate", "samples/lscsb-2015-09-17/report-domestic-abuse.xml", "samples/lscsb-2015-09-17/pack.xml",
            "templates/lscsb.xml")
-# The report; the pack and its four papers (the report checked again as part of it); the template.
-expect(good.returncode == 0 and good.stderr == "7 files: 0 errors, 0 warnings\n",
+# The pack and its four papers (the report among them, checked once, as part of the pack); the template.
+expect(good.returncode == 0 and good.stderr == "6 files: 0 errors, 0 warnings\n",
        f"validate of good files: {good.returncode} {good.stderr[:200]}")
+
+# `validate *.xml` in a pack's folder: each paper reported once, whether it
+# is named before the pack or after it, or twice.
+folder = os.path.join(tmp, "pack")
+everything = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".xml"))
+for files in (everything, list(reversed(everything)), everything + [report]):
+    v = run("validate", *files)
+    errors = [l for l in v.stderr.splitlines() if ": error: " in l]
+    expect(v.returncode == 1 and len(errors) == 2 and len(set(errors)) == 2
+           and v.stderr.endswith(f"{len(everything)} files: 2 errors, 0 warnings\n"),
+           f"validate of a pack folder reports each mistake once: {errors} {v.stderr[-80:]}")
+vj = run("validate", "--format", "json", *everything)
+expect(len(json.loads(vj.stdout)) == 2, f"validate --format json of a pack folder: {vj.stdout[:300]}")
 
 # The caret form: sorted, each diagnostic with its source line, a caret under the column and its hint; no colour
 # when not on a terminal; a summary line.
