@@ -243,6 +243,7 @@ Extent measure_extent(const Inlines& text, const InlineSetting& set, const Layou
     Mpt line = 0;
     for (const Segment& s : segments(f, ctx)) {
         e.min = std::max(e.min, s.ink_width);
+        e.length += s.width;
         line += s.width;
         e.max = std::max(e.max, line - (s.width - s.ink_width));
         if (s.hard) line = 0;

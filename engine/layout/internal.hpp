@@ -53,10 +53,11 @@ struct InlineSetting {
 std::vector<Line> break_lines(const Inlines& text, const InlineSetting& setting, Mpt width,
                               const LayoutContext& ctx);
 
-// Narrowest width the text can take without overflowing a word, and the
-// width of its longest unbroken line: what table columns are sized from.
+// Narrowest width the text can take without overflowing a word, the width
+// of its longest unbroken line, and the width of all of it set on one line
+// (how many lines a width gives it): what table columns are sized from.
 struct Extent {
-    Mpt min = 0, max = 0;
+    Mpt min = 0, max = 0, length = 0;
 };
 Extent measure_extent(const Inlines& text, const InlineSetting& setting, const LayoutContext& ctx);
 

@@ -1,11 +1,12 @@
 // Slices -> pages. First fit, with the rules a printed pack needs: a chain
 // of keep-with-next slices moves to the next page whole (unless it would
-// empty the page it started on); a table row that does not fit is split
-// rather than moved when moving it would leave more than a third of the
-// page empty; a table that crosses a page shows its header rows again at
-// the top of the new page. Footnotes stand at the foot of the page that
-// calls them: the page's body shrinks by their height, and a line whose
-// note does not fit moves to the next page with it.
+// empty the page it started on); a table row that does not fit is cut
+// between lines where its splitter finds a cut (two lines each side), as a
+// word processor breaks a row, else moved; a table that crosses a page
+// shows its header rows again at the top of the new page. Footnotes stand
+// at the foot of the page that calls them: the page's body shrinks by
+// their height, and a line whose note does not fit moves to the next page
+// with it.
 #include <map>
 
 #include "core/borders.hpp"
@@ -99,7 +100,7 @@ void Paginator::advance(std::vector<Slice>& slices, std::size_t upto) {
         if (page.has_content() && page.y + space + s.height + page.notes + notes > room(page.orientation)) {
             const Mpt left = room(page.orientation) - page.y - space - page.notes;
             Slice head, rest;
-            if (s.splitter && left * 3 > room(page.orientation) && s.splitter->cut(left, head, rest)) {
+            if (s.splitter && s.splitter->cut(left, head, rest)) {
                 head.space_before = s.space_before;
                 head.anchor = s.anchor;
                 rest.keep_with_next = s.keep_with_next;

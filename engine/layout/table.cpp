@@ -164,22 +164,29 @@ public:
         return s;
     }
 
+    // A cell's text is cut as a paragraph is, never one line alone on
+    // either side of the page; and the row is cut only where the text that
+    // runs on shows two lines at least above the cut (else it moves whole).
     bool cut(Mpt room, Slice& head, Slice& rest) const override {
         const Mpt limit = room - 2 * kPadY;
         std::vector<std::size_t> to(from_.size()), end(from_.size());
-        bool some_above = false, some_below = false;
+        bool runs_on = false, some_below = false;
         for (std::size_t k = 0; k < cells_->size(); ++k) {
             const auto& lines = (*cells_)[k].lines;
-            std::size_t i = from_[k];
-            while (i < lines.size() &&
-                   lines[i].space_before + lines[i].height - lines[from_[k]].space_before <= limit)
-                ++i;
-            to[k] = i;
+            const std::size_t n = lines.size() - std::min(from_[k], lines.size());
+            std::size_t t = 0;
+            while (t < n && lines[from_[k] + t].space_before + lines[from_[k] + t].height -
+                                    lines[from_[k]].space_before <=
+                                limit)
+                ++t;
+            if (t > 0 && t < n && n - t == 1) --t;  // no last line alone on the next page
+            if (t < n && t == 1) t = 0;    // no first line alone at this page's foot
+            to[k] = from_[k] + t;
             end[k] = lines.size();
-            some_above = some_above || i > from_[k];
-            some_below = some_below || i < lines.size();
+            runs_on = runs_on || (t >= 2 && t < n);
+            some_below = some_below || t < n;
         }
-        if (!some_above || !some_below) return false;
+        if (!runs_on || !some_below) return false;
         head = piece(from_, to);
         rest = piece(to, end);
         rest.splitter = std::make_shared<RowCut>(cells_, to, rule_);
@@ -223,6 +230,7 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
                 Extent i = blocks_extent(it.content, env, ctx);
                 x.min = std::max(x.min, i.min + gutter);
                 x.max = std::max(x.max, i.max + gutter);
+                x.length += i.length;
             }
         } else if (const auto* q = std::get_if<BlockQuote>(&b.node)) {
             x = blocks_extent(q->content, env, ctx);
@@ -234,6 +242,7 @@ Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutCont
         }
         e.min = std::max(e.min, x.min);
         e.max = std::max(e.max, x.max);
+        e.length += x.length;
     }
     return e;
 }
@@ -254,6 +263,7 @@ private:
     Mpt cell_x(const Placed& p) const { return col_x[static_cast<std::size_t>(p.c)]; }
     Mpt cell_w(const Placed& p) const { return col_x[static_cast<std::size_t>(p.c + p.cs)] - cell_x(p); }
     Mpt content_x(const Placed& p, const StackedBox& box) const;
+    StackedBox status_bands(const Placed& p, StructId node) const;
     void content(Items& items, std::size_t k, std::size_t from, std::size_t to) const;
     void taller_than_page(std::size_t first_cell, std::size_t end_cell);
     void row(int r, std::size_t first_cell, std::size_t end_cell, const std::vector<std::size_t>& spanning_in);
@@ -312,6 +322,7 @@ void TableBuilder::stack_cells(std::size_t from, std::size_t to) {
         const Mpt inner = cell_w(p) - 2 * kPadX;
         Blocks scratch;
         boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx, tree);
+        if (boxes[i].slices.empty() && !p.cell->status.empty()) boxes[i] = status_bands(p, cell);
         if (p.rs == 1) {
             Mpt& h = heights[static_cast<std::size_t>(p.r)];
             h = std::max(h, boxes[i].height + 2 * kPadY);
@@ -346,7 +357,8 @@ std::vector<Color> TableBuilder::fills(const Placed& p) const {
 // Where a cell's content starts: after the padding, moved by its alignment.
 Mpt TableBuilder::content_x(const Placed& p, const StackedBox& box) const {
     Mpt dx = cell_x(p) + kPadX;
-    if (p.cell->align == Align::Center || p.cell->align == Align::Right) {
+    const bool bands = p.cell->content.empty() && !p.cell->status.empty();
+    if (!bands && (p.cell->align == Align::Center || p.cell->align == Align::Right)) {
         Mpt used = 0;
         for (const Slice& sl : box.slices)
             for (const PageItem& it : sl.items.items)
@@ -357,26 +369,33 @@ Mpt TableBuilder::content_x(const Placed& p, const StackedBox& box) const {
     return dx;
 }
 
+// A status cell without text of its own: each status's letter or word,
+// centred in its band, so the table reads in greyscale. One line of the
+// cell, placed from the cell's content edge as any other line is.
+StackedBox TableBuilder::status_bands(const Placed& p, StructId node) const {
+    StackedBox box;
+    Slice line;
+    const auto n = static_cast<Mpt>(p.cell->status.size());
+    const Mpt cw = cell_w(p);
+    for (Mpt i = 0; i < n; ++i) {
+        Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
+                          cell_style, ctx, kBold);
+        const Mpt x0 = cw * i / n, x1 = cw * (i + 1) / n;
+        append_items(line.items, l.items, x0 + (x1 - x0 - l.width) / 2 - kPadX, 0, Mark::content(node));
+        line.height = l.height;
+    }
+    box.height = line.height;
+    box.slices.push_back(std::move(line));
+    return box;
+}
+
 // Draws box slices [from, to) of cell k, the first of them at the cell's top.
 void TableBuilder::content(Items& items, std::size_t k, std::size_t from, std::size_t to) const {
-    const Placed& p = g.cells[k];
     const StackedBox& box = boxes[k];
-    const Mpt dx = content_x(p, box);
+    const Mpt dx = content_x(g.cells[k], box);
     const Mpt base = from < box.slices.size() ? box.slices[from].space_before : 0;
     for (std::size_t i = from; i < to; ++i)
         append_items(items, box.slices[i].items, dx, kPadY + box.slices[i].space_before - base);
-    if (box.slices.empty()) {
-        // Each status's letter or word stays printed, centred in its band,
-        // so the table reads in greyscale.
-        const auto n = static_cast<Mpt>(p.cell->status.size());
-        const Mpt cx = cell_x(p), cw = cell_w(p);
-        for (Mpt i = 0; i < n; ++i) {
-            Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
-                              cell_style, ctx, kBold);
-            const Mpt x0 = cx + cw * i / n, x1 = cx + cw * (i + 1) / n;
-            append_items(items, l.items, x0 + (x1 - x0 - l.width) / 2, kPadY, Mark::content(cell_nodes[k]));
-        }
-    }
 }
 
 // A row taller than a page: each cell flows on independently, and the row
@@ -460,12 +479,12 @@ void TableBuilder::row(int r, std::size_t first_cell, std::size_t end_cell,
     // Its cells' frames share sides: a row holds each side once.
     join_borders(s.items.items);
     s.items.items.shrink_to_fit();
-    // A body row of plain cells may be cut between lines at a page foot,
-    // which the paginator does only to a row taller than a third of the
-    // page; shorter rows need not keep their lines apart for it.
-    bool splittable = !s.table_header && !spanned[ri] && heights[ri] * 3 > page_room;
-    for (std::size_t k = first_cell; k < end_cell; ++k)
-        splittable = splittable && g.cells[k].cell->status.empty();
+    // A body row outside any rowspan may be cut between lines at a page
+    // foot, two lines at least on either side; a row of shorter cells
+    // cannot be, and keeps no second copy of its lines for it.
+    bool splittable = false;
+    if (!s.table_header && !spanned[ri])
+        for (std::size_t k = first_cell; k < end_cell; ++k) splittable = splittable || boxes[k].slices.size() >= 4;
     if (splittable) {
         auto cells = std::make_shared<std::vector<SplitCell>>();
         for (std::size_t k = first_cell; k < end_cell; ++k) {

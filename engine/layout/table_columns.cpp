@@ -14,11 +14,22 @@ namespace {
 // word (below it a word is cut), `max` the longest line set unbroken.
 struct ColumnNeeds {
     std::vector<Mpt> min, max;
+    // Each one-column cell's text set on one line, by row: how many lines
+    // a width gives it.
+    struct Text {
+        int row = 0;
+        std::size_t col = 0;
+        Mpt length = 0;
+        Mpt word = 0;  // its longest word
+    };
+    std::vector<Text> texts;
 };
 
 ColumnNeeds measure(const Grid& g, const BlockEnv& env, const LayoutContext& ctx) {
     const auto n = static_cast<std::size_t>(g.cols);
-    ColumnNeeds need{std::vector<Mpt>(n, 0), std::vector<Mpt>(n, 0)};
+    ColumnNeeds need;
+    need.min.assign(n, 0);
+    need.max.assign(n, 0);
     for (const Placed& p : g.cells) {
         if (p.cs != 1) continue;
         Blocks scratch;
@@ -38,8 +49,65 @@ ColumnNeeds measure(const Grid& g, const BlockEnv& env, const LayoutContext& ctx
         const auto c = static_cast<std::size_t>(p.c);
         need.min[c] = std::max(need.min[c], e.min + 2 * kPadX);
         need.max[c] = std::max(need.max[c], e.max + 2 * kPadX);
+        if (e.length > 0) need.texts.push_back({p.r, c, e.length, e.min});
     }
     return need;
+}
+
+// The table's height in lines if the columns had widths `w`: each row as
+// tall as its cell of the most lines, a cell's lines its text's length
+// over the column's inner width less what wrapping leaves empty at a
+// line's end, taken as half the cell's longest word (an estimate, which
+// a narrow column needs: there a word left over is much of a line).
+std::int64_t estimated_lines(const ColumnNeeds& need, const std::vector<Mpt>& w) {
+    std::int64_t total = 0, row_lines = 0;
+    int row = -1;
+    for (const ColumnNeeds::Text& t : need.texts) {
+        if (t.row != row) {
+            total += row_lines;
+            row_lines = 0;
+            row = t.row;
+        }
+        const Mpt inner = std::max<Mpt>(w[t.col] - 2 * kPadX - t.word / 2, 1000);
+        row_lines = std::max<std::int64_t>(row_lines, (t.length + inner - 1) / inner);
+    }
+    return total + row_lines;
+}
+
+// The spare width of automatic columns (beyond their longest words) goes
+// where it shortens the table most, a step at a time: to the column whose
+// cells set the height of the most rows, not to one whose cells are
+// shorter than their neighbours anyway (an action beside a long comment).
+// What no step shortens is shared by how far each column is from setting
+// its longest line unbroken, as browsers share it.
+void spread(std::vector<Mpt>& w, const std::vector<std::size_t>& autos, Mpt spare, const ColumnNeeds& need) {
+    constexpr int kSteps = 32;
+    const Mpt step = spare / kSteps;
+    std::int64_t lines = estimated_lines(need, w);
+    for (int i = 0; i < kSteps && step > 0; ++i) {
+        std::size_t best = autos.size();
+        std::int64_t best_lines = lines;
+        for (std::size_t k = 0; k < autos.size(); ++k) {
+            const std::size_t c = autos[k];
+            if (w[c] >= need.max[c]) continue;
+            w[c] += step;
+            const std::int64_t l = estimated_lines(need, w);
+            w[c] -= step;
+            if (l < best_lines) {
+                best = k;
+                best_lines = l;
+            }
+        }
+        if (best == autos.size()) break;
+        w[autos[best]] += step;
+        spare -= step;
+        lines = best_lines;
+    }
+    Mpt short_of = 0;
+    for (std::size_t c : autos) short_of += std::max<Mpt>(0, need.max[c] - w[c]);
+    if (short_of <= 0) return;
+    const Mpt left = spare;
+    for (std::size_t c : autos) w[c] += left * std::max<Mpt>(0, need.max[c] - w[c]) / short_of;
 }
 
 // Widths by the table's own column settings. Fixed columns take their
@@ -80,15 +148,18 @@ std::vector<Mpt> allocate(const std::vector<TableColumn>& columns, const ColumnN
             sum_min += need.min[c];
             sum_max += std::max(need.max[c], need.min[c]);
         }
-        for (std::size_t c : autos) {
-            const Mpt mn = need.min[c], mx = std::max(need.max[c], need.min[c]);
-            if (sum_max <= rest) {
-                // Everything fits on one line: share the spare room by content width.
-                w[c] = sum_max > 0 ? rest * mx / sum_max : rest / static_cast<Mpt>(autos.size());
-            } else if (sum_min >= rest) {
-                w[c] = sum_min > 0 ? rest * mn / sum_min : rest / static_cast<Mpt>(autos.size());
-            } else {
-                w[c] = mn + (mx - mn) * (rest - sum_min) / std::max<Mpt>(1, sum_max - sum_min);
+        if (sum_min < rest && rest < sum_max) {
+            for (std::size_t c : autos) w[c] = need.min[c];
+            spread(w, autos, rest - sum_min, need);
+        } else {
+            for (std::size_t c : autos) {
+                const Mpt mn = need.min[c], mx = std::max(need.max[c], need.min[c]);
+                if (sum_max <= rest) {
+                    // Everything fits on one line: share the spare room by content width.
+                    w[c] = sum_max > 0 ? rest * mx / sum_max : rest / static_cast<Mpt>(autos.size());
+                } else {
+                    w[c] = sum_min > 0 ? rest * mn / sum_min : rest / static_cast<Mpt>(autos.size());
+                }
             }
         }
     }

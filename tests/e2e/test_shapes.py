@@ -48,4 +48,44 @@ rep = item_pages(3)
 expect(shapes(rep) == "PBLL", f"the report's pages are {shapes(rep)}")
 expect("Appendix 2 - Delivery plan" in rep[3].joined(), "Appendix 2 is not on the fourth page of its item")
 
+
+
+def table_foot(p):
+    """The lowest horizontal rule on a page: where its table ends."""
+    ys = [float(f[1]) for kind, f, _, _ in p.items if kind == "rule" and f[1] == f[3]]
+    return max(ys) if ys else None
+
+
+def check_log(n, rows, shape):
+    """An action log: every page of its table under the header row, every
+    row's reference and status printed once, every page but the last filled
+    to the foot (a row is cut between lines, as a word processor cuts it,
+    not moved leaving the page's foot empty)."""
+    ps = [p for p in item_pages(n) if not p.blank]
+    expect(all((p.landscape if shape == "L" else not p.landscape) for p in ps),
+           f"item {n}: pages {shapes(ps)}, expected all {shape}")
+    for p in ps:
+        heads = [t for *_, t, _ in p.texts()][:12]
+        expect("Comments" in heads and "Status" in heads, f"item {n}, page {p.number}: no header row at its top")
+    refs = [t for p in ps for x, y, size, t, mark in p.texts() if t.isdigit() and x < 95 and size == 8.0]
+    expect(refs == [str(i) for i in range(1, rows + 1)], f"item {n}: references printed {refs}")
+    letters = [t for p in ps for *_, t, _ in p.texts() if t in ("R", "A", "G")]
+    expect(len(letters) == rows, f"item {n}: {len(letters)} status letters for {rows} rows")
+    for p in ps[:-1]:
+        foot, floor = table_foot(p), p.height - 72.0
+        expect(foot is not None and floor - foot < 25.0,
+               f"item {n}, page {p.number}: the table ends {floor - (foot or 0):.0f} pt above the foot")
+    return ps
+
+
+# 4. A long portrait action log of 24 rows, comments of 100 to 250 words
+# and a status cell each: 7 pages filled to the foot (8 before rows were
+# cut at a page foot: rows with a status cell never were, others only when
+# more than a third of the page was left).
+log = check_log(4, 24, "P")
+expect(len(log) == 7, f"the portrait action log takes {len(log)} pages, expected 7")
+# 5. The same table of 8 rows on landscape pages, its header repeated.
+short = check_log(5, 8, "L")
+expect(len(short) == 2, f"the landscape action log takes {len(short)} pages, expected 2")
+
 expect.finish("shapes")

@@ -435,7 +435,7 @@ Paper filler_then_table(int filler, int entries) {
 
 }  // namespace
 
-TEST_CASE("a row that would leave more than a third of the page empty is split, not moved", "[layout][keep]") {
+TEST_CASE("a row that cannot fit below the text is split, not moved", "[layout][keep]") {
     Env env;
     // Half a page of text, then a row of 40 lines: it cannot fit below.
     PartLayout split = layout_paper(filler_then_table(20, 40), env.ctx);
@@ -452,13 +452,68 @@ TEST_CASE("a row that would leave more than a third of the page empty is split, 
     CHECK(has_run(split.pages[0], "J Fox"));
     CHECK_FALSE(has_run(split.pages[1], "J Fox"));
 
-    // Near the foot of a page (less than a third left) the row moves whole.
-    PartLayout moved = layout_paper(filler_then_table(30, 20), env.ctx);
-    REQUIRE(moved.pages.size() == 2);
-    CHECK(has_run(moved.pages[0], "Filler line 30"));
-    CHECK_FALSE(has_run(moved.pages[0], "Entry 1"));
-    CHECK(has_run(moved.pages[1], "Entry 1"));
-    CHECK(has_run(moved.pages[1], "Entry 20"));
+}
+
+TEST_CASE("a row is cut wherever two of its lines fit, never leaving one line alone on either side", "[layout][keep]") {
+    Env env;
+    // Every filler length from a page's third left to none: the row of 20
+    // lines is cut where two lines or more fit above the foot and two or
+    // more remain, and moves whole where fewer fit.
+    int cut_low = 0, moved = 0;
+    for (int filler = 25; filler <= 45; ++filler) {
+        INFO("filler lines: " << filler);
+        PartLayout part = layout_paper(filler_then_table(filler, 20), env.ctx);
+        const PageBox* last_filler = nullptr;
+        for (const PageBox& p : part.pages)
+            if (has_run(p, "Filler line " + std::to_string(filler))) last_filler = &p;
+        REQUIRE(last_filler != nullptr);
+        int above = 0, total = 0;
+        for (int i = 1; i <= 20; ++i) {
+            const std::string e = "Entry " + std::to_string(i);
+            int printed = 0;
+            for (const PageBox& p : part.pages) printed += has_run(p, e) ? 1 : 0;
+            CHECK(printed == 1);
+            total += printed;
+            if (has_run(*last_filler, e)) ++above;
+        }
+        CHECK(total == 20);
+        if (above == 0) {
+            ++moved;
+        } else {
+            CHECK(above >= 2);
+            CHECK((above == 20 || 20 - above >= 2));
+            if (above < 20) {
+                CHECK(has_run(*last_filler, "J Fox"));  // the short cell's line is printed in the first part
+                if (above * 3 < 20) ++cut_low;
+            }
+        }
+    }
+    CHECK(cut_low > 0);  // cut low on the page, where the row once moved whole
+    CHECK(moved > 0);    // and moved where one line only would fit
+}
+
+TEST_CASE("a row with a status cell is cut like any other, its letter in the first part, its colour in both",
+          "[layout][keep][table]") {
+    Env env;
+    Paper p = filler_then_table(30, 30);
+    Table& t = std::get<Table>(p.sections[0].blocks.back().node);
+    TableCell status;
+    status.status = {Rag::Amber};
+    t.head[0].cells.push_back(cell_of({para("Status", Numbering::None)}));
+    t.body[0].cells.push_back(status);
+    PartLayout part = layout_paper(p, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    CHECK(has_run(part.pages[0], "Entry 1"));
+    CHECK(has_run(part.pages[1], "Entry 30"));
+    CHECK(has_run(part.pages[0], "A"));
+    CHECK_FALSE(has_run(part.pages[1], "A"));
+    for (const PageBox& page : part.pages) {
+        const auto& items = page.items;
+        CHECK(std::any_of(items.begin(), items.end(), [&](const PageItem& it) {
+            const auto* f = std::get_if<FillRect>(&it.what);
+            return f != nullptr && f->color == env.styles.doc.rag_amber;
+        }));
+    }
 }
 
 namespace {
