@@ -71,8 +71,10 @@ std::string language_tag(std::string locale) {
 // What a pack's PDF says of itself.
 PackMeta pack_meta(const PackManifest& m, const StyleSheet& ss) {
     PackMeta meta;
-    meta.title = m.meeting.body + " - " + format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false);
-    meta.subject = "Agenda pack";
+    meta.title = fill_wording(ss.doc.wording.pack_title,
+                                   {{"{body}", m.meeting.body},
+                                    {"{date}", format_date(m.meeting.date, ss.doc.meeting_date_pattern, ss.doc.locale, false)}});
+    meta.subject = ss.doc.wording.pack_subject;
     meta.author = m.meeting.body;
     meta.lang = language_tag(ss.doc.locale);
     meta.year = m.meeting.date.year;
@@ -102,8 +104,9 @@ public:
     // `pages`: the front sheet's length in the numbering, its padding included.
     void front_sheet(PartLayout sheet, int pages) {
         const StructId part = ed_.box.structure.add(Role::Part, document_, loc_);
-        ed_.box.structure.text(part).title = "Agenda";
-        ed_.box.outlines.push_back(Outline{"Agenda", static_cast<int>(ed_.box.pages.size()), 0, 0});
+        const std::string& agenda = ctx_.styles.doc.wording.agenda;
+        ed_.box.structure.text(part).title = agenda;
+        ed_.box.outlines.push_back(Outline{agenda, static_cast<int>(ed_.box.pages.size()), 0, 0});
         ed_.front_pages = static_cast<int>(sheet.pages.size());
         sheet.anchors.clear();  // the "Agenda" bookmark above is the sheet's one
         // Its links name printed page numbers; in this PDF they are indexes
@@ -121,7 +124,8 @@ public:
     void item(const AgendaItem& item, std::vector<PartLayout> papers, int number) {
         pad_to_odd();
         const int first = static_cast<int>(ed_.box.pages.size());
-        const std::string title = std::to_string(number) + ". " + plain_text(item.title);
+        const std::string title = fill_wording(ctx_.styles.doc.wording.item_title,
+                                                    {{"{n}", std::to_string(number)}, {"{title}", plain_text(item.title)}});
         const StructId part = ed_.box.structure.add(Role::Part, document_, item.loc);
         ed_.box.structure.text(part).title = title;
         ed_.box.outlines.push_back(Outline{title, first, 0, 0});
@@ -227,7 +231,7 @@ private:
         const StyleSheet& ss = ctx_.styles;
         const TextStyle& st = ss.get("stamp");
         const PageMaster& pm = page.landscape() ? ss.landscape : ss.portrait;
-        GlyphRun head = text_run("NOT FOR PUBLICATION", st, ctx_, true);
+        GlyphRun head = text_run(ss.doc.wording.not_for_publication, st, ctx_, true);
         head.x = pm.margin_left;
         head.baseline = pm.margin_top / 2 + st.size / 2;
         GlyphRun why = text_run(reason, st, ctx_);
@@ -461,7 +465,7 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
     for (int round = 0;; ++round) {
         const int front_pages = even_length(front);
         place(parts, late, first + front_pages, ctx.styles.doc.blank_in_range, entries);
-        sheet = layout_front_sheet(m, entries, ctx, std::string(kSupplementTitle));
+        sheet = layout_front_sheet(m, entries, ctx, realized::SheetHeading::Supplementary);
         const int got = std::max<int>(1, static_cast<int>(sheet.pages.size()));
         if (even_length(got) == front_pages) break;
         if (round + 1 == kMaxRounds) {
@@ -485,14 +489,15 @@ std::optional<Edition> bind_supplement(const PackDocument& pack, const LaidOutPa
 }
 
 PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx) {
-    const std::string title = paper.header.title.empty() ? std::string("Draft") : plain_text(paper.header.title.front());
+    const Wording& w = ctx.styles.doc.wording;
+    const std::string title = paper.header.title.empty() ? w.draft_untitled : plain_text(paper.header.title.front());
     // Pages numbered from 1, each marked DRAFT where a pack page has its
     // agenda stamp, finished as every edition is.
     Binding b(ctx, 1, paper.loc);
-    b.paper(layout_paper(paper, ctx), title, "DRAFT");
+    b.paper(layout_paper(paper, ctx), title, w.draft);
     PackMeta meta;
-    meta.title = "DRAFT - " + title;
-    meta.subject = "Draft paper";
+    meta.title = fill_wording(w.draft_title, {{"{title}", title}});
+    meta.subject = w.draft_subject;
     meta.author = paper.header.board;
     meta.lang = language_tag(ctx.styles.doc.locale);
     if (paper.header.date) {

@@ -188,7 +188,7 @@ StructId Flow::node(Role role, const BlockEnv& env, const SourceLoc& loc) {
 }
 
 void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& given,
-                           const BlockEnv& env) {
+                           const BlockEnv& env, const std::vector<StructId>* links) {
     LineSpec spec = given;
     Line label;
     if (!spec.label.empty()) {
@@ -203,6 +203,7 @@ void Flow::paragraph_lines(StructId node, const Inlines& text, const TextStyle& 
         }
     }
     InlineSetting set{&style, env.flags, spec.align.value_or(style.align), &tree_, node};
+    set.links = links;
     std::vector<const Inlines*> notes;  // the text's footnotes, in order
     for (const Inline& in : text)
         if (in.kind == Inline::Kind::Footnote) notes.push_back(&in.note);

@@ -30,6 +30,7 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
     Flat f;
     const TextStyle& st = *set.style;
     int next_note = set.first_footnote;
+    std::size_t next_link = 0;
     for (const Inline& in : inlines) {
         std::uint8_t flags = static_cast<std::uint8_t>(in.flags | set.flags);
         Piece p;
@@ -60,11 +61,13 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
             if (continues) {
                 p.link = f.pieces.back().link;
                 p.node = f.pieces.back().node;
-                if (set.tree && p.node != kNoStruct) set.tree->text(p.node).alt += text;
+                if (set.tree && !set.links && p.node != kNoStruct) set.tree->text(p.node).alt += text;
             } else {
                 f.hrefs.push_back(in.href);
                 p.link = static_cast<int>(f.hrefs.size()) - 1;
-                if (set.tree) {
+                if (set.links) {
+                    p.node = next_link < set.links->size() ? (*set.links)[next_link++] : set.node;
+                } else if (set.tree) {
                     p.node = set.tree->add(Role::Link, set.node);
                     set.tree->text(p.node).alt = text;
                 }

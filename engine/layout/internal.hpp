@@ -46,6 +46,9 @@ struct InlineSetting {
     // The number of the text's first footnote; 0: its footnotes print
     // nothing (measuring a text whose notes are numbered elsewhere).
     int first_footnote = 0;
+    // The text's Link elements, made already by realize/: one for each
+    // link, in order. Given, they mark the links and the tree gets none.
+    const std::vector<StructId>* links = nullptr;
 };
 
 // Breaks inline content into lines no wider than `width` (greedy, ICU break
@@ -234,7 +237,7 @@ public:
 
     // The lines of `text` as slices, marked as content of `node`.
     void paragraph_lines(StructId node, const Inlines& text, const TextStyle& style, const LineSpec& spec,
-                         const BlockEnv& env);
+                         const BlockEnv& env, const std::vector<StructId>* links = nullptr);
     void space(Mpt amount) { pending_space_ = std::max(pending_space_, amount); }
     // The note of footnote `number` set for the page foot, its number first,
     // as a Note element after `called_from`.

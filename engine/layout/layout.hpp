@@ -52,12 +52,16 @@ using PageSink = std::function<void(PageBox& page, const StructTree& structure)>
 // (if any) as soon as it is made, so a long paper is not held whole.
 PartLayout layout_paper(const Paper& paper, const LayoutContext& ctx, const PageSink& sink = {});
 
-// The agenda front sheet, headed `heading` ("Agenda", "Supplementary
-// agenda"). entries[i] belongs to manifest.items[i]; exempt items are listed
-// with their reason. Each item with pages is a link to its first page, which
-// must lie in the same PDF.
+// The agenda front sheet, laid out from its realized tree
+// (realize_front_sheet): each listed item with its range, notes, reason
+// for exemption and next meetings. Each item with pages is a link to its
+// first page, which must lie in the same PDF. The sheet's structure is the
+// realized tree's.
+PartLayout layout_front_sheet(const realized::Document& sheet, const LayoutContext& ctx);
+// The same, realized first with the context's template.
 PartLayout layout_front_sheet(const PackManifest& manifest, const std::vector<AgendaEntry>& entries,
-                              const LayoutContext& ctx, const std::string& heading = "Agenda");
+                              const LayoutContext& ctx,
+                              realized::SheetHeading heading = realized::SheetHeading::Agenda);
 
 // A page carrying only the template's blank text, centred.
 PageBox layout_blank_page(const LayoutContext& ctx, Orientation orientation);

@@ -56,6 +56,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -258,6 +260,12 @@ struct Document {
 std::string plain_text(const std::vector<Run>& runs, bool with_label = true);
 
 }  // namespace realized
+
+// One of the template's wordings with each {key} replaced by its value, in
+// one pass (a value holding "{date}" is kept as written): for the words a
+// binder writes beside the realized document (bookmarks, the PDF's title).
+std::string fill_wording(std::string_view pattern,
+                         const std::vector<std::pair<std::string_view, std::string>>& values);
 
 // A paper: its numbers, labels, dates and template sentences made, its
 // structure tree built.

@@ -146,3 +146,12 @@ std::string time_of_day(const Time& t, std::string_view form, const Wording& w) 
 }
 
 }  // namespace bp::realize_detail
+
+namespace bp {
+
+std::string fill_wording(std::string_view pattern,
+                         const std::vector<std::pair<std::string_view, std::string>>& values) {
+    return realize_detail::fill(pattern, values);
+}
+
+}  // namespace bp

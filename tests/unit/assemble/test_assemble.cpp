@@ -146,6 +146,74 @@ TEST_CASE("outlines point at the agenda and each item's first page", "[assemble]
     CHECK(found);
 }
 
+TEST_CASE("the front sheet's and the binder's words are the template's wording", "[assemble][wording]") {
+    PackDocument d = pack_with({2, 3});
+    d.manifest.meeting.time = Time{14, 30};
+    d.manifest.items[2].exempt = "Paragraph 3";
+    AgendaItem late = item("Late report");
+    late.to_follow = true;
+    d.manifest.items.push_back(late);
+    d.papers.emplace_back();
+    TemplateDoc t = test_template();
+    Wording& w = t.wording;
+    w.agenda = "Order of business";
+    w.pages = "pp. {first}-{last}";
+    w.to_follow = "[to come]";
+    w.exempt = "Closed session: {reason}";
+    w.agenda_number = "Item {n}";
+    w.meeting_when = "{date}, {time}";
+    w.time = "{H}:{mm}";
+    w.item_title = "Item {n}: {title}";
+    w.not_for_publication = "CONFIDENTIAL";
+    w.pack_title = "{body} on {date}";
+    w.pack_subject = "Papers";
+    Env env(t);
+    AssembleOptions all;
+    all.include_exempt = true;
+    auto r = assemble_pack(d, env.ctx, all);
+    REQUIRE(r);
+    const PageBox& sheet = r->box.pages[0];
+    CHECK(has_text(sheet, "Order of business|"));
+    CHECK(has_text(sheet, "Thursday, 17 September 2015, 14:30|"));
+    CHECK(has_text(sheet, "Item 2|"));
+    CHECK(has_text(sheet, " pp. " + std::to_string(*r->entries[1].first_page) + "-" +
+                              std::to_string(*r->entries[1].last_page) + "|"));
+    CHECK(has_text(sheet, " [to come]|"));
+    CHECK(has_text(sheet, "Closed session: Paragraph 3|"));
+    CHECK_FALSE(has_text(sheet, "Agenda"));
+    CHECK_FALSE(has_text(sheet, "Pages"));
+    CHECK(r->box.outlines.at(0).title == "Order of business");
+    CHECK(r->box.structure.text(1).title == "Order of business");  // the sheet's Part, under the Document
+    const bool item_titled = std::any_of(r->box.outlines.begin(), r->box.outlines.end(),
+                                         [](const Outline& o) { return o.title == "Item 2: Report 2"; });
+    CHECK(item_titled);
+    const PageBox& exempt_first = r->box.pages.at(static_cast<std::size_t>(*r->entries[2].first_page - 1));
+    CHECK(has_text(exempt_first, "CONFIDENTIAL|"));
+    CHECK_FALSE(has_text(exempt_first, "NOT FOR PUBLICATION"));
+    CHECK(r->box.meta.title == "TEST BOARD on Thursday, 17 September 2015");
+    CHECK(r->box.meta.subject == "Papers");
+
+    // The same pack in the house's words, for the contrast.
+    Env house;
+    auto plain = assemble_pack(d, house.ctx, all);
+    REQUIRE(plain);
+    CHECK(has_text(plain->box.pages[0], "Agenda|"));
+    CHECK(has_text(plain->box.pages[0], "Thursday, 17 September 2015 at 2.30 pm|"));
+    CHECK(has_text(plain->box.pages[0], " (Paper to follow)|"));
+    CHECK(plain->box.meta.title == "TEST BOARD - Thursday, 17 September 2015");
+}
+
+TEST_CASE("a preview's words are the template's wording", "[assemble][wording]") {
+    TemplateDoc t = test_template();
+    t.wording.draft = "ENTWURF";
+    t.wording.draft_title = "Entwurf: {title}";
+    t.wording.draft_untitled = "Ohne Titel";
+    Env env(t);
+    const PackBox box = assemble_preview(long_report(2), env.ctx);
+    CHECK(has_text(box.pages.at(0), "ENTWURF|"));
+    CHECK(box.meta.title == "Entwurf: Ohne Titel");
+}
+
 namespace {
 
 NextMeeting next_meeting(Date d, std::optional<Time> time = std::nullopt, bool weekday = false,
