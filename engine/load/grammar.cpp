@@ -1,5 +1,7 @@
 #include "load/grammar.hpp"
 
+#include "load/wording_table.hpp"
+
 #include <stdexcept>
 
 namespace bp::grammar {
@@ -329,7 +331,7 @@ Format make_template() {
                             optional("colours", "colours"), optional("footer", "footer"),
                             optional("stamp", "stamp"), optional("appendix", "appendix"),
                             optional("blank", "blank"), optional("images", "images"),
-                            optional("minutes", "minutes")}});
+                            optional("minutes", "minutes"), optional("wording", "wording")}});
     f.types.push_back(text("locale", "Language and region of dates and line breaking, e.g. en_GB."));
     f.types.push_back(Type{"dates", "ICU date patterns for the dates the pack prints.", Content::Empty,
                            {{"paper", Value::DatePattern, false, "Dates in paper headers, e.g. d MMMM y."},
@@ -390,6 +392,12 @@ Format make_template() {
                             {"resolution-label", Value::Text, false,
                              "How the word before a resolution is printed; {label} is RESOLVED, AGREED or NOTED, "
                              "e.g. {label}:-."}}});
+    Type wording{"wording", "The words the engine writes on the front sheet and around the papers, with their "
+                            "{placeholders}; each not given keeps its default.",
+                 Content::Empty};
+    for (const load::WordingEntry& e : load::wording_entries())
+        wording.attributes.push_back({e.attribute, Value::Text, false, e.doc});
+    f.types.push_back(std::move(wording));
     f.types.push_back(Type{"images", "Limits on the pictures papers may hold.", Content::Empty,
                            {integer("max-megapixels", 1, 1000,
                                     "The largest picture, in millions of pixels (50 if not given).")}});

@@ -9,6 +9,7 @@
 #include "load/reader.hpp"
 #include "load/readers.hpp"
 #include "load/values.hpp"
+#include "load/wording_table.hpp"
 
 namespace bp::load {
 
@@ -43,6 +44,7 @@ private:
     std::optional<std::string> placeholder_text(pugi::xml_node el, const char* attr, const Names& allowed,
                                                 const Names& required = {});
     void minutes(pugi::xml_node el);
+    void wording(pugi::xml_node el);
     void check_references();
     std::optional<std::string> font_file(pugi::xml_node el, const char* attr);
     std::optional<Mpt> length_at_least(pugi::xml_node el, const char* name, Mpt min);
@@ -100,6 +102,7 @@ void TemplateReader::read(pugi::xml_node root) {
                 t_.landscape_start = static_cast<SectionStart>(*v);
         }
         if (n == "minutes") minutes(c);
+        if (n == "wording") wording(c);
         if (n == "images") {
             r_.check_attributes(c, g_.type("images"));
             // Up to 1000 megapixels: beyond that one picture could need gigabytes.
@@ -296,8 +299,9 @@ std::optional<std::string> TemplateReader::placeholder_text(pugi::xml_node el, c
         if (!contains(allowed, ph)) {
             r_.attr_error(el, attr, rule::placeholder,
                           std::string(attr) + " on <" + el.name() + "> uses " + quote_value(ph) +
-                              (allowed.size() == 1 ? "; the only placeholder here is " : "; the placeholders here are ") +
-                              list(allowed));
+                              (allowed.empty()       ? std::string("; it takes no placeholders")
+                               : allowed.size() == 1 ? "; the only placeholder here is " + list(allowed)
+                                                     : "; the placeholders here are " + list(allowed)));
             return std::nullopt;
         }
     }
@@ -320,6 +324,15 @@ void TemplateReader::minutes(pugi::xml_node el) {
     if (auto v = placeholder_text(el, "opening", opening, {"{date}"})) t_.minutes_opening = *v;
     if (auto v = placeholder_text(el, "opening-online", opening, {"{date}"})) t_.minutes_opening_online = *v;
     if (auto v = placeholder_text(el, "resolution-label", {"{label}"}, {"{label}"})) t_.resolution_label = *v;
+}
+
+// <wording>: each attribute one of the engine's own words, with the
+// placeholders the table allows it.
+void TemplateReader::wording(pugi::xml_node el) {
+    r_.check_attributes(el, g_.type("wording"));
+    for (const WordingEntry& e : wording_entries()) {
+        if (auto v = placeholder_text(el, std::string(e.attribute).c_str(), e.placeholders)) t_.wording.*e.member = *v;
+    }
 }
 
 void TemplateReader::check_references() {

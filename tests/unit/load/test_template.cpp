@@ -193,3 +193,34 @@ TEST_CASE("load: the minutes' opening lines and resolution label", "[load][templ
     CHECK(u->minutes_opening == def.minutes_opening);
     CHECK(u->resolution_label == "{label}:");
 }
+
+TEST_CASE("load: the template's wording, each word with its own placeholders", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    auto t = load_template(dir.write("t.xml", "<template version=\"1\"><wording pages=\"pp. {first}-{last}\" "
+                                              "time=\"{H}:{mm}\" agenda=\"Order of business\" "
+                                              "not-for-publication=\"CONFIDENTIAL\"/></template>"),
+                           d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    CHECK(t->wording.pages == "pp. {first}-{last}");
+    CHECK(t->wording.time == "{H}:{mm}");
+    CHECK(t->wording.agenda == "Order of business");
+    CHECK(t->wording.not_for_publication == "CONFIDENTIAL");
+    const Wording def;
+    CHECK(t->wording.to_follow == def.to_follow);
+
+    Diagnostics bad;
+    auto u = load_template(dir.write("u.xml", "<template version=\"1\">\n<wording pages=\"Pages {from}\" agenda=\"{n}\""
+                                              " draft=\"DRAFT\" colour=\"red\"/></template>"),
+                           bad);
+    REQUIRE(u);
+    const std::string got = messages(bad, dir.path());
+    CHECK(got.find("u.xml:2:10: error: pages on <wording> uses {from}; the placeholders here are {first} and {last}\n") !=
+          std::string::npos);
+    CHECK(got.find("u.xml:2:31: error: agenda on <wording> uses {n}; it takes no placeholders\n") != std::string::npos);
+    CHECK(got.find("colour") != std::string::npos);
+    CHECK(u->wording.pages == def.pages);
+    CHECK(u->wording.draft == "DRAFT");
+}
