@@ -147,6 +147,11 @@ std::vector<ImageFile> ImageFiles::load(std::span<Paper> papers) {
     return std::move(loader).files();
 }
 
+void ImageFiles::forget(const std::string& path) {
+    std::lock_guard<std::mutex> hold(store_->lock);
+    store_->by_path.erase(path);
+}
+
 std::vector<std::string> report_image_files(const std::vector<std::vector<ImageFile>>& per_item, Diagnostics& diags) {
     std::vector<std::string> files;
     std::set<std::string> seen;

@@ -115,6 +115,9 @@ public:
     // Sets Image::raster on every <img> of `papers`. Returns their files,
     // each once, in the order the papers first name them.
     std::vector<ImageFile> load(std::span<Paper> papers);
+    // Reads the file at `path` again when next asked for: it changed. Papers
+    // loaded before keep the raster they were given.
+    void forget(const std::string& path);
 
     struct Store;  // the files read so far (images.cpp)
 

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "assemble/assemble.hpp"
+#include "core/sha256.hpp"
 #include "core/installation.hpp"
 #include "core/output_file.hpp"
 #include "core/output_folder.hpp"
@@ -119,90 +120,190 @@ bool outputs_apart(const std::vector<Output>& outputs, const std::vector<Input>&
     return ok;
 }
 
-// The stages an item's papers go through, in the order a build reports
-// them: read and checked, pictures loaded, text checked against the fonts,
-// laid out. An error in a stage, in any item, makes the later ones moot.
-enum Stage : int { kChecks, kImages, kPrintable, kLayout };
+using bp::session::CachedItem;
+using bp::session::Stage;
+using bp::session::kChecks;
+using bp::session::kImages;
+using bp::session::kPrintable;
+using bp::session::kLayout;
+
+// What an agenda item's result depends on besides the files it reads: the
+// house style, how pages are sealed, the meeting's date (a report dated for
+// another meeting is warned of), where the pack lies, and how the manifest
+// binds each paper. Two items with the same key and the same files give
+// the same pages and the same diagnostics.
+std::string item_key(const bp::PackManifest& manifest, std::size_t i, const std::string& manifest_path,
+                     const BuildRequest& request, const std::string& style_key, bool keep_items) {
+    const bp::AgendaItem& item = manifest.items[i];
+    std::string k = style_key + '\n' + (request.tagged ? "tagged" : "untagged") + (keep_items ? " items\n" : "\n");
+    k += std::to_string(manifest.meeting.date.year) + '-' + std::to_string(manifest.meeting.date.month) + '-' +
+         std::to_string(manifest.meeting.date.day) + '\n' + manifest_path + '\n' + request.partner_module + '\n';
+    // Whether an earlier item binds the same file (a paper is checked where first bound).
+    std::set<std::string> before;
+    for (std::size_t e = 0; e < i; ++e) before.insert(manifest.items[e].papers.begin(), manifest.items[e].papers.end());
+    for (std::size_t j = 0; j < item.papers.size(); ++j) {
+        const bp::SourceLoc& at = item.paper_locs[j];
+        k += item.papers[j] + '\n' + item.paper_labels[j].first + '\n' + item.paper_labels[j].second + '\n';
+        k += at.file.str() + ':' + std::to_string(at.line) + ':' + std::to_string(at.col) +
+             (before.contains(item.papers[j]) ? " again\n" : "\n");
+    }
+    return bp::sha256_hex(k);
+}
 
 // Each agenda item's papers brought to layout one item at a time, on the
-// thread that lays the item out. What each stage finds is kept per item and
+// thread that lays the item out, or taken from the session when nothing
+// they came from has changed. What each stage finds is kept per item and
 // reported later as when the whole pack was read before anything was laid
 // out: stage by stage, each for every item in turn.
-class StreamedPapers {
+class PackItems {
 public:
     // `last`: the last stage worth running, as far as is known before any
-    // paper is read; `max_pixels` and `fonts` matter only from kImages on.
-    StreamedPapers(const bp::PackManifest& manifest, const std::string& manifest_path,
-                   const std::string& partner_module, std::uint64_t max_pixels, const bp::FontTable& fonts, Stage last)
-        : manifest_(manifest), reader_(manifest, manifest_path, partner_module), images_(max_pixels), fonts_(fonts),
-          last_(last),
-          found_(manifest.items.size()) {}
-
-    // Item i's papers, to be laid out; none once any stage before layout
-    // has found an error anywhere.
-    std::vector<bp::Paper> read(std::size_t i) {
-        Found& f = found_[i];
-        bp::ItemPapers got = reader_.read(i);
-        f.xml = std::move(got.xml);
-        f.partners = std::move(got.partners);
-        bp::validate_item(manifest_, got.papers, [&](std::size_t j) { return got.first_bound[j]; }, f.checks);
-        if (f.xml.has_errors() || f.partners.has_errors() || f.checks.has_errors()) stop_after(kChecks);
-        if (last_ < kImages) return {};
-        f.images = images_.load(got.papers);
-        for (const bp::ImageFile& file : f.images)
-            if (file.problems.has_errors()) stop_after(kImages);
-        if (last_ < kPrintable) return {};
-        for (const bp::Paper& p : got.papers) {
-            auto& [file, unprintable] = f.unprintable.emplace_back(p.loc.file.str(), Diagnostics{});
-            bp::report_unprintable(p, fonts_, unprintable);
-            if (unprintable.has_errors()) stop_after(kPrintable);
-        }
-        if (last_ < kLayout) return {};
-        return std::move(got.papers);
+    // paper is read; `images` and `fonts` matter only from kImages on.
+    PackItems(Session::State& state, const bp::PackManifest& manifest, const std::string& manifest_path,
+              const BuildRequest& request, const bp::session::HouseStyle* style, bp::ImageFiles* images, Stage last,
+              bool keep_items)
+        : state_(state), manifest_(manifest), reader_(manifest, manifest_path, request.partner_module),
+          images_(images), style_(style), last_(last), found_(manifest.items.size()), made_(manifest.items.size()) {
+        keys_.reserve(manifest.items.size());
+        for (std::size_t i = 0; i < manifest.items.size(); ++i)
+            keys_.push_back(item_key(manifest, i, manifest_path, request, style ? style->key : "", keep_items));
     }
+
+    // Item i's result, from the session when still valid, else read, checked
+    // and laid out here (with `layout`'s context, when the stages get there).
+    void run(std::size_t i, const std::function<bp::LayoutContext(bp::Diagnostics&)>& layout, const bp::PageSink& seal) {
+        if (auto kept = state_.items.find(keys_[i]); kept != state_.items.end() && valid(*kept->second)) {
+            found_[i] = kept->second;
+            return;
+        }
+        made_[i] = true;
+        auto f = std::make_shared<CachedItem>();
+        f->ran_to = last_;
+        for (const std::string& path : manifest_.items[i].papers) f->files.emplace_back(path, state_.digests.digest(path));
+        bp::ItemPapers got = reader_.read(i);
+        f->xml = std::move(got.xml);
+        f->partners = std::move(got.partners);
+        bp::validate_item(manifest_, got.papers, [&](std::size_t j) { return got.first_bound[j]; }, f->checks);
+        f->reached = kChecks;
+        if (f->xml.has_errors() || f->partners.has_errors() || f->checks.has_errors() || last_ < kImages) return keep(i, f);
+        f->images = images_->load(got.papers);
+        f->reached = kImages;
+        for (const bp::ImageFile& file : f->images) {
+            f->files.emplace_back(file.path, state_.digests.digest(file.path));
+            if (file.problems.has_errors()) return keep(i, f);
+        }
+        if (last_ < kPrintable) return keep(i, f);
+        f->reached = kPrintable;
+        bool unprintable = false;
+        for (const bp::Paper& p : got.papers) {
+            auto& [file, found] = f->unprintable.emplace_back(p.loc.file.str(), Diagnostics{});
+            bp::report_unprintable(p, *style_->fonts, found);
+            unprintable = unprintable || found.has_errors();
+        }
+        if (unprintable || last_ < kLayout) return keep(i, f);
+        f->reached = kLayout;
+        const bp::LayoutContext ctx = layout(f->layout);
+        for (const bp::Paper& paper : got.papers) f->laid_out.papers.push_back(bp::layout_paper(paper, ctx, seal));
+        // A partner's PDF shown as an appendix is read again when the PDF is.
+        for (const bp::PartLayout& part : f->laid_out.papers)
+            for (const bp::PageBox& page : part.pages)
+                for (const bp::PageItem& item : page.items)
+                    if (const auto* fp = std::get_if<bp::ForeignPage>(&item.what); fp && fp->source)
+                        if (std::none_of(f->files.begin(), f->files.end(), [&](const auto& d) { return d.first == fp->source->path; }))
+                            f->files.emplace_back(fp->source->path, state_.digests.digest(fp->source->path));
+        keep(i, f);
+    }
+
+    // Every item's laid-out papers, for numbering and binding (a copy: the
+    // session keeps its own for the next step).
+    bp::LaidOutParts parts() const {
+        bp::LaidOutParts parts;
+        parts.items.reserve(found_.size());
+        for (const auto& f : found_) parts.items.push_back(f->laid_out);
+        return parts;
+    }
+
+    // The session keeps what this step found, and only that: the items, and
+    // the pictures they show (a picture no item shows now is let go).
+    void keep_in_session() {
+        state_.items.clear();
+        for (std::size_t i = 0; i < found_.size(); ++i)
+            if (found_[i]->cacheable) state_.items.emplace(keys_[i], found_[i]);
+        std::map<std::string, std::string> shown;
+        for (const auto& f : found_)
+            for (const bp::ImageFile& image : f->images)
+                if (auto d = std::find_if(f->files.begin(), f->files.end(), [&](const auto& x) { return x.first == image.path; });
+                    d != f->files.end())
+                    shown.emplace(image.path, d->second);
+        if (images_)
+            for (const auto& [path, digest] : state_.image_files)
+                if (!shown.contains(path)) images_->forget(path);
+        state_.image_files = std::move(shown);
+    }
+
+    // Every file an item depends on, for a watcher.
+    void dependencies(std::set<std::string>& into) const {
+        for (const auto& f : found_)
+            for (const auto& [path, digest] : f->files) into.insert(path);
+    }
+
+    // Whether item i was read and laid out in this step, not kept from an earlier one.
+    bool made(std::size_t i) const { return made_[i]; }
 
     // The papers' reports: reading them (the XML papers', then the PDFs'),
     // then checking them, with the manifest's own checks between.
     void report_reading(Diagnostics& diags) const {
-        for (const Found& f : found_) diags.merge(f.xml);
-        for (const Found& f : found_) diags.merge(f.partners);
+        for (const auto& f : found_) diags.merge(f->xml);
+        for (const auto& f : found_) diags.merge(f->partners);
     }
     void report_checks(Diagnostics& diags) const {
-        for (const Found& f : found_) diags.merge(f.checks);
+        for (const auto& f : found_) diags.merge(f->checks);
     }
     // Each picture's problem once, with the first item showing it; returns
     // the files in the order the pack first names them.
-    std::vector<std::string> report_images(Diagnostics& diags) {
+    std::vector<std::string> report_images(Diagnostics& diags) const {
         std::vector<std::vector<bp::ImageFile>> per_item;
-        for (Found& f : found_) per_item.push_back(std::move(f.images));
+        for (const auto& f : found_) per_item.push_back(f->images);
         return bp::report_image_files(per_item, diags);
     }
     // Each file once, as report_unprintable(PackDocument) does.
     void report_unprintable(Diagnostics& diags) const {
         std::set<std::string> checked;
-        for (const Found& f : found_)
-            for (const auto& [file, unprintable] : f.unprintable)
+        for (const auto& f : found_)
+            for (const auto& [file, unprintable] : f->unprintable)
                 if (checked.insert(file).second) diags.merge(unprintable);
+    }
+    void report_layout(Diagnostics& diags) const {
+        for (const auto& f : found_) diags.merge(f->layout);
     }
 
 private:
-    struct Found {
-        Diagnostics xml, partners, checks;
-        std::vector<bp::ImageFile> images;
-        std::vector<std::pair<std::string, Diagnostics>> unprintable;  // per paper: its file, what it cannot print
-    };
-
-    void stop_after(Stage stage) {
-        for (int was = last_; stage < was && !last_.compare_exchange_weak(was, stage);) {
-        }
+    // Still what reading the item now would give: run as far as this step
+    // needs (or stopped by its own errors before), every file unchanged.
+    bool valid(const CachedItem& f) const {
+        if (f.ran_to < last_) return false;
+        return std::all_of(f.files.begin(), f.files.end(),
+                           [&](const auto& d) { return state_.digests.digest(d.first) == d.second; });
     }
 
+    void keep(std::size_t i, std::shared_ptr<CachedItem> f) {
+        // An item with an error may name a file that is not there yet (a
+        // picture), which it cannot list: it is read again at every step.
+        f->cacheable = !f->xml.has_errors() && !f->partners.has_errors() && !f->checks.has_errors() &&
+                       std::none_of(f->images.begin(), f->images.end(),
+                                    [](const bp::ImageFile& file) { return file.problems.has_errors(); });
+        found_[i] = std::move(f);
+    }
+
+    Session::State& state_;
     const bp::PackManifest& manifest_;
     const bp::PackPapers reader_;
-    bp::ImageFiles images_;
-    const bp::FontTable& fonts_;
-    std::atomic<int> last_;
-    std::vector<Found> found_;  // per item, each written by the one thread that reads it
+    bp::ImageFiles* images_;
+    const bp::session::HouseStyle* style_;
+    const Stage last_;
+    std::vector<std::string> keys_;
+    std::vector<std::shared_ptr<const CachedItem>> found_;  // per item, each written by the one thread that runs it
+    std::vector<char> made_;                                // per item: read and laid out in this step
 };
 
 }  // namespace
@@ -226,10 +327,19 @@ namespace bp::session {
 
 using namespace boardpack;
 
-BuildResult build_once(const BuildRequest& request) {
+BuildResult build_step(Session::State& state, const BuildRequest& asked, bool write) {
+    BuildRequest request = asked;
+    if (!write) {
+        request.output.clear();
+        request.split_dir.clear();
+        request.supplement.clear();
+        request.dump.clear();
+        request.caller_outputs.clear();
+    }
     BuildResult out;
     StageClock clock(out.stages);
     Diagnostics diags;
+    state.dependencies = {request.pack};
     auto finish = [&](int code) {
         if (code == kOk && diags.has_errors()) code = kInputErrors;
         out.exit_code = code;
@@ -259,43 +369,60 @@ BuildResult build_once(const BuildRequest& request) {
     // out as they are read. What they report waits for the papers' reports:
     // the template counts only when the papers have no errors.
     if (request.progress) request.progress("checking");
-    Diagnostics template_diags, style_diags, manifest_unprintable;
-    std::optional<bp::TemplateDoc> tpl;
-    if (!diags.has_errors() && !manifest_checks.has_errors())
-        tpl = bp::load_template(pack.manifest.template_ref, template_diags);
-    bp::FontTable fonts;
-    std::optional<bp::StyleSheet> styles;
-    if (tpl && !template_diags.has_errors()) styles = bp::resolve_styles(*tpl, fonts, style_diags);
-    if (styles && !style_diags.has_errors()) bp::report_unprintable(pack.manifest, fonts, manifest_unprintable);
+    Diagnostics manifest_unprintable;
+    const bp::session::HouseStyle* style = nullptr;
+    if (!diags.has_errors() && !manifest_checks.has_errors()) {
+        style = &state.styles.get(pack.manifest.template_ref);
+        for (const auto& [path, digest] : style->files) state.dependencies.insert(path);
+    }
+    const std::optional<bp::TemplateDoc>* tpl = style ? &style->doc : nullptr;
+    const bool styled = style && style->styles;
+    if (styled && !style->style_diags.has_errors())
+        bp::report_unprintable(pack.manifest, *style->fonts, manifest_unprintable);
+    // Pictures are shared between the steps of a session while the house
+    // style (their pixel limit) is the same; one that changed is read again.
+    if (style && (*tpl) && (!state.images || state.images_style != style->key)) {
+        state.images = std::make_unique<bp::ImageFiles>((*tpl)->max_image_pixels);
+        state.images_style = style->key;
+        state.image_files.clear();
+    }
+    for (auto it = state.image_files.begin(); it != state.image_files.end();) {
+        if (state.digests.digest(it->first) == it->second) {
+            ++it;
+            continue;
+        }
+        state.images->forget(it->first);
+        it = state.image_files.erase(it);
+    }
     clock.lap("style");
 
     // Each item's papers are read, checked and laid out on the thread that
     // takes the item, and freed before it takes the next.
-    const Stage last = !styles ? kChecks
-                       : style_diags.has_errors() ? kImages
+    const Stage last = !styled ? kChecks
+                       : style->style_diags.has_errors() ? kImages
                        : manifest_unprintable.has_errors() ? kPrintable
                                                           : kLayout;
-    StreamedPapers papers(pack.manifest, request.pack, request.partner_module, tpl ? tpl->max_image_pixels : 0, fonts,
-                          last);
+    const bool keep_items = !request.dump.empty();
+    PackItems papers(state, pack.manifest, request.pack, request, style, state.images.get(), last, keep_items);
     if (request.progress) request.progress("laying out");
     const int workers = job_count(request.jobs);
-    Diagnostics layout_diags;
-    std::optional<bp::LineBreaker> breaker;
-    bp::LaidOutParts parts;
-    if (last == kLayout) {
-        breaker.emplace(tpl->locale);
-        const bp::LayoutContext layout_ctx{*styles, fonts, *breaker, layout_diags};
-        // Each page is sealed as soon as it is laid out: its text and rules
-        // become a deflated content stream there, on the layout threads.
-        const bp::SealOptions seal{request.tagged, !request.dump.empty()};
-        parts = bp::lay_out_parts(
-            pack.manifest, [&](std::size_t i) { return papers.read(i); }, layout_ctx, workers,
-            [&](bp::PageBox& page, const bp::StructTree& tree) { bp::seal_page(page, tree, seal); });
-    } else {
-        // Nothing will be laid out, but every item's papers are checked.
-        bp::parallel_for(pack.manifest.items.size(), workers,
-                         [&](std::size_t) { return [&](std::size_t i) { papers.read(i); }; });
-    }
+    // Each page is sealed as soon as it is laid out: its text and rules
+    // become a deflated content stream there, on the layout threads.
+    const bp::SealOptions seal{request.tagged, keep_items};
+    const bp::PageSink sealer = [&](bp::PageBox& page, const bp::StructTree& tree) { bp::seal_page(page, tree, seal); };
+    const std::string locale = styled ? style->styles->doc.locale : std::string();
+    bp::parallel_for(pack.manifest.items.size(), workers, [&](std::size_t) {
+        return [&, breaker = std::unique_ptr<bp::LineBreaker>()](std::size_t i) mutable {
+            auto layout = [&](bp::Diagnostics& d) {
+                if (!breaker) breaker = std::make_unique<bp::LineBreaker>(locale);
+                return bp::LayoutContext{*style->styles, *style->fonts, *breaker, d};
+            };
+            papers.run(i, layout, sealer);
+        };
+    });
+    papers.dependencies(state.dependencies);
+    for (std::size_t i = 0; i < pack.manifest.items.size(); ++i)
+        if (!pack.manifest.items[i].papers.empty()) ++(papers.made(i) ? out.items_made : out.items_kept);
     clock.lap("load and layout");
 
     // Reported as when the whole pack was read before anything was laid
@@ -303,17 +430,27 @@ BuildResult build_once(const BuildRequest& request) {
     papers.report_reading(diags);
     diags.merge(manifest_checks);
     papers.report_checks(diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    diags.merge(template_diags);
-    if (diags.has_errors() || !tpl) return finish(kInputErrors);
+    auto stop = [&] {
+        papers.keep_in_session();
+        return finish(kInputErrors);
+    };
+    if (diags.has_errors() || !style) return stop();
+    diags.merge(style->template_diags);
+    if (diags.has_errors() || !*tpl) return stop();
     const std::vector<std::string> images = papers.report_images(diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    diags.merge(style_diags);
-    if (diags.has_errors()) return finish(kInputErrors);
+    if (diags.has_errors()) return stop();
+    diags.merge(style->style_diags);
+    if (diags.has_errors()) return stop();
     diags.merge(manifest_unprintable);
     papers.report_unprintable(diags);
-    if (diags.has_errors()) return finish(kInputErrors);
-    diags.merge(layout_diags);
+    if (diags.has_errors()) return stop();
+    papers.report_layout(diags);
+    papers.keep_in_session();
+    bp::LaidOutParts parts = papers.parts();
+    const bp::FontTable& fonts = *style->fonts;
+    const bp::StyleSheet* styles = &*style->styles;
+    bp::LineBreaker main_breaker(locale);
+    bp::LineBreaker* breaker = &main_breaker;
 
     std::vector<Input> inputs;
     std::set<std::string> listed;
@@ -466,7 +603,7 @@ BuildResult build_once(const BuildRequest& request) {
     };
     std::vector<Done> done(side);
     bp::parallel_for(side, workers, [&](std::size_t) {
-        return [&, breaker = std::make_unique<bp::LineBreaker>(tpl->locale)](std::size_t k) {
+        return [&, breaker = std::make_unique<bp::LineBreaker>(locale)](std::size_t k) {
             const bp::LayoutContext c{*styles, fonts, *breaker, done[k].diags};
             done[k].code = write_edition(jobs[k], c, 1, done[k].written, done[k].diags);
         };

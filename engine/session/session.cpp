@@ -1,11 +1,11 @@
 // The Session: its state, and the steps that build a pack.
 #include "boardpack/session.hpp"
 
+#include <algorithm>
+
 #include "session/state.hpp"
 
 namespace bp::session {
-
-boardpack::BuildResult build_once(const boardpack::BuildRequest& request);
 
 std::vector<std::string> template_dirs(const std::vector<std::string>& asked) {
     std::vector<std::string> dirs = asked;
@@ -29,7 +29,33 @@ Session::~Session() = default;
 BuildResult Session::build(const BuildRequest& request) {
     state_->last = request;
     state_->digests.next_step();
-    return bp::session::build_once(request);
+    return bp::session::build_step(*state_, request, true);
+}
+
+BuildResult Session::rebuild(const std::vector<std::string>& changed) {
+    if (!state_->last) return build(BuildRequest{});
+    // Whatever was made from a changed file is made again, even if the file
+    // reads the same now: it may have changed again after its digest was
+    // taken and before it was read.
+    for (const std::string& path : changed) {
+        state_->digests.forget(path);
+        std::erase_if(state_->items, [&](const auto& kept) {
+            const auto& files = kept.second->files;
+            return std::any_of(files.begin(), files.end(), [&](const auto& f) { return f.first == path; });
+        });
+        if (state_->images) state_->images->forget(path);
+        state_->image_files.erase(path);
+    }
+    return build(*state_->last);
+}
+
+BuildResult Session::status(const BuildRequest& request) {
+    state_->digests.next_step();
+    return bp::session::build_step(*state_, request, false);
+}
+
+std::vector<std::string> Session::dependencies() const {
+    return {state_->dependencies.begin(), state_->dependencies.end()};
 }
 
 }  // namespace boardpack

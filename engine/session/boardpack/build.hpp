@@ -103,6 +103,10 @@ struct BuildResult {
     std::vector<ItemSummary> items;
     std::vector<StageTime> stages;
     int public_pages = 0, full_pages = 0;
+    // Agenda items with papers whose papers this step read and laid out, and
+    // those a session had kept from an earlier step (nothing they came from
+    // had changed).
+    int items_made = 0, items_kept = 0;
     int front_pages = 0;  // pages the front sheet itself takes
 };
 

@@ -1,11 +1,18 @@
-// The library's steps on one resident state: build, preview and validate.
-// The session keeps what every step needs and would otherwise read again:
-// each house style (template, styles, fonts), kept while its files are
-// unchanged. Each step gives the same bytes and the same diagnostics as
-// the same step in a session of its own.
+// A resident build: what a clerk's desk keeps open while papers arrive.
+// Build, rebuild, status, preview and validate are steps of one session,
+// which keeps what every step needs and would otherwise read again: each
+// house style (template, styles, fonts) while its files are unchanged, and
+// each agenda item's papers laid out, with what the stages said of them,
+// keyed by a digest of the manifest's binding, the house style and every
+// file the item was made from. A step reads and lays out only the items
+// whose files changed, then numbers, binds and writes the pack again.
+// Each step gives the same bytes and the same diagnostics as the same
+// step in a session of its own.
 //
 //   boardpack::Session desk;
-//   boardpack::BuildResult r = desk.build(request);
+//   boardpack::BuildResult r = desk.build(request);    // everything read
+//   ... a paper is saved ...
+//   r = desk.rebuild({"meeting/report-budget.xml"});   // that item again
 //
 // Only standard types cross this header, as with build.hpp. A session is
 // used from one thread at a time; a step may use several threads inside.
@@ -59,11 +66,27 @@ public:
     // its bytes when they moved), and only what changed is read again.
     BuildResult build(const BuildRequest& request);
 
+    // The last build's request again, after a watcher saw `changed` (paths
+    // as the build names them): whatever was made from those files is made
+    // again whatever their times say; the rest is checked as by build().
+    BuildResult rebuild(const std::vector<std::string>& changed);
+
+    // What build() would find, without writing anything: every item's
+    // papers, the diagnostics, and where the pack would bind each item.
+    // exit_code 0 when the pack would build, 1 when not.
+    BuildResult status(const BuildRequest& request);
+
     BuildResult preview(const PreviewRequest& request);
     ValidateResult validate(const ValidateRequest& request);
 
+    // Every file the last build or status depends on, whether it exists
+    // yet or not (a paper the manifest names before it arrives): what a
+    // watcher watches.
+    std::vector<std::string> dependencies() const;
+
+    struct State;  // what the steps share (engine/session/state.hpp)
+
 private:
-    struct State;
     std::unique_ptr<State> state_;
 };
 
