@@ -326,6 +326,90 @@ int run_validate(boardpack::ValidateRequest request, Reporting how) {
     return code;
 }
 
+// What the papers column says of an item: "2 received, 1 missing", "to follow", "-".
+std::string papers_cell(const boardpack::ItemSummary& it) {
+    std::size_t received = 0, missing = 0;
+    for (const boardpack::PaperSummary& p : it.paper_files) (p.received ? received : missing) += 1;
+    std::string s;
+    if (received > 0) s = std::to_string(received) + " received";
+    if (missing > 0) s += (s.empty() ? "" : ", ") + std::to_string(missing) + " missing";
+    if (it.to_follow) s += s.empty() ? "to follow" : ", to follow";
+    return s.empty() ? "-" : s;
+}
+
+// A cell of `width` columns: cut with "..." when longer (counting UTF-8
+// characters), padded when shorter.
+std::string cell(const std::string& text, std::size_t width) {
+    std::size_t chars = 0, cut = text.size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (chars == width - 3 && cut == text.size()) cut = i;
+        ++chars;
+    }
+    if (chars > width) return text.substr(0, cut) + "..." + " ";
+    return text + std::string(width - chars + 1, ' ');
+}
+
+std::string status_json(const boardpack::BuildResult& r, bool ok) {
+    std::ostringstream j;
+    j << "{\n  \"ok\": " << (ok ? "true" : "false") << ",\n  \"public_pages\": " << r.public_pages
+      << ",\n  \"full_pages\": " << r.full_pages << ",\n  \"items\": [";
+    const char* sep = "\n";
+    for (const boardpack::ItemSummary& it : r.items) {
+        j << sep << "    {\"number\": " << it.number << ", \"title\": \"" << json_escape(it.title) << "\", \"papers\": [";
+        for (std::size_t k = 0; k < it.paper_files.size(); ++k) {
+            const boardpack::PaperSummary& p = it.paper_files[k];
+            j << (k ? ", " : "") << "{\"file\": \"" << json_escape(p.file) << "\", \"state\": \""
+              << (p.received ? "received" : "missing") << "\", \"errors\": " << p.errors << ", \"warnings\": " << p.warnings
+              << "}";
+        }
+        j << "], \"to_follow\": " << (it.to_follow ? "true" : "false") << ", \"exempt\": " << (it.exempt ? "true" : "false")
+          << ", \"errors\": " << it.errors << ", \"warnings\": " << it.warnings;
+        if (it.first_page) j << ", \"first_page\": " << *it.first_page << ", \"last_page\": " << *it.last_page;
+        j << "}";
+        sep = ",\n";
+    }
+    j << "\n  ],\n  \"diagnostics\": " << render_json(engine_diagnostics(r.diagnostics)) << "}\n";
+    return j.str();
+}
+
+// status: every agenda item, its papers, what is wrong with them and where
+// the pack would bind them, without writing anything.
+int run_status(const boardpack::BuildRequest& request, const Reporting& how) {
+    const boardpack::BuildResult r = boardpack::Session().status(request);
+    const bool warned = std::any_of(r.diagnostics.begin(), r.diagnostics.end(),
+                                    [](const boardpack::Diagnostic& d) { return d.severity == "warning"; });
+    const int code = r.exit_code == kOk && !(how.werror && warned) ? kOk : kInputErrors;
+    if (how.json) {
+        std::cout << status_json(r, code == kOk);
+        return code;
+    }
+    print_sorted(engine_diagnostics(r.diagnostics), how, std::cerr);
+    std::cout << cell("item", 4) << cell("title", 40) << cell("papers", 24) << cell("errors", 6) << cell("warnings", 8)
+              << cell("pages", 11) << "exempt\n";
+    for (const boardpack::ItemSummary& it : r.items) {
+        std::string pages;
+        if (it.first_page) pages = std::to_string(*it.first_page) + " - " + std::to_string(*it.last_page);
+        std::string line = cell(std::to_string(it.number), 4) + cell(it.title, 40) + cell(papers_cell(it), 24) +
+                           cell(std::to_string(it.errors), 6) + cell(std::to_string(it.warnings), 8) + cell(pages, 11) +
+                           (it.exempt ? "exempt" : "");
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        std::cout << line << '\n';
+    }
+    std::size_t errors = 0, warnings = 0;
+    for (const boardpack::Diagnostic& d : r.diagnostics) {
+        errors += d.severity == "error";
+        warnings += d.severity == "warning";
+    }
+    if (code == kOk)
+        std::cout << "the pack would build: "
+                  << (request.audience == boardpack::Audience::Full ? r.full_pages : r.public_pages) << " pages";
+    else
+        std::cout << "the pack would not build";
+    std::cout << " (" << plural(errors, "error", "errors") << ", " << plural(warnings, "warning", "warnings") << ")\n";
+    return code;
+}
+
 const char* kUsageText =
     "usage: boardpack <command> [options]\n"
     "\n"
@@ -333,6 +417,7 @@ const char* kUsageText =
     "  build PACK.xml -o OUT.pdf   assemble the agenda pack\n"
     "  validate FILE.xml...        check reports, minutes, packs and templates (- for stdin)\n"
     "  preview PAPER.xml -o OUT.pdf  one paper in the house style, marked DRAFT\n"
+    "  status PACK.xml             every agenda item: its papers, their problems, its pages\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
     "\n"
     "\n"
@@ -446,6 +531,43 @@ int main(int argc, char** argv) {
             }
             a.reporting.json = format == "json";
             return run_build(a);
+        }
+        if (cmd == "status") {
+            std::string pack, templates, audience = "public", format = "text";
+            Reporting how;
+            po::options_description opts("boardpack status PACK.xml");
+            opts.add_options()("pack", po::value(&pack), "the pack manifest")(
+                "format", po::value(&format), "a table (default) or json")(
+                "audience", po::value(&audience), "public (default) or full: whose pack the pages are of")(
+                "templates", po::value(&templates), "folder of templates named by packs")(
+                "werror", po::bool_switch(&how.werror), "a warning means the pack would not build, as for build --werror");
+            po::positional_options_description spos;
+            spos.add("pack", 1);
+            if (help) {
+                std::cout << opts;
+                return kOk;
+            }
+            po::variables_map svm;
+            po::store(po::command_line_parser(rest).options(opts).positional(spos).run(), svm);
+            po::notify(svm);
+            if (pack.empty()) {
+                std::cerr << "boardpack: status needs a pack manifest\n" << opts;
+                return kUsage;
+            }
+            if (format != "text" && format != "json") {
+                std::cerr << "boardpack: --format is text or json, not '" << format << "'\n";
+                return kUsage;
+            }
+            if (audience != "public" && audience != "full") {
+                std::cerr << "boardpack: --audience is public or full, not '" << audience << "'\n";
+                return kUsage;
+            }
+            how.json = format == "json";
+            boardpack::BuildRequest request;
+            request.pack = pack;
+            request.audience = audience == "full" ? boardpack::Audience::Full : boardpack::Audience::Public;
+            if (!templates.empty()) request.template_dirs.push_back(templates);
+            return run_status(request, how);
         }
         if (cmd == "preview") {
             std::string paper, output, templates, template_name = "lscsb", format = "text";

@@ -306,6 +306,46 @@ private:
     std::vector<char> made_;                                // per item: read and laid out in this step
 };
 
+// Every agenda item, each paper's state, and the diagnostics that belong to
+// each: those in its papers' files, and those in its lines of the manifest.
+// Items already listed (the pack numbered) keep their pages.
+void summarize_items(const bp::PackManifest& manifest, bp::session::FileDigests& digests, BuildResult& out) {
+    if (out.items.size() != manifest.items.size()) {
+        out.items.clear();
+        for (std::size_t i = 0; i < manifest.items.size(); ++i) {
+            const bp::AgendaItem& it = manifest.items[i];
+            ItemSummary s;
+            s.number = static_cast<int>(i) + 1;
+            s.title = bp::plain_text(it.title);
+            s.papers = it.papers;
+            s.exempt = it.exempt.has_value();
+            s.to_follow = it.to_follow;
+            out.items.push_back(std::move(s));
+        }
+    }
+    for (std::size_t i = 0; i < manifest.items.size(); ++i) {
+        const bp::AgendaItem& it = manifest.items[i];
+        ItemSummary& s = out.items[i];
+        const std::uint32_t from = it.loc.line;
+        const std::uint32_t to = i + 1 < manifest.items.size() ? manifest.items[i + 1].loc.line : UINT32_MAX;
+        for (const std::string& path : it.papers)
+            s.paper_files.push_back(PaperSummary{path, digests.digest(path).starts_with("sha256:"), 0, 0});
+        for (const Diagnostic& d : out.diagnostics) {
+            const int error = d.severity == "error", warning = d.severity == "warning";
+            bool counted = d.file == manifest.loc.file.str() && d.line >= from && d.line < to;
+            for (PaperSummary& p : s.paper_files)
+                if (d.file == p.file) {
+                    p.errors += error;
+                    p.warnings += warning;
+                    counted = true;
+                }
+            if (!counted) continue;
+            s.errors += error;
+            s.warnings += warning;
+        }
+    }
+}
+
 }  // namespace
 
 std::string version() { return BOARDPACK_VERSION; }
@@ -340,11 +380,13 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     StageClock clock(out.stages);
     Diagnostics diags;
     state.dependencies = {request.pack};
+    const bp::PackManifest* loaded = nullptr;
     auto finish = [&](int code) {
         if (code == kOk && diags.has_errors()) code = kInputErrors;
         out.exit_code = code;
         out.dropped = diags.dropped();
         bp::session::collect_diagnostics(diags, out.diagnostics);
+        if (loaded) summarize_items(*loaded, state.digests, out);
         return out;
     };
 
@@ -361,6 +403,7 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
     if (!manifest) return finish(kInputErrors);
     bp::PackDocument pack{std::move(*manifest), {}};
+    loaded = &pack.manifest;
     Diagnostics manifest_checks;
     bp::validate_manifest(pack.manifest, manifest_checks);
     clock.lap("manifest");

@@ -72,12 +72,22 @@ struct SkippedOutput {
     std::string reason;   // "no item marked to-follow=\"true\" has its papers yet"
 };
 
+// One paper the manifest names, as the step found it.
+struct PaperSummary {
+    std::string file;
+    bool received = false;        // a file is there; false: named, but missing (or not a file)
+    int errors = 0, warnings = 0; // located in its file
+};
+
 struct ItemSummary {
     int number = 0;
     std::string title;
     std::vector<std::string> papers;  // the files its papers came from
     std::optional<int> first_page, last_page;  // where the pack for the audience binds them
     bool exempt = false, to_follow = false;
+    std::vector<PaperSummary> paper_files;  // each of `papers`
+    // Its papers' diagnostics and those located in its lines of the manifest.
+    int errors = 0, warnings = 0;
 };
 
 struct StageTime {
@@ -100,7 +110,7 @@ struct BuildResult {
     // keeps a record of what it wrote, .boardpack-files, and removes only
     // those, unchanged), a supplement when no late paper is left to bind.
     std::vector<std::string> removed;
-    std::vector<ItemSummary> items;
+    std::vector<ItemSummary> items;       // every agenda item (pages only when the pack numbers)
     std::vector<StageTime> stages;
     int public_pages = 0, full_pages = 0;
     // Agenda items with papers whose papers this step read and laid out, and
