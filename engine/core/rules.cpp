@@ -17,6 +17,7 @@ constexpr const Rule* kAllRules[] = {
     &rule::appendix_reference, &rule::duplicate_definition,
     &rule::unknown_reference, &rule::unused_style, &rule::style_cycle, &rule::placeholder,
     &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::output, &rule::internal_error,
+    &rule::table_too_wide,
 };
 
 }  // namespace

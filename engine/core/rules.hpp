@@ -74,6 +74,7 @@ inline constexpr Rule rowspan_too_tall{"rowspan-too-tall", "rows joined by rowsp
 inline constexpr Rule front_sheet{"front-sheet", "the agenda front sheet does not settle on a length"};
 inline constexpr Rule output{"output", "an output file that cannot be written"};
 inline constexpr Rule internal_error{"internal-error", "a fault inside boardpack (please report it)"};
+inline constexpr Rule table_too_wide{"table-too-wide", "a table whose columns cannot hold their longest words across the page"};
 }  // namespace rule
 
 // Every rule, in the order above.

@@ -268,6 +268,7 @@ private:
     void taller_than_page(std::size_t first_cell, std::size_t end_cell);
     void row(int r, std::size_t first_cell, std::size_t end_cell, const std::vector<std::size_t>& spanning_in);
     void notes();
+    void warn_too_wide(Mpt words) const;
 
     Flow& f;
     const LayoutContext& ctx;
@@ -514,9 +515,45 @@ void TableBuilder::notes() {
     for (std::size_t i = first_note; i + 1 < f.out_.size(); ++i) f.out_[i].keep_with_next = true;
 }
 
+namespace {
+
+// A length as an officer measures it: whole millimetres.
+std::string in_mm(Mpt v) { return std::to_string((v * 254 + 360000) / 720000) + " mm"; }
+
+}  // namespace
+
+// The columns cannot all hold their longest words: say so at the table,
+// with what would make them fit here (landscape pages, a type size the
+// words would fit at) or anywhere (fewer columns).
+void TableBuilder::warn_too_wide(Mpt words) const {
+    const Mpt pads = 2 * kPadX * g.cols;  // padding does not shrink with the type
+    std::string hint = "set it";
+    if (f.orientation == Orientation::Portrait) {
+        const Mpt wider = width + content_width(ss.master(Orientation::Landscape)) - content_width(ss.master(Orientation::Portrait));
+        if (words <= wider) hint += " on landscape pages (<section orientation=\"landscape\">, " + in_mm(wider) + " wide), or";
+    }
+    if (words > pads && width > pads) {
+        // Words scale with the type; a half point below what would just
+        // fit, if that is still a size to read on paper.
+        const Mpt size = cell_style.size * (width - pads) / (words - pads) / 500 * 500;
+        if (size >= pt(6)) {
+            const std::string points = std::to_string(size / 1000) + (size % 1000 != 0 ? ".5pt" : "pt");
+            hint += " smaller (<table size=\"" + points + "\">), or";
+        }
+    }
+    hint += " in fewer columns (two tables, or a column's content moved into a note)";
+    ctx.diags.warning(loc, rule::table_too_wide,
+                      "the " + std::to_string(g.cols) + " columns of this table need " + in_mm(words) +
+                          " to print their longest words whole, and the page has " + in_mm(width) +
+                          ": words and numbers will be broken inside",
+                      hint);
+}
+
 void TableBuilder::draw() {
     if (g.rows == 0 || g.cols == 0) return;
-    const std::vector<Mpt> widths = column_widths(t, g, width, env, ctx);
+    const ColumnWidths columns = column_widths(t, g, width, env, ctx);
+    const std::vector<Mpt>& widths = columns.widths;
+    if (columns.words > width) warn_too_wide(columns.words);
     col_x.assign(widths.size() + 1, x);
     for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + widths[c];
     heights.assign(static_cast<std::size_t>(g.rows), cell_style.line_height + 2 * kPadY);

@@ -1,7 +1,7 @@
 // Table columns: measure what each column's cells need (their longest word,
 // their longest line), allocate the table's width by its widths="..."
-// (fixed, proportional, automatic), then rebalance so that no column is
-// narrower than its longest word while another has room to give.
+// (fixed, proportional, automatic), then fit the words: no column narrower
+// than its longest word while another has room to give.
 #include <algorithm>
 #include <numeric>
 
@@ -166,39 +166,96 @@ std::vector<Mpt> allocate(const std::vector<TableColumn>& columns, const ColumnN
     return w;
 }
 
-// No column narrower than its longest word while others have room to give:
-// a header like "Progress" must not be split between letters.
-void rebalance(std::vector<Mpt>& w, const std::vector<Mpt>& mins) {
-    for (int pass = 0; pass < 3; ++pass) {
-        Mpt need = 0, spare = 0;
-        for (std::size_t c = 0; c < w.size(); ++c) {
-            if (w[c] < mins[c]) need += mins[c] - w[c];
-            else spare += w[c] - mins[c];
-        }
-        if (need == 0 || spare == 0) break;
-        const Mpt give = std::min(need, spare);
-        for (std::size_t c = 0; c < w.size(); ++c) {
-            if (w[c] < mins[c]) w[c] += (mins[c] - w[c]) * give / need;
-            else w[c] -= (w[c] - mins[c]) * give / spare;
-        }
+// Each column gets at least its longest word where the width allows, a
+// header like "Progress" or a sum like "£1,234" never cut inside: what a
+// column lacks is taken from those with room beyond their own longest
+// word, in proportion to that room. Where the width does not allow it,
+// as few columns' words as can be are cut (the widest first, each keeping
+// half its longest word at least), the cut columns at one level and the
+// others at their longest word. Fixed columns keep the length the paper
+// gave them.
+void fit_words(std::vector<Mpt>& w, const std::vector<Mpt>& mins, const std::vector<bool>& fixed) {
+    Mpt need = 0, spare = 0, total = 0;
+    std::vector<std::size_t> cols;  // the columns fitted, widest words first
+    for (std::size_t c = 0; c < w.size(); ++c) {
+        if (fixed[c]) continue;
+        cols.push_back(c);
+        total += w[c];
+        need += std::max<Mpt>(0, mins[c] - w[c]);
+        spare += std::max<Mpt>(0, w[c] - mins[c]);
     }
+    if (need == 0) return;
+    if (spare >= need) {
+        // Exact: what integer shares leave over is taken a millipoint a column.
+        Mpt taken = 0;
+        for (std::size_t c : cols) {
+            if (w[c] < mins[c]) {
+                w[c] = mins[c];
+            } else if (w[c] > mins[c]) {
+                const Mpt take = (w[c] - mins[c]) * need / spare;
+                w[c] -= take;
+                taken += take;
+            }
+        }
+        for (bool any = true; taken < need && any;) {
+            any = false;
+            for (std::size_t c : cols)
+                if (taken < need && w[c] > mins[c]) {
+                    --w[c];
+                    ++taken;
+                    any = true;
+                }
+        }
+        return;
+    }
+    std::stable_sort(cols.begin(), cols.end(), [&](std::size_t a, std::size_t b) { return mins[a] > mins[b]; });
+    // The `k` widest columns cut to one level, the others whole: the
+    // highest level at which that fits, or -1 if none does.
+    auto level_for = [&](std::size_t k) -> Mpt {
+        Mpt others = 0;
+        for (std::size_t i = k; i < cols.size(); ++i) others += mins[cols[i]];
+        const Mpt room = total - others;
+        if (room <= 0) return -1;
+        Mpt lo = 0, hi = mins[cols[0]];
+        while (lo < hi) {
+            const Mpt mid = lo + (hi - lo + 1) / 2;
+            Mpt sum = 0;
+            for (std::size_t i = 0; i < k; ++i) sum += std::min(mins[cols[i]], mid);
+            if (sum <= room) lo = mid;
+            else hi = mid - 1;
+        }
+        return lo;
+    };
+    std::size_t k = 1;
+    Mpt level = level_for(k);
+    while (k < cols.size() && level * 2 < mins[cols[0]]) level = level_for(++k);
+    Mpt used = 0;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const std::size_t c = cols[i];
+        w[c] = i < k ? std::min(mins[c], std::max<Mpt>(level, 0)) : mins[c];
+        used += w[c];
+    }
+    w[cols[0]] += total - used;  // the level's remainder, to the widest
 }
 
 }  // namespace
 
-std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env,
-                               const LayoutContext& ctx) {
+ColumnWidths column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env, const LayoutContext& ctx) {
     const ColumnNeeds need = measure(g, env, ctx);
-    std::vector<Mpt> w = allocate(t.columns, need, width);
-    rebalance(w, need.min);
+    ColumnWidths out;
+    out.widths = allocate(t.columns, need, width);
+    std::vector<Mpt>& w = out.widths;
+    std::vector<bool> fixed(w.size(), false);
+    for (std::size_t c = 0; c < w.size() && c < t.columns.size(); ++c)
+        fixed[c] = t.columns[c].kind == TableColumn::Kind::Fixed;
     // Rounding leftovers go to the last column so the table is exactly
     // `width`, unless every column has a fixed length.
-    const bool all_fixed = t.columns.size() >= w.size() &&
-                           std::all_of(t.columns.begin(), t.columns.begin() + static_cast<std::ptrdiff_t>(w.size()),
-                                       [](const TableColumn& c) { return c.kind == TableColumn::Kind::Fixed; });
     const Mpt total = std::accumulate(w.begin(), w.end(), Mpt{0});
-    if (!w.empty() && total < width && !all_fixed) w.back() += width - total;
-    return w;
+    const auto last = std::find(fixed.rbegin(), fixed.rend(), false);
+    if (total < width && last != fixed.rend()) w[static_cast<std::size_t>(fixed.rend() - last) - 1] += width - total;
+    fit_words(w, need.min, fixed);
+    for (std::size_t c = 0; c < w.size(); ++c) out.words += fixed[c] ? std::max(w[c], need.min[c]) : need.min[c];
+    return out;
 }
 
 }  // namespace bp::layout_detail::table

@@ -40,9 +40,12 @@ const Blocks& shown_content(const TableCell& c, Blocks& scratch);
 
 // The width of each grid column, together `width` unless fixed columns
 // make it more: measured from the cells, allocated by the table's
-// widths="..." (proportional, fixed, automatic), then rebalanced so that
-// no column is narrower than its longest word while another has room.
-std::vector<Mpt> column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env,
-                               const LayoutContext& ctx);
+// widths="..." (proportional, fixed, automatic), then fitted so that no
+// column is narrower than its longest word while another has room.
+struct ColumnWidths {
+    std::vector<Mpt> widths;
+    Mpt words = 0;  // what the columns' longest words need together; above `width`, some are cut
+};
+ColumnWidths column_widths(const Table& t, const Grid& g, Mpt width, const BlockEnv& env, const LayoutContext& ctx);
 
 }  // namespace bp::layout_detail::table

@@ -88,4 +88,28 @@ expect(len(log) == 7, f"the portrait action log takes {len(log)} pages, expected
 short = check_log(5, 8, "L")
 expect(len(short) == 2, f"the landscape action log takes {len(short)} pages, expected 2")
 
+# 6. Wide tables. Ten columns of district names and sums on a portrait page
+# need more than its width for their longest words: every sum is printed
+# whole, only the widest name is cut, and the build says so at the table.
+# The same table, and one of thirty columns, on landscape pages: every word
+# whole, without a word said.
+wide = item_pages(6)
+expect(shapes(wide) == "PBLL", f"the wide tables' pages are {shapes(wide)}")
+warned = [l for l in pack.build.stderr.splitlines() if "[table-too-wide]" in l]
+expect(len(warned) == 1 and warned[0].split(": warning: ")[0].endswith("shapes/wide-tables.xml:8:3")
+       and "the 10 columns of this table need" in warned[0], f"table-too-wide warnings: {warned}")
+sums = [f"£{1234 + 111 * k + i * 7:,}" for i in range(4) for k in range(9)]
+for p in (wide[0], wide[2]):
+    runs = [t for *_, t, _ in p.texts()]
+    missing = [x for x in sums if not any(x in r for r in runs)]
+    expect(not missing, f"page {p.number}: sums not printed whole: {missing[:5]}")
+names = ["Blaby", "Charnwood", "Harborough", "Bosworth", "Melton", "Leicestershire", "Wigston", "Rutland"]
+cut = [n for n in names if n not in wide[0].joined().split()]
+expect(cut == ["Leicestershire"], f"names cut on the portrait page: {cut}")
+cut = [n for n in names if n not in wide[2].joined().split()]
+expect(cut == [], f"names cut on the landscape page: {cut}")
+numbers = [str(100 + 13 * k + i) for i in range(4) for k in range(29)]
+runs = wide[3].joined().split()
+expect(all(n in runs for n in numbers), "the thirty-column table cuts a number on landscape pages")
+
 expect.finish("shapes")

@@ -1072,3 +1072,97 @@ TEST_CASE("an appendix that opens with a cover has its title on the cover's page
         CHECK(has_run(part.pages[2], "Review text."));
     }
 }
+
+namespace {
+
+const char* const kDistricts[] = {"Blaby", "Charnwood", "Harborough", "Hinckley and Bosworth", "Melton",
+                                  "North West Leicestershire", "Oadby and Wigston", "Rutland", "Leicester"};
+
+// A table of sums by district: a row header and `districts` columns of
+// "£1,234"-style numbers under bold district names.
+Table spend_by_district(int districts, std::vector<TableColumn> columns = {}) {
+    auto cell = [](const std::string& s, bool header = false) {
+        TableCell c;
+        c.header = header;
+        c.content = {para(s, Numbering::None)};
+        return c;
+    };
+    Table t;
+    t.columns = std::move(columns);
+    TableRow head;
+    head.cells.push_back(cell("Indicator"));
+    for (int d = 0; d < districts; ++d) head.cells.push_back(cell(kDistricts[d]));
+    t.head.push_back(head);
+    for (int i = 0; i < 3; ++i) {
+        TableRow r;
+        r.cells.push_back(cell("Indicator " + std::to_string(i + 1), true));
+        for (int d = 0; d < districts; ++d) r.cells.push_back(cell("£" + std::to_string(1 + d) + "," + std::to_string(234 + 7 * i)));
+        t.body.push_back(r);
+    }
+    return t;
+}
+
+// Each word of `text` printed whole, as a run of its own or inside one.
+bool printed_whole(const PageBox& p, const std::string& word) {
+    const auto runs = p.runs();
+    return std::any_of(runs.begin(), runs.end(), [&](const GlyphRun& r) { return r.text.find(word) != std::string::npos; });
+}
+
+int warnings_of(const Diagnostics& d, const Rule& r) {
+    int n = 0;
+    for (const Diagnostic& x : d.sorted()) n += x.rule == r.id ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a table's columns hold their longest words and numbers whole while the width allows", "[layout][table]") {
+    Env env;
+    // Proportional widths that give the district columns less than their
+    // names: the first column's room goes to them.
+    std::vector<TableColumn> columns = {TableColumn{TableColumn::Kind::Proportional, 0, 12}};
+    for (int d = 0; d < 6; ++d) columns.push_back(TableColumn{TableColumn::Kind::Proportional, 0, 1});
+    Table t = spend_by_district(6, columns);
+    PageBox p = one_page({block(t)}, env);
+    for (const char* word : {"Blaby", "Charnwood", "Harborough", "Bosworth", "Melton", "Leicestershire"})
+        CHECK(printed_whole(p, word));
+    for (int d = 0; d < 6; ++d)
+        for (int i = 0; i < 3; ++i) CHECK(printed_whole(p, "£" + std::to_string(1 + d) + "," + std::to_string(234 + 7 * i)));
+    CHECK(warnings_of(env.diags, rule::table_too_wide) == 0);
+}
+
+TEST_CASE("a table too wide for its words cuts as few as it must and says what to do, at the table",
+          "[layout][table][diagnostics]") {
+    Env env;
+    Table t = spend_by_district(9);
+    t.type_size = pt(11);
+    Block b = block(t);
+    b.loc.line = 12;
+    b.loc.col = 3;
+    PageBox p = one_page({b}, env);
+    // Every number whole; of the names, the longest are cut, the shorter
+    // ones whole (the old way cut every column a little, every name).
+    for (int d = 0; d < 9; ++d)
+        for (int i = 0; i < 3; ++i) CHECK(printed_whole(p, "£" + std::to_string(1 + d) + "," + std::to_string(234 + 7 * i)));
+    for (const char* word : {"Blaby", "Melton", "Wigston", "Rutland", "Bosworth"}) CHECK(printed_whole(p, word));
+    CHECK_FALSE(printed_whole(p, "Leicestershire"));
+    const std::vector<Diagnostic> d = env.diags.sorted();
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].rule == rule::table_too_wide.id);
+    CHECK(d[0].loc.line == 12);
+    CHECK(d[0].loc.col == 3);
+    CHECK(d[0].severity == Severity::Warning);
+    CHECK(d[0].message.find("the 10 columns of this table need") == 0);
+    CHECK(d[0].hint.find("landscape") != std::string::npos);
+    CHECK(d[0].hint.find("size=") != std::string::npos);
+
+    // On landscape pages the same table fits, without a word.
+    Env wide;
+    Paper landscape = report({});
+    landscape.sections[0].orientation = Orientation::Landscape;
+    landscape.sections[0].blocks.push_back(block(t));
+    PartLayout part = layout_paper(landscape, wide.ctx);
+    REQUIRE(!part.pages.empty());
+    CHECK(printed_whole(part.pages[0], "Leicestershire"));
+    CHECK(warnings_of(wide.diags, rule::table_too_wide) == 0);
+}

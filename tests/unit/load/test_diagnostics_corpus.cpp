@@ -1,6 +1,8 @@
 // tests/diagnostics/NAME.xml holds a bad input; NAME.expected the exact
-// diagnostics boardpack must print for it (load, then validate) in the text
-// form, sorted, each with its hint; NAME.json the same as JSON. Paths are
+// diagnostics boardpack must print for it (load, then validate; a paper
+// without errors is then laid out in the house style, as preview and build
+// lay it out) in the text form, sorted, each with its hint; NAME.json the
+// same as JSON. Paths are
 // relative to the repository root. Companion files (papers a bad pack names,
 // images) live in subfolders, which are not cases themselves.
 //
@@ -18,6 +20,7 @@
 #include <sstream>
 
 #include "core/diag_render.hpp"
+#include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
@@ -28,17 +31,30 @@ using namespace bp;
 
 namespace {
 
-// The fonts of a template, as `boardpack validate` loads them to check
-// papers for characters they cannot print.
-const FontTable& template_fonts(const std::string& path) {
-    static std::map<std::string, std::unique_ptr<FontTable>> loaded;
-    std::unique_ptr<FontTable>& fonts = loaded[path];
-    if (!fonts) {
-        fonts = std::make_unique<FontTable>();
+// A template's fonts, as `boardpack validate` loads them to check papers
+// for characters they cannot print, and its styles, to lay papers out.
+struct House {
+    FontTable fonts;
+    std::optional<StyleSheet> styles;
+};
+House& house(const std::string& path) {
+    static std::map<std::string, std::unique_ptr<House>> loaded;
+    std::unique_ptr<House>& h = loaded[path];
+    if (!h) {
+        h = std::make_unique<House>();
         Diagnostics ignored;
-        if (std::optional<TemplateDoc> t = load_template(path, ignored)) resolve_styles(*t, *fonts, ignored);
+        if (std::optional<TemplateDoc> t = load_template(path, ignored)) h->styles = resolve_styles(*t, h->fonts, ignored);
     }
-    return *fonts;
+    return *h;
+}
+const FontTable& template_fonts(const std::string& path) { return house(path).fonts; }
+
+// What laying a paper out finds (a table too wide for its words).
+void lay_out(const Paper& paper, const std::string& template_path, Diagnostics& d) {
+    House& h = house(template_path);
+    REQUIRE(h.styles);
+    LineBreaker breaker(h.styles->doc.locale);
+    layout_paper(paper, LayoutContext{*h.styles, h.fonts, breaker, d});
 }
 
 // What `boardpack validate FILE` reports, sorted.
@@ -67,6 +83,7 @@ std::vector<Diagnostic> run_case(const std::string& path) {
                 validate_paper(*paper, d);
                 report_unprintable(*paper, template_fonts("templates/lscsb.xml"), d);
                 load_images(*paper, kDefaultMaxImagePixels, d);
+                if (!d.has_errors()) lay_out(*paper, "templates/lscsb.xml", d);
             }
             break;
     }
@@ -129,11 +146,12 @@ TEST_CASE("diagnostics corpus: the JSON form of every case", "[load][validate][d
 }
 
 TEST_CASE("diagnostics corpus: every rule id is produced by some case", "[load][validate][diagnostics]") {
-    // Rules no single bad file can trigger through load and validate: an
-    // unreadable file (the corpus holds files), faults inside boardpack, and
-    // what only laying out finds. Each of these has its own unit or e2e test.
+    // Rules no single bad file can trigger through load, validate and
+    // laying out a paper: an unreadable file (the corpus holds files),
+    // faults inside boardpack, and what only a pack's build finds. Each of
+    // these has its own unit or e2e test.
     const std::set<std::string_view> not_from_a_file = {
-        "file-unreadable", "internal-error", "rowspan-too-tall", "front-sheet",
+        "file-unreadable", "internal-error", "front-sheet",
         "agenda",  // build --supplement with no late papers, a note (tests/e2e/test_outputs.py)
         "output",  // outputs that cannot be written (tests/e2e/test_cli.py)
     };
