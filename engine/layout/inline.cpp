@@ -83,23 +83,59 @@ Flat flatten(const Inlines& inlines, const InlineSetting& set, const LayoutConte
 
 bool is_space(char c) { return c == ' ' || c == '\n'; }
 
-// Width of text[a, b) across pieces; `from` is a hint: the first piece that
-// may overlap, advanced as we go (segments are visited in order).
+// A soft hyphen (U+00AD) marks where a word may break: it prints as a
+// hyphen at the end of a line broken there, and as nothing anywhere else.
+constexpr std::string_view kSoftHyphen = "\xC2\xAD";
+
+bool ends_with_soft_hyphen(std::string_view text) {
+    return text.size() >= kSoftHyphen.size() && text.substr(text.size() - kSoftHyphen.size()) == kSoftHyphen;
+}
+
+// The text as printed inside a line: without its soft hyphens.
+std::string without_soft_hyphens(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.substr(i, kSoftHyphen.size()) == kSoftHyphen) {
+            i += kSoftHyphen.size();
+            continue;
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+Mpt measure_printed(const LayoutContext& ctx, FaceId face, std::string_view text, Mpt size) {
+    if (text.find(kSoftHyphen) == std::string_view::npos) return ctx.fonts.measure(face, text, size);
+    return ctx.fonts.measure(face, without_soft_hyphens(text), size);
+}
+
+// Width of text[a, b) across pieces, as printed inside a line; `from` is a
+// hint: the first piece that may overlap, advanced as we go (segments are
+// visited in order).
 Mpt width_of(const Flat& f, std::uint32_t a, std::uint32_t b, std::size_t& from, const LayoutContext& ctx) {
     while (from < f.pieces.size() && f.pieces[from].end <= a) ++from;
     Mpt w = 0;
     for (std::size_t i = from; i < f.pieces.size() && f.pieces[i].begin < b; ++i) {
         const Piece& p = f.pieces[i];
         std::uint32_t s = std::max(a, p.begin), e = std::min(b, p.end);
-        if (e > s) w += ctx.fonts.measure(p.face, std::string_view(f.text).substr(s, e - s), p.size);
+        if (e > s) w += measure_printed(ctx, p.face, std::string_view(f.text).substr(s, e - s), p.size);
     }
     return w;
+}
+
+// The piece holding the byte before `at`.
+const Piece* piece_before(const Flat& f, std::uint32_t at) {
+    for (const Piece& p : f.pieces)
+        if (p.begin < at && at <= p.end) return &p;
+    return nullptr;
 }
 
 struct Segment {
     std::uint32_t begin = 0, end = 0;  // bytes; end excludes nothing
     std::uint32_t ink_end = 0;         // end without trailing spaces
     Mpt width = 0, ink_width = 0;
+    Mpt hyphen = 0;  // it ends at a soft hyphen: the hyphen's width, printed if a line ends here
     bool hard = false;
 };
 
@@ -122,6 +158,8 @@ std::vector<Segment> segments(const Flat& f, const LayoutContext& ctx) {
         s.width = s.ink_end == s.end ? s.ink_width : s.ink_width + width_of(f, s.ink_end, s.end, h2, ctx);
         hint = h2 > 0 ? h2 - 1 : 0;
         s.hard = bp.hard;
+        if (ends_with_soft_hyphen(std::string_view(f.text).substr(0, s.ink_end)))
+            if (const Piece* p = piece_before(f, s.ink_end)) s.hyphen = ctx.fonts.measure(p->face, "-", p->size);
         segs.push_back(s);
         prev = bp.offset;
     }
@@ -156,8 +194,11 @@ void split_wide(const Flat& f, const Segment& s, Mpt width, const LayoutContext&
     }
 }
 
+// The line of text[a, b). With `stretch`, a justified line is set full
+// width: the room left is shared among its spaces, each word a run of its
+// own followed by its space, so that its text reads as before.
 Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSetting& set,
-                 Mpt width, const LayoutContext& ctx) {
+                 Mpt width, const LayoutContext& ctx, bool stretch = false) {
     Line line;
     const TextStyle& st = *set.style;
     const FaceMetrics& m = ctx.fonts.metrics(st.face(false, false));
@@ -166,13 +207,36 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
     Mpt asc = m.ascent * st.size / 1000, desc = -m.descent * st.size / 1000;
     Mpt baseline = (st.line_height - (asc + desc)) / 2 + asc;
 
-    Mpt x = 0;
+    // A line that ends where a soft hyphen broke a word prints the hyphen.
+    const bool hyphenated = b < f.text.size() && ends_with_soft_hyphen(std::string_view(f.text).substr(0, b));
+    struct Part {
+        const Piece* piece;
+        std::string text;
+    };
+    std::vector<Part> parts;
+    Mpt natural = 0;
+    std::int64_t spaces = 0;
     for (const Piece& p : f.pieces) {
         if (p.end <= a || p.begin >= b) continue;
         std::uint32_t s = std::max(a, p.begin), e = std::min(b, p.end);
         std::string text = f.text.substr(s, e - s);
         std::replace(text.begin(), text.end(), '\n', ' ');
-        Mpt w = ctx.fonts.measure(p.face, text, p.size);
+        if (hyphenated && e == b) text.replace(text.size() - kSoftHyphen.size(), kSoftHyphen.size(), "-");
+        text = without_soft_hyphens(text);
+        natural += ctx.fonts.measure(p.face, text, p.size);
+        spaces += std::count(text.begin(), text.end(), ' ');
+        parts.push_back(Part{&p, std::move(text)});
+    }
+    const bool justify = stretch && set.align == Align::Justify && spaces > 0 && width > natural;
+    const Mpt room = justify ? width - natural : 0;
+    std::int64_t space_no = 0;
+    // The room after the next space: shared evenly, the remainder a millipoint each to the first.
+    auto gap = [&]() { return justify ? room / spaces + (space_no++ < room % spaces ? 1 : 0) : 0; };
+
+    Mpt x = 0;
+    auto add_run = [&](const Piece& p, std::string text) {
+        const Mpt w = ctx.fonts.measure(p.face, text, p.size);
+        const Mpt after = !text.empty() && text.back() == ' ' ? gap() : 0;
         GlyphRun run;
         run.x = x;
         run.baseline = baseline - p.rise;
@@ -186,20 +250,35 @@ Line materialise(const Flat& f, std::uint32_t a, std::uint32_t b, const InlineSe
             // Some bold faces put the underline on the baseline; keep it clear of the text.
             Mpt pos = std::max<Mpt>(-pm.underline_position * p.size / 1000, p.size / 10);
             Mpt thick = std::max<Mpt>(pm.underline_thickness * p.size / 1000, 400);
-            line.items.add(RuleLine{x, run.baseline + pos, x + w, run.baseline + pos, thick, st.color},
+            line.items.add(RuleLine{x, run.baseline + pos, x + w + after, run.baseline + pos, thick, st.color},
                            Mark::as(Artifact::Layout));
         }
         const Mark mark = p.node != kNoStruct ? Mark::content(p.node) : Mark{};
         line.items.add(std::move(run), mark);
-        if (p.footnote > 0) line.footnotes.push_back(p.footnote);
         if (p.link >= 0)
-            line.items.add(LinkBox{Rect{x, 0, w, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1}, mark);
-        x += w;
+            line.items.add(LinkBox{Rect{x, 0, w + after, st.line_height}, f.hrefs[static_cast<std::size_t>(p.link)], -1},
+                           mark);
+        x += w + after;
+    };
+    for (Part& part : parts) {
+        if (part.piece->footnote > 0) line.footnotes.push_back(part.piece->footnote);
+        if (!justify) {
+            add_run(*part.piece, std::move(part.text));
+            continue;
+        }
+        // A word and the space after it, a run at a time.
+        std::size_t from = 0;
+        while (from < part.text.size()) {
+            std::size_t to = part.text.find(' ', from);
+            to = to == std::string::npos ? part.text.size() : to + 1;
+            add_run(*part.piece, part.text.substr(from, to - from));
+            from = to;
+        }
     }
-    line.width = x;
+    line.width = natural;
     Mpt shift = 0;
-    if (set.align == Align::Center) shift = (width - x) / 2;
-    if (set.align == Align::Right) shift = width - x;
+    if (set.align == Align::Center) shift = (width - natural) / 2;
+    if (set.align == Align::Right) shift = width - natural;
     if (shift > 0) {
         Items moved;
         append_items(moved, line.items, shift, 0);
@@ -221,17 +300,26 @@ std::vector<Line> break_lines(const Inlines& text, const InlineSetting& set, Mpt
     }
     std::size_t start = 0;
     Mpt cur = 0;  // width of segments [start, i) including their trailing spaces
+    // The last line of a paragraph, and a line ended by <br/>, are not stretched.
     auto emit = [&](std::size_t end_seg, bool hard) {
         std::uint32_t a = segs[start].begin;
         std::uint32_t b = segs[end_seg - 1].ink_end;
-        Line l = materialise(f, a, b, set, width, ctx);
+        Line l = materialise(f, a, b, set, width, ctx, !hard && end_seg < segs.size());
         l.hard_end = hard;
         lines.push_back(std::move(l));
         start = end_seg;
         cur = 0;
     };
     for (std::size_t i = 0; i < segs.size(); ++i) {
-        if (i > start && cur + segs[i].ink_width > width) emit(i, false);
+        while (i > start && cur + segs[i].ink_width > width) {
+            // A line ending at a soft hyphen prints it: if the hyphen does
+            // not fit, the broken word's first part starts the next line.
+            std::size_t end = i;
+            const Segment& last = segs[end - 1];
+            if (last.hyphen > 0 && end - 1 > start && cur - last.width + last.ink_width + last.hyphen > width) --end;
+            emit(end, false);
+            for (std::size_t k = end; k < i; ++k) cur += segs[k].width;
+        }
         cur += segs[i].width;
         if (segs[i].hard) emit(i + 1, true);
     }
@@ -245,7 +333,7 @@ Extent measure_extent(const Inlines& text, const InlineSetting& set, const Layou
     if (f.text.empty()) return e;
     Mpt line = 0;
     for (const Segment& s : segments(f, ctx)) {
-        e.min = std::max(e.min, s.ink_width);
+        e.min = std::max(e.min, s.ink_width + s.hyphen);
         e.length += s.width;
         line += s.width;
         e.max = std::max(e.max, line - (s.width - s.ink_width));

@@ -1,6 +1,8 @@
 // One test per construct of the report language, on the page boxes.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "fixture.hpp"
 
 using namespace bp;
@@ -1165,4 +1167,111 @@ TEST_CASE("a table too wide for its words cuts as few as it must and says what t
     REQUIRE(!part.pages.empty());
     CHECK(printed_whole(part.pages[0], "Leicestershire"));
     CHECK(warnings_of(wide.diags, rule::table_too_wide) == 0);
+}
+
+namespace {
+
+const std::string kShy = "\xC2\xAD";
+
+// The runs of every page, in order, and their text joined.
+std::vector<GlyphRun> all_runs(const PartLayout& part) {
+    std::vector<GlyphRun> out;
+    for (const PageBox& p : part.pages)
+        for (const GlyphRun& r : p.runs()) out.push_back(r);
+    return out;
+}
+
+Paper one_paragraph(const std::string& text) {
+    Paragraph p;
+    p.text = bp::test::text(text);
+    p.numbering = Numbering::None;
+    Paper paper;
+    paper.kind = Paper::Kind::Document;
+    Section s;
+    s.blocks.push_back(block(std::move(p)));
+    paper.sections.push_back(std::move(s));
+    return paper;
+}
+
+}  // namespace
+
+TEST_CASE("a soft hyphen prints nothing inside a line and a hyphen where it breaks one", "[layout][inline]") {
+    Env env;
+    // Inside lines: every soft hyphen left out, the words whole.
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "Hinck" + kShy + "ley and Bos" + kShy + "worth. ";
+    PartLayout part = layout_paper(one_paragraph(text), env.ctx);
+    std::string joined;
+    const std::vector<GlyphRun> runs = all_runs(part);
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        CHECK(runs[i].text.find(kShy) == std::string::npos);
+        joined += runs[i].text;
+        // A hyphen only at a line's end (the next run starts a lower line).
+        if (runs[i].text.ends_with("-")) {
+            REQUIRE(i + 1 < runs.size());
+            CHECK(runs[i + 1].baseline > runs[i].baseline);
+        }
+    }
+    CHECK(joined.find("Hinckley and Bosworth.") != std::string::npos);
+    CHECK(joined.find("Hinck-ley") == std::string::npos);
+
+    // A word too long for what is left of a line breaks at its soft hyphen,
+    // its first part ending in a hyphen that fits inside the column.
+    Env narrow;
+    std::string word = "Leices" + kShy + "ter" + kShy + "shire";
+    std::string many;
+    for (int i = 0; i < 30; ++i) many += word + " " + words(i % 7 + 1) + " Com" + kShy + "mis" + kShy + "sion" + kShy + "er. ";
+    PartLayout broken = layout_paper(one_paragraph(many), narrow.ctx);
+    const Mpt right = narrow.styles.portrait.width - narrow.styles.portrait.margin_right;
+    int broken_lines = 0;
+    for (const GlyphRun& r : all_runs(broken)) {
+        CHECK(r.text.find(kShy) == std::string::npos);
+        CHECK(r.x + r.width <= right + 1);
+        if (r.text.ends_with("-")) ++broken_lines;
+    }
+    CHECK(broken_lines > 0);
+}
+
+TEST_CASE("a justified paragraph fills every line but its last, its text unchanged", "[layout][inline]") {
+    TemplateDoc t = test_template();
+    TextStyleSpec body;
+    body.name = "body";
+    body.align = Align::Justify;
+    t.styles.push_back(body);
+    Env env(t);
+    Env left;
+    Paragraph p;
+    p.text = bp::test::text(words(120));
+    p.text.push_back(Inline{});
+    p.text.back().kind = Inline::Kind::LineBreak;
+    p.text.push_back(bp::test::text(words(30)).front());
+    p.numbering = Numbering::None;
+    Paper paper;
+    paper.kind = Paper::Kind::Document;
+    Section s;
+    s.blocks.push_back(block(p));
+    paper.sections.push_back(s);
+    const std::vector<GlyphRun> just = all_runs(layout_paper(paper, env.ctx));
+    const std::vector<GlyphRun> plain_runs = all_runs(layout_paper(paper, left.ctx));
+    // The same text, character for character.
+    std::string a, b;
+    for (const GlyphRun& r : just) a += r.text;
+    for (const GlyphRun& r : plain_runs) b += r.text;
+    CHECK(a == b);
+    // Each line's right end: at the column's edge, but for the line before
+    // the <br/> and the last line.
+    std::map<Mpt, Mpt> line_end;  // baseline -> right end
+    for (const GlyphRun& r : just) {
+        const Mpt end = r.x + r.width - (r.text.ends_with(" ") ? env.fonts.measure(r.face, " ", r.size) : 0);
+        line_end[r.baseline] = std::max(line_end[r.baseline], end);
+    }
+    const Mpt right = env.styles.portrait.width - env.styles.portrait.margin_right;
+    REQUIRE(line_end.size() >= 5);
+    int full = 0, short_lines = 0;
+    for (const auto& [baseline, end] : line_end) {
+        if (std::llabs(end - right) <= 2) ++full;
+        else ++short_lines;
+    }
+    CHECK(short_lines == 2);  // the line the <br/> ends, and the last
+    CHECK(full == static_cast<int>(line_end.size()) - 2);
 }
