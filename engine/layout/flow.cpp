@@ -471,7 +471,7 @@ void Flow::contact(const Contact& c, const SourceLoc& loc, Mpt x, Mpt width, con
     const StyleSheet& ss = ctx_.styles;
     if (c.heading) {
         std::string title = c.title.empty() ? "Officer to contact" : c.title;
-        set_anchor(title, 2);
+        set_anchor(title, env.outline_level);
         LineSpec head;
         head.x = x;
         head.width = width;

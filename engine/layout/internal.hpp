@@ -187,6 +187,7 @@ struct BlockEnv {
     // reads the same, and the tree is half the size for a big table).
     StructId text_parent = kNoStruct;
     int heading_base = 1;              // <h1> is tagged H(1 + heading_base)
+    int outline_level = 2;             // of a contact's bookmark: under its appendix's, inside one
     std::optional<OrdinalDays> ordinal;  // the paper's own choice of ordinal days
     std::optional<Mpt> type_size;      // a table's own type size for its cells and notes
 };

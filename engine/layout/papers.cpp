@@ -97,6 +97,7 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
             sec_env.parent = tree.add(Role::Sect, env.parent, sec.loc);
             tree.text(sec_env.parent).title = plain_text(sec.title);
             sec_env.heading_base = std::max(env.heading_base, 1) + 1;
+            sec_env.outline_level = 3;
             f.set_anchor(plain_text(sec.title), 2);
             // A PDF appendix's title is its bookmark and its section's title:
             // the PDF heads its own pages, and a heading alone would waste a page.

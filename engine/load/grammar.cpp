@@ -136,12 +136,13 @@ void add_block_types(std::vector<Type>& t, std::string_view kind, const Elements
     t.push_back(Type{"page-break", "Starts a new page.", Content::Empty});
     t.push_back(Type{"contact",
                      "The officers to contact, one <line> each for name, telephone and e-mail, or one <officer> "
-                     "each for several officers; once per paper.",
+                     "each for several officers; once in a paper and once in each appendix.",
                      Content::Elements,
                      {{"title", Value::Text, false, "The heading, e.g. Officers to Contact."},
                       boolean("heading", "false: no heading, the lines stand on their own.")},
                      {any_of({{"line", "contact-line"}, {"officer", "officer"}})}});
     t.back().once_per_file = true;
+    t.back().again_in_appendix = true;
     t.push_back(inline_text("contact-line", "One line of a contact block."));
     t.push_back(Type{"officer", "One officer of a contact block naming several, set apart from the next.",
                      Content::Elements, {}, {some("line", "contact-line")}});

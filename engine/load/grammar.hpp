@@ -72,6 +72,9 @@ struct Type {
     // recommendations): beyond what a content model can say, so the loader
     // checks it.
     bool once_per_file = false;
+    // With once_per_file: once in the paper's own text and once more in
+    // each appendix (a partner's briefing appended carries its own contact).
+    bool again_in_appendix = false;
     // Its text may call a footnote, <fn> (a paragraph's, a list entry's,
     // a quotation's); in a table the loader refuses one all the same.
     bool footnotes = false;

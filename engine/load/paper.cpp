@@ -151,12 +151,14 @@ Section PaperReader::appendix(pugi::xml_node el, const grammar::Type& t, const B
     if (std::optional<std::size_t> o = r_.attr_choice(el, "orientation", {"portrait", "landscape"}))
         s.orientation = *o == 0 ? Orientation::Portrait : Orientation::Landscape;
     if (!r_.enter(el)) return s;
+    r_.begin_appendix();
     for (auto [c, type] : r_.children(el, g_, t, "put text in a <p>")) {
         if (std::string_view(c.name()) == "cover")
             cover(c, s.blocks);
         else
             blocks_.read_block(c, *type, ctx, s.blocks);
     }
+    r_.end_appendix();
     r_.leave();
     return s;
 }

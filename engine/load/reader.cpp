@@ -450,14 +450,16 @@ std::vector<Reader::Child> Reader::children(pugi::xml_node parent, const grammar
 
 bool Reader::once_per_file(pugi::xml_node el, const grammar::Type& t) {
     if (!t.once_per_file) return true;
-    for (const auto& [type, first] : once_seen_)
-        if (type == &t) {
-            error(el, rule::repeated_section, "a second " + tag(el.name()) + " in this file",
-                  "a paper has one " + tag(el.name()) + "; merge this one into the first, at line " +
-                      std::to_string(first.line));
+    for (const Seen& seen : once_seen_)
+        if (seen.type == &t && (!t.again_in_appendix || seen.scope == scope_)) {
+            const bool in_appendix = t.again_in_appendix && scope_ != 0;
+            error(el, rule::repeated_section,
+                  "a second " + tag(el.name()) + (in_appendix ? " in this appendix" : " in this file"),
+                  (in_appendix ? "an appendix has one " : "a paper has one ") + tag(el.name()) +
+                      "; merge this one into the first, at line " + std::to_string(seen.at.line));
             return false;
         }
-    once_seen_.emplace_back(&t, loc(el));
+    once_seen_.push_back(Seen{&t, loc(el), scope_});
     return true;
 }
 

@@ -96,8 +96,13 @@ public:
     std::vector<Child> children(pugi::xml_node parent, const grammar::Format& f, const grammar::Type& t,
                                 std::string_view text_hint);
     // False, after reporting it, for the second element of a type the grammar
-    // allows once per file (recommendations, attendance); true otherwise.
+    // allows once per file (recommendations, attendance), or once in the
+    // paper and once in each appendix (contact); true otherwise.
     bool once_per_file(pugi::xml_node el, const grammar::Type& t);
+    // Around the reading of an appendix: what may stand once in each
+    // appendix is counted apart inside it.
+    void begin_appendix() { scope_ = ++appendices_; }
+    void end_appendix() { scope_ = 0; }
     // "<page-break/> holds nothing", at the first content inside `el`, with
     // a hint naming the attributes its type `t` takes instead. children()
     // checks every element of Empty type so.
@@ -141,7 +146,13 @@ private:
     const SourceText& src_;
     Diagnostics& diags_;
     int depth_ = 0;
-    std::vector<std::pair<const grammar::Type*, SourceLoc>> once_seen_;
+    struct Seen {
+        const grammar::Type* type;
+        SourceLoc at;
+        int scope;  // 0: the paper's own text; n: its nth appendix
+    };
+    std::vector<Seen> once_seen_;
+    int scope_ = 0, appendices_ = 0;
     bool depth_reported_ = false;
 };
 

@@ -6,7 +6,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from packcheck import Expect, Pack, check_pack, read_boxes  # noqa: E402
+from packcheck import Expect, Pack, check_pack, read_boxes, run  # noqa: E402
 
 boardpack, root = sys.argv[1], sys.argv[2]
 manifest = os.path.join(root, "tests/e2e/shapes/pack.xml")
@@ -47,6 +47,15 @@ expect(shapes(brief) == "LLLB", f"the briefing's pages are {shapes(brief)}")
 rep = item_pages(3)
 expect(shapes(rep) == "PBLL", f"the report's pages are {shapes(rep)}")
 expect("Appendix 2 - Delivery plan" in rep[3].joined(), "Appendix 2 is not on the fourth page of its item")
+# The report and its second appendix, a partner's briefing, each have a
+# contact block, the appendix's bookmarked under the appendix.
+expect("James Fox, Community Safety Manager" in rep[0].joined(), "the report's contact is not on its page")
+expect("DCI Jonathan Starbuck, Leicestershire Police" in rep[3].joined(), "the appendix's contact is not on its page")
+dump = run(boardpack, "dump", manifest).stdout
+outline = [l for l in dump.splitlines() if l.startswith("outline ")]
+at = next((i for i, l in enumerate(outline) if l.endswith('"Appendix 2 - Delivery plan"')), None)
+expect(at is not None and outline[at + 1].startswith("outline 3 ") and outline[at + 1].endswith('"Police contact"'),
+       f"the appendix's contact is not bookmarked under it: {outline[at:at + 2] if at is not None else outline}")
 
 
 

@@ -1275,3 +1275,30 @@ TEST_CASE("a justified paragraph fills every line but its last, its text unchang
     CHECK(short_lines == 2);  // the line the <br/> ends, and the last
     CHECK(full == static_cast<int>(line_end.size()) - 2);
 }
+
+TEST_CASE("an appendix carries a contact block of its own, its bookmark under the appendix's", "[layout][blocks]") {
+    Env env;
+    auto contact = [](const std::string& title, const std::string& line) {
+        Contact c;
+        c.title = title;
+        Contact::Officer o;
+        o.lines = {bp::test::text(line)};
+        c.officers.push_back(o);
+        return block(c);
+    };
+    Paper p = report({para("The report."), contact("Officer to contact", "James Fox")});
+    Section app;
+    app.title = bp::test::text("Appendix 1 - Police briefing");
+    app.new_page = true;
+    app.blocks = {para("The briefing.", Numbering::None), contact("Police contact", "DCI Jonathan Starbuck")};
+    p.sections.push_back(app);
+    PartLayout part = layout_paper(p, env.ctx);
+    REQUIRE(part.pages.size() == 2);
+    CHECK(has_run(part.pages[0], "James Fox"));
+    CHECK(has_run(part.pages[1], "DCI Jonathan Starbuck"));
+    std::vector<std::pair<std::string, int>> outline;
+    for (const PartAnchor& a : part.anchors) outline.emplace_back(a.title, a.level);
+    const std::vector<std::pair<std::string, int>> want = {
+        {"Officer to contact", 2}, {"Appendix 1 - Police briefing", 2}, {"Police contact", 3}};
+    CHECK(outline == want);
+}
