@@ -27,6 +27,7 @@
 #include "boardpack/session.hpp"
 #include "core/diag_render.hpp"
 #include "core/output_file.hpp"
+#include "import_command.hpp"
 #include "report.hpp"
 
 namespace po = boost::program_options;
@@ -419,6 +420,7 @@ const char* kUsageText =
     "  preview PAPER.xml -o OUT.pdf  one paper in the house style, marked DRAFT\n"
     "  status PACK.xml             every agenda item: its papers, their problems, its pages\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
+    "  import WORD.docx            make a Word file into a report (or --as document, minutes)\n"
     "\n"
     "\n"
     "options:\n"
@@ -643,6 +645,7 @@ int main(int argc, char** argv) {
             if (!templates.empty()) request.template_dirs.push_back(templates);
             return run_validate(request, how);
         }
+        if (cmd == "import") return cli::run_import(rest, help);
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;
     } catch (const po::error& e) {

@@ -18,6 +18,8 @@ constexpr const Rule* kAllRules[] = {
     &rule::unknown_reference, &rule::unused_style, &rule::style_cycle, &rule::placeholder,
     &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::output, &rule::internal_error,
     &rule::table_too_wide,
+    &rule::import_unreadable, &rule::import_revisions, &rule::import_hidden_text, &rule::import_typed_number,
+    &rule::import_numbering, &rule::import_picture, &rule::import_dropped, &rule::import_header, &rule::import_moved,
 };
 
 }  // namespace

@@ -75,6 +75,16 @@ inline constexpr Rule front_sheet{"front-sheet", "the agenda front sheet does no
 inline constexpr Rule output{"output", "an output file that cannot be written"};
 inline constexpr Rule internal_error{"internal-error", "a fault inside boardpack (please report it)"};
 inline constexpr Rule table_too_wide{"table-too-wide", "a table whose columns cannot hold their longest words across the page"};
+// ---- importing a Word file ----
+inline constexpr Rule import_unreadable{"import-unreadable", "a Word file that cannot be imported: another format, protected with a password, damaged or past a size limit"};
+inline constexpr Rule import_revisions{"import-revisions", "tracked changes or comments in a Word file, to be accepted, rejected or deleted in Word first"};
+inline constexpr Rule import_hidden_text{"import-hidden-text", "hidden text in a Word file, which would be published unseen"};
+inline constexpr Rule import_typed_number{"import-typed-number", "a paragraph number typed by hand in Word, taken out so that boardpack numbers the paragraph"};
+inline constexpr Rule import_numbering{"import-numbering", "Word numbering that the papers number in another way"};
+inline constexpr Rule import_picture{"import-picture", "a picture that is not a PNG or JPEG (a drawing, chart or embedded object), left as a placeholder"};
+inline constexpr Rule import_dropped{"import-dropped", "something of a Word file that papers do not carry: macros, fields' workings, text boxes, shapes"};
+inline constexpr Rule import_header{"import-header", "a header field (board, date, title) found by guessing, or not found"};
+inline constexpr Rule import_moved{"import-moved", "content moved to where the format allows it: a footnote in a table, a picture in a cell"};
 }  // namespace rule
 
 // Every rule, in the order above.

@@ -46,6 +46,26 @@ struct TextStyleSpec {
 
 enum class SectionStart : std::uint8_t { Page, OddPage, Flow };
 
+// <import>: how a council's own Word template maps onto the papers, for
+// `boardpack import`. A paragraph in a named Word style, or inside a
+// content control with a named tag, becomes a header field or a kind of
+// block; a heading with the named words opens the recommendations or the
+// officers to contact.
+enum class ImportTarget : std::uint8_t {
+    Board, Date, Title, Line, Venue,  // header fields
+    H1, H2, H3, Paragraph, Quote,     // blocks
+    Recommendations, Contact,         // the heading that opens them; a style: the block's lines
+    Appendix,                         // the heading that opens an appendix
+    Skip,                             // left out (a "Agenda Item" stamp, a logo's caption)
+};
+struct ImportRule {
+    enum class By : std::uint8_t { Style, Control, Heading };
+    SourceLoc loc;
+    By by = By::Style;
+    std::string name;  // the style's name, the control's tag or the heading's words, as Word shows them
+    ImportTarget target = ImportTarget::Paragraph;
+};
+
 struct PageMaster {
     Mpt width = kA4Width, height = kA4Height;
     Mpt margin_top = mm(20), margin_bottom = mm(25), margin_left = mm(20), margin_right = mm(20);
@@ -158,6 +178,7 @@ struct TemplateDoc {
     // <images max-megapixels="50"/>: a larger picture is refused before it
     // is decoded (a 1 MB PNG can unpack to gigabytes).
     std::uint64_t max_image_pixels = kDefaultMaxImagePixels;
+    std::vector<ImportRule> import_rules;  // in the order written
 };
 
 }  // namespace bp

@@ -332,7 +332,8 @@ Format make_template() {
                             optional("colours", "colours"), optional("footer", "footer"),
                             optional("stamp", "stamp"), optional("appendix", "appendix"),
                             optional("blank", "blank"), optional("images", "images"),
-                            optional("minutes", "minutes"), optional("wording", "wording")}});
+                            optional("minutes", "minutes"), optional("wording", "wording"),
+                            optional("import", "import")}});
     f.types.push_back(text("locale", "Language and region of dates and line breaking, e.g. en_GB."));
     f.types.push_back(Type{"dates", "ICU date patterns for the dates the pack prints.", Content::Empty,
                            {{"paper", Value::DatePattern, false, "Dates in paper headers, e.g. d MMMM y."},
@@ -402,6 +403,35 @@ Format make_template() {
     f.types.push_back(Type{"images", "Limits on the pictures papers may hold.", Content::Empty,
                            {integer("max-megapixels", 1, 1000,
                                     "The largest picture, in millions of pixels (50 if not given).")}});
+    f.types.push_back(Type{"import",
+                           "How the council's own Word template maps onto the papers, for boardpack import: Word "
+                           "styles, content controls and heading words, each to a header field or a kind of block.",
+                           Content::Elements, {},
+                           {any_of({{"word-style", "import-style"}, {"content-control", "import-control"},
+                                    {"heading", "import-heading"}})}});
+    const std::vector<std::string_view> targets = {"board", "date",       "title",           "line",    "venue",
+                                                   "h1",    "h2",         "h3",              "p",       "blockquote",
+                                                   "recommendations", "contact", "appendix", "skip"};
+    f.types.push_back(Type{"import-style", "Paragraphs in this Word style become the element named by as.",
+                           Content::Empty,
+                           {{"name", Value::Text, true, "The style's name as Word shows it, e.g. Committee Name."},
+                            {"as", Value::Choice, true,
+                             "What the paragraphs become: a header field (board, date, title, line, venue), a block "
+                             "(h1, h2, h3, p, blockquote), the heading that opens recommendations, contact or an "
+                             "appendix, or skip to leave them out.",
+                             targets}}});
+    f.types.push_back(Type{"import-control", "What a content control with this tag holds becomes the element named by as.",
+                           Content::Empty,
+                           {{"tag", Value::Text, true, "The control's tag (Developer > Properties), e.g. MeetingDate."},
+                            {"as", Value::Choice, true, "What its text becomes, as for <word-style>.", targets}}});
+    f.types.push_back(Type{"import-heading", "A heading with these words opens the part named by as.", Content::Empty,
+                           {{"text", Value::Text, true,
+                             "The heading's words, compared without case and a closing colon, e.g. Background "
+                             "Papers."},
+                            {"as", Value::Choice, true,
+                             "recommendations, contact or appendix: the part the heading opens; skip: the heading "
+                             "and what follows it up to the next heading are left out.",
+                             {"recommendations", "contact", "appendix", "skip"}}}});
     return f;
 }
 

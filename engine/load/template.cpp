@@ -45,6 +45,7 @@ private:
                                                 const Names& required = {});
     void minutes(pugi::xml_node el);
     void wording(pugi::xml_node el);
+    void import_rules(pugi::xml_node el);
     void check_references();
     std::optional<std::string> font_file(pugi::xml_node el, const char* attr);
     std::optional<Mpt> length_at_least(pugi::xml_node el, const char* name, Mpt min);
@@ -103,6 +104,7 @@ void TemplateReader::read(pugi::xml_node root) {
         }
         if (n == "minutes") minutes(c);
         if (n == "wording") wording(c);
+        if (n == "import") import_rules(c);
         if (n == "images") {
             r_.check_attributes(c, g_.type("images"));
             // Up to 1000 megapixels: beyond that one picture could need gigabytes.
@@ -332,6 +334,42 @@ void TemplateReader::wording(pugi::xml_node el) {
     r_.check_attributes(el, g_.type("wording"));
     for (const WordingEntry& e : wording_entries()) {
         if (auto v = placeholder_text(el, std::string(e.attribute).c_str(), e.placeholders)) t_.wording.*e.member = *v;
+    }
+}
+
+// <import>: <word-style name as/>, <content-control tag as/>, <heading text as/>.
+void TemplateReader::import_rules(pugi::xml_node el) {
+    r_.check_attributes(el, g_.type("import"));
+    static const Names kTargets = {"board", "date", "title", "line", "venue", "h1", "h2",
+                                   "h3", "p", "blockquote", "recommendations", "contact", "appendix", "skip"};
+    for (auto [c, type] : r_.children(el, g_, g_.type("import"),
+                                      "write each mapping as <word-style name=\"...\" as=\"...\"/>")) {
+        if (!r_.enter(c)) continue;
+        r_.check_attributes(c, *type);
+        const std::string_view n = c.name();
+        ImportRule rule;
+        rule.loc = r_.loc(c);
+        const char* key = n == "word-style" ? "name" : n == "content-control" ? "tag" : "text";
+        rule.by = n == "word-style" ? ImportRule::By::Style
+                  : n == "content-control" ? ImportRule::By::Control
+                                           : ImportRule::By::Heading;
+        std::optional<std::string> name = r_.required_attr(c, key, n == "word-style" ? "name=\"Committee Name\""
+                                                                   : n == "content-control" ? "tag=\"MeetingDate\""
+                                                                                            : "text=\"Background Papers\"");
+        if (name) rule.name = collapse_space(*name);
+        if (name && rule.name.empty())
+            r_.attr_error(c, key, rule::empty_value, std::string(key) + " on <" + std::string(n) + "> is empty",
+                          "write the name Word shows, or delete the mapping");
+        const Names targets = n == "heading" ? Names{"recommendations", "contact", "appendix", "skip"} : kTargets;
+        std::optional<std::size_t> as = r_.attr(c, "as") ? r_.attr_choice(c, "as", targets) : std::nullopt;
+        if (!r_.attr(c, "as")) r_.required_attr(c, "as", "as=\"title\"");
+        if (as && !rule.name.empty()) {
+            const std::string_view t = targets[*as];
+            for (std::size_t i = 0; i < kTargets.size(); ++i)
+                if (kTargets[i] == t) rule.target = static_cast<ImportTarget>(i);
+            t_.import_rules.push_back(std::move(rule));
+        }
+        r_.leave();
     }
 }
 

@@ -34,9 +34,9 @@ def run(*cmd):
 man = read("docs/boardpack.1")
 usage = run(boardpack, "--help").stdout
 commands = re.findall(r"^  (\w+) ", usage.split("commands:")[1].split("options:")[0], re.M)
-t(sorted(commands) == ["build", "dump", "preview", "status", "validate"], f"the commands --help lists: {commands}")
+t(sorted(commands) == ["build", "dump", "import", "preview", "status", "validate"], f"the commands --help lists: {commands}")
 synopsis = man.split(".SH SYNOPSIS")[1].split(".SH ")[0]
-POSITIONAL = {"pack", "paper", "files"}  # the operands, named as options only inside the program
+POSITIONAL = {"pack", "paper", "files", "word"}  # the operands, named as options only inside the program
 for command in commands:
     t(f".B boardpack {command}\n" in synopsis, f"the man page's synopsis shows boardpack {command}")
     options = set(re.findall(r"--([a-z][a-z-]*)", run(boardpack, command, "--help").stdout)) - POSITIONAL

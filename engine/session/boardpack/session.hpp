@@ -51,6 +51,28 @@ struct ValidateResult {
     std::size_t files = 0;                // files read: each file named, and a pack's papers
 };
 
+// `boardpack import`: an officer's Word file made into a paper, its
+// pictures written beside it, the paper then checked as validate checks it.
+struct ImportRequest {
+    std::string word;                        // the .docx
+    std::string output;                      // the paper to write; "" the Word file's name with .xml
+    std::string as = "report";               // report, document or minutes
+    std::string house_style = "lscsb";       // whose <import> maps the council's Word template
+    std::vector<std::string> template_dirs;
+};
+
+struct ImportResult {
+    // 0 written and valid; 1 the Word file refused (nothing written) or the
+    // paper needs changes; 2 a bad request (an output named as the Word
+    // file); 3 an output could not be written.
+    int exit_code = 0;
+    std::vector<Diagnostic> diagnostics;  // the import's and validation's, sorted by file and position
+    std::size_t dropped = 0;
+    std::size_t errors = 0, warnings = 0;
+    std::string paper;                    // the paper written ("" when none)
+    std::vector<std::string> pictures;    // the pictures written beside it
+};
+
 // The name standard input goes by in diagnostics.
 inline constexpr const char* kStandardInputName = "<stdin>";
 
@@ -78,6 +100,7 @@ public:
 
     BuildResult preview(const PreviewRequest& request);
     ValidateResult validate(const ValidateRequest& request);
+    ImportResult import_word(const ImportRequest& request);
 
     // Every file the last build or status depends on, whether it exists
     // yet or not (a paper the manifest names before it arrives): what a

@@ -154,6 +154,9 @@ TEST_CASE("diagnostics corpus: every rule id is produced by some case", "[load][
         "file-unreadable", "internal-error", "front-sheet",
         "agenda",  // build --supplement with no late papers, a note (tests/e2e/test_outputs.py)
         "output",  // outputs that cannot be written (tests/e2e/test_cli.py)
+        // Importing a Word file: tests/unit/import and tests/e2e/test_import.py.
+        "import-unreadable", "import-revisions", "import-hidden-text", "import-typed-number", "import-numbering",
+        "import-picture", "import-dropped", "import-header", "import-moved",
     };
     std::set<std::string_view> seen;
     for (const std::string& c : corpus_cases())

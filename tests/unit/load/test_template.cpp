@@ -224,3 +224,54 @@ TEST_CASE("load: the template's wording, each word with its own placeholders", "
     CHECK(u->wording.pages == def.pages);
     CHECK(u->wording.draft == "DRAFT");
 }
+
+TEST_CASE("load: <import> maps a council's Word styles, content controls and heading words", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    auto t = load_template(dir.write("t.xml",
+                                     "<template version=\"1\">\n"
+                                     "<import>\n"
+                                     "  <word-style name=\" Committee  Name \" as=\"board\"/>\n"
+                                     "  <content-control tag=\"MeetingDate\" as=\"date\"/>\n"
+                                     "  <heading text=\"Background Papers\" as=\"skip\"/>\n"
+                                     "  <word-style name=\"Report Title\" as=\"title\"/>\n"
+                                     "</import>\n"
+                                     "</template>"),
+                           d);
+    REQUIRE(t);
+    INFO(messages(d));
+    CHECK(d.all().empty());
+    REQUIRE(t->import_rules.size() == 4);
+    CHECK(t->import_rules[0].by == ImportRule::By::Style);
+    CHECK(t->import_rules[0].name == "Committee Name");
+    CHECK(t->import_rules[0].target == ImportTarget::Board);
+    CHECK(t->import_rules[0].loc.line == 3);
+    CHECK(t->import_rules[1].by == ImportRule::By::Control);
+    CHECK(t->import_rules[1].target == ImportTarget::Date);
+    CHECK(t->import_rules[2].by == ImportRule::By::Heading);
+    CHECK(t->import_rules[2].target == ImportTarget::Skip);
+    CHECK(t->import_rules[3].target == ImportTarget::Title);
+}
+
+TEST_CASE("load: <import> mistakes", "[load][template]") {
+    TempDir dir;
+    Diagnostics d;
+    auto t = load_template(dir.write("t.xml",
+                                     "<template version=\"1\">\n"
+                                     "<import>\n"
+                                     "  <word-style name=\"X\" as=\"headline\"/>\n"
+                                     "  <heading text=\"Summary\" as=\"title\"/>\n"
+                                     "  <content-control as=\"date\"/>\n"
+                                     "  <word-style name=\"\" as=\"p\"/>\n"
+                                     "</import>\n"
+                                     "</template>"),
+                           d);
+    REQUIRE(t);
+    CHECK(t->import_rules.empty());
+    CHECK(messages(d, dir.path()) ==
+          "t.xml:3:24: error: as on <word-style> is \"headline\"; use board, date, title, line, venue, h1, h2, h3, p, "
+          "blockquote, recommendations, contact, appendix or skip\n"
+          "t.xml:4:27: error: as on <heading> is \"title\"; use recommendations, contact, appendix or skip\n"
+          "t.xml:5:3: error: <content-control> needs a tag attribute; e.g. tag=\"MeetingDate\"\n"
+          "t.xml:6:15: error: name on <word-style> is empty; write the name Word shows, or delete the mapping\n");
+}
