@@ -134,7 +134,7 @@ public:
             const std::string* bytes = media(p);
             return bytes ? picture_format(*bytes) : std::string();
         };
-        ShapedPaper shaped = shape_paper(word, so, places_, findings_);
+        ShapedPaper shaped = shape_paper(word, so, findings_);
         WrittenXml written = write_paper(shaped);
 
         ImportedPaper result;

@@ -143,8 +143,8 @@ std::optional<TypedNumber> typed_number(const Inlines& in) {
 
 class Shaper {
 public:
-    Shaper(WordDocument& doc, const ShapeOptions& o, Places& places, Findings& findings)
-        : doc_(doc), o_(o), places_(places), f_(findings) {}
+    Shaper(WordDocument& doc, const ShapeOptions& o, Findings& findings)
+        : doc_(doc), o_(o), f_(findings) {}
 
     ShapedPaper run() {
         out_.paper.kind = o_.kind;
@@ -1493,7 +1493,6 @@ private:
 
     WordDocument& doc_;
     const ShapeOptions& o_;
-    Places& places_;
     Findings& f_;
     ShapedPaper out_;
     std::set<std::size_t> consumed_;
@@ -1524,8 +1523,8 @@ private:
 
 }  // namespace
 
-ShapedPaper shape_paper(WordDocument& doc, const ShapeOptions& options, Places& places, Findings& findings) {
-    return Shaper(doc, options, places, findings).run();
+ShapedPaper shape_paper(WordDocument& doc, const ShapeOptions& options, Findings& findings) {
+    return Shaper(doc, options, findings).run();
 }
 
 }  // namespace bp::docx

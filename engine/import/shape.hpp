@@ -50,6 +50,6 @@ struct ShapedPaper {
     int header_place = 0;
 };
 
-ShapedPaper shape_paper(WordDocument& doc, const ShapeOptions& options, Places& places, Findings& findings);
+ShapedPaper shape_paper(WordDocument& doc, const ShapeOptions& options, Findings& findings);
 
 }  // namespace bp::docx
