@@ -68,7 +68,7 @@ TEST_CASE("items start on odd pages with blank pages between", "[assemble]") {
     }
 }
 
-TEST_CASE("footers carry the physical page number; blank pages carry only the blank text", "[assemble]") {
+TEST_CASE("footers carry the physical page number, blank pages carry only the blank text", "[assemble]") {
     Env env;
     auto r = assemble_pack(pack_with({2, 5}), env.ctx, {});
     REQUIRE(r);

@@ -10,7 +10,7 @@ PageItem border(Mpt x1, Mpt y1, Mpt x2, Mpt y2, Mpt thickness = 500, Color c = {
 }
 }  // namespace
 
-TEST_CASE("borders that continue or repeat one another join into one line; others stay apart", "[core]") {
+TEST_CASE("borders that continue or repeat one another join into one line, others stay apart", "[core]") {
     std::vector<PageItem> items;
     items.push_back(border(0, 0, 100, 0));     // a cell's top ...
     items.push_back(PageItem{GlyphRun{}, Mark::content(0)});

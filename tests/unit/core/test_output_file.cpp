@@ -103,7 +103,7 @@ TEST_CASE("two outputs to one target at once use different temporary files", "[o
     CHECK(dir.names() == std::vector<std::string>{"pack.pdf"});
 }
 
-TEST_CASE("a rebuilt output keeps its permissions; a new one follows the umask", "[output]") {
+TEST_CASE("a rebuilt output keeps its permissions, a new one follows the umask", "[output]") {
     TempDir dir;
     const std::string kept = dir / "private.pdf";
     put(kept, "old");

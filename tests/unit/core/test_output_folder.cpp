@@ -96,7 +96,7 @@ TEST_CASE("output folder: files boardpack did not write, or that changed since, 
     CHECK(third.changed.empty());
 }
 
-TEST_CASE("output folder: a build killed half way leaves its files named; the next removes them", "[core][output]") {
+TEST_CASE("output folder: a build killed half way leaves its files named, the next removes them", "[core][output]") {
     Folder d;
     d.build({"00-agenda.pdf", "05-prevent.pdf"});
     {

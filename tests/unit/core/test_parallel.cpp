@@ -23,7 +23,7 @@ TEST_CASE("parallel_for: every index once, whatever the number of threads", "[co
     }
 }
 
-TEST_CASE("parallel_for: nothing to do makes no job; fewer indexes than threads start fewer", "[core]") {
+TEST_CASE("parallel_for: nothing to do makes no job, fewer indexes than threads start fewer", "[core]") {
     int made = 0;
     parallel_for(0, 4, [&](std::size_t) {
         ++made;

@@ -79,7 +79,7 @@ TEST_CASE("import: a table's header rows, spans across and down, widths, statuse
           "  </table>\n");
 }
 
-TEST_CASE("import: a table that fits its contents has no widths; one set smaller than the house's table style has a size",
+TEST_CASE("import: a table that fits its contents has no widths, one set smaller than the house's table style has a size",
           "[import][table]") {
     TemplateDoc house;
     TextStyleSpec table_style;
@@ -94,7 +94,7 @@ TEST_CASE("import: a table that fits its contents has no widths; one set smaller
               .starts_with("\n  <table size=\"7pt\" widths=\"1* 1*\">\n"));
 }
 
-TEST_CASE("import: rows that do not fill the grid are filled; a bold first row is the header, with a note", "[import][table]") {
+TEST_CASE("import: rows that do not fill the grid are filled, a bold first row is the header, with a note", "[import][table]") {
     Imported r = import_bytes(docx(kHeader + table(row("<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Lead</w:t></w:r></w:p></w:tc>"
                                                        "<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Action</w:t></w:r></w:p></w:tc>") +
                                                        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>" + cell("only") + "</w:tr>",

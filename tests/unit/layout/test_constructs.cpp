@@ -77,7 +77,7 @@ TEST_CASE("hyperlinks become link boxes over their text", "[layout][inline]") {
     CHECK(p.links()[0].rect.w == r.width);
 }
 
-TEST_CASE("a manual line break starts a new line; a non-breaking space never breaks", "[layout][inline]") {
+TEST_CASE("a manual line break starts a new line, a non-breaking space never breaks", "[layout][inline]") {
     Env env;
     Inline br;
     br.kind = Inline::Kind::LineBreak;
@@ -132,7 +132,7 @@ TEST_CASE("block quotes are indented on both sides and set in the quote style", 
     for (const auto& r : p.runs()) CHECK(r.x + r.width <= env.styles.portrait.width - env.styles.portrait.margin_right - env.styles.doc.list_indent + 1);
 }
 
-TEST_CASE("an explicit page break starts a new page; keep-together moves a block whole", "[layout][blocks]") {
+TEST_CASE("an explicit page break starts a new page, keep-together moves a block whole", "[layout][blocks]") {
     Env env;
     PartLayout part = layout_paper(report({para("One."), block(PageBreak{}), para("Two.")}), env.ctx);
     REQUIRE(part.pages.size() == 2);

@@ -180,7 +180,7 @@ TEST_CASE("images: load_images reads each file once and reports at the <img>", "
     CHECK_FALSE(std::get<Image>(blocks.at(2).node).raster);
 }
 
-TEST_CASE("images: items read apart share each file's raster; its problem is reported with the first item", "[load][images]") {
+TEST_CASE("images: items read apart share each file's raster, its problem is reported with the first item", "[load][images]") {
     TempDir dir;
     dir.write("ok.png", make_png({1, 1, 8, 2, bytes({1, 2, 3}), "", ""}));
     dir.write("gif.png", "GIF89a....");

@@ -164,7 +164,7 @@ TEST_CASE("load: a next meeting's weekday, time and sentence", "[load][manifest]
     CHECK(plain.loc.col > n.loc.col);
 }
 
-TEST_CASE("load: an agenda item's title comes first and once; what goes in a structured item", "[load][manifest]") {
+TEST_CASE("load: an agenda item's title comes first and once, what goes in a structured item", "[load][manifest]") {
     TempDir dir;
     dir.write("house.xml", kTemplate);
     Diagnostics d;

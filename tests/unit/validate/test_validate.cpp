@@ -184,7 +184,7 @@ TEST_CASE("validate: models built by hand, not only by load", "[validate]") {
           "(an empty <td/> will do) or widen one with colspan\n");
 }
 
-TEST_CASE("validate: an item's papers, each checked where first bound; validate_pack in two parts", "[validate][manifest]") {
+TEST_CASE("validate: an item's papers, each checked where first bound, validate_pack in two parts", "[validate][manifest]") {
     TempDir dir;
     Diagnostics d;
     Paper dated = *paper_from(dir, report_xml("<p></p>"), d);
