@@ -172,21 +172,35 @@ private:
         if (t.empty()) return std::nullopt;
         for (const ImportRule& r : o_.rules)
             if (r.by == ImportRule::By::Heading && normalised_words(r.name) == t) return r.target;
+        // The words alone, or followed by more after a dash or a colon
+        // ("Report author - DCI Smith"), or for recommendations by whom
+        // they are for ("Recommendations for the Board").
+        auto says = [&](std::string_view w, bool addressed) {
+            if (t == w) return true;
+            if (!t.starts_with(w)) return false;
+            const std::string_view rest = std::string_view(t).substr(w.size());
+            for (std::string_view sep : {" - ", " \u2013 ", " \u2014 ", ": "})
+                if (rest.starts_with(sep) && rest.size() > sep.size()) return true;
+            return addressed && (rest.starts_with(" for ") || rest.starts_with(" to "));
+        };
         static const char* const kRecommendations[] = {"recommendation", "recommendations", "recommendation(s)"};
         for (const char* w : kRecommendations)
-            if (t == w) return ImportTarget::Recommendations;
+            if (says(w, true)) return ImportTarget::Recommendations;
         static const char* const kContact[] = {"officer to contact",  "officers to contact", "officer(s) to contact",
                                                "contact officer",     "contact officers",    "contact officer(s)",
                                                "officer contact",     "officer contacts",    "officer contact details",
-                                               "contact details"};
+                                               "contact details",     "report author",       "report authors",
+                                               "report author(s)"};
         for (const char* w : kContact)
-            if (t == w) return ImportTarget::Contact;
+            if (says(w, false)) return ImportTarget::Contact;
         if (t.starts_with("appendix ") && t.size() > 9) {
             const char c = t[9];
             if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z' && (t.size() == 10 || t[10] == ' ' || t[10] == '-' ||
                                                                     t[10] == ':' || t[10] == '.')))
                 return ImportTarget::Appendix;
         }
+        // "Appendix - Dashboard": an appendix without a number, named after a dash or a colon.
+        if (t != "appendix" && says("appendix", false)) return ImportTarget::Appendix;
         return std::nullopt;
     }
 

@@ -199,3 +199,23 @@ TEST_CASE("import: a template's <import> maps styles and content controls to hea
     CHECK(r.messages() ==
           "9: warning: Word content control \"Summary\": it still shows its placeholder text, so it was left out [import-dropped]\n");
 }
+
+TEST_CASE("import: the parts' headings may say more after their words: whom recommendations are for, who wrote the report, an appendix's name",
+          "[import]") {
+    CHECK(import_body(p("Background", "Heading1") + p("Text.") + p("Recommendations made last year", "Heading1") + p("Kept.") +
+                      p("Recommendations for the Board", "Heading1") + p("To note the update.") +
+                      p("Report author - DCI Jonny Starbuck (Leicestershire Police)", "Heading1") + p("Telephone 0116 222222") +
+                      p("Appendix", "Heading1") + p("A plan follows.") + p("Appendix - Dashboard", "Heading1") + p("Figures.") +
+                      p("Appendix: Contacts", "Heading1") + p("Names.")) ==
+          "\n  <h1>Background</h1>\n  <p number=\"none\">Text.</p>\n  <h1>Recommendations made last year</h1>\n  <p number=\"none\">Kept.</p>\n"
+          "  <recommendations title=\"Recommendations for the Board\">\n    <p number=\"none\">To note the update.</p>\n  </recommendations>\n"
+          "  <contact title=\"Report author - DCI Jonny Starbuck (Leicestershire Police)\">\n    <line>Telephone 0116 222222</line>\n  </contact>\n"
+          "  <h1>Appendix</h1>\n  <p number=\"none\">A plan follows.</p>\n"
+          "\n  <appendix title=\"Appendix - Dashboard\">\n    <p number=\"none\">Figures.</p>\n  </appendix>\n"
+          "\n  <appendix title=\"Appendix: Contacts\">\n    <p number=\"none\">Names.</p>\n  </appendix>\n");
+    CHECK(import_body(p("Report Author", "Heading2") + p("Paul Weston") + p("Report authorship", "Heading1") + p("Text.") +
+                      p("Recommendation to Cabinet:", "Heading1") + p("Agree.")) ==
+          "\n  <contact title=\"Report Author\">\n    <line>Paul Weston</line>\n  </contact>\n  <h1>Report authorship</h1>\n"
+          "  <p number=\"none\">Text.</p>\n  <recommendations title=\"Recommendation to Cabinet:\">\n    <p number=\"none\">Agree.</p>\n"
+          "  </recommendations>\n");
+}
