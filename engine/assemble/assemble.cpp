@@ -59,15 +59,6 @@ GlyphRun text_run(const std::string& text, const TextStyle& st, const LayoutCont
     return r;
 }
 
-// "en_GB" (an ICU locale) -> "en-GB" (a BCP 47 language tag).
-std::string language_tag(std::string locale) {
-    const std::size_t at = locale.find('@');
-    if (at != std::string::npos) locale.resize(at);
-    for (char& c : locale)
-        if (c == '_') c = '-';
-    return locale.empty() ? "en-GB" : locale;
-}
-
 // What a pack's PDF says of itself.
 PackMeta pack_meta(const PackManifest& m, const StyleSheet& ss) {
     PackMeta meta;
@@ -358,12 +349,17 @@ EditionPlan plan_edition(const PackManifest& manifest, const PackNumbering& numb
         p.number = e.number;
         p.first_page = e.first_page;
         p.last_page = e.last_page;
-        p.name = (e.number < 10 ? "0" : "") + std::to_string(e.number) + "-" + file_slug(plain_text(item.title));
+        if (e.first_page) p.own_pages = even_length(e.last_page.value_or(*e.first_page)) - *e.first_page + 1;
+        p.name = item_file_name(e.number, item);
         plan.items.push_back(std::move(p));
     }
     for (std::size_t i : binding_order(manifest, audience))
         if (plan.items[i].bound()) plan.order.push_back(i);
     return plan;
+}
+
+std::string item_file_name(int number, const AgendaItem& item) {
+    return (number < 10 ? "0" : "") + std::to_string(number) + "-" + file_slug(plain_text(item.title));
 }
 
 std::string file_slug(const std::string& title) {
@@ -506,6 +502,14 @@ PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx) {
         meta.day = paper.header.date->day;
     }
     return std::move(b.finish(std::move(meta), false).box);
+}
+
+std::string language_tag(std::string locale) {
+    const std::size_t at = locale.find('@');
+    if (at != std::string::npos) locale.resize(at);
+    for (char& c : locale)
+        if (c == '_') c = '-';
+    return locale.empty() ? "en-GB" : locale;
 }
 
 std::string fill_template_text(const std::string& pattern, const std::string& key, int value) {

@@ -93,6 +93,9 @@ struct PlannedItem {
     // follow, or exempt for the public).
     std::optional<int> first_page, last_page;
     bool bound() const { return first_page.has_value(); }
+    // The pages of its PDF of its own (bind_item): its pack pages, padded to
+    // end on an even page; 0 when not bound.
+    int own_pages = 0;
     // "05-prevent-update": from its number and title; its PDF of its own is
     // name + ".pdf", and the HTML edition names its paper pages after it.
     std::string name;
@@ -117,6 +120,11 @@ EditionPlan plan_edition(const PackManifest& manifest, const PackNumbering& numb
 
 // "Prevent Update." -> "prevent-update": a file name any system accepts.
 std::string file_slug(const std::string& title);
+
+// "05-prevent-update": an item's name from its agenda number and title, as
+// PlannedItem::name has it; for naming what is made of an item before the
+// pack is numbered (items are numbered in agenda order, from 1).
+std::string item_file_name(int number, const AgendaItem& item);
 
 struct Edition {
     PackBox box;                       // box.first_page_number: the printed number of its first page
@@ -180,6 +188,10 @@ std::optional<AssembledPack> assemble_pack(const PackDocument& pack, const Layou
 // marked DRAFT where a pack page has its agenda stamp. No front sheet, no
 // padding.
 PackBox assemble_preview(const Paper& paper, const LayoutContext& ctx);
+
+// "en_GB" (an ICU locale) -> "en-GB" (a BCP 47 language tag): the
+// language every edition declares.
+std::string language_tag(std::string locale);
 
 // "Page {page}" with the number filled in.
 std::string fill_template_text(const std::string& pattern, const std::string& key, int value);

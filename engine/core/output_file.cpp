@@ -1,5 +1,8 @@
 #include "core/output_file.hpp"
 
+#include "core/parallel.hpp"
+#include "core/sha256.hpp"
+
 #include "core/input_file.hpp"
 
 #include <fcntl.h>
@@ -11,6 +14,8 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <set>
+#include <memory>
 #include <filesystem>
 
 namespace bp {
@@ -92,6 +97,16 @@ std::string follow_links(std::string path) {
 std::string parent_folder(const std::string& path) {
     const std::string parent = std::filesystem::path(path).parent_path().string();
     return parent.empty() ? "." : parent;
+}
+
+// The rename itself reaches the disk with the folder's own fsync; the file
+// is complete either way, so a folder that refuses is no error.
+void sync_folder(const std::string& folder) {
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
 }
 
 }  // namespace
@@ -191,14 +206,20 @@ void OutputFile::discard() noexcept {
 
 void OutputFile::write(const void* data, std::size_t size) { write_all(fd_, data, size); }
 
-void OutputFile::commit() {
+void OutputFile::sync() {
+    if (temp_.empty() || synced_) return;
+    if (::fsync(fd_) != 0) fail("cannot be written", errno);
+    synced_ = true;
+}
+
+void OutputFile::commit(bool folder_later) {
     if (temp_.empty()) {  // standard output: nothing to rename
         committed_ = true;
         return;
     }
     // fsync before rename: after a crash the name holds the whole new file
     // or the old one, never an empty one.
-    if (::fsync(fd_) != 0) fail("cannot be written", errno);
+    sync();
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail("cannot be written", errno);
@@ -206,13 +227,48 @@ void OutputFile::commit() {
     committed_ = true;
     release_slot(slot_);
     slot_ = -1;
-    // The rename itself reaches the disk with the folder's own fsync; the
-    // file is complete either way, so a folder that refuses is no error.
-    const int dir = ::open(parent_folder(target_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
+    if (!folder_later) sync_folder(parent_folder(target_));
+}
+
+std::size_t write_files(const std::vector<FileBytes>& files, int threads, std::string* error,
+                        std::vector<std::string>* sha256) {
+    std::vector<std::unique_ptr<OutputFile>> out(files.size());
+    std::vector<std::string> problems(files.size());
+    if (sha256) sha256->assign(files.size(), std::string());
+    // Written and flushed side by side; each one's problem kept for it.
+    parallel_for(files.size(), threads, [&](std::size_t) {
+        return [&](std::size_t i) {
+            try {
+                auto f = std::make_unique<OutputFile>(files[i].path);
+                f->write(files[i].bytes.data(), files[i].bytes.size());
+                if (sha256) (*sha256)[i] = sha256_hex(files[i].bytes);
+                f->sync();
+                out[i] = std::move(f);
+            } catch (const OutputError& e) {
+                problems[i] = e.what();
+            } catch (const std::bad_alloc&) {
+                problems[i] = "cannot be written: out of memory";
+            }
+        };
+    });
+    // Put in place in order, up to the first that failed.
+    std::set<std::string> folders;
+    std::size_t done = 0;
+    for (; done < files.size(); ++done) {
+        if (!problems[done].empty()) {
+            if (error) *error = problems[done];
+            break;
+        }
+        try {
+            out[done]->commit(/*folder_later=*/true);
+            folders.insert(parent_folder(files[done].path));
+        } catch (const OutputError& e) {
+            if (error) *error = e.what();
+            break;
+        }
     }
+    for (const std::string& f : folders) sync_folder(f);
+    return done;
 }
 
 bool write_whole_file(const std::string& path, std::string_view bytes, std::string* error) {

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bp {
 
@@ -35,8 +36,14 @@ public:
     OutputFile& operator=(const OutputFile&) = delete;
 
     void write(const void* data, std::size_t size);  // throws OutputError
-    // Flushes to disk and renames over the target; throws OutputError.
-    void commit();
+    // Flushes the bytes to disk now; commit() then only renames. Files
+    // flushed side by side on several threads share the disk's waits (see
+    // write_files). Throws OutputError.
+    void sync();
+    // Flushes to disk (unless sync() did) and renames over the target; then
+    // flushes the folder, unless `folder_later` (the caller flushes each
+    // folder once, after a batch). Throws OutputError.
+    void commit(bool folder_later = false);
 
 private:
     void discard() noexcept;
@@ -45,6 +52,7 @@ private:
     int fd_ = -1;
     int slot_ = -1;  // in the list of temporaries the signal handler removes
     bool committed_ = false;
+    bool synced_ = false;
 };
 
 // Writes all of `size` bytes to the descriptor, retrying short writes and
@@ -67,6 +75,23 @@ std::string file_identity(const std::string& path);
 // The whole of `bytes` written to `path` as an OutputFile. False, with
 // *error set to words that follow the path, when it could not be.
 bool write_whole_file(const std::string& path, std::string_view bytes, std::string* error);
+
+// A file to write whole and its bytes.
+struct FileBytes {
+    std::string path;
+    std::string_view bytes;
+};
+
+// Writes many files as write_whole_file writes one, but flushes them to
+// disk side by side on `threads` threads, then renames each into place and
+// flushes each folder once: for the many small files of a web site, whose
+// flushes one by one cost far more than their bytes. Each file is whole or
+// untouched. Returns how many were put in place, in order; when one fails,
+// *error says why (words that follow its path, files[count].path) and no
+// later one is put in place. With `sha256`, each file's digest (hex) too,
+// made on the same threads while others wait for the disk.
+std::size_t write_files(const std::vector<FileBytes>& files, int threads, std::string* error,
+                        std::vector<std::string>* sha256 = nullptr);
 
 // Installs handlers that remove every temporary file still open and then end
 // the process with the same signal, for SIGINT, SIGTERM and SIGHUP (a signal

@@ -75,7 +75,8 @@ void OutputFolder::begin(const std::vector<std::string>& names) {
     write_record(pending);
 }
 
-OutputFolder::Finished OutputFolder::finish(const std::vector<std::string>& in_use) {
+OutputFolder::Finished OutputFolder::finish(const std::vector<std::string>& in_use,
+                                            const std::map<std::string, std::string>& known) {
     Finished out;
     std::vector<std::string> read;
     for (const std::string& path : in_use) read.push_back(file_identity(path));
@@ -97,8 +98,12 @@ OutputFolder::Finished OutputFolder::finish(const std::vector<std::string>& in_u
         out.removed.push_back(path);
     }
     std::vector<Entry> written;
-    for (const std::string& n : now_)
-        if (std::optional<std::string> digest = sha256_file(path_of(n))) written.push_back(Entry{n, *digest});
+    for (const std::string& n : now_) {
+        if (auto k = known.find(n); k != known.end())
+            written.push_back(Entry{n, k->second});
+        else if (std::optional<std::string> digest = sha256_file(path_of(n)))
+            written.push_back(Entry{n, *digest});
+    }
     write_record(written);
     return out;
 }

@@ -17,6 +17,7 @@
 // may have written there, so the next build still finds them. A folder
 // without a record (made by an older boardpack, or by hand) loses nothing.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,9 @@ public:
     // never removed. Throws OutputError when a file cannot be removed or the
     // record cannot be written (the files are in place; the record still
     // names them as pending, so the next build finds them).
-    Finished finish(const std::vector<std::string>& in_use);
+    // `known`: the SHA-256 (hex) of files of begin() by name, where the
+    // caller has them from the bytes it wrote; the others are read again.
+    Finished finish(const std::vector<std::string>& in_use, const std::map<std::string, std::string>& known = {});
 
 private:
     struct Entry {

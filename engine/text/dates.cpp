@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -125,6 +126,25 @@ std::string format_date(const Date& date, const std::string& pattern, const std:
     if (auto it = formatted.find(key); it != formatted.end()) return it->second;
     std::string text = format_date_uncached(date, pattern, locale, ordinal_days);
     if (formatted.size() < 256) formatted.emplace(std::move(key), text);
+    return text;
+}
+
+std::string iso_date_time(const Date& date, const Time& time) {
+    const std::unique_ptr<icu::TimeZone> london(icu::TimeZone::createTimeZone("Europe/London"));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::GregorianCalendar calendar(*london, status);
+    check(status, "ICU cannot create a calendar");
+    calendar.setLenient(false);
+    calendar.clear();
+    calendar.set(date.year, date.month - 1, date.day, time.hour, time.minute, 0);
+    calendar.getTime(status);  // resolves the fields, the zone's offset among them
+    check(status, "not a calendar date and time: " + date_text(date));
+    const int offset_ms = calendar.get(UCAL_ZONE_OFFSET, status) + calendar.get(UCAL_DST_OFFSET, status);
+    check(status, "ICU cannot give London's offset on " + date_text(date));
+    const int minutes = offset_ms / 60000;
+    char text[40];
+    std::snprintf(text, sizeof text, "%sT%02d:%02d:00%c%02d:%02d", date_text(date).c_str(), time.hour, time.minute,
+                  minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
     return text;
 }
 

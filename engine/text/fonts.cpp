@@ -22,6 +22,7 @@ constexpr std::size_t kBmpSize = 0x10000;
 
 struct FaceData {
     FaceMetrics metrics;
+    std::string family;  // the name table's family name
     // What libharu writes into /W for each BMP code point (CID = code point
     // under its UTF-8 encoder), unmapped ones included.
     std::array<std::int16_t, kBmpSize> advance{};
@@ -144,6 +145,7 @@ bool FontTable::add_face(const std::string& path, FaceId* id, std::string* error
         problem = "too many fonts are loaded";
     } else if (inspect_truetype_file(path, &facts, &problem)) {
         load_with_libharu(path, facts, *face, &problem);
+        face->family = facts.family;
     }
     if (!problem.empty()) {
         if (error) *error = "cannot read font file " + path + ": " + problem;
@@ -158,6 +160,8 @@ bool FontTable::add_face(const std::string& path, FaceId* id, std::string* error
 const std::vector<FontFace>& FontTable::faces() const { return impl_->faces; }
 
 const FaceMetrics& FontTable::metrics(FaceId face) const { return impl_->face(face).metrics; }
+
+const std::string& FontTable::family(FaceId face) const { return impl_->face(face).family; }
 
 // libharu's UTF-8 encoder turns code points above U+FFFF into a space.
 int FontTable::advance(FaceId face, char32_t cp) const {

@@ -40,6 +40,9 @@ public:
 
     const std::vector<FontFace>& faces() const;
     const FaceMetrics& metrics(FaceId face) const;
+    // The family the face belongs to, as the font names it ("Liberation
+    // Sans"); empty if it names none.
+    const std::string& family(FaceId face) const;
 
     // Advance width of one code point in 1/1000 em (libharu's /W integers;
     // a code point above U+FFFF measures as the space libharu draws for it).
@@ -107,6 +110,11 @@ private:
 // pattern ICU rejects or a day the calendar does not have.
 std::string format_date(const Date& date, const std::string& pattern, const std::string& locale,
                         bool ordinal_days);
+
+// "2015-09-17T10:00:00+01:00": a date and time of day in London as RFC 3339
+// writes it, with the offset London had then. Throws std::invalid_argument
+// for a day the calendar does not have.
+std::string iso_date_time(const Date& date, const Time& time);
 
 // Whether format_date accepts `pattern`; if not, *error says why. For
 // checking a template before layout needs the pattern.

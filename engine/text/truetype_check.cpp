@@ -1,5 +1,7 @@
 #include "text/truetype_check.hpp"
 
+#include "text/text.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -71,7 +73,7 @@ public:
     bool check(TrueTypeFacts* facts, std::string* problem) {
         problem_ = problem;
         return check_header() && read_directory() && check_required_tables() && check_head() &&
-               check_metrics() && check_loca() && check_cmap() && check_name() && read_post(facts);
+               check_metrics() && check_loca() && check_cmap() && check_name() && read_family(facts) && read_post(facts);
     }
 
 private:
@@ -210,6 +212,37 @@ private:
             if (storage + u16(name, record + 10) + u16(name, record + 8) > name.size())
                 return fail("its 'name' table is damaged");
         }
+        return true;
+    }
+
+    // The family name (name ID 1): Windows Unicode (UTF-16BE) for US English
+    // if the font has it, else the Macintosh Roman record. A font without
+    // one keeps an empty name; it is not needed to draw the font.
+    bool read_family(TrueTypeFacts* facts) {
+        const Table name = table(tag("name"));
+        const std::size_t count = u16(name, 2), storage = u16(name, 4);
+        std::string mac;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::size_t record = 6 + 12 * i;
+            const std::size_t platform = u16(name, record), encoding = u16(name, record + 2);
+            const std::size_t language = u16(name, record + 4), id = u16(name, record + 6);
+            const std::size_t length = u16(name, record + 8), at = storage + u16(name, record + 10);
+            if (id != 1) continue;
+            if (platform == 3 && encoding == 1 && (language == 0x409 || facts->family.empty())) {
+                std::string s;
+                for (std::size_t k = 0; k + 1 < length; k += 2) {
+                    const char32_t unit = u16(name, at + k);
+                    if (unit < 0xD800 || unit > 0xDFFF) append_utf8(s, unit);
+                }
+                facts->family = std::move(s);
+            } else if (platform == 1 && encoding == 0 && mac.empty()) {
+                for (std::size_t k = 0; k < length; ++k) {
+                    const unsigned char c = static_cast<unsigned char>(name[at + k]);
+                    if (c >= 0x20 && c < 0x7F) mac += static_cast<char>(c);
+                }
+            }
+        }
+        if (facts->family.empty()) facts->family = std::move(mac);
         return true;
     }
 

@@ -12,6 +12,7 @@ struct TrueTypeFacts {
     int units_per_em = 0;
     int underline_position = 0;   // post table, font units: top of the underline
     int underline_thickness = 0;  // post table, font units
+    std::string family;           // name table: the family's name ("Liberation Sans")
 };
 
 // Reads `path` and checks that every table libharu reads lies inside the file

@@ -410,4 +410,11 @@ TEST_CASE("the edition plan says once what each audience's editions hold", "[ass
     // One item's own PDF starts at its plan's page number.
     const Edition one = bind_item(d, parts, pub, 2, env.ctx);
     CHECK(one.box.first_page_number == *pub.items[2].first_page);
+    // ... and has the pages the plan says, as every bound item's does.
+    for (std::size_t i : full.order) {
+        const Edition own = bind_item(d, parts, full, i, env.ctx);
+        CHECK(static_cast<int>(own.box.pages.size()) == full.items[i].own_pages);
+        CHECK(full.items[i].own_pages % 2 == 0);
+    }
+    CHECK(pub.items[3].own_pages == 0);
 }

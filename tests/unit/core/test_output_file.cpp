@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/output_file.hpp"
+#include "core/sha256.hpp"
 
 namespace fs = std::filesystem;
 using bp::OutputError;
@@ -172,4 +173,36 @@ TEST_CASE("paths naming one file have one identity", "[output]") {
     CHECK(bp::file_identity(dir / "sub/../new.pdf") == bp::file_identity(dir / "new.pdf"));
     CHECK(bp::file_identity(dir / "new.pdf") != id);
     CHECK(bp::file_identity("-") == "standard output");
+}
+
+TEST_CASE("a batch of files is written whole, each in place, with its digest", "[output]") {
+    TempDir dir;
+    put(dir / "b.html", "old b");
+    std::vector<std::string> bytes;
+    for (int i = 0; i < 40; ++i) bytes.push_back("page " + std::to_string(i) + std::string(static_cast<std::size_t>(i) * 100, 'x'));
+    std::vector<bp::FileBytes> files;
+    for (int i = 0; i < 40; ++i) files.push_back({dir / ("p" + std::to_string(i) + ".html"), bytes[static_cast<std::size_t>(i)]});
+    files.push_back({dir / "b.html", "new b"});
+    std::string error;
+    std::vector<std::string> digests;
+    CHECK(bp::write_files(files, 8, &error, &digests) == files.size());
+    CHECK(error.empty());
+    for (std::size_t i = 0; i < 40; ++i) CHECK(contents(files[i].path) == bytes[i]);
+    CHECK(contents(dir / "b.html") == "new b");
+    REQUIRE(digests.size() == files.size());
+    CHECK(digests.back() == bp::sha256_hex("new b"));
+    CHECK(dir.names().size() == 41);  // no temporary left
+}
+
+TEST_CASE("a batch stops at the first file that cannot be written, the rest untouched", "[output]") {
+    TempDir dir;
+    put(dir / "c.html", "old c");
+    fs::create_directory(dir / "a folder");
+    const std::vector<bp::FileBytes> files{{dir / "a.html", "a"}, {dir / "a folder", "no"}, {dir / "c.html", "new c"}};
+    std::string error;
+    CHECK(bp::write_files(files, 4, &error) == 1);
+    CHECK(error == "is a folder, not a file");
+    CHECK(contents(dir / "a.html") == "a");
+    CHECK(contents(dir / "c.html") == "old c");
+    CHECK(dir.names() == std::vector<std::string>{"a folder", "a.html", "c.html"});
 }

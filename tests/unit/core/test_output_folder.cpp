@@ -154,3 +154,24 @@ TEST_CASE("output folder: a record that cannot be written stops the build before
     OutputFolder f(d.path.string());
     CHECK_THROWS_AS(f.begin({"00-agenda.pdf"}), bp::OutputError);
 }
+
+TEST_CASE("output folder: digests the caller has are recorded without reading the files again", "[core][output]") {
+    Folder d;
+    OutputFolder f(d.path.string());
+    f.begin({"index.html", "meeting.json"});
+    d.write("index.html", "<p>agenda</p>");
+    d.write("meeting.json", "{}");
+    // Given for one file, read for the other.
+    f.finish({}, {{"index.html", bp::sha256_hex("<p>agenda</p>")}});
+    CHECK(d.read(".boardpack-files").find(bp::sha256_hex("<p>agenda</p>") + "  index.html\n") != std::string::npos);
+    CHECK(d.read(".boardpack-files").find(bp::sha256_hex("{}") + "  meeting.json\n") != std::string::npos);
+    // A digest given is the one recorded: the next build takes the file as
+    // changed since if the caller's digest was not of its bytes.
+    OutputFolder g(d.path.string());
+    g.begin({"index.html"});
+    g.finish({}, {{"index.html", bp::sha256_hex("other bytes")}});
+    OutputFolder h(d.path.string());
+    h.begin({});
+    const OutputFolder::Finished last = h.finish({});
+    CHECK(base_names(last.changed) == std::vector<std::string>{"index.html"});
+}

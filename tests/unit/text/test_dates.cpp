@@ -47,3 +47,12 @@ TEST_CASE("text/to_upper: full case mapping in the locale", "[text]") {
     CHECK(to_upper("straße", "en_GB") == "STRASSE");
     CHECK(to_upper("istanbul", "tr") == "İSTANBUL");
 }
+
+TEST_CASE("text/dates: a meeting's date and time as RFC 3339, with London's offset that day", "[text]") {
+    CHECK(iso_date_time({2015, 9, 17}, {10, 0}) == "2015-09-17T10:00:00+01:00");  // British Summer Time
+    CHECK(iso_date_time({2015, 12, 10}, {14, 30}) == "2015-12-10T14:30:00+00:00");
+    // The clocks go forward at 01:00 on 29 March 2015: morning meetings that day are in summer time.
+    CHECK(iso_date_time({2015, 3, 29}, {9, 5}) == "2015-03-29T09:05:00+01:00");
+    CHECK(iso_date_time({2015, 3, 28}, {9, 5}) == "2015-03-28T09:05:00+00:00");
+    CHECK_THROWS_AS(iso_date_time({2015, 2, 30}, {10, 0}), std::invalid_argument);
+}

@@ -152,3 +152,9 @@ TEST_CASE("text/fonts: a file that is not a usable font is an error, not a crash
     CHECK(fonts.faces().empty());
     load(fonts, "Regular");  // a failure leaves the table usable
 }
+
+TEST_CASE("text/fonts: each face knows its family's name, from the font's name table", "[text]") {
+    FontTable fonts;
+    CHECK(fonts.family(load(fonts, "Regular")) == "Liberation Sans");
+    CHECK(fonts.family(load(fonts, "BoldItalic")) == "Liberation Sans");
+}
