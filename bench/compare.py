@@ -13,6 +13,10 @@ Studies (all by default):
             edition it has in one run (-o with --split: the front sheet and a
             PDF per item; the synthetic pack has no exempt or late papers,
             so no full pack or supplement differs from it).
+  html      the same pack built as the public pack alone (-o), and with its
+            web edition too (-o with --html: the agenda page, a page per
+            paper, the stylesheets and meeting.json): what the HTML edition
+            adds to a build (bar: at most 15 %).
   floor     boardpack against the floor: ../shared/bench/floor/floor.cpp,
             a bare libharu program writing the same synthetic packs with
             trivial layout, compiled here (g++ -O2), in its "precomp" mode
@@ -150,6 +154,24 @@ def study_editions(boardpack, pack, args):
     return lines
 
 
+def study_html(boardpack, pack, args):
+    public, with_site = OUT / "html-public.pdf", OUT / "html-with-site.pdf"
+    site = OUT / "html-site"
+    variants = [
+        ("public pack alone", [boardpack, "build", str(pack), "-o", str(public)], [public]),
+        ("pack + web edition (--html)", [boardpack, "build", str(pack), "-o", str(with_site), "--html", str(site)],
+         [with_site, site]),
+    ]
+    res = interleaved(variants, args.runs, args.warmup)
+    h, p = res["pack + web edition (--html)"], res["public pack alone"]
+    pages = len([f for f in site.iterdir() if f.suffix == ".html"]) if site.is_dir() else 0
+    lines = ["### The web edition against the public pack alone (synthetic 100 items)", ""] + \
+        table(res, "public pack alone") + [
+        "", f"The web edition ({pages} pages) adds {100 * (h['wall'] / p['wall'] - 1):.1f} % wall time and "
+            f"{100 * (h['cpu'] / p['cpu'] - 1):.1f} % CPU time to the build (bar: at most 15 %)."]
+    return lines
+
+
 def build_floor():
     src = REPO.parent / "shared" / "bench" / "floor" / "floor.cpp"
     exe = OUT / "floor"
@@ -181,7 +203,7 @@ def study_floor(boardpack, _pack, args):
     return lines + ["boardpack against floor B: " + "; ".join(summary) + " (bar: at most 1.0x; 300 items under 64 MB)."]
 
 
-STUDIES = {"tagging": study_tagging, "editions": study_editions, "floor": study_floor}
+STUDIES = {"tagging": study_tagging, "editions": study_editions, "html": study_html, "floor": study_floor}
 
 
 def main():

@@ -120,7 +120,7 @@ void print_sorted(const std::vector<Diagnostic>& sorted, const Reporting& how, s
 
 struct BuildArgs {
     std::vector<std::string> packs;
-    std::string output, out_dir, report, dump, templates, audience = "public", split, supplement;
+    std::string output, out_dir, report, dump, templates, audience = "public", split, supplement, html, site_url;
     bool include_exempt = false, force = false, verbose = false;
     int jobs = 0;
     bool untagged = false;
@@ -132,6 +132,7 @@ struct BuildArgs {
 std::string describe_options(const boardpack::BuildRequest& r) {
     std::string s = "output=" + r.output + ";audience=" + (r.audience == boardpack::Audience::Full ? "full" : "public");
     s += ";split=" + r.split_dir + ";supplement=" + r.supplement + ";dump=" + r.dump;
+    if (!r.html_dir.empty()) s += ";html=" + r.html_dir + ";site-url=" + r.site_url;
     for (const std::string& d : r.template_dirs) s += ";templates=" + d;
     if (!r.tagged) s += ";untagged";
     return s;
@@ -188,15 +189,24 @@ int build_one(const BuildArgs& a, boardpack::BuildRequest request, bool chatty) 
         // Every item on the agenda, and those whose papers this edition binds.
         int with_papers = 0;
         for (const auto& it : result.items) with_papers += it.first_page ? 1 : 0;
+        char secs[32];
+        std::snprintf(secs, sizeof secs, "%.2f", seconds);
+        int site_files = 0, site_pages = 0;
         for (const boardpack::WrittenFile& o : result.outputs) {
-            char secs[32];
-            std::snprintf(secs, sizeof secs, "%.2f", seconds);
+            if (o.edition == "html") {
+                ++site_files;
+                site_pages += o.path.ends_with(".html") ? 1 : 0;
+                continue;
+            }
             std::cerr << "wrote " << o.path << ": " << o.pages << " pages";
             if (o.edition == "pack")
                 std::cerr << ", " << result.items.size() << (result.items.size() == 1 ? " item, " : " items, ") << with_papers
                           << " with papers";
             std::cerr << ", " << secs << " s\n";
         }
+        if (site_files > 0)
+            std::cerr << "wrote " << request.html_dir << ": " << site_pages << " web pages, " << site_files << " files, "
+                      << secs << " s\n";
         for (const std::string& path : result.removed)
             std::cerr << "removed " << path << ": an earlier build wrote it, this one does not\n";
     }
@@ -244,6 +254,8 @@ int run_build(const BuildArgs& a) {
         if (!a.out_dir.empty()) r.output = (fs::path(a.out_dir) / pdf_name_for(pack)).string();
         r.audience = a.audience == "full" || a.include_exempt ? boardpack::Audience::Full : boardpack::Audience::Public;
         r.split_dir = a.split;
+        r.html_dir = a.html;
+        r.site_url = a.site_url;
         r.supplement = a.supplement;
         r.dump = a.dump;
         if (!a.templates.empty()) r.template_dirs.push_back(a.templates);
@@ -480,6 +492,8 @@ int main(int argc, char** argv) {
                 opts.add_options()("output,o", po::value(&a.output), "the pack PDF to write (- for standard output)")(
                     "out-dir", po::value(&a.out_dir), "with several packs: write each as DIR/<its folder>.pdf")(
                     "split", po::value(&a.split), "also write the front sheet and one PDF per item to this folder")(
+                    "html", po::value(&a.html), "also write the pack as a web site to this folder (docs/html.md)")(
+                    "site-url", po::value(&a.site_url), "the address the web site is published at, for its open data")(
                     "supplement", po::value(&a.supplement), "also write the supplementary pack of late papers")(
                     "report", po::value(&a.report), "write a JSON build report; skip the build if nothing changed")(
                     "force", po::bool_switch(&a.force), "build even when the report says nothing changed")(
@@ -513,14 +527,24 @@ int main(int argc, char** argv) {
                 }
                 a.dump = "-";
             }
-            if (cmd == "build" && a.output.empty() && a.out_dir.empty() && a.split.empty() && a.supplement.empty()) {
-                std::cerr << "boardpack: build needs -o OUT.pdf (or --out-dir, --split or --supplement)\n";
+            if (cmd == "build" && a.output.empty() && a.out_dir.empty() && a.split.empty() && a.supplement.empty() &&
+                a.html.empty()) {
+                std::cerr << "boardpack: build needs -o OUT.pdf (or --out-dir, --split, --supplement or --html)\n";
                 return kUsage;
             }
             if (a.packs.size() > 1 && (a.out_dir.empty() || !a.output.empty() || !a.split.empty() ||
-                                       !a.supplement.empty() || !a.report.empty() || !a.dump.empty())) {
+                                       !a.supplement.empty() || !a.report.empty() || !a.dump.empty() ||
+                                       !a.html.empty())) {
                 std::cerr << "boardpack: several packs are built with --out-dir DIR, which names each pack's PDF; "
-                             "-o, --split, --supplement, --report and --dump take one pack\n";
+                             "-o, --split, --supplement, --html, --report and --dump take one pack\n";
+                return kUsage;
+            }
+            if (!a.site_url.empty() && a.html.empty()) {
+                std::cerr << "boardpack: --site-url is the address of the web site --html writes; give --html too\n";
+                return kUsage;
+            }
+            if (!a.site_url.empty() && a.site_url.rfind("https://", 0) != 0 && a.site_url.rfind("http://", 0) != 0) {
+                std::cerr << "boardpack: --site-url is an http:// or https:// address, not '" << a.site_url << "'\n";
                 return kUsage;
             }
             if (a.audience != "public" && a.audience != "full") {

@@ -67,8 +67,10 @@ std::string report_json(const boardpack::BuildRequest& request, const boardpack:
     j << "\n  ],\n  \"outputs\": [";
     sep = "\n";
     for (const boardpack::WrittenFile& o : result.outputs) {
-        j << sep << "    {\"output\": " << quoted(o.path) << ", \"edition\": " << quoted(o.edition)
-          << ", \"pages\": " << o.pages << ", \"first_page\": " << o.first_page << "}";
+        j << sep << "    {\"output\": " << quoted(o.path) << ", \"edition\": " << quoted(o.edition);
+        // A web page has no printed pages.
+        if (o.edition != "html") j << ", \"pages\": " << o.pages << ", \"first_page\": " << o.first_page;
+        j << "}";
         sep = ",\n";
     }
     // An output asked for but not written says why; its key is not

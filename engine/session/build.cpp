@@ -26,10 +26,12 @@
 #include "core/output_folder.hpp"
 #include "core/parallel.hpp"
 #include "dump/dump.hpp"
+#include "html/html.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "pdf/pdf.hpp"
 #include "pdf/seal.hpp"
+#include "realize/realize.hpp"
 #include "style/style.hpp"
 #include "text/text.hpp"
 #include "stale_outputs.hpp"
@@ -136,6 +138,12 @@ std::string item_key(const bp::PackManifest& manifest, std::size_t i, const std:
                      const BuildRequest& request, const std::string& style_key, bool keep_items) {
     const bp::AgendaItem& item = manifest.items[i];
     std::string k = style_key + '\n' + (request.tagged ? "tagged" : "untagged") + (keep_items ? " items\n" : "\n");
+    // Its web pages, when the step makes them: named by its number and title.
+    if (!request.html_dir.empty())
+        k += "html " + bp::item_file_name(static_cast<int>(i) + 1, item) +
+             (bp::binds_papers(item, request.audience == Audience::Full ? bp::Audience::Full : bp::Audience::Public)
+                  ? "\n"
+                  : " unseen\n");
     k += std::to_string(manifest.meeting.date.year) + '-' + std::to_string(manifest.meeting.date.month) + '-' +
          std::to_string(manifest.meeting.date.day) + '\n' + manifest_path + '\n' + request.partner_module + '\n';
     // Whether an earlier item binds the same file (a paper is checked where first bound).
@@ -159,10 +167,14 @@ class PackItems {
 public:
     // `last`: the last stage worth running, as far as is known before any
     // paper is read; `images` and `fonts` matter only from kImages on.
+    // `render`, if set, makes item i's web pages from its papers, as soon as
+    // they are laid out, on the same thread.
+    using Render = std::function<void(std::size_t i, const std::vector<bp::Paper>& papers, CachedItem& into)>;
     PackItems(Session::State& state, const bp::PackManifest& manifest, const std::string& manifest_path,
               const BuildRequest& request, const bp::session::HouseStyle* style, bp::ImageFiles* images, Stage last,
-              bool keep_items)
+              bool keep_items, Render render = {})
         : state_(state), manifest_(manifest), reader_(manifest, manifest_path, request.partner_module),
+          render_(std::move(render)),
           images_(images), style_(style), last_(last), found_(manifest.items.size()), made_(manifest.items.size()) {
         keys_.reserve(manifest.items.size());
         for (std::size_t i = 0; i < manifest.items.size(); ++i)
@@ -204,6 +216,7 @@ public:
         f->reached = kLayout;
         const bp::LayoutContext ctx = layout(f->layout);
         for (const bp::Paper& paper : got.papers) f->laid_out.papers.push_back(bp::layout_paper(paper, ctx, seal));
+        if (render_) render_(i, got.papers, *f);
         // A partner's PDF shown as an appendix is read again when the PDF is.
         for (const bp::PartLayout& part : f->laid_out.papers)
             for (const bp::PageBox& page : part.pages)
@@ -246,6 +259,9 @@ public:
         for (const auto& f : found_)
             for (const auto& [path, digest] : f->files) into.insert(path);
     }
+
+    // Item i's web pages (none unless the step makes them).
+    const std::vector<bp::html::PaperPage>& pages(std::size_t i) const { return found_[i]->pages; }
 
     // Whether item i was read and laid out in this step, not kept from an earlier one.
     bool made(std::size_t i) const { return made_[i]; }
@@ -298,6 +314,7 @@ private:
     Session::State& state_;
     const bp::PackManifest& manifest_;
     const bp::PackPapers reader_;
+    const Render render_;
     bp::ImageFiles* images_;
     const bp::session::HouseStyle* style_;
     const Stage last_;
@@ -346,6 +363,120 @@ void summarize_items(const bp::PackManifest& manifest, bp::session::FileDigests&
     }
 }
 
+// `target` as a link from the folder `from`: "../pack.pdf".
+std::string relative_href(const std::string& target, const std::string& from) {
+    std::error_code ec;
+    const fs::path rel = fs::relative(fs::absolute(target, ec), fs::absolute(from, ec), ec);
+    return ec || rel.empty() ? std::string() : rel.generic_string();
+}
+
+std::uint64_t size_of(const std::string& path) {
+    std::error_code ec;
+    const auto n = fs::file_size(path, ec);
+    return ec ? 0 : static_cast<std::uint64_t>(n);
+}
+
+// The HTML edition. Its pages say how long each PDF is from the plan, so
+// they are made and written on a thread of their own while the PDFs are
+// (the site's many small files mostly wait for the disk); meeting.json,
+// which gives each PDF's size, and the folder's record follow the PDFs.
+class SiteWriter {
+    static constexpr int kOk = bp::session::kOk, kOutputFailed = bp::session::kOutputFailed;
+
+public:
+    SiteWriter(const BuildRequest& request, const bp::PackDocument& pack, const bp::EditionPlan& plan,
+               const bp::TemplateDoc& tpl, const bp::StyleSheet& styles, const bp::FontTable& fonts,
+               std::vector<std::vector<bp::html::PaperPage>> pages, const bp::html::SiteWording& words)
+        : request_(request), sheet_(bp::realize_front_sheet(pack.manifest, plan.entries, tpl)),
+          folder_(request.html_dir) {
+        in_.manifest = &pack.manifest;
+        in_.plan = &plan;
+        in_.front_sheet = &sheet_;
+        in_.styles = &styles;
+        in_.fonts = &fonts;
+        in_.words = words;
+        in_.papers = std::move(pages);
+        in_.site_url = request.site_url;
+        if (!request.output.empty() && request.output != bp::kStandardOutput)
+            in_.pack_pdf = relative_href(request.output, request.html_dir);
+        if (!request.split_dir.empty()) in_.items_dir = relative_href(request.split_dir, request.html_dir);
+    }
+
+    ~SiteWriter() {
+        if (thread_.joinable()) thread_.join();
+    }
+
+    // Starts writing the pages. The folder holds exactly this build's site,
+    // as --split's holds its PDFs: its record names what is about to be
+    // written before anything is.
+    void start() {
+        thread_ = std::thread([this] {
+            files_ = bp::html::make_site(in_);
+            std::error_code ec;
+            fs::create_directories(request_.html_dir, ec);
+            if (ec) {
+                diags_.error(bp::SourceLoc{request_.html_dir, 0, 0}, bp::rule::output,
+                             "cannot make the folder for the HTML edition (" + ec.message() + ")");
+                return;
+            }
+            std::vector<std::string> names;
+            for (const bp::html::SiteFile& f : files_) names.push_back(f.name);
+            names.emplace_back("meeting.json");
+            try {
+                folder_.begin(names);
+            } catch (const bp::OutputError& e) {
+                diags_.error(bp::SourceLoc{request_.html_dir, 0, 0}, bp::rule::output, e.what());
+                return;
+            }
+            written_ = bp::html::write_site(files_, request_.html_dir, diags_, &digests_);
+        });
+    }
+
+    // Once the PDFs are written: the open data with their sizes, then what
+    // the last build wrote and this one did not is removed.
+    int finish(const std::vector<Input>& inputs, BuildResult& out, Diagnostics& diags) {
+        if (thread_.joinable()) thread_.join();
+        diags.merge(diags_);
+        for (const std::string& path : written_) out.outputs.push_back(WrittenFile{path, "html", 0, 1});
+        if (diags_.has_errors()) return kOutputFailed;
+        if (!in_.pack_pdf.empty()) in_.pack_pdf_size = size_of(request_.output);
+        for (const bp::PlannedItem& p : in_.plan->items)
+            in_.item_pdf_sizes.push_back(!in_.items_dir.empty() && p.bound()
+                                             ? size_of((fs::path(request_.split_dir) / (p.name + ".pdf")).string())
+                                             : 0);
+        const std::vector<bp::html::SiteFile> data{bp::html::make_open_data(in_, files_)};
+        for (const std::string& path : bp::html::write_site(data, request_.html_dir, diags, &digests_))
+            out.outputs.push_back(WrittenFile{path, "html", 0, 1});
+        if (diags.has_errors()) return kOutputFailed;
+        try {
+            std::vector<std::string> in_use;
+            for (const Input& i : inputs) in_use.push_back(i.path);
+            bp::OutputFolder::Finished settled = folder_.finish(in_use, digests_);
+            for (std::string& path : settled.removed) out.removed.push_back(std::move(path));
+            for (const std::string& path : settled.changed)
+                diags.note(bp::SourceLoc{path, 0, 0}, bp::rule::output,
+                           "an earlier build wrote this file, but it has changed since, so it was left in the folder",
+                           "remove it if it should not be published with this build's files");
+        } catch (const bp::OutputError& e) {
+            diags.error(bp::SourceLoc{request_.html_dir, 0, 0}, bp::rule::output, e.what());
+            return kOutputFailed;
+        }
+        return kOk;
+    }
+
+private:
+    const BuildRequest& request_;
+    const bp::realized::Document sheet_;
+    bp::html::SiteInputs in_;
+    bp::OutputFolder folder_;
+    std::thread thread_;
+    // Written by the thread, read after it is joined.
+    std::vector<bp::html::SiteFile> files_;
+    Diagnostics diags_;
+    std::vector<std::string> written_;
+    std::map<std::string, std::string> digests_;
+};
+
 }  // namespace
 
 std::string version() { return BOARDPACK_VERSION; }
@@ -374,6 +505,7 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
         request.split_dir.clear();
         request.supplement.clear();
         request.dump.clear();
+        request.html_dir.clear();
         request.caller_outputs.clear();
     }
     BuildResult out;
@@ -396,6 +528,26 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     if (!request.dump.empty()) named_outputs.push_back({request.dump, "page dump"});
     for (const std::string& path : request.caller_outputs) named_outputs.push_back({path, "build report"});
     if (!outputs_writable(named_outputs, diags)) return finish(kOutputFailed);
+    if (!request.html_dir.empty()) {
+        std::error_code ec;
+        if (fs::exists(request.html_dir, ec) && !fs::is_directory(request.html_dir, ec)) {
+            diags.error(bp::SourceLoc{request.html_dir, 0, 0}, bp::rule::output,
+                        "the folder for the HTML edition is a file, not a folder", "name a folder for --html");
+            return finish(kOutputFailed);
+        }
+        // Compared as the folders they name, made or not, with or without a final '/'.
+        auto folder = [](const std::string& dir) {
+            std::error_code e;
+            fs::path p = fs::weakly_canonical(fs::absolute(dir, e), e);
+            return (p.has_filename() ? p : p.parent_path()).lexically_normal();
+        };
+        if (!request.split_dir.empty() && folder(request.html_dir) == folder(request.split_dir)) {
+            diags.error(bp::SourceLoc{request.html_dir, 0, 0}, bp::rule::output,
+                        "the HTML edition and the per-item PDFs would share one folder",
+                        "give --html and --split a folder each (--split site/pdf/ beside --html site/)");
+            return finish(kOutputRefused);
+        }
+    }
 
     bp::LoadOptions lo;
     lo.template_dirs = template_dirs(request.template_dirs);
@@ -446,7 +598,28 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
                        : manifest_unprintable.has_errors() ? kPrintable
                                                           : kLayout;
     const bool keep_items = !request.dump.empty();
-    PackItems papers(state, pack.manifest, request.pack, request, style, state.images.get(), last, keep_items);
+    // Each item's papers as pages of the HTML edition, made from each paper
+    // as it is laid out: only those its audience may read (no exempt text
+    // on the public site, no paper still to follow), as the pack binds them.
+    const bp::html::SiteWording site_words;
+    PackItems::Render render;
+    if (!request.html_dir.empty())
+        render = [&](std::size_t i, const std::vector<bp::Paper>& got, CachedItem& into) {
+            const bp::AgendaItem& item = pack.manifest.items[i];
+            if (!bp::binds_papers(item, engine_audience(request.audience))) return;
+            const std::string name = bp::item_file_name(static_cast<int>(i) + 1, item);
+            for (std::size_t j = 0; j < got.size(); ++j) {
+                bp::html::PaperPlace place;
+                place.item = i;
+                place.paper = j;
+                place.file = bp::html::paper_page_name(name, j);
+                place.date = got[j].header.date;
+                place.kind = got[j].kind;
+                into.pages.push_back(bp::html::render_paper(bp::realize_paper(got[j], **tpl), std::move(place),
+                                                            site_words, (*tpl)->wording));
+            }
+        };
+    PackItems papers(state, pack.manifest, request.pack, request, style, state.images.get(), last, keep_items, render);
     if (request.progress) request.progress("laying out");
     const int workers = job_count(request.jobs);
     // Each page is sealed as soon as it is laid out: its text and rules
@@ -583,6 +756,14 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     // there may be removed.
     if (no_supplement) outputs.push_back({request.supplement, "supplement PDF"});
     if (!request.dump.empty()) outputs.push_back({request.dump, "page dump"});
+    // The HTML edition's pages, kept with their items; no file of it may
+    // replace an input or another output.
+    std::vector<std::vector<bp::html::PaperPage>> site_pages;
+    if (!request.html_dir.empty()) {
+        for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) site_pages.push_back(papers.pages(i));
+        for (const std::string& name : bp::html::site_file_names(site_pages))
+            outputs.push_back({(fs::path(request.html_dir) / name).string(), "HTML edition's " + name});
+    }
     for (const std::string& path : request.caller_outputs) outputs.push_back({path, "build report"});
     if (!outputs_apart(outputs, inputs, diags)) return finish(kOutputRefused);
     clock.lap("assemble");
@@ -596,6 +777,13 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
             diags.error(bp::SourceLoc{request.split_dir, 0, 0}, bp::rule::output, e.what());
             return finish(kOutputFailed);
         }
+    }
+
+    std::optional<SiteWriter> site;
+    if (!request.html_dir.empty()) {
+        if (request.progress) request.progress("writing " + request.html_dir);
+        site.emplace(request, pack, plan, **tpl, *styles, fonts, std::move(site_pages), site_words);
+        site->start();
     }
 
     std::mutex progress_lock;
@@ -688,6 +876,11 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
         if (diags.has_errors()) return finish(kOutputFailed);
     }
     clock.lap("write");
+    if (site) {
+        const int code = site->finish(inputs, out, diags);
+        if (code != kOk) return finish(code);
+        clock.lap("html");
+    }
     return finish(kOk);
 }
 

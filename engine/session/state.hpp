@@ -10,6 +10,7 @@
 #include "assemble/assemble.hpp"
 #include "boardpack/session.hpp"
 #include "core/diag.hpp"
+#include "html/html.hpp"
 #include "load/load.hpp"
 #include "session/file_digests.hpp"
 #include "session/house_style.hpp"
@@ -29,6 +30,7 @@ struct CachedItem {
     std::vector<std::pair<std::string, Diagnostics>> unprintable;  // per paper: its file, what it cannot print
     Diagnostics layout;
     LaidOutItem laid_out;
+    std::vector<html::PaperPage> pages;  // its papers' web pages, when the step made them
     Stage ran_to = kChecks;   // the last stage the step wanted
     Stage reached = kChecks;  // the last stage run
     // Every file it was made from, with its digest before it was read: the

@@ -128,10 +128,8 @@ function readDocument() {
     };
 }
 
-// Runs in the page: the element that has focus, where it is.
-function focused() {
-    const e = document.activeElement;
-    if (!e || e === document.body || e === document.documentElement) return null;
+// Runs in the page: where an element that takes focus is.
+function focused(e) {
     const r = e.getBoundingClientRect();
     return {
         index: [...document.querySelectorAll('*')].indexOf(e),
@@ -181,7 +179,14 @@ function overflow() {
     return found;
 }
 
+const timing = process.env.BOARDPACK_BROWSER_TIMES ? {} : null;
+function lap(what, since) {
+    if (timing) timing[what] = (timing[what] || 0) + (Date.now() - since);
+    return Date.now();
+}
+
 async function checkPage(browser, page, url, file, site, shots) {
+    let clock = Date.now();
     const problems = [];
     const failed = [];
     const onResponse = r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); };
@@ -195,6 +200,7 @@ async function checkPage(browser, page, url, file, site, shots) {
     page.off('requestfailed', onFailed);
     for (const f of failed) problems.push({ kind: 'page', message: `request failed: ${f}` });
 
+    clock = lap('load', clock);
     const doc = await page.evaluate(readDocument);
     if (!doc.lang) problems.push({ kind: 'page', message: '<html> has no lang' });
     if (!doc.title) problems.push({ kind: 'page', message: 'no <title>' });
@@ -204,11 +210,15 @@ async function checkPage(browser, page, url, file, site, shots) {
 
     // The keyboard: Tab from the top visits every stop once, in the
     // document's order, each below or right of the one before.
+    // Each stop is recorded as focus arrives; one more Tab than there are
+    // stops leaves the page, the next comes back to the first.
+    await page.evaluate(`window.__stops = [];
+        document.addEventListener('focusin', e => window.__stops.push((${focused.toString()})(e.target)));`);
+    for (let n = 0; n < doc.tabbable.length + 2; ++n) await page.keyboard.press('Tab');
+    const stops = await page.evaluate(() => window.__stops);
     const visited = [];
-    for (let n = 0; n < doc.tabbable.length + 2; ++n) {
-        await page.keyboard.press('Tab');
-        const f = await page.evaluate(focused);
-        if (!f || (visited.length && f.index === visited[0].index)) break;
+    for (const f of stops) {
+        if (visited.length && f.index === visited[0].index) break;
         visited.push(f);
     }
     const order = visited.map(v => v.index);
@@ -233,6 +243,7 @@ async function checkPage(browser, page, url, file, site, shots) {
             problems.push({ kind: 'keyboard', message: `the first Tab stop is ${first?.what ?? 'nothing'}, not a skip link` });
     }
 
+    clock = lap('keyboard', clock);
     // axe, with the page as styled.
     await page.addScriptTag({ content: axeSource });
     const axe = await page.evaluate(async tags => {
@@ -246,15 +257,21 @@ async function checkPage(browser, page, url, file, site, shots) {
     for (const v of axe)
         problems.push({ kind: 'axe', rule: v.id, message: `${v.id} (${v.impact}, ${v.count}x): ${v.help}; ${v.nodes.join('; ')}` });
 
-    // Reflow at each width; a picture of each page to look at.
+    clock = lap('axe', clock);
+    // Reflow at each width; a picture of each page to look at (whole, and
+    // its top at a size a person can read), nothing focused.
+    await page.evaluate(() => document.activeElement?.blur());
     for (const width of WIDTHS) {
         await page.setViewport({ width, height: 900 });
         for (const o of await page.evaluate(overflow)) problems.push({ kind: 'reflow', message: `at ${width} px: ${o}` });
         if (shots) {
             const name = `${path.basename(site)}-${path.basename(file, '.html')}-${width}.png`;
             await page.screenshot({ path: path.join(shots, name), fullPage: true });
+            await page.screenshot({ path: path.join(shots, name.replace('.png', '-top.png')),
+                                    clip: { x: 0, y: 0, width, height: Math.round(width * 1.4) } });
         }
     }
+    lap('reflow', clock);
     return { doc, problems };
 }
 
@@ -308,18 +325,30 @@ async function main() {
     });
     const results = [];
     try {
-        const page = await browser.newPage();
+        // Pages are read two at a time, each tab on its own; results keep
+        // the sites' and files' order.
+        const jobs = [];
         for (const site of args.sites) {
             const files = fs.readdirSync(site).filter(f => f.endsWith('.html')).sort();
-            if (files.length === 0) results.push({ site, file: site, doc: { ids: [], links: [] },
-                problems: [{ kind: 'page', message: 'no HTML pages' }] });
-            for (const f of files) {
-                const file = path.join(site, f);
+            if (files.length === 0) jobs.push({ site, file: site, empty: true });
+            for (const f of files) jobs.push({ site, file: path.join(site, f) });
+        }
+        let next = 0;
+        const worker = async () => {
+            const page = await browser.newPage();
+            for (let k = next++; k < jobs.length; k = next++) {
+                const { site, file, empty } = jobs[k];
+                if (empty) {
+                    results[k] = { site, file, doc: { ids: [], links: [] }, problems: [{ kind: 'page', message: 'no HTML pages' }] };
+                    continue;
+                }
                 const url = base + '/' + path.relative(root, file).split(path.sep).map(encodeURIComponent).join('/');
                 const { doc, problems } = await checkPage(browser, page, url, file, site, args.screenshots);
-                results.push({ site, file, doc, problems });
+                results[k] = { site, file, doc, problems };
             }
-        }
+            await page.close();
+        };
+        await Promise.all([worker(), worker()]);
     } finally {
         await browser.close();
         server.close();
@@ -333,6 +362,7 @@ async function main() {
         count += r.problems.length;
     }
     console.log(`${results.length} pages in ${args.sites.length} sites: ${count} problems`);
+    if (timing) console.log(`milliseconds: ${JSON.stringify(timing)}`);
     if (args.json)
         fs.writeFileSync(args.json, JSON.stringify(results.map(r => ({
             site: r.site, file: r.file, title: r.doc.title, problems: r.problems,

@@ -31,6 +31,14 @@ struct BuildRequest {
     std::string output;                      // the pack PDF; "-" is standard output; empty: none
     Audience audience = Audience::Public;    // of every edition written
     std::string split_dir;                   // if set: 00-agenda.pdf and NN-title.pdf per item there
+    // If set: the HTML edition in this folder (index.html, a page per paper,
+    // style.css, print.css, meeting.json), linking to the PDFs written
+    // beside it; see docs/html.md.
+    std::string html_dir;
+    // The address the HTML edition is published at ("https://example.org/
+    // meetings/2015-09-17/"): the open data's ids are URLs under it. Empty:
+    // they are relative to the site.
+    std::string site_url;
     std::string supplement;                  // if set: the supplementary pack of late papers
     std::string dump;                        // if set: the pack's page boxes as text ("-": stdout)
     std::vector<std::string> template_dirs;  // searched before the installed templates
@@ -60,8 +68,8 @@ struct Diagnostic {
 
 struct WrittenFile {
     std::string path;
-    std::string edition;  // "pack", "agenda", "item", "supplement", "dump"
-    int pages = 0;
+    std::string edition;  // "pack", "agenda", "item", "supplement", "dump", "html"
+    int pages = 0;        // 0 for a file of the HTML edition
     int first_page = 1;   // the number printed on its first page
 };
 

@@ -2,6 +2,7 @@
 // item kept unchanged, and after every step of a long run of edits,
 // additions and deletions of papers.
 #include <catch2/catch.hpp>
+#include <map>
 #include <random>
 
 #include "boardpack/session.hpp"
@@ -155,4 +156,56 @@ TEST_CASE("after every step of 50 random edits, additions and deletions, a rebui
     // The run did what it is for: items kept across steps, and broken steps.
     CHECK(kept > 50);
     CHECK(failed > 0);
+}
+
+namespace {
+
+// Every file of a folder but its record, by name, with its bytes.
+std::map<std::string, std::string> site_files(const std::string& dir) {
+    std::map<std::string, std::string> files;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string()[0] != '.') files[e.path().filename().string()] = read_file(e.path().string());
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("a rebuild keeps an unchanged item's web pages and gives the site a build from nothing gives") {
+    TempDir dir;
+    fs::copy(source("samples/lscsb-2015-09-17"), dir.path / "pack");
+    const std::string pack = dir / "pack/pack.xml";
+    boardpack::BuildRequest r = request_for(pack, dir / "pack.pdf");
+    r.html_dir = dir / "site";
+    boardpack::Session session;
+    REQUIRE(session.build(r).exit_code == 0);
+    const auto first = site_files(dir / "site");
+    CHECK(first.count("06-prevent-update.html") == 1);
+
+    const std::string paper = dir / "pack/report-prevent.xml";
+    std::string text = read_file(paper);
+    text.replace(text.find("<h1>"), 4, "<h1>Revised: ");
+    write_file(paper, text);
+    const boardpack::BuildResult again = session.rebuild({paper});
+    REQUIRE(again.exit_code == 0);
+    CHECK(again.items_made == 1);
+    CHECK(again.items_kept == 3);
+    const auto rebuilt = site_files(dir / "site");
+    CHECK(rebuilt.at("06-prevent-update.html").find("Revised: ") != std::string::npos);
+    // The kept items' pages are there, unchanged.
+    CHECK(rebuilt.at("07-domestic-abuse-partnership-update.html") == first.at("07-domestic-abuse-partnership-update.html"));
+
+    boardpack::BuildRequest fresh = r;
+    fresh.output = dir / "cold.pdf";
+    fresh.html_dir = dir / "cold-site";
+    REQUIRE(boardpack::build(fresh).exit_code == 0);
+    auto cold_site = site_files(dir / "cold-site");
+    // The same pages; the links to the pack PDF name each build's own file.
+    REQUIRE(cold_site.size() == rebuilt.size());
+    for (auto& [name, bytes] : cold_site) {
+        std::string theirs = rebuilt.at(name), ours = bytes;
+        for (std::string* s : {&theirs, &ours})
+            for (const char* pdf : {"pack.pdf", "cold.pdf"})
+                for (std::size_t at; (at = s->find(pdf)) != std::string::npos;) s->replace(at, 8, "PDF");
+        CHECK(theirs == ours);
+    }
 }
