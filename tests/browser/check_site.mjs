@@ -192,10 +192,24 @@ async function checkPage(browser, page, url, file, site, shots) {
     const onResponse = r => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); };
     // A refused request is also aborted: reported once, with its status.
     const onFailed = r => { if (!r.response()) failed.push(`${r.failure()?.errorText} ${r.url()}`); };
+    // 'load' can resolve before the events of the page's last requests are
+    // delivered (a busy machine shows it): wait until every request started
+    // has finished or failed, so a 404 is never missed.
+    let pending = 0;
+    const onRequest = () => { pending++; };
+    const onDone = () => { pending--; };
+    page.on('request', onRequest);
+    page.on('requestfinished', onDone);
+    page.on('requestfailed', onDone);
     page.on('response', onResponse);
     page.on('requestfailed', onFailed);
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(url, { waitUntil: 'load' });
+    for (const until = Date.now() + 10000; pending > 0 && Date.now() < until;)
+        await new Promise(r => setTimeout(r, 20));
+    page.off('request', onRequest);
+    page.off('requestfinished', onDone);
+    page.off('requestfailed', onDone);
     page.off('response', onResponse);
     page.off('requestfailed', onFailed);
     for (const f of failed) problems.push({ kind: 'page', message: `request failed: ${f}` });
