@@ -32,7 +32,7 @@ BuildResult Session::preview(const PreviewRequest& request) {
         return finish(kOutputFailed);
     }
     std::optional<bp::Paper> paper =
-        bp::load_paper(request.paper, fs::path(request.paper).parent_path().string(), diags);
+        bp::load_paper(request.paper, fs::path(request.paper).parent_path().string(), diags, request.partner_module);
     if (paper) bp::validate_paper(*paper, diags);
     const std::string template_path = find_template(request.house_style, template_dirs(request.template_dirs));
     const HouseStyle* style = nullptr;
@@ -63,7 +63,9 @@ BuildResult Session::preview(const PreviewRequest& request) {
     if (diags.has_errors()) return finish(kInputErrors);
     const int pages = static_cast<int>(box.pages.size());
     std::string error;
-    if (!bp::write_pdf(std::move(box), request.output, bp::PdfOptions{}, &error)) {
+    bp::PdfOptions po;
+    po.partner_module = request.partner_module;
+    if (!bp::write_pdf(std::move(box), request.output, po, &error)) {
         diags.error(bp::SourceLoc{request.output, 0, 0}, bp::rule::output, error);
         return finish(kOutputFailed);
     }

@@ -32,6 +32,7 @@ ValidateResult Session::validate(const ValidateRequest& request) {
     state_->digests.next_step();
     bp::LoadOptions lo;
     lo.template_dirs = template_dirs(request.template_dirs);
+    lo.partner_module = request.partner_module;
     HouseStyles& styles = state_->styles;
     auto check_paper = [&](const bp::Paper& p) {
         bp::validate_paper(p, diags);
@@ -88,7 +89,7 @@ ValidateResult Session::validate(const ValidateRequest& request) {
             const HouseStyle& style = styles.get(f);
             diags.merge(style.template_diags);
             if (style.doc && !style.template_diags.has_errors()) diags.merge(style.style_diags);
-        } else if (auto p = bp::load_paper(f, fs::path(f).parent_path().string(), diags)) {
+        } else if (auto p = bp::load_paper(f, fs::path(f).parent_path().string(), diags, request.partner_module)) {
             check_paper(*p);
             bp::load_images(*p, bp::kDefaultMaxImagePixels, diags);
         }

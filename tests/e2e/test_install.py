@@ -75,13 +75,25 @@ open(os.path.join(app, "CMakeLists.txt"), "w").write(
     "file(WRITE ${CMAKE_BINARY_DIR}/dirs.txt \"${boardpack_TEMPLATES_DIR}\\n${boardpack_SCHEMAS_DIR}\\n"
     "${boardpack_FONTS_DIR}\\n${boardpack_PARTNER_MODULE}\\n\")\n")
 open(os.path.join(app, "main.cpp"), "w").write(
-    "#include <boardpack/build.hpp>\n#include <cstdio>\n#include <string>\n"
-    "// app PACK OUT [--module PARTNER-MODULE]\n"
+    "#include <boardpack/build.hpp>\n#include <boardpack/session.hpp>\n#include <cstdio>\n#include <string>\n"
+    "// app PACK OUT [--module PARTNER-MODULE]; app --preview PAPER OUT [--module PARTNER-MODULE]\n"
     "int main(int argc, char** argv) {\n"
     "    if (argc < 3) return 2;\n"
-    "    boardpack::BuildRequest r;\n    r.pack = argv[1];\n    r.output = argv[2];\n"
-    "    if (argc > 4 && std::string(argv[3]) == \"--module\") r.partner_module = argv[4];\n"
-    "    boardpack::BuildResult out = boardpack::build(r);\n"
+    "    const bool preview = std::string(argv[1]) == \"--preview\";\n"
+    "    const int at = preview ? 2 : 1;\n"
+    "    std::string module;\n"
+    "    if (argc > at + 3 && std::string(argv[at + 2]) == \"--module\") module = argv[at + 3];\n"
+    "    boardpack::BuildResult out;\n"
+    "    if (preview) {\n"
+    "        boardpack::Session desk;\n"
+    "        boardpack::PreviewRequest p;\n        p.paper = argv[at];\n        p.output = argv[at + 1];\n"
+    "        p.partner_module = module;\n"
+    "        out = desk.preview(p);\n"
+    "    } else {\n"
+    "        boardpack::BuildRequest r;\n        r.pack = argv[at];\n        r.output = argv[at + 1];\n"
+    "        r.partner_module = module;\n"
+    "        out = boardpack::build(r);\n"
+    "    }\n"
     "    for (const auto& d : out.diagnostics)\n"
     "        std::fprintf(stderr, \"%s\\nhint: %s\\n\", d.message.c_str(), d.hint.c_str());\n"
     "    return out.exit_code;\n}\n")
@@ -122,6 +134,11 @@ open(os.path.join(partner, "pack.xml"), "w", encoding="utf-8").write(
     '  <agenda>\n    <item><title>Partner slides</title><papers src="slides.pdf" title="Slides"/></item>\n'
     '  </agenda>\n</pack>\n')
 partner_pack = os.path.join(partner, "pack.xml")
+open(os.path.join(partner, "report.xml"), "w", encoding="utf-8").write(
+    '<report version="1">\n  <header><board>Board</board><date>2015-09-17</date><title>Slides</title></header>\n'
+    '  <p>The slides are at Appendix 1.</p>\n'
+    '  <appendix src="slides.pdf" title="Appendix 1 - Slides" alt="Two slides"/>\n</report>\n')
+partner_report = os.path.join(partner, "report.xml")
 installed_module = os.path.join(prefix, "lib/boardpack/boardpack-partner.so")
 
 
@@ -138,6 +155,11 @@ out = os.path.join(work, "app-partner.pdf")
 r = subprocess.run([app_exe, partner_pack, out], capture_output=True, text=True, cwd=empty, env=clean_env)
 t(r.returncode == 0 and partner_words(out),
   f"a program linking the installed library binds a partner PDF ({r.returncode}: {r.stderr[:400]})")
+
+out = os.path.join(work, "app-preview.pdf")
+r = subprocess.run([app_exe, "--preview", partner_report, out], capture_output=True, text=True, cwd=empty, env=clean_env)
+t(r.returncode == 0 and partner_words(out),
+  f"the library's preview of a report with a partner appendix finds the module too ({r.returncode}: {r.stderr[:400]})")
 
 # A module the program names: one that is not there is reported as such.
 out = os.path.join(work, "named-missing.pdf")
@@ -160,6 +182,12 @@ t(r.returncode == 1 and "boardpack-partner.so is not installed" in r.stderr and 
 out = os.path.join(work, "named.pdf")
 r = subprocess.run([app_exe, partner_pack, out, "--module", kept], capture_output=True, text=True, cwd=empty)
 t(r.returncode == 0 and partner_words(out), f"BuildRequest::partner_module names the module ({r.returncode}: {r.stderr[:400]})")
+out = os.path.join(work, "named-preview.pdf")
+r = subprocess.run([app_exe, "--preview", partner_report, out], capture_output=True, text=True, cwd=empty)
+t(r.returncode == 1 and installed_module in r.stderr and not os.path.exists(out),
+  f"a preview without the module says where it looked ({r.returncode}: {r.stderr[:400]})")
+r = subprocess.run([app_exe, "--preview", partner_report, out, "--module", kept], capture_output=True, text=True, cwd=empty)
+t(r.returncode == 0 and partner_words(out), f"PreviewRequest::partner_module names the module ({r.returncode}: {r.stderr[:400]})")
 
 shutil.rmtree(work, ignore_errors=True)
 t.finish("install")

@@ -33,6 +33,7 @@ struct PreviewRequest {
     std::string output;                      // the PDF to write
     std::string house_style = "lscsb";       // a template's name, or a path ending in .xml
     std::vector<std::string> template_dirs;  // searched for the name before the installed templates
+    std::string partner_module;              // as BuildRequest's, for a partner PDF appendix
 };
 
 // `boardpack validate`: papers, packs and templates checked for an officer.
@@ -41,6 +42,7 @@ struct ValidateRequest {
     std::string standard_input;              // what "-" stands for
     std::string paper_house_style = "lscsb"; // whose fonts papers are checked against (a pack uses its own)
     std::vector<std::string> template_dirs;
+    std::string partner_module;              // as BuildRequest's, for partner PDFs
 };
 
 struct ValidateResult {
