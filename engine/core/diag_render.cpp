@@ -124,6 +124,17 @@ std::string json_escape(std::string_view s) {
     std::string o;
     o.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
+        // A run of characters that need no escape is copied at once (the
+        // open data carries every paper's text through here).
+        std::size_t plain = i;
+        while (plain < s.size()) {
+            const auto c = static_cast<unsigned char>(s[plain]);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+            ++plain;
+        }
+        o.append(s.data() + i, plain - i);
+        i = plain;
+        if (i == s.size()) break;
         std::size_t n = utf8_length(s, i);
         if (n == 0) {
             o += "\\ufffd";

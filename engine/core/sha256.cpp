@@ -5,6 +5,12 @@
 #include <fstream>
 #include <iterator>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#define BP_SHA_NI 1
+#endif
+
 namespace bp {
 namespace {
 
@@ -46,14 +52,80 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-}  // namespace
+using Blocks = void (*)(std::array<std::uint32_t, 8>&, const unsigned char*, std::size_t);
 
-std::string sha256_hex(std::string_view data) {
+void portable_blocks(std::array<std::uint32_t, 8>& h, const unsigned char* p, std::size_t n) {
+    for (std::size_t at = 0; at < n; at += 64) compress(h, p + at);
+}
+
+#ifdef BP_SHA_NI
+// The processor's SHA extensions (x86 SHA-NI): the same rounds, four
+// message words and two rounds an instruction. The state is held as the
+// instructions want it, {A,B,E,F} and {C,D,G,H}.
+__attribute__((target("sha,sse4.1,ssse3"))) void sha_ni_blocks(std::array<std::uint32_t, 8>& h,
+                                                               const unsigned char* p, std::size_t n) {
+    const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);  // big-endian words
+    __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data()));
+    __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data() + 4));
+    const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (std::size_t at = 0; at < n; at += 64) {
+        const __m128i abef_before = abef, cdgh_before = cdgh;
+        __m128i w[4];  // the last sixteen message words, four to a register
+        for (int g = 0; g < 16; ++g) {
+            __m128i words;
+            if (g < 4) {
+                words = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at + 16 * g)), swap);
+            } else {
+                // W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16], four at once.
+                const __m128i& w16 = w[g & 3];
+                const __m128i& w12 = w[(g + 1) & 3];
+                const __m128i& w8 = w[(g + 2) & 3];
+                const __m128i& w4 = w[(g + 3) & 3];
+                words = _mm_add_epi32(_mm_sha256msg1_epu32(w16, w12), _mm_alignr_epi8(w4, w8, 4));
+                words = _mm_sha256msg2_epu32(words, w4);
+            }
+            w[g & 3] = words;
+            __m128i k = _mm_add_epi32(words, _mm_loadu_si128(reinterpret_cast<const __m128i*>(kRound.data() + 4 * g)));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
+            k = _mm_shuffle_epi32(k, 0x0E);
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, k);
+        }
+        abef = _mm_add_epi32(abef, abef_before);
+        cdgh = _mm_add_epi32(cdgh, cdgh_before);
+    }
+    const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+    hgfe = _mm_alignr_epi8(dchg, feba, 8);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data()), dcba);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data() + 4), hgfe);
+}
+
+bool cpu_has_sha() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool ssse3 = c & (1u << 9), sse41 = c & (1u << 19);
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return ssse3 && sse41 && (b & (1u << 29));
+}
+#endif
+
+Blocks best_blocks() {
+#ifdef BP_SHA_NI
+    if (cpu_has_sha()) return sha_ni_blocks;
+#endif
+    return portable_blocks;
+}
+
+std::string digest(std::string_view data, Blocks blocks) {
     std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                       0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
     std::size_t whole = data.size() / 64 * 64;
-    for (std::size_t at = 0; at < whole; at += 64) compress(h, p + at);
+    blocks(h, p, whole);
     // The tail: the rest, a 1 bit, zeros, and the length in bits.
     unsigned char tail[128] = {};
     const std::size_t rest = data.size() - whole;
@@ -62,13 +134,23 @@ std::string sha256_hex(std::string_view data) {
     const std::size_t tail_len = rest < 56 ? 64 : 128;
     const std::uint64_t bits = static_cast<std::uint64_t>(data.size()) * 8;
     for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-    for (std::size_t at = 0; at < tail_len; at += 64) compress(h, tail + at);
+    blocks(h, tail, tail_len);
     static const char kHex[] = "0123456789abcdef";
     std::string out;
     for (std::uint32_t v : h)
         for (int s = 28; s >= 0; s -= 4) out += kHex[(v >> s) & 15];
     return out;
 }
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+    static const Blocks blocks = best_blocks();
+    return digest(data, blocks);
+}
+
+std::string sha256_hex_portable(std::string_view data) { return digest(data, portable_blocks); }
+bool sha256_uses_cpu() { return best_blocks() != portable_blocks; }
 
 std::optional<std::string> sha256_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -13,4 +13,9 @@ std::string sha256_hex(std::string_view data);
 // The digest of a file's bytes; nullopt if it cannot be read.
 std::optional<std::string> sha256_file(const std::string& path);
 
+// For the tests: the digest without the processor's SHA instructions, and
+// whether sha256_hex uses them here.
+std::string sha256_hex_portable(std::string_view data);
+bool sha256_uses_cpu();
+
 }  // namespace bp

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -92,7 +93,9 @@ struct SiteInputs {
     SiteWording words;
     // Per manifest item, its papers' pages: none for an item whose papers
     // this audience does not see (an exempt item on the public site).
-    std::vector<std::vector<PaperPage>> papers;
+    // The pages stay where they were made (the session keeps them with
+    // their items): a site holds no second copy of them.
+    std::vector<std::span<const PaperPage>> papers;
     // The PDFs the build writes beside the site, as the site links to them
     // (relative to the site's folder); empty when not written. The pages
     // say how long each is (from the plan), so they are made while the
@@ -123,7 +126,7 @@ SiteFile make_open_data(const SiteInputs& in, const std::vector<SiteFile>& made)
 // The names make_site and make_open_data give their files, known before
 // anything is written, so that none is written over an input or another
 // output.
-std::vector<std::string> site_file_names(const std::vector<std::vector<PaperPage>>& papers);
+std::vector<std::string> site_file_names(const std::vector<std::span<const PaperPage>>& papers);
 
 // Writes each file into the folder `dir` through a temporary file and a
 // rename. Returns the paths written; on failure an error is added to

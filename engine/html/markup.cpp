@@ -2,28 +2,30 @@
 
 namespace bp::html {
 
-void append_text(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
+namespace {
+// Appends s with each character of `special` replaced by its entity; runs
+// between them are copied at once (a paper's text passes through here).
+template <std::size_t N>
+void append_escaped(std::string& out, std::string_view s, const char (&special)[N]) {
+    std::size_t at = 0;
+    while (at < s.size()) {
+        const std::size_t stop = s.find_first_of(std::string_view(special, N - 1), at);
+        out.append(s.data() + at, (stop == std::string_view::npos ? s.size() : stop) - at);
+        if (stop == std::string_view::npos) return;
+        switch (s[stop]) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
-            default: out += c;
+            default: out += "&quot;"; break;
         }
+        at = stop + 1;
     }
 }
+}  // namespace
 
-void append_attr(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-}
+void append_text(std::string& out, std::string_view s) { append_escaped(out, s, "&<>"); }
+
+void append_attr(std::string& out, std::string_view s) { append_escaped(out, s, "&<>\""); }
 
 std::string fill(std::string_view pattern, const std::vector<std::pair<std::string_view, std::string>>& values) {
     std::string out;

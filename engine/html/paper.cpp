@@ -518,16 +518,15 @@ private:
     // The words of runs as the page shows them (labels and note numbers
     // too), for the open data's plain text; `between` joins the runs.
     void add_plain(const std::vector<Run>& runs, const char* between = "") {
-        std::string s;
+        std::string& s = page_.text;  // appended in place; nothing added if the runs say nothing
+        const std::size_t start = s.size();
         for (const Run& r : runs) {
-            if (!s.empty()) s += between;
+            if (s.size() != start) s += between;
             if (r.kind == Run::Kind::LineBreak) s += ' ';
             else s += r.text;
             if (r.kind == Run::Kind::Label) s += ' ';
         }
-        if (s.empty()) return;
-        page_.text += s;
-        page_.text += '\n';
+        if (s.size() != start) s += '\n';
     }
 
     // ---- names ----

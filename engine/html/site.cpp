@@ -198,7 +198,7 @@ private:
     }
 
     std::string agenda_item(const Node& item, std::size_t i) const {
-        const std::vector<PaperPage>& pages = i < in_.papers.size() ? in_.papers[i] : std::vector<PaperPage>{};
+        const std::span<const PaperPage> pages = i < in_.papers.size() ? in_.papers[i] : std::span<const PaperPage>();
         std::string out = "<li id=\"item-" + std::to_string(item.number) + "\">";
         if (const Run* label = label_of(item)) out += "<span class=\"num\">" + text(label->text) + "</span> ";
         out += "<div class=\"item\">\n<p class=\"title\">";
@@ -271,7 +271,7 @@ SiteFile make_open_data(const SiteInputs& in, const std::vector<SiteFile>& made)
     return {"meeting.json", meeting_json(in, sizes), {}, "application/json"};
 }
 
-std::vector<std::string> site_file_names(const std::vector<std::vector<PaperPage>>& papers) {
+std::vector<std::string> site_file_names(const std::vector<std::span<const PaperPage>>& papers) {
     std::vector<std::string> names{"index.html"};
     for (const auto& item : papers)
         for (const PaperPage& p : item) {

@@ -82,6 +82,7 @@ public:
     Realizer(const TemplateDoc& tpl, StructTree& tree) : tpl_(tpl), w_(tpl.wording), tree_(tree) {}
 
     void blocks(const Blocks& bs, const Env& env, std::vector<Node>& out) {
+        out.reserve(out.size() + bs.size());  // mostly a node a block: no node moved as the list grows
         for (const Block& b : bs) block(b, env, out);
     }
 
@@ -105,6 +106,7 @@ public:
         std::vector<std::pair<int, const Inlines*>> called;  // each note's number and text
         std::string link_href;
         StructId link = kNoStruct;
+        n.runs.reserve(n.runs.size() + in.size());
         for (const Inline& i : in) {
             Run r;
             if (i.kind == Inline::Kind::Footnote) {

@@ -230,10 +230,12 @@ void Realizer::table(const Table& t, const SourceLoc& loc, const Env& env, std::
         Node g = make(group == 0 ? Kind::TableHead : Kind::TableBody, loc);
         const int first_row = group == 0 ? 0 : head_rows;
         const int group_end = group == 0 ? head_rows : rows;
+        g.children.reserve(source.size());
         for (std::size_t ri = 0; ri < source.size(); ++ri) {
             const TableRow& row = source[ri];
             Node rn = make(Kind::Row, row.loc);
             rn.flags = row.flags;
+            rn.children.reserve(row.cells.size());
             for (const TableCell& cell : row.cells) {
                 if (g.tag == kNoStruct) g.tag = tree_.add(group == 0 ? Role::THead : Role::TBody, table.tag);
                 if (rn.tag == kNoStruct) rn.tag = tree_.add(Role::TR, g.tag, row.loc);

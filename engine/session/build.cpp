@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 #include <thread>
 
 #include "assemble/assemble.hpp"
@@ -386,7 +387,7 @@ class SiteWriter {
 public:
     SiteWriter(const BuildRequest& request, const bp::PackDocument& pack, const bp::EditionPlan& plan,
                const bp::TemplateDoc& tpl, const bp::StyleSheet& styles, const bp::FontTable& fonts,
-               std::vector<std::vector<bp::html::PaperPage>> pages, const bp::html::SiteWording& words)
+               std::vector<std::span<const bp::html::PaperPage>> pages, const bp::html::SiteWording& words)
         : request_(request), sheet_(bp::realize_front_sheet(pack.manifest, plan.entries, tpl)),
           folder_(request.html_dir) {
         in_.manifest = &pack.manifest;
@@ -758,7 +759,7 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     if (!request.dump.empty()) outputs.push_back({request.dump, "page dump"});
     // The HTML edition's pages, kept with their items; no file of it may
     // replace an input or another output.
-    std::vector<std::vector<bp::html::PaperPage>> site_pages;
+    std::vector<std::span<const bp::html::PaperPage>> site_pages;
     if (!request.html_dir.empty()) {
         for (std::size_t i = 0; i < pack.manifest.items.size(); ++i) site_pages.push_back(papers.pages(i));
         for (const std::string& name : bp::html::site_file_names(site_pages))

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "html/html.hpp"
+#include "html/markup.hpp"
 #include "html/site.hpp"
 
 using namespace bp;
@@ -183,4 +184,17 @@ TEST_CASE("html: sizes as links say them, addresses under the site's", "[html]")
     CHECK(html::site_address("https://example.org", "index.html") == "https://example.org/index.html");
     CHECK(html::paper_page_name("05-prevent-update", 0) == "05-prevent-update.html");
     CHECK(html::paper_page_name("05-prevent-update", 1) == "05-prevent-update-2.html");
+}
+
+TEST_CASE("html text and attributes are escaped wherever the special characters stand", "[html]") {
+    CHECK(bp::html::text("") == "");
+    CHECK(bp::html::text("Pages 3 - 8, \"quoted\"") == "Pages 3 - 8, \"quoted\"");
+    CHECK(bp::html::text("<b>&amp;</b>") == "&lt;b&gt;&amp;amp;&lt;/b&gt;");
+    CHECK(bp::html::text("a<") == "a&lt;");
+    CHECK(bp::html::text("&x") == "&amp;x");
+    CHECK(bp::html::attr("say \"5 > 4\" & 'so'") == "say &quot;5 &gt; 4&quot; &amp; 'so'");
+    CHECK(bp::html::attr("\"") == "&quot;");
+    std::string out = "kept ";
+    bp::html::append_text(out, "\xC2\xA3" "5 < \xE2\x80\x93");
+    CHECK(out == "kept \xC2\xA3" "5 &lt; \xE2\x80\x93");
 }
