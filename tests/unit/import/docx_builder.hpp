@@ -1,6 +1,5 @@
-// Word files built in memory for the import tests: a zip writer (stored
-// entries, so a test can shape the package byte for byte, hostile ones
-// included) and a .docx of a body and the parts a test names.
+// Word files built in memory for the import tests: a .docx of a body and
+// the parts a test names, through the zip writer of zip_writer.hpp.
 #pragma once
 #include <catch2/catch.hpp>
 
@@ -13,91 +12,18 @@
 
 #include "core/diag.hpp"
 #include "import/import.hpp"
+#include "zip_writer.hpp"
 
 namespace bp::test {
-
-inline std::uint32_t crc32(std::string_view s) {
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : s) {
-        c ^= b;
-        for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
-    }
-    return ~c;
-}
-
-// A zip of stored entries, written in order. `declared` lets a test lie
-// about an entry's unpacked size.
-class ZipWriter {
-public:
-    void add(const std::string& name, const std::string& data, std::optional<std::uint32_t> declared = {}) {
-        entries_.push_back({name, data, declared});
-    }
-    std::string bytes() const {
-        std::string out, central;
-        for (const Entry& e : entries_) {
-            const std::uint32_t offset = static_cast<std::uint32_t>(out.size());
-            const std::uint32_t crc = crc32(e.data), size = static_cast<std::uint32_t>(e.data.size());
-            const std::uint32_t unpacked = e.declared.value_or(size);
-            auto header = [&](std::string& s, bool central_entry) {
-                put32(s, central_entry ? 0x02014b50 : 0x04034b50);
-                if (central_entry) put16(s, 20);
-                put16(s, 20);  // version needed
-                put16(s, 0);   // flags
-                put16(s, 0);   // stored
-                put16(s, 0);
-                put16(s, 0x21);  // time, date
-                put32(s, crc);
-                put32(s, size);
-                put32(s, unpacked);
-                put16(s, static_cast<std::uint16_t>(e.name.size()));
-                put16(s, 0);  // extra
-                if (central_entry) {
-                    put16(s, 0);  // comment
-                    put16(s, 0);  // disk
-                    put16(s, 0);  // internal attributes
-                    put32(s, 0);  // external attributes
-                    put32(s, offset);
-                }
-                s += e.name;
-            };
-            header(out, false);
-            out += e.data;
-            header(central, true);
-        }
-        const std::uint32_t cd_offset = static_cast<std::uint32_t>(out.size());
-        out += central;
-        put32(out, 0x06054b50);
-        put16(out, 0);
-        put16(out, 0);
-        put16(out, static_cast<std::uint16_t>(entries_.size()));
-        put16(out, static_cast<std::uint16_t>(entries_.size()));
-        put32(out, static_cast<std::uint32_t>(central.size()));
-        put32(out, cd_offset);
-        put16(out, 0);
-        return out;
-    }
-
-private:
-    struct Entry {
-        std::string name, data;
-        std::optional<std::uint32_t> declared;
-    };
-    static void put16(std::string& s, std::uint16_t v) {
-        s += static_cast<char>(v & 0xFF);
-        s += static_cast<char>(v >> 8);
-    }
-    static void put32(std::string& s, std::uint32_t v) {
-        put16(s, static_cast<std::uint16_t>(v & 0xFFFF));
-        put16(s, static_cast<std::uint16_t>(v >> 16));
-    }
-    std::vector<Entry> entries_;
-};
 
 inline const char* kW = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
                         "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
                         "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
                         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
-                        "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"";
+                        "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\" "
+                        "xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+                        "xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" "
+                        "xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\"";
 
 // The styles most tests need: Normal, Heading 1-3, Title, List Paragraph,
 // Quote, and a character style "Strong" (bold).

@@ -170,3 +170,162 @@ TEST_CASE("import never fetches a picture linked from outside the file", "[impor
     CHECK(r.messages().find("9: warning: Word paragraph 4 (empty): a picture linked from outside the file (never fetched) cannot be carried") !=
           std::string::npos);
 }
+
+// ---- what is flagged, not refused: the paper is written, and each message
+// names the place in the Word file and the line of the XML it went to ----
+
+namespace {
+
+// Every message of an import that went through, with its hint, but the
+// notes that the header's lines were found by their place (the files here
+// all open with them; test_import_text.cpp proves those).
+std::string flagged(const Imported& r) {
+    std::string s;
+    for (const Diagnostic& d : r.diags.all())
+        if (d.rule != rule::import_header.id) s += format_with_hint(d) + "\n";
+    return s;
+}
+
+const std::string kVml = "<w:r><w:pict><v:shape style=\"width:120pt;height:40pt\"><v:textbox><w:txbxContent>";
+const std::string kVmlEnd = "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>";
+
+// A text box as Word 2010 and later write it: a DrawingML shape for those
+// who understand it, the same box in VML for those who do not.
+std::string word_text_box(const std::string& paragraphs) {
+    return "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><wp:extent cx=\"1524000\" cy=\"508000\"/>"
+           "<wp:docPr id=\"5\" name=\"Text Box 5\"/><a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+           "<wps:wsp><wps:txbx><w:txbxContent>" + paragraphs + "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+           "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape style=\"width:120pt\"><v:textbox><w:txbxContent>" +
+           paragraphs + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>";
+}
+
+}  // namespace
+
+TEST_CASE("import leaves a file's macros out, with a note at the paper's root", "[import][refusal]") {
+    for (const char* part : {"word/vbaProject.bin", "word/VBAPROJECT.BIN"}) {
+        INFO(part);
+        Imported r = import_bytes(docx(kHeader + p("Introduction", "Heading1") + p("The text."), {{part, std::string("\xD0\xCF\x11\xE0 macros", 10)}}));
+        REQUIRE(r.result);
+        CHECK(body_of(r.xml()) == "\n  <h1>Introduction</h1>\n  <p number=\"none\">The text.</p>\n");
+        CHECK(flagged(r) == "out/report.xml:2:1: note: the file's macros were left out: papers hold no programs [import-dropped]\n");
+    }
+    // Without them, nothing is said.
+    CHECK(flagged(import_bytes(docx(kHeader + p("The text.")))).empty());
+}
+
+TEST_CASE("import keeps the text a field shows, with a note naming the field's kind at its paragraph", "[import][refusal]") {
+    const std::string ref = "<w:p><w:r><w:t xml:space=\"preserve\">As set out in paragraph </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                            "<w:r><w:instrText xml:space=\"preserve\"> REF _Ref4711 \\r \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+                            "<w:r><w:t>3.2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>, the Board agreed.</w:t></w:r></w:p>";
+    const std::string two = "<w:p><w:r><w:t xml:space=\"preserve\">Printed on </w:t></w:r><w:fldSimple w:instr=\" DATE \\@ &quot;d MMMM yyyy&quot; \">"
+                            "<w:r><w:t>1 September 2015</w:t></w:r></w:fldSimple><w:r><w:t xml:space=\"preserve\"> for </w:t></w:r>"
+                            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> DOCPROPERTY Company </w:instrText></w:r>"
+                            "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>Leicestershire County Council</w:t></w:r>"
+                            "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:t>.</w:t></w:r></w:p>";
+    // A page number and a link are all their text says: nothing to note.
+    const std::string quiet = "<w:p><w:r><w:t xml:space=\"preserve\">Page </w:t></w:r><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>4</w:t></w:r></w:fldSimple>"
+                              "<w:r><w:t xml:space=\"preserve\"> of the </w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                              "<w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"https://www.leics.gov.uk/\" </w:instrText></w:r>"
+                              "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>council's site</w:t></w:r>"
+                              "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+    Imported r = import_bytes(docx(kHeader + p("Background", "Heading1") + ref + two + quiet));
+    REQUIRE(r.result);
+    CHECK(body_of(r.xml()) == "\n  <h1>Background</h1>\n  <p number=\"none\">As set out in paragraph 3.2, the Board agreed.</p>\n"
+                              "  <p number=\"none\">Printed on 1 September 2015 for Leicestershire County Council.</p>\n"
+                              "  <p number=\"none\">Page 4 of the <a href=\"https://www.leics.gov.uk/\">council's site</a></p>\n");
+    CHECK(flagged(r) ==
+          "out/report.xml:10:3: note: Word paragraph 5 (\"As set out in paragraph 3.2,\u2026\"): a field (REF) kept as the text Word "
+          "shows; it will not update [import-dropped]\n"
+          "  hint: check the text is what you want published\n"
+          "out/report.xml:11:3: note: Word paragraph 6 (\"Printed on 1 September 2015 for\u2026\"): fields (DATE, DOCPROPERTY) kept as "
+          "the text Word shows; it will not update [import-dropped]\n"
+          "  hint: check the text is what you want published\n");
+}
+
+TEST_CASE("import keeps the text of text boxes after their anchor and leaves shapes out, each with a warning at its paragraph",
+          "[import][refusal]") {
+    const std::string line_shape = "<w:r><w:drawing><wp:anchor><wp:extent cx=\"914400\" cy=\"0\"/><wp:docPr id=\"7\" name=\"Straight Connector 7\"/>"
+                                   "<a:graphic><a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
+                                   "<wps:wsp><wps:spPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>";
+    Imported r = import_bytes(docx(kHeader + p("Summary", "Heading1") +
+                                   "<w:p><w:r><w:t>Crime fell across the county.</w:t></w:r>" +
+                                   word_text_box(p("Key fact") + p("Burglary down 12%")) + "</w:p>" +
+                                   "<w:p><w:r><w:t>Older boxes were drawn in VML.</w:t></w:r>" + kVml + p("A VML box") + kVmlEnd + "</w:p>" +
+                                   "<w:p>" + line_shape + "<w:r><w:t>A rule under this line.</w:t></w:r></w:p>"));
+    REQUIRE(r.result);
+    // The box's text once, from the shape Word chose, not again from its VML fallback.
+    CHECK(body_of(r.xml()) == "\n  <h1>Summary</h1>\n  <p number=\"none\">Crime fell across the county.</p>\n"
+                              "  <p number=\"none\">Key fact</p>\n  <p number=\"none\">Burglary down 12%</p>\n"
+                              "  <p number=\"none\">Older boxes were drawn in VML.</p>\n  <p number=\"none\">A VML box</p>\n"
+                              "  <p number=\"none\">A rule under this line.</p>\n");
+    const std::string kept_hint = "  hint: check the text reads in its place, or move it into the text in Word\n";
+    CHECK(flagged(r) ==
+          "out/report.xml:10:3: warning: Word paragraph 5 (\"Crime fell across the county.\"): the text of a text box or shape was kept "
+          "as paragraphs after this one; the box itself was left out [import-dropped]\n" + kept_hint +
+          "out/report.xml:13:3: warning: Word paragraph 6 (\"Older boxes were drawn in VML.\"): the text of a text box or shape was kept "
+          "as paragraphs after this one; the box itself was left out [import-dropped]\n" + kept_hint +
+          "out/report.xml:15:3: warning: Word paragraph 7 (\"A rule under this line.\"): a shape (a line, arrow or box without text) was "
+          "left out [import-dropped]\n"
+          "  hint: if it carries meaning, say it in the text or put a picture in its place\n");
+}
+
+TEST_CASE("import refuses tracked changes of every kind: moves, paragraph marks, numbering, rows and cells", "[import][refusal]") {
+    const std::string hint = "  hint: accept or reject every change in Word (Review > Accept > Accept All Changes), turn off Track Changes, save, and import again\n";
+    const std::string table = "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid>"
+                              "<w:tr><w:tc><w:p><w:r><w:t>Lead</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Action</w:t></w:r></w:p></w:tc></w:tr>"
+                              "<w:tr><w:trPr><w:del w:id=\"9\" w:author=\"Ann Lee\"/></w:trPr><w:tc><w:p><w:r><w:t>Old lead</w:t></w:r></w:p></w:tc>"
+                              "<w:tc><w:p><w:r><w:t>Old action</w:t></w:r></w:p></w:tc></w:tr>"
+                              "<w:tr><w:tc><w:p><w:r><w:t>J Fox</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:cellIns w:id=\"10\" w:author=\"Ann Lee\"/></w:tcPr>"
+                              "<w:p><w:r><w:t>Report</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    CHECK(refusal(docx(kHeader +
+                       "<w:p><w:moveFrom w:id=\"1\" w:author=\"Tom Brown\"><w:r><w:t>Moved away.</w:t></w:r></w:moveFrom><w:r><w:t>Stays.</w:t></w:r></w:p>" +
+                       "<w:p><w:moveTo w:id=\"2\" w:author=\"Tom Brown\"><w:r><w:t>Moved here.</w:t></w:r></w:moveTo></w:p>" +
+                       "<w:p><w:pPr><w:rPr><w:ins w:id=\"3\" w:author=\"Jane Smith\"/></w:rPr></w:pPr><w:r><w:t>A new paragraph.</w:t></w:r></w:p>" +
+                       "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr><w:pPrChange w:id=\"4\" w:author=\"Jane Smith\">"
+                       "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Numbering taken off.</w:t></w:r></w:p>" +
+                       table)) ==
+          "report.docx: error: paragraph 4 (\"Stays.\"): a tracked change (text moved by Tom Brown) [import-revisions]\n" + hint +
+          "report.docx: error: paragraph 5 (\"Moved here.\"): a tracked change (text moved by Tom Brown) [import-revisions]\n" + hint +
+          "report.docx: error: paragraph 6 (\"A new paragraph.\"): a tracked change (a paragraph inserted by Jane Smith) [import-revisions]\n" + hint +
+          "report.docx: error: paragraph 7 (\"Numbering taken off.\"): a tracked change (a change to the paragraph's layout by Jane Smith) "
+          "[import-revisions]\n" + hint +
+          "report.docx: error: table 1, row 2 (\"Old lead Old action\"): a tracked change (a row deleted by Ann Lee) [import-revisions]\n" + hint +
+          "report.docx: error: table 1, row 3, cell 2: a tracked change (a cell inserted, deleted or merged by Ann Lee) [import-revisions]\n" + hint);
+}
+
+TEST_CASE("import refuses comments in tables and notes, and one whose comments part is missing", "[import][refusal]") {
+    const std::string hint = "  hint: delete the comments in Word (Review > Delete > Delete All Comments in Document), save, and import again\n";
+    const std::string comments = std::string("<w:comments ") + kW +
+                                 "><w:comment w:id=\"3\" w:author=\"Tom Brown\"><w:p><w:r><w:t>Is this the 2015 figure?</w:t></w:r></w:p></w:comment>"
+                                 "<w:comment w:id=\"4\" w:author=\"Ann Lee\"><w:p><w:r><w:t>Cite the source</w:t></w:r></w:p></w:comment></w:comments>";
+    const std::string notes = std::string("<w:footnotes ") + kW + "><w:footnote w:id=\"1\"><w:p><w:commentRangeStart w:id=\"4\"/>"
+                              "<w:r><w:t>Police data.</w:t></w:r><w:commentRangeEnd w:id=\"4\"/><w:r><w:commentReference w:id=\"4\"/></w:r></w:p></w:footnote></w:footnotes>";
+    const std::string table = "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr>"
+                              "<w:tc><w:p><w:r><w:t>Burglary</w:t></w:r></w:p></w:tc><w:tc><w:p><w:commentRangeStart w:id=\"3\"/><w:r><w:t>3.10</w:t></w:r>"
+                              "<w:commentRangeEnd w:id=\"3\"/><w:r><w:commentReference w:id=\"3\"/></w:r></w:p></w:tc></w:tr></w:tbl>";
+    CHECK(refusal(docx(kHeader + table + "<w:p><w:r><w:t>Crime fell.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>",
+                       {{"word/comments.xml", comments}, {"word/footnotes.xml", notes}})) ==
+          "report.docx: error: table 1, row 1, cell 2 (\"3.10\"): a comment by Tom Brown: \"Is this the 2015 figure?\" [import-revisions]\n" + hint +
+          "report.docx: error: footnote 1 (\"Police data.\"): a comment by Ann Lee: \"Cite the source\" [import-revisions]\n" + hint);
+    // The mark of a comment whose words the file no longer holds is still a comment.
+    CHECK(refusal(docx(kHeader + "<w:p><w:r><w:t>Agreed.</w:t></w:r><w:r><w:commentReference w:id=\"8\"/></w:r></w:p>")) ==
+          "report.docx: error: paragraph 4 (\"Agreed.\"): a comment [import-revisions]\n" + hint);
+}
+
+TEST_CASE("import refuses hidden text in a table, in a footnote and from a paragraph's style", "[import][refusal]") {
+    const std::string hint = "  hint: show it in Word (Home > Show/Hide), then delete it or make it visible (Font > Hidden), save, and import again\n";
+    const std::string styles = default_styles("<w:style w:type=\"paragraph\" w:styleId=\"DraftNote\"><w:name w:val=\"Draft Note\"/>"
+                                              "<w:rPr><w:vanish/></w:rPr></w:style>");
+    const std::string notes = std::string("<w:footnotes ") + kW + "><w:footnote w:id=\"1\"><w:p><w:r><w:t xml:space=\"preserve\">Police data. </w:t></w:r>"
+                              "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Not yet verified.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+    const std::string table = "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">45.79 </w:t></w:r>"
+                              "<w:r><w:rPr><w:vanish w:val=\"true\"/></w:rPr><w:t>(provisional)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+    CHECK(refusal(docx(kHeader + table + "<w:p><w:r><w:t>Crime fell.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" +
+                           p("Remember to check with the police before sending.", "DraftNote") +
+                           // Hidden switched off again is shown.
+                           "<w:p><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>Shown after all.</w:t></w:r></w:p>",
+                       {{"word/styles.xml", styles}, {"word/footnotes.xml", notes}})) ==
+          "report.docx: error: table 1, row 1, cell 1 (\"45.79\"): hidden text: \"(provisional)\" [import-hidden-text]\n" + hint +
+          "report.docx: error: footnote 1 (\"Police data.\"): hidden text: \"Not yet verified.\" [import-hidden-text]\n" + hint +
+          "report.docx: error: paragraph 5 (empty): hidden text: \"Remember to check with the police before…\" [import-hidden-text]\n" + hint);
+}
