@@ -31,7 +31,8 @@ void put_utf8(std::string& out, char32_t c) {
 std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t at) {
     const auto b = static_cast<unsigned char>(s[at]);
     if (b < 0x80) return {b, 1};
-    std::size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    // 0xC0, 0xC1 and 0xF5 to 0xFF start no sequence.
+    std::size_t len = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
     if (len == 0 || at + len > s.size()) return {0, 0};
     char32_t c = len == 2 ? b & 0x1F : len == 3 ? b & 0x0F : b & 0x07;
     for (std::size_t i = 1; i < len; ++i) {

@@ -100,6 +100,13 @@ TEST_CASE("import: characters XML cannot hold are dropped, and special character
     CHECK(body_of(r.xml()) == "\n  <p number=\"none\">A &lt;b&gt; &amp; \"q\" tab\u2011xy.</p>\n");
 }
 
+TEST_CASE("import: bytes that are not UTF-8 in a Word file's text become U+FFFD, one for each", "[import]") {
+    // 0xF5 to 0xFF start no UTF-8 sequence, however many continuation bytes follow them.
+    Imported r = import_bytes(docx(kHeader + p("Introduction", "Heading1") + "<w:p><w:r><w:t>a\xFF\x80\x80" "b\xF8\x88\x80\x80" "c\xC0\xAF" "d\xE2\x82" "e\xF0\x9F\x98\x80</w:t></w:r></w:p>"));
+    INFO(r.messages());
+    CHECK(body_of(r.xml()) == "\n  <h1>Introduction</h1>\n  <p number=\"none\">a\uFFFD\uFFFD\uFFFDb\uFFFD\uFFFD\uFFFD\uFFFDc\uFFFD\uFFFDd\uFFFD\uFFFDe\U0001F600</p>\n");
+}
+
 TEST_CASE("import: the same Word file gives the same bytes", "[import]") {
     const std::string d = docx(kHeader + p("One", "Heading1") + p("Text."));
     CHECK(import_bytes(d).xml() == import_bytes(d).xml());
