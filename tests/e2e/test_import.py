@@ -2,7 +2,8 @@
 its pictures beside it) out that `validate` accepts and `preview` lays out;
 every message names the place in the Word file and the line of the XML;
 refused files write nothing and exit 1; an output never replaces the Word
-file."""
+file; a report written from Word's own template (by python-docx) comes in
+whole."""
 import os
 import subprocess
 import sys
@@ -119,5 +120,33 @@ expect(run("import").returncode == 2, "import without a file")
 expect(run("import", "in/report.docx", "--as", "memo").returncode == 2, "--as memo")
 m = run("import", "missing.docx")
 expect(m.returncode == 1 and m.stderr.startswith("missing.docx: error: the Word file cannot be opened"), m.stderr)
+
+# A report as Word's own template holds it (python-docx's blank document is
+# Word's: its style sheet, list styles carrying their numbering, Table Grid),
+# written by tests/import/make_python_docx.py.
+word = os.path.join(tmp, "word")
+os.makedirs(word)
+w = run("import", os.path.join(root, "tests/import/python-docx/report.docx"), "-o", os.path.join(word, "prevent.xml"))
+expect(w.returncode == 0 and w.stderr.rstrip().endswith("wrote " + os.path.join(word, "prevent.xml") +
+                                                          " and 1 picture in " + word + "/prevent-images/: 0 errors, 0 warnings"),
+       f"python-docx's report: {w.returncode} {w.stderr}")
+paper = open(os.path.join(word, "prevent.xml"), encoding="utf-8").read() if w.returncode == 0 else ""
+expect(paper.split("</header>\n")[-1] ==
+       "\n  <h1>Introduction</h1>\n"
+       "  <p>The purpose of this report is to update the Board on the Prevent duty.</p>\n"
+       "  <p>The Prevent strategy is part of CONTEST, the counter-terrorism strategy.</p>\n"
+       "  <h2>Funding</h2>\n"
+       "  <p number=\"none\">The Home Office has allocated <b>£10,000</b> to each authority; the costs <i>include</i>:</p>\n"
+       "  <ul>\n    <li>training for employees;</li>\n    <li>training for partners.</li>\n  </ul>\n"
+       "  <img src=\"prevent-images/image1.png\" alt=\"Referrals by month\" width=\"60mm\"/>\n"
+       "  <table>\n    <thead>\n      <tr>\n        <th><b>Area</b></th>\n        <th><b>Action</b></th>\n        <th><b>Lead</b></th>\n"
+       "      </tr>\n    </thead>\n    <tbody>\n      <tr>\n        <td rowspan=\"2\">Training</td>\n        <td>Staff sessions</td>\n"
+       "        <td>J Fox</td>\n      </tr>\n      <tr>\n        <td>Partner sessions</td>\n        <td>G Samra-Rai</td>\n      </tr>\n"
+       "    </tbody>\n  </table>\n"
+       "  <recommendations>\n    <p>That the Board notes the report.</p>\n  </recommendations>\n"
+       "  <contact title=\"Officer to contact\">\n    <line>Gurjit Samra-Rai</line>\n    <line>Tel: 0116 305 6056</line>\n  </contact>\n"
+       "</report>\n", f"python-docx's report imported as:\n{paper}")
+expect("<board>LEICESTERSHIRE SAFER COMMUNITIES STRATEGY BOARD</board>\n    <date>2015-09-17</date>\n    <title>PREVENT UPDATE</title>"
+       in paper, f"its header:\n{paper[:400]}")
 
 expect.finish("import")
