@@ -5,7 +5,8 @@ the docs give is the one build.cpp uses; the stage names build.hpp lists
 are those a build reports; docs/editing.md's VS Code associations map
 every schema and map the samples and templates to the schema of their root
 element; docs/formats.md's table of named styles is the engine's, parents
-included."""
+included; docs/import.md quotes templates/lscsb.xml's <import> as it is
+and lists the import's rule ids as rules.hpp has them."""
 import glob
 import json
 import os
@@ -13,6 +14,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 
 sys.path.insert(0, os.path.dirname(__file__))
 from packcheck import Expect  # noqa: E402
@@ -128,5 +130,14 @@ t(documented == built_in, f"formats.md's styles and parents are style.cpp's: "
 m = re.search(r"kEngineStyles = \{(.*?)\};", read("engine/load/template.cpp"), re.S)
 engine_names = set(re.findall(r'"([a-z0-9-]+)"', m.group(1))) if m else set()
 t(engine_names == set(built_in), f"the loader knows the same styles: {sorted(engine_names ^ set(built_in))}")
+
+# ---- docs/import.md: the shipped mapping and the import's rule ids -----------
+imported = read("docs/import.md")
+m = re.search(r"^  <import>\n.*?^  </import>\n", read("templates/lscsb.xml"), re.S | re.M)
+t(m is not None and "```xml\n" + textwrap.dedent(m.group(0)) + "```" in imported,
+  "docs/import.md quotes templates/lscsb.xml's <import> as it is")
+rule_ids = sorted(set(re.findall(r'"(import-[a-z-]+)"', read("engine/core/rules.hpp"))))
+t(len(rule_ids) >= 5 and sorted(set(re.findall(r"`(import-[a-z-]+)`", imported))) == rule_ids,
+  f"docs/import.md lists the import's rule ids, {rule_ids}")
 
 t.finish("docs")
