@@ -1,8 +1,9 @@
 // boardpack: the command line. `build` turns a pack manifest into the agenda
 // pack PDF; `validate` checks papers, packs and templates for an officer;
 // `preview` lays out one paper; `dump` prints the laid-out page boxes as
-// text. Each parses its arguments, asks the library's session to do the
-// work, and prints what it says.
+// text; `status` lists every item's papers; `import` reads a Word file;
+// `watch` builds again at each save. Each parses its arguments, asks the
+// library's session (or the desk) to do the work, and prints what it says.
 //
 // Exit codes: 0 done; 1 the input has errors (nothing written); 2 bad
 // command line; 3 the output could not be written.
@@ -27,6 +28,7 @@
 #include "boardpack/session.hpp"
 #include "core/diag_render.hpp"
 #include "core/output_file.hpp"
+#include "desk_commands.hpp"
 #include "import_command.hpp"
 #include "report.hpp"
 
@@ -433,6 +435,7 @@ const char* kUsageText =
     "  status PACK.xml             every agenda item: its papers, their problems, its pages\n"
     "  dump PACK.xml               print the laid-out pages as text\n"
     "  import WORD.docx            make a Word file into a report (or --as document, minutes)\n"
+    "  watch PACK.xml -o OUT.pdf   build, then build again each time a paper is saved\n"
     "\n"
     "\n"
     "options:\n"
@@ -670,6 +673,7 @@ int main(int argc, char** argv) {
             return run_validate(request, how);
         }
         if (cmd == "import") return cli::run_import(rest, help);
+        if (cmd == "watch") return cli::run_watch(rest, help);
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;
     } catch (const po::error& e) {

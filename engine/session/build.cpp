@@ -240,9 +240,17 @@ public:
     // The session keeps what this step found, and only that: the items, and
     // the pictures they show (a picture no item shows now is let go).
     void keep_in_session() {
-        state_.items.clear();
+        std::map<std::string, std::shared_ptr<const CachedItem>> kept;
         for (std::size_t i = 0; i < found_.size(); ++i)
-            if (found_[i]->cacheable) state_.items.emplace(keys_[i], found_[i]);
+            if (found_[i]->cacheable) kept.emplace(keys_[i], found_[i]);
+        // A step stopped before layout (the manifest or the template has an
+        // error) keeps the items laid out before it too, for the step that
+        // follows the fix: the clerk's slip costs one step, not the pack.
+        // Only until a step lays out again, so never more than two sets.
+        if (last_ < kLayout)
+            for (const auto& [key, item] : state_.items)
+                if (item->ran_to == kLayout) kept.emplace(key, item);
+        state_.items = std::move(kept);
         std::map<std::string, std::string> shown;
         for (const auto& f : found_)
             for (const bp::ImageFile& image : f->images)

@@ -132,6 +132,12 @@ struct BuildResult {
 // diagnostics and an exit code. Every file is written whole or not at all.
 BuildResult build(const BuildRequest& request);
 
+// Diagnostics as the command line prints them for people: each as
+// `file:line:col: severity: message [rule]`, then the line of its file (read
+// now) with a caret under the column, then its hint; with `colour`, in
+// ANSI colours for a terminal.
+std::string format_diagnostics(const std::vector<Diagnostic>& diagnostics, bool colour = false);
+
 // The folders searched for templates by name, in order, after the
 // request's own: share/boardpack/templates where the library is installed
 // (in a program linking boardpack::boardpack, where its package is; for

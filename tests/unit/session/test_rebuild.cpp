@@ -80,6 +80,37 @@ TEST_CASE("a rebuild after one paper changed gives the bytes of a build from not
     }
 }
 
+TEST_CASE("a step stopped before layout by a missing paper keeps the other items laid out for the step after") {
+    TempDir dir;
+    fs::copy(source("samples/lscsb-2015-09-17"), dir.path / "pack");
+    const std::string pack = dir / "pack/pack.xml";
+    const std::string paper = dir / "pack/report-prevent.xml", aside = dir / "prevent.xml";
+    boardpack::Session session;
+    REQUIRE(session.build(request_for(pack, dir / "pack.pdf")).exit_code == 0);
+    const std::string good = read_file(dir / "pack.pdf");
+
+    SECTION("the paper moved away, then back") {
+        fs::rename(paper, aside);
+        const boardpack::BuildResult broken = session.rebuild({paper});
+        CHECK(broken.exit_code == 1);
+        CHECK(read_file(dir / "pack.pdf") == good);
+        fs::rename(aside, paper);
+    }
+    SECTION("a folder where the paper was, then the paper again") {
+        fs::rename(paper, aside);
+        fs::create_directory(paper);
+        CHECK(session.rebuild({paper}).exit_code == 1);
+        fs::remove(paper);
+        fs::rename(aside, paper);
+    }
+    const boardpack::BuildResult fixed = session.rebuild({paper});
+    REQUIRE(fixed.exit_code == 0);
+    CHECK(fixed.items_made == 1);
+    CHECK(fixed.items_kept == 3);
+    REQUIRE(cold(pack, dir / "cold.pdf").exit_code == 0);
+    CHECK(read_file(dir / "pack.pdf") == read_file(dir / "cold.pdf"));
+}
+
 TEST_CASE("after every step of 50 random edits, additions and deletions, a rebuild is a build from nothing") {
     TempDir dir;
     const std::string pack = dir / "pack.xml";
