@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <thread>
 
 #include "boardpack/session.hpp"
 #include "desk/desk.hpp"
+#include "serve/serve.hpp"
 
 namespace po = boost::program_options;
 
@@ -49,15 +51,6 @@ private:
     sigset_t set_;
 };
 
-std::string clock_time(std::chrono::system_clock::time_point t) {
-    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    localtime_r(&tt, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
-    return buf;
-}
-
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -78,7 +71,7 @@ std::string changed_files(const std::vector<std::string>& files) {
 // (or that the last good outputs stay), how long it took, what it found.
 std::string step_line(const desk::Step& step, const boardpack::BuildRequest& request) {
     const boardpack::BuildResult& r = step.result;
-    std::string line = "[" + clock_time(step.at) + "] ";
+    std::string line = "[" + desk::clock_time(step.at) + "] ";
     line += step.changed.empty() ? std::string("built") : changed_files(step.changed) + " changed";
     std::size_t errors = 0, warnings = 0;
     for (const boardpack::Diagnostic& d : r.diagnostics) {
@@ -106,11 +99,11 @@ std::string step_line(const desk::Step& step, const boardpack::BuildRequest& req
     }
     line += ": " + plural(errors, "error", "errors") + ", " + plural(warnings, "warning", "warnings") + "; " + secs;
     if (r.exit_code == 1) {
-        line += step.last_good > 0 ? "; nothing written, the outputs of " + clock_time(step.last_good_at) + " stay in place"
+        line += step.last_good > 0 ? "; nothing written, the outputs of " + desk::clock_time(step.last_good_at) + " stay in place"
                                    : "; nothing written yet";
     } else {
         line += "; the outputs could not be written";
-        if (step.last_good > 0) line += ", those of " + clock_time(step.last_good_at) + " stay in place";
+        if (step.last_good > 0) line += ", those of " + desk::clock_time(step.last_good_at) + " stay in place";
     }
     return line;
 }
@@ -127,18 +120,78 @@ void print_step(const desk::Step& step, const boardpack::BuildRequest& request) 
     std::cerr << std::flush;
 }
 
-}  // namespace
-
-int run_watch(const std::vector<std::string>& args, bool help) {
+// What watch and serve both take: the pack and the outputs to write.
+struct DeskArgs {
     boardpack::BuildRequest request;
     std::string templates, audience = "public";
-    po::options_description opts("boardpack watch PACK.xml -o OUT.pdf [--split DIR]");
-    opts.add_options()("pack", po::value(&request.pack), "the pack manifest")(
-        "output,o", po::value(&request.output), "the pack PDF to write")(
-        "split", po::value(&request.split_dir), "also write the front sheet and one PDF per item to this folder")(
-        "audience", po::value(&audience), "public (default: exempt papers left out) or full (members)")(
-        "templates", po::value(&templates), "folder of templates named by packs")(
-        "jobs,j", po::value(&request.jobs), "threads laying out items and compressing pages (0: the machine's cores, at most 4)");
+};
+
+void add_build_options(po::options_description& opts, DeskArgs& a) {
+    opts.add_options()("pack", po::value(&a.request.pack), "the pack manifest")(
+        "output,o", po::value(&a.request.output), "the pack PDF to write")(
+        "split", po::value(&a.request.split_dir), "also write the front sheet and one PDF per item to this folder")(
+        "audience", po::value(&a.audience), "public (default: exempt papers left out) or full (members)")(
+        "templates", po::value(&a.templates), "folder of templates named by packs")(
+        "jobs,j", po::value(&a.request.jobs), "threads laying out items and compressing pages (0: the machine's cores, at most 4)");
+}
+
+// The arguments checked; kOk, or the exit code of a bad command line.
+int check_build_options(DeskArgs& a, const char* command) {
+    if (a.request.pack.empty()) {
+        std::cerr << "boardpack: " << command << " needs a pack manifest\n";
+        return kUsage;
+    }
+    if (a.request.output == "-") {
+        std::cerr << "boardpack: " << command
+                  << " writes the pack to a file again and again; -o - (standard output) cannot be\n";
+        return kUsage;
+    }
+    if (a.audience != "public" && a.audience != "full") {
+        std::cerr << "boardpack: --audience is public or full, not '" << a.audience << "'\n";
+        return kUsage;
+    }
+    a.request.audience = a.audience == "full" ? boardpack::Audience::Full : boardpack::Audience::Public;
+    if (!a.templates.empty()) a.request.template_dirs.push_back(a.templates);
+    return kOk;
+}
+
+std::shared_ptr<desk::Desk> open_desk(const boardpack::BuildRequest& request, const char* command) {
+    try {
+        return std::make_shared<desk::Desk>(request);
+    } catch (const std::system_error& e) {
+        std::cerr << "boardpack: " << command << " cannot follow files here: " << e.what() << '\n';
+        return nullptr;
+    }
+}
+
+// A folder of the desk's own for the outputs no option named, removed
+// when the desk stops.
+class PrivateFolder {
+public:
+    PrivateFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "boardpack-desk-XXXXXX").string();
+        if (::mkdtemp(pattern.data())) path_ = pattern;
+    }
+    ~PrivateFolder() {
+        std::error_code ec;
+        if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+    }
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+}  // namespace
+
+int run_serve(const std::vector<std::string>& args, bool help) {
+    DeskArgs a;
+    std::string host = "127.0.0.1";
+    int port = 8040;
+    po::options_description opts("boardpack serve PACK.xml [--port N] [--host H] [-o OUT.pdf]");
+    add_build_options(opts, a);
+    opts.add_options()("port", po::value(&port), "the port to answer on (default 8040; 0: any free port)")(
+        "host", po::value(&host), "the address to answer on (default 127.0.0.1: this machine alone)");
     po::positional_options_description pos;
     pos.add("pack", 1);
     if (help) {
@@ -148,32 +201,76 @@ int run_watch(const std::vector<std::string>& args, bool help) {
     po::variables_map vm;
     po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
     po::notify(vm);
-    if (request.pack.empty()) {
-        std::cerr << "boardpack: watch needs a pack manifest\n" << opts;
+    if (const int code = check_build_options(a, "serve"); code != kOk) return code;
+    if (port < 0 || port > 65535) {
+        std::cerr << "boardpack: --port is a number from 0 to 65535, not " << port << '\n';
         return kUsage;
     }
-    if (request.output.empty() && request.split_dir.empty()) {
+    // Without -o the pack PDF is written in a folder of the desk's own,
+    // removed when it stops: the page shows it all the same.
+    PrivateFolder own;
+    if (a.request.output.empty()) {
+        if (own.path().empty()) {
+            std::cerr << "boardpack: serve cannot make a folder for the pack PDF in "
+                      << std::filesystem::temp_directory_path().string() << "; name one with -o\n";
+            return kOutputFailed;
+        }
+        a.request.output = own.path() + "/" + std::filesystem::path(a.request.pack).stem().string() + ".pdf";
+    }
+    serve::ServeOptions so;
+    so.host = host;
+    so.port = port;
+    so.pack = a.request.pack;
+    so.pdf = a.request.output;
+    so.split_dir = a.request.split_dir;
+    std::shared_ptr<desk::Desk> desk = open_desk(a.request, "serve");
+    if (!desk) return kOutputFailed;
+    // A page that went away mid-answer is not a reason to stop.
+    ::signal(SIGPIPE, SIG_IGN);
+    StopOnSignals signals([desk] { desk->stop(); });
+    serve::DeskServer server(so);
+    if (const std::string problem = server.start(); !problem.empty()) {
+        std::cerr << "boardpack: " << problem << "; choose another with --port\n";
+        return kOutputFailed;
+    }
+    const std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    std::cout << "the desk is at http://" << shown << ":" << server.port() << "/" << std::endl;
+    const desk::Step first = desk->build();
+    server.publish(first);
+    print_step(first, a.request);
+    if (first.result.exit_code == kUsage) return kUsage;
+    std::cout << "watching " << plural(first.inputs.size(), "file", "files") << " in "
+              << plural(first.folders, "folder", "folders") << "; Ctrl-C stops" << std::endl;
+    while (std::optional<desk::Step> step = desk->next()) {
+        server.publish(*step);
+        print_step(*step, a.request);
+    }
+    server.stop();
+    std::cout << "stopped" << std::endl;
+    return kOk;
+}
+
+int run_watch(const std::vector<std::string>& args, bool help) {
+    DeskArgs a;
+    po::options_description opts("boardpack watch PACK.xml -o OUT.pdf [--split DIR]");
+    add_build_options(opts, a);
+    po::positional_options_description pos;
+    pos.add("pack", 1);
+    if (help) {
+        std::cout << opts;
+        return kOk;
+    }
+    po::variables_map vm;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::notify(vm);
+    if (const int code = check_build_options(a, "watch"); code != kOk) return code;
+    if (a.request.output.empty() && a.request.split_dir.empty()) {
         std::cerr << "boardpack: watch needs -o OUT.pdf (or --split DIR)\n";
         return kUsage;
     }
-    if (request.output == "-") {
-        std::cerr << "boardpack: watch writes the pack to a file again and again; -o - (standard output) cannot be\n";
-        return kUsage;
-    }
-    if (audience != "public" && audience != "full") {
-        std::cerr << "boardpack: --audience is public or full, not '" << audience << "'\n";
-        return kUsage;
-    }
-    request.audience = audience == "full" ? boardpack::Audience::Full : boardpack::Audience::Public;
-    if (!templates.empty()) request.template_dirs.push_back(templates);
-
-    std::shared_ptr<desk::Desk> desk;
-    try {
-        desk = std::make_shared<desk::Desk>(request);
-    } catch (const std::system_error& e) {
-        std::cerr << "boardpack: watch cannot follow files here: " << e.what() << '\n';
-        return kOutputFailed;
-    }
+    const boardpack::BuildRequest& request = a.request;
+    std::shared_ptr<desk::Desk> desk = open_desk(request, "watch");
+    if (!desk) return kOutputFailed;
     StopOnSignals signals([desk] { desk->stop(); });
     const desk::Step first = desk->build();
     print_step(first, request);

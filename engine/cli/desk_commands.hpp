@@ -9,5 +9,6 @@
 namespace bp::cli {
 
 int run_watch(const std::vector<std::string>& args, bool help);
+int run_serve(const std::vector<std::string>& args, bool help);
 
 }  // namespace bp::cli

@@ -2,7 +2,8 @@
 // pack PDF; `validate` checks papers, packs and templates for an officer;
 // `preview` lays out one paper; `dump` prints the laid-out page boxes as
 // text; `status` lists every item's papers; `import` reads a Word file;
-// `watch` builds again at each save. Each parses its arguments, asks the
+// `watch` builds again at each save, and `serve` shows that on a local
+// web page. Each parses its arguments, asks the
 // library's session (or the desk) to do the work, and prints what it says.
 //
 // Exit codes: 0 done; 1 the input has errors (nothing written); 2 bad
@@ -436,6 +437,7 @@ const char* kUsageText =
     "  dump PACK.xml               print the laid-out pages as text\n"
     "  import WORD.docx            make a Word file into a report (or --as document, minutes)\n"
     "  watch PACK.xml -o OUT.pdf   build, then build again each time a paper is saved\n"
+    "  serve PACK.xml              the same, shown on a local web page (http://127.0.0.1:8040/)\n"
     "\n"
     "\n"
     "options:\n"
@@ -674,6 +676,7 @@ int main(int argc, char** argv) {
         }
         if (cmd == "import") return cli::run_import(rest, help);
         if (cmd == "watch") return cli::run_watch(rest, help);
+        if (cmd == "serve") return cli::run_serve(rest, help);
         std::cerr << "boardpack: unknown command '" << cmd << "'\n" << kUsageText;
         return kUsage;
     } catch (const po::error& e) {

@@ -307,6 +307,10 @@ struct PackManifest {
     std::string template_ref;  // resolved template path
     Meeting meeting;
     std::vector<AgendaItem> items;
+    // Papers named but refused unread because they lie outside the pack's
+    // folder (through a link, say): never read, but a watcher follows them,
+    // since a paper put in a link's place makes the pack build.
+    std::vector<std::string> refused_papers;
 };
 
 // A manifest with its papers loaded: papers[i][j] is the j-th paper of item i.

@@ -1,10 +1,21 @@
 #include "desk/desk.hpp"
 
+#include <ctime>
+
 #include "desk/file_watcher.hpp"
 
 namespace bp::desk {
 
 using SteadyClock = std::chrono::steady_clock;
+
+std::string clock_time(std::chrono::system_clock::time_point t) {
+    const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%H:%M:%S", &tm);
+    return buf;
+}
 
 Desk::Desk(boardpack::BuildRequest request)
     : request_(std::move(request)), watcher_(std::make_unique<FileWatcher>()) {}

@@ -39,6 +39,9 @@ struct Step {
     std::size_t folders = 0;            // the folders watched for them
 };
 
+// "10:42:03": a time of the desk's, as the clerk's clock shows it.
+std::string clock_time(std::chrono::system_clock::time_point t);
+
 class Desk {
 public:
     // How long the saves of a burst may be apart and still make one step,

@@ -14,8 +14,8 @@ namespace {
 
 class ManifestReader {
 public:
-    ManifestReader(Reader& r, const LoadOptions& options, std::string pack_root)
-        : r_(r), options_(options), pack_root_(std::move(pack_root)) {}
+    ManifestReader(Reader& r, const LoadOptions& options, std::string pack_root, std::vector<std::string>& refused)
+        : r_(r), options_(options), pack_root_(std::move(pack_root)), refused_(refused) {}
 
     std::string resolve_template(pugi::xml_node root, const std::string& value);
     void meeting(pugi::xml_node el, Meeting& m);
@@ -35,6 +35,7 @@ private:
     const grammar::Format& g_ = grammar::pack();
     const LoadOptions& options_;
     std::string pack_root_;
+    std::vector<std::string>& refused_;
 };
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -226,6 +227,7 @@ std::optional<std::string> ManifestReader::paper_path(pugi::xml_node el, const s
     if (!is_inside(pack_root_, path)) {
         r_.attr_error(el, "src", rule::outside_pack, "the paper \"" + quote_value(src) + "\" lies outside the pack's folder (" + pack_root_ +
                          "); keep a pack's papers inside its folder");
+        refused_.push_back(path);
         return std::nullopt;
     }
     switch (file_state(path)) {
@@ -266,7 +268,7 @@ std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& opti
     r.check_version(root);
     PackManifest m;
     m.loc = r.loc(root);
-    ManifestReader mr(r, options, folder_of(file.src.path));
+    ManifestReader mr(r, options, folder_of(file.src.path), m.refused_papers);
     if (std::optional<std::string> t = r.required_attr(root, "template", "template=\"lscsb\""))
         m.template_ref = mr.resolve_template(root, *t);
 

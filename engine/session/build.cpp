@@ -565,6 +565,7 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
     if (!manifest) return finish(kInputErrors);
     bp::PackDocument pack{std::move(*manifest), {}};
     loaded = &pack.manifest;
+    state.dependencies.insert(pack.manifest.refused_papers.begin(), pack.manifest.refused_papers.end());
     Diagnostics manifest_checks;
     bp::validate_manifest(pack.manifest, manifest_checks);
     clock.lap("manifest");

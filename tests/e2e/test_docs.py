@@ -36,7 +36,7 @@ def run(*cmd):
 man = read("docs/boardpack.1")
 usage = run(boardpack, "--help").stdout
 commands = re.findall(r"^  (\w+) ", usage.split("commands:")[1].split("options:")[0], re.M)
-t(sorted(commands) == ["build", "dump", "import", "preview", "status", "validate", "watch"], f"the commands --help lists: {commands}")
+t(sorted(commands) == ["build", "dump", "import", "preview", "serve", "status", "validate", "watch"], f"the commands --help lists: {commands}")
 synopsis = man.split(".SH SYNOPSIS")[1].split(".SH ")[0]
 POSITIONAL = {"pack", "paper", "files", "word"}  # the operands, named as options only inside the program
 for command in commands:
