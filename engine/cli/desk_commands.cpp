@@ -82,12 +82,14 @@ std::string step_line(const desk::Step& step, const boardpack::BuildRequest& req
     std::snprintf(secs, sizeof secs, "%.3f s", step.seconds);
     if (r.exit_code == kOk) {
         std::vector<std::string> wrote;
-        std::size_t split = 0;
+        std::size_t split = 0, site = 0;
         for (const boardpack::WrittenFile& f : r.outputs) {
             if (f.edition == "pack") wrote.push_back(f.path + " " + plural(static_cast<std::size_t>(f.pages), "page", "pages"));
             else if (f.edition == "agenda" || f.edition == "item") ++split;
+            else if (f.edition == "html") ++site;
         }
         if (split > 0) wrote.push_back(request.split_dir + " " + plural(split, "PDF", "PDFs"));
+        if (site > 0) wrote.push_back(request.html_dir + " " + plural(site, "file", "files"));
         line += ": wrote ";
         for (std::size_t i = 0; i < wrote.size(); ++i) line += (i ? ", " : "") + wrote[i];
         if (wrote.empty()) line += "nothing";
@@ -130,6 +132,7 @@ void add_build_options(po::options_description& opts, DeskArgs& a) {
     opts.add_options()("pack", po::value(&a.request.pack), "the pack manifest")(
         "output,o", po::value(&a.request.output), "the pack PDF to write")(
         "split", po::value(&a.request.split_dir), "also write the front sheet and one PDF per item to this folder")(
+        "html", po::value(&a.request.html_dir), "also write the pack as a web site to this folder (docs/html.md)")(
         "audience", po::value(&a.audience), "public (default: exempt papers left out) or full (members)")(
         "templates", po::value(&a.templates), "folder of templates named by packs")(
         "jobs,j", po::value(&a.request.jobs), "threads laying out items and compressing pages (0: the machine's cores, at most 4)");
@@ -188,7 +191,7 @@ int run_serve(const std::vector<std::string>& args, bool help) {
     DeskArgs a;
     std::string host = "127.0.0.1";
     int port = 8040;
-    po::options_description opts("boardpack serve PACK.xml [--port N] [--host H] [-o OUT.pdf]");
+    po::options_description opts("boardpack serve PACK.xml [--port N] [--host H] [-o OUT.pdf] [--html DIR]");
     add_build_options(opts, a);
     opts.add_options()("port", po::value(&port), "the port to answer on (default 8040; 0: any free port)")(
         "host", po::value(&host), "the address to answer on (default 127.0.0.1: this machine alone)");
@@ -223,6 +226,7 @@ int run_serve(const std::vector<std::string>& args, bool help) {
     so.pack = a.request.pack;
     so.pdf = a.request.output;
     so.split_dir = a.request.split_dir;
+    so.html_dir = a.request.html_dir;
     std::shared_ptr<desk::Desk> desk = open_desk(a.request, "serve");
     if (!desk) return kOutputFailed;
     // A page that went away mid-answer is not a reason to stop.
@@ -252,7 +256,7 @@ int run_serve(const std::vector<std::string>& args, bool help) {
 
 int run_watch(const std::vector<std::string>& args, bool help) {
     DeskArgs a;
-    po::options_description opts("boardpack watch PACK.xml -o OUT.pdf [--split DIR]");
+    po::options_description opts("boardpack watch PACK.xml -o OUT.pdf [--split DIR] [--html DIR]");
     add_build_options(opts, a);
     po::positional_options_description pos;
     pos.add("pack", 1);
@@ -264,8 +268,8 @@ int run_watch(const std::vector<std::string>& args, bool help) {
     po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
     po::notify(vm);
     if (const int code = check_build_options(a, "watch"); code != kOk) return code;
-    if (a.request.output.empty() && a.request.split_dir.empty()) {
-        std::cerr << "boardpack: watch needs -o OUT.pdf (or --split DIR)\n";
+    if (a.request.output.empty() && a.request.split_dir.empty() && a.request.html_dir.empty()) {
+        std::cerr << "boardpack: watch needs -o OUT.pdf (or --split DIR or --html DIR)\n";
         return kUsage;
     }
     const boardpack::BuildRequest& request = a.request;

@@ -59,9 +59,11 @@ Step Desk::finish(Step step, SteadyClock::time_point started) {
     if (step.result.exit_code == 0) {
         last_good_ = step.number;
         last_good_at_ = step.at;
+        last_good_outputs_ = step.result.outputs;
     }
     step.last_good = last_good_;
     step.last_good_at = last_good_at_;
+    step.last_good_outputs = last_good_outputs_;
     // What the step read is what the next waits on: a paper the manifest
     // now names, a picture a paper now shows.
     step.inputs = session_.dependencies();

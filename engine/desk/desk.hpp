@@ -35,6 +35,7 @@ struct Step {
     // none has yet. A step with errors leaves that one's outputs in place.
     int last_good = 0;
     std::chrono::system_clock::time_point last_good_at;
+    std::vector<boardpack::WrittenFile> last_good_outputs;  // what it wrote, in place still
     std::vector<std::string> inputs;    // the files followed after it
     std::size_t folders = 0;            // the folders watched for them
 };
@@ -71,6 +72,7 @@ private:
     std::atomic<bool> stopped_{false};
     int steps_ = 0, last_good_ = 0;
     std::chrono::system_clock::time_point last_good_at_;
+    std::vector<boardpack::WrittenFile> last_good_outputs_;
 };
 
 }  // namespace bp::desk

@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <memory>
+#include <vector>
+
+#include "serve/serve.hpp"
 
 namespace bp::serve {
 
@@ -32,6 +36,34 @@ std::string file_under(const std::string& root, std::string_view rel) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
     return file;
+}
+
+std::string outputs_folder(const ServeOptions& options) {
+    std::vector<std::string> wanted;
+    if (!options.pdf.empty()) {
+        const std::filesystem::path parent = std::filesystem::path(options.pdf).parent_path();
+        wanted.push_back(parent.empty() ? "." : parent.string());
+    }
+    if (!options.html_dir.empty()) wanted.push_back(options.html_dir);
+    if (!options.split_dir.empty()) wanted.push_back(options.split_dir);
+    std::vector<std::filesystem::path> folders;
+    for (const std::string& f : wanted)
+        if (const std::string r = resolved(f); !r.empty()) folders.emplace_back(r);
+    if (folders.empty()) return {};
+    std::filesystem::path common;
+    auto first = folders.front().begin();
+    for (std::size_t depth = 0;; ++depth, ++first) {
+        if (first == folders.front().end()) break;
+        bool all = true;
+        for (const auto& f : folders) {
+            auto it = f.begin();
+            std::advance(it, static_cast<std::ptrdiff_t>(depth));
+            all = all && it != f.end() && *it == *first;
+        }
+        if (!all) break;
+        common /= *first;
+    }
+    return common.string();
 }
 
 }  // namespace bp::serve

@@ -16,4 +16,11 @@ std::string file_under(const std::string& root, std::string_view rel);
 // `path` resolved (links, "..") when it exists; "" otherwise.
 std::string resolved(const std::string& path);
 
+struct ServeOptions;
+
+// The deepest folder that holds every output of the desk (the pack PDF,
+// the web edition's folder, the per-item PDFs' folder), resolved; "" when
+// none exists yet.
+std::string outputs_folder(const ServeOptions& options);
+
 }  // namespace bp::serve

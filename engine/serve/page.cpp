@@ -1,5 +1,7 @@
 #include "serve/page.hpp"
 
+#include "serve/files.hpp"
+
 #include <filesystem>
 #include <map>
 
@@ -78,7 +80,7 @@ std::string papers_cell(const boardpack::ItemSummary& item, const ServeOptions& 
 
 }  // namespace
 
-std::string state_section(const desk::Step& step, const ServeOptions& options) {
+std::string state_section(const desk::Step& step, const ServeOptions& options, const std::string& outputs_root) {
     const boardpack::BuildResult& r = step.result;
     std::size_t errors = 0, warnings = 0;
     std::map<std::string, std::vector<boardpack::Diagnostic>> by_file;
@@ -117,22 +119,27 @@ std::string state_section(const desk::Step& step, const ServeOptions& options) {
     h += ", in " + std::string(secs) + " s: " + plural(static_cast<std::size_t>(r.items_made), "item", "items") +
          " laid out, " + std::to_string(r.items_kept) + " kept.</p>\n";
 
-    // The outputs, as the last good build left them.
+    // The outputs, as the last good build left them, where /out/ serves them.
     const std::string v = "?v=" + std::to_string(step.last_good);
+    auto out_url = [&](const std::string& path) -> std::string {
+        const std::string real = resolved(path);
+        if (real.empty() || outputs_root.empty()) return {};
+        const fs::path rel = fs::path(real).lexically_relative(outputs_root);
+        if (rel.empty() || rel.native().starts_with("..")) return {};
+        return "/out/" + url_path(rel.generic_string());
+    };
     std::string links;
     if (step.last_good > 0) {
-        if (!options.pdf.empty())
-            links += "<li><a href=\"/pack/" + html_escape(url_path(fs::path(options.pdf).filename().string())) + v +
-                     "\">The pack PDF (" + html_escape(fs::path(options.pdf).filename().string()) + ")</a></li>\n";
-        if (!options.html_dir.empty())
-            links += "<li><a href=\"/site/index.html" + v + "\">The pack as web pages</a></li>\n";
-        if (!options.split_dir.empty()) {
-            for (const boardpack::WrittenFile& f : r.outputs)
-                if (f.edition == "agenda" || f.edition == "item") {
-                    const std::string name = fs::path(f.path).filename().string();
-                    links += "<li><a href=\"/split/" + html_escape(url_path(name)) + v + "\">" + html_escape(name) + "</a></li>\n";
-                }
-        }
+        if (const std::string u = options.pdf.empty() ? "" : out_url(options.pdf); !u.empty())
+            links += "<li><a href=\"" + html_escape(u + v) + "\">The pack PDF (" +
+                     html_escape(fs::path(options.pdf).filename().string()) + ")</a></li>\n";
+        if (const std::string u = options.html_dir.empty() ? "" : out_url(options.html_dir + "/index.html"); !u.empty())
+            links += "<li><a href=\"" + html_escape(u + v) + "\">The pack as web pages</a></li>\n";
+        for (const boardpack::WrittenFile& f : step.last_good_outputs)
+            if (f.edition == "agenda" || f.edition == "item")
+                if (const std::string u = out_url(f.path); !u.empty())
+                    links += "<li><a href=\"" + html_escape(u + v) + "\">" + html_escape(fs::path(f.path).filename().string()) +
+                             "</a></li>\n";
     }
     h += links.empty() ? "<p>No outputs yet.</p>\n" : "<ul class=\"outputs\">\n" + links + "</ul>\n";
     h += "</section>\n";

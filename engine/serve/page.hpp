@@ -8,9 +8,10 @@
 
 namespace bp::serve {
 
-// The state section of build `step`: what the pack is now, the outputs,
-// the table of agenda items, each file's diagnostics.
-std::string state_section(const desk::Step& step, const ServeOptions& options);
+// The state section of build `step`: what the pack is now, the outputs
+// (linked below /out/ by their places in `outputs_root`), the table of
+// agenda items, each file's diagnostics.
+std::string state_section(const desk::Step& step, const ServeOptions& options, const std::string& outputs_root);
 
 // The whole page around a state section (`build`: its step's number).
 std::string desk_page(const std::string& state, int build, const ServeOptions& options);

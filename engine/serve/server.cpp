@@ -44,6 +44,13 @@ const char* media_type(const std::string& path) {
     return "application/octet-stream";
 }
 
+// Whether the resolved `file` lies inside `folder` (resolved too).
+bool within(const std::string& file, const std::string& folder) {
+    if (folder.empty()) return false;
+    const std::string base = resolved(folder);
+    return !base.empty() && file.starts_with(base == "/" ? base : base + "/");
+}
+
 bool loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
 // The build's text as an event: each line of it a data line.
@@ -75,6 +82,7 @@ struct DeskServer::State {
     bool stopping = false;
     std::atomic<int> streams{0};
     std::set<std::string> hosts;   // Host headers answered, when bound to this machine alone
+    std::string outputs_root;      // the folder holding every output, resolved: /out/ is below it
 
     void route(const httplib::Request& req, httplib::Response& res);
     void file(const std::string& path, httplib::Response& res);
@@ -151,17 +159,22 @@ void DeskServer::State::route(const httplib::Request& req, httplib::Response& re
     if (path == "/desk.css") return res.set_content(kDeskCss, "text/css; charset=utf-8");
     if (path == "/desk.js") return res.set_content(kDeskJs, "text/javascript; charset=utf-8");
     if (path == "/events") return events(req, res);
-    if (auto rel = below("/pack/")) {
-        const std::string& pdf = options.pdf;
-        const bool named = !pdf.empty() && *rel == fs::path(pdf).filename().string();
-        struct stat st {};
-        return file(named && ::stat(pdf.c_str(), &st) == 0 && S_ISREG(st.st_mode) ? pdf : std::string(), res);
+    if (auto rel = below("/out/")) {
+        // Only the outputs: the pack PDF, and the files in the web
+        // edition's and the per-item PDFs' folders, links resolved. They
+        // keep their places relative to each other, so the web edition's
+        // links to the PDFs work here as on disk.
+        std::string root;
+        {
+            std::lock_guard<std::mutex> hold(lock);
+            root = outputs_root;
+        }
+        const std::string found = root.empty() ? std::string() : file_under(root, *rel);
+        const bool output = !found.empty() && ((!options.pdf.empty() && found == resolved(options.pdf)) ||
+                                               within(found, options.html_dir) || within(found, options.split_dir));
+        if (output && found.ends_with(".html")) res.set_header("Content-Security-Policy", "default-src 'self'; script-src 'none'");
+        return file(output ? found : std::string(), res);
     }
-    if (auto rel = below("/site/"); rel && !options.html_dir.empty()) {
-        res.set_header("Content-Security-Policy", "default-src 'self'; script-src 'none'");
-        return file(file_under(options.html_dir, *rel), res);
-    }
-    if (auto rel = below("/split/"); rel && !options.split_dir.empty()) return file(file_under(options.split_dir, *rel), res);
     if (auto rel = below("/files/")) {
         const fs::path folder = fs::path(options.pack).parent_path();
         std::string found = file_under(folder.empty() ? "." : folder.string(), *rel);
@@ -223,7 +236,8 @@ int DeskServer::port() const { return state_->port; }
 
 void DeskServer::publish(const desk::Step& step) {
     State& s = *state_;
-    const std::string section = state_section(step, s.options);
+    const std::string root = outputs_folder(s.options);
+    const std::string section = state_section(step, s.options, root);
     std::set<std::string> inputs;
     const fs::path folder = fs::path(s.options.pack).parent_path();
     const std::string base = resolved(folder.empty() ? "." : folder.string());
@@ -235,6 +249,7 @@ void DeskServer::publish(const desk::Step& step) {
         s.page = desk_page(section, step.number, s.options);
         s.event = event_of(step.number, section);
         s.inputs = std::move(inputs);
+        s.outputs_root = root;
     }
     s.moved.notify_all();
 }

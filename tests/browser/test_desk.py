@@ -53,9 +53,10 @@ text = text.replace("</agenda>",
 with open(manifest, "w", encoding="utf-8") as f:
     f.write(text)
 split = os.path.join(tmp, "items")
+site = os.path.join(tmp, "site")
 pdf = os.path.join(tmp, "pack.pdf")
 
-p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf, "--split", split],
+p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf, "--split", split, "--html", site],
                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 first = p.stdout.readline()
 m = re.match(r"the desk is at (http://127\.0\.0\.1:(\d+)/)$", first.strip())
@@ -112,7 +113,10 @@ PASS = 200
 climbs = {
     "../ out of the pack's files": "/files/../secret.txt",
     "../ out of the server's root": "/../secret.txt",
-    "../ out of the per-item PDFs": "/split/../secret.txt",
+    "../ out of the outputs": "/out/../secret.txt",
+    "../ out of the per-item PDFs": "/out/items/../../secret.txt",
+    "a file beside the outputs that is not one": "/out/secret.txt",
+    "a paper, asked for among the outputs": "/out/pack/report-prevent.xml",
     "an absolute path": "/files//" + secret.lstrip("/"),
     "an absolute path alone": secret,
     "an absolute path, encoded": "/files/" + secret.replace("/", "%2F"),
@@ -125,17 +129,20 @@ climbs = {
     "%2e%2e%5c (a backslash)": "/files/%2e%2e%5csecret.txt",
     "%252e%252e/ (encoded twice)": "/files/%252e%252e/secret.txt",
     "%00 (a NUL)": "/files/report-prevent.xml%00.pdf",
-    "../ in the pack PDF's name": "/pack/..%2fsecret.txt",
+    "../ in the web edition, encoded": "/out/site/%2e%2e/%2e%2e/secret.txt",
 }
 os.makedirs(split, exist_ok=True)
 os.symlink(secret, os.path.join(split, "99-leak.pdf"))
-climbs["a link out of the per-item PDFs' folder"] = "/split/99-leak.pdf"
+climbs["a link out of the per-item PDFs' folder"] = "/out/items/99-leak.pdf"
+os.makedirs(site, exist_ok=True)
+os.symlink(tmp, os.path.join(site, "up"))
+climbs["a folder link out of the web edition"] = "/out/site/up/secret.txt"
 for what, target in climbs.items():
     code = get(target)
     t(code == 404, f"{what} ({target}) is not found: {code}")
 t(get("/files/report-prevent.xml") == PASS, "a paper the manifest names is served (so the 404s above mean something)")
 t(get("/files/pack.xml") == PASS, "and the manifest")
-t(get("/pack/pack.pdf") == 404, "before a good build there is no PDF to serve")
+t(get("/out/pack.pdf") == 404, "before a good build there is no PDF to serve")
 t(get("/", host="evil.example:80") == 403, "a request through another name (DNS rebinding) gets nothing")
 for method in ("POST", "PUT", "DELETE"):
     code = request(f"{method} /files/upload.xml HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 5\r\n"
@@ -169,8 +176,10 @@ t(row("the late paper arrives", 12)[2] == "report-late.xml: received", f"and its
 builds = seen.get("the linked paper replaced by a good one", {})
 t(builds.get("ms") is not None and builds["ms"] < 1000, f"the pack building shows within 1 s: {builds.get('ms')} ms")
 t(row("the linked paper replaced by a good one", 6)[5] == "13 - 14", f"pages where the pack binds item 6: {row('the linked paper replaced by a good one', 6)}")
-t(any(h.startswith("/pack/pack.pdf?v=") for h in builds.get("outputs", [])), f"a link to the PDF: {builds.get('outputs')}")
-t(any(h.startswith("/split/00-agenda.pdf") for h in builds.get("outputs", [])), f"links to the per-item PDFs: {builds.get('outputs')}")
+t(any(h.startswith("/out/pack.pdf?v=") for h in builds.get("outputs", [])), f"a link to the PDF: {builds.get('outputs')}")
+t(any(h.startswith("/out/items/00-agenda.pdf?v=") for h in builds.get("outputs", [])), f"links to the per-item PDFs: {builds.get('outputs')}")
+t(any(h.startswith("/out/site/index.html?v=") for h in builds.get("outputs", [])), f"a link to the web edition: {builds.get('outputs')}")
+t(seen.get("a paper broken", {}).get("outputs") == builds.get("outputs"), "a broken build still links the last good outputs")
 broken = seen.get("a paper broken", {})
 t(broken.get("ms") is not None and broken["ms"] < 1000, f"an edit to a paper shows within 1 s: {broken.get('ms')} ms")
 t("stay in place" in (broken.get("verdict") or ""), f"the last good outputs stay: {broken.get('verdict')}")
@@ -186,8 +195,11 @@ for name, s in seen.items():
     t(not s["failed"], f"{name}: every request of the page worked: {s['failed']}")
 t(len(seen) == len(steps), f"every step was read: {list(seen)}")
 
-# The PDF served is the one written.
-t(get("/pack/pack.pdf") == PASS, "the pack PDF is served once built")
+# The outputs are served where the web edition's links expect them.
+t(get("/out/pack.pdf") == PASS, "the pack PDF is served once built")
+t(get("/out/site/index.html") == PASS and get("/out/items/00-agenda.pdf") == PASS, "and the web edition and the item PDFs")
+index = open(os.path.join(site, "index.html"), encoding="utf-8").read()
+t('href="../pack.pdf' in index, "the web edition links to the pack PDF as ../pack.pdf, which /out/site/ resolves")
 p.send_signal(signal.SIGINT)
 try:
     code = p.wait(timeout=20)
