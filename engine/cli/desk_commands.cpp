@@ -116,8 +116,20 @@ bool colour_wanted() {
     return isatty(STDERR_FILENO) && !(no_colour && *no_colour) && !(term && std::string(term) == "dumb");
 }
 
-void print_step(const desk::Step& step, const boardpack::BuildRequest& request) {
-    std::cout << step_line(step, request) << std::endl;
+// For the benchmark: each stage's wall time and the step's CPU time.
+std::string step_times(const desk::Step& step) {
+    std::string s = " [";
+    char buf[64];
+    for (const boardpack::StageTime& t : step.result.stages) {
+        std::snprintf(buf, sizeof buf, "%.1f", t.seconds * 1000);
+        s += t.stage + " " + buf + " ms, ";
+    }
+    std::snprintf(buf, sizeof buf, "cpu %.1f ms]", step.cpu_seconds * 1000);
+    return s + buf;
+}
+
+void print_step(const desk::Step& step, const boardpack::BuildRequest& request, bool times = false) {
+    std::cout << step_line(step, request) << (times ? step_times(step) : std::string()) << std::endl;
     if (!step.result.diagnostics.empty()) std::cerr << boardpack::format_diagnostics(step.result.diagnostics, colour_wanted());
     std::cerr << std::flush;
 }
@@ -126,6 +138,7 @@ void print_step(const desk::Step& step, const boardpack::BuildRequest& request) 
 struct DeskArgs {
     boardpack::BuildRequest request;
     std::string templates, audience = "public";
+    bool times = false;
 };
 
 void add_build_options(po::options_description& opts, DeskArgs& a) {
@@ -264,8 +277,13 @@ int run_watch(const std::vector<std::string>& args, bool help) {
         std::cout << opts;
         return kOk;
     }
+    // Not in --help: each build's stage times and CPU time, for bench/desk.py.
+    po::options_description hidden;
+    hidden.add_options()("times", po::bool_switch(&a.times));
+    po::options_description all;
+    all.add(opts).add(hidden);
     po::variables_map vm;
-    po::store(po::command_line_parser(args).options(opts).positional(pos).run(), vm);
+    po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
     po::notify(vm);
     if (const int code = check_build_options(a, "watch"); code != kOk) return code;
     if (a.request.output.empty() && a.request.split_dir.empty() && a.request.html_dir.empty()) {
@@ -277,13 +295,13 @@ int run_watch(const std::vector<std::string>& args, bool help) {
     if (!desk) return kOutputFailed;
     StopOnSignals signals([desk] { desk->stop(); });
     const desk::Step first = desk->build();
-    print_step(first, request);
+    print_step(first, request, a.times);
     // Outputs refused outright (one names an input of the build) are a
     // mistake on the command line, not a state of the papers.
     if (first.result.exit_code == kUsage) return kUsage;
     std::cout << "watching " << plural(first.inputs.size(), "file", "files") << " in "
               << plural(first.folders, "folder", "folders") << "; Ctrl-C stops" << std::endl;
-    while (std::optional<desk::Step> step = desk->next()) print_step(*step, request);
+    while (std::optional<desk::Step> step = desk->next()) print_step(*step, request, a.times);
     std::cout << "stopped" << std::endl;
     return kOk;
 }

@@ -8,6 +8,16 @@ namespace bp::desk {
 
 using SteadyClock = std::chrono::steady_clock;
 
+namespace {
+
+double process_cpu_seconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
 std::string clock_time(std::chrono::system_clock::time_point t) {
     const std::time_t tt = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
@@ -25,6 +35,7 @@ Desk::~Desk() = default;
 Step Desk::build() {
     const auto started = SteadyClock::now();
     Step step;
+    step.cpu_seconds = process_cpu_seconds();
     // The manifest's folder is watched while the first step reads: a paper
     // saved meanwhile is seen. After each step, the files it read are
     // followed; a save during a step waits for the step to end.
@@ -40,6 +51,7 @@ std::optional<Step> Desk::next() {
         if (changed.empty()) continue;
         const auto started = SteadyClock::now();
         Step step;
+        step.cpu_seconds = process_cpu_seconds();
         step.changed = std::move(changed);
         step.result = session_.rebuild(step.changed);
         return finish(std::move(step), started);
@@ -54,6 +66,7 @@ void Desk::stop() {
 
 Step Desk::finish(Step step, SteadyClock::time_point started) {
     step.seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
+    step.cpu_seconds = process_cpu_seconds() - step.cpu_seconds;
     step.at = std::chrono::system_clock::now();
     step.number = ++steps_;
     if (step.result.exit_code == 0) {

@@ -30,6 +30,7 @@ struct Step {
     std::vector<std::string> changed;   // the files whose saves set it off (none for the first)
     boardpack::BuildResult result;
     double seconds = 0;                 // its wall time
+    double cpu_seconds = 0;             // the CPU time the process spent in it, every thread
     std::chrono::system_clock::time_point at;  // when it finished
     // The last step that wrote the outputs (this one, when it did); 0 when
     // none has yet. A step with errors leaves that one's outputs in place.
