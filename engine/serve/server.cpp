@@ -187,6 +187,8 @@ void DeskServer::State::route(const httplib::Request& req, httplib::Response& re
 DeskServer::DeskServer(ServeOptions options) : state_(std::make_unique<State>()) {
     state_->options = std::move(options);
     State& s = *state_;
+    // Until the first build is done, a page that says so; it follows the desk from there.
+    s.page = desk_page("<p class=\"verdict\">The first build of the pack is under way.</p>\n", 0, s.options);
     s.http.new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
     // SO_REUSEADDR only: never a second desk sharing the port unseen
     // (httplib's default asks for SO_REUSEPORT).

@@ -207,5 +207,26 @@ except subprocess.TimeoutExpired:
     p.kill()
     code = "hung"
 t(code == 0, f"SIGINT stops the desk: {code}")
+
+# The page answers from the start: while the first build of a long pack
+# is under way, it says so.
+with open(prevent, "w", encoding="utf-8") as f:
+    f.write(good_prevent.replace("<h1>", "".join(f"<p>Paragraph {n} of a long paper.</p>\n" for n in range(15000)) + "<h1>", 1))
+p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf], stdout=subprocess.PIPE,
+                     stderr=subprocess.DEVNULL, text=True)
+m = re.match(r"the desk is at http://127\.0\.0\.1:(\d+)/$", p.stdout.readline().strip())
+port = int(m.group(1)) if m else 0
+with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+    s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+    page = b""
+    while chunk := s.recv(65536):
+        page += chunk
+t(b"200 OK" in page.split(b"\r\n")[0] and b"The first build of the pack is under way." in page,
+  f"during the first build the page says it is under way: {page[:300]!r}")
+p.send_signal(signal.SIGINT)
+try:
+    p.wait(timeout=60)
+except subprocess.TimeoutExpired:
+    p.kill()
 shutil.rmtree(tmp)
 t.finish("desk page")

@@ -60,12 +60,13 @@ class Watch:
                 return line
         return None
 
-    def builds(self, quiet=1.0):
-        """Every build line until none has come for `quiet` seconds."""
+    def builds(self, quiet=1.0, first=30.0):
+        """Every build line until none has come for `quiet` seconds after
+        the first (waited for up to `first` seconds, for a slow machine)."""
         out = []
         while True:
             try:
-                line = self.lines.get(timeout=quiet)
+                line = self.lines.get(timeout=quiet if out else first)
             except queue.Empty:
                 return out
             if line.startswith("["):
