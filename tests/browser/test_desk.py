@@ -7,6 +7,7 @@ files and outputs: `../`, an absolute path, a link out of the pack (a
 paper's or an output's) and each percent-encoded climb out are not found;
 nothing can be sent to it; a page of another site, through a name of its
 own, gets nothing."""
+import atexit
 import json
 import os
 import re
@@ -58,6 +59,9 @@ pdf = os.path.join(tmp, "pack.pdf")
 
 p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf, "--split", split, "--html", site],
                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+servers = [p]
+# However the test ends, no desk is left running.
+atexit.register(lambda: [s.kill() for s in servers if s.poll() is None])
 first = p.stdout.readline()
 m = re.match(r"the desk is at (http://127\.0\.0\.1:(\d+)/)$", first.strip())
 if not m:
@@ -214,6 +218,7 @@ with open(prevent, "w", encoding="utf-8") as f:
     f.write(good_prevent.replace("<h1>", "".join(f"<p>Paragraph {n} of a long paper.</p>\n" for n in range(15000)) + "<h1>", 1))
 p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf], stdout=subprocess.PIPE,
                      stderr=subprocess.DEVNULL, text=True)
+servers.append(p)
 m = re.match(r"the desk is at http://127\.0\.0\.1:(\d+)/$", p.stdout.readline().strip())
 port = int(m.group(1)) if m else 0
 with socket.create_connection(("127.0.0.1", port), timeout=10) as s:

@@ -6,6 +6,7 @@ last good PDF as it was, and the desk goes on; a paper the manifest comes
 to name is built when it arrives; the rebuilt PDF is the bytes of a build
 from nothing; SIGINT, idle or in the middle of a build, leaves no
 temporary file."""
+import atexit
 import os
 import queue
 import re
@@ -33,6 +34,11 @@ prevent = os.path.join(folder, "report-prevent.xml")
 good_prevent = open(prevent, encoding="utf-8").read()
 
 
+running = []
+# However the test ends, no desk is left running.
+atexit.register(lambda: [p.kill() for p in running if p.poll() is None])
+
+
 class Watch:
     """A running `boardpack watch`, its lines read as they come."""
 
@@ -40,6 +46,7 @@ class Watch:
         self.p = subprocess.Popen([boardpack, "watch", manifest, "-o", pdf, *extra], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True)
         self.lines, self.err = queue.Queue(), []
+        running.append(self.p)
         threading.Thread(target=self._read, args=(self.p.stdout, self.lines.put), daemon=True).start()
         threading.Thread(target=self._read, args=(self.p.stderr, self.err.append), daemon=True).start()
 
