@@ -103,6 +103,8 @@ std::string step_line(const desk::Step& step, const boardpack::BuildRequest& req
     if (r.exit_code == 1) {
         line += step.last_good > 0 ? "; nothing written, the outputs of " + desk::clock_time(step.last_good_at) + " stay in place"
                                    : "; nothing written yet";
+    } else if (r.exit_code == kUsage) {
+        line += "; nothing written: an output would replace an input of the build or another output";
     } else {
         line += "; the outputs could not be written";
         if (step.last_good > 0) line += ", those of " + desk::clock_time(step.last_good_at) + " stay in place";

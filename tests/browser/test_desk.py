@@ -212,6 +212,16 @@ except subprocess.TimeoutExpired:
     code = "hung"
 t(code == 0, f"SIGINT stops the desk: {code}")
 
+# A port another program holds: serve says so and stops.
+holder = socket.socket()
+holder.bind(("127.0.0.1", 0))
+holder.listen(1)
+r = subprocess.run([boardpack, "serve", manifest, "--port", str(holder.getsockname()[1])], capture_output=True,
+                   text=True, timeout=60)
+holder.close()
+t(r.returncode == 3 and "cannot be listened on" in r.stderr and "--port" in r.stderr,
+  f"a port in use: exit 3 and why ({r.returncode}: {r.stderr[-300:]})")
+
 # The page answers from the start: while the first build of a long pack
 # is under way, it says so.
 with open(prevent, "w", encoding="utf-8") as f:

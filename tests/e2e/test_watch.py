@@ -224,5 +224,15 @@ for signals in (1, 2):
     r = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
     t(r.returncode in (0, 3), f"the PDF left is whole ({r.stdout[-200:]})")
 
+# An output that would replace a paper is a mistake on the command line:
+# the desk says so and stops at once, with the exit status build gives.
+before = read(prevent)
+r = subprocess.run([boardpack, "watch", manifest, "-o", prevent], capture_output=True, text=True, timeout=60)
+t(r.returncode == 2 and "would be written over the paper" in r.stderr and "nothing written: an output would replace"
+  in r.stdout, f"-o naming a paper: exit 2 and why ({r.returncode}: {r.stdout[-200:]} {r.stderr[-300:]})")
+t(read(prevent) == before, "and the paper is as it was")
+r = subprocess.run([boardpack, "watch", manifest], capture_output=True, text=True, timeout=60)
+t(r.returncode == 2 and "watch needs -o OUT.pdf" in r.stderr, f"watch without an output: exit 2 ({r.stderr[-200:]})")
+
 shutil.rmtree(tmp)
 t.finish("watch")
