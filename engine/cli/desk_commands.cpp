@@ -28,20 +28,22 @@ constexpr int kOk = 0, kUsage = 2, kOutputFailed = 3;
 // SIGINT, SIGTERM and SIGHUP end the desk between builds: the first lets a
 // build under way finish (so its outputs are whole and no temporary file is
 // left), then stops; a second ends the process at once, its temporary
-// files removed by the handler the command line installed.
+// files removed by the handler the command line installed, after
+// `at_once` (what else must not be left behind).
 class StopOnSignals {
 public:
-    explicit StopOnSignals(std::function<void()> stop) {
+    explicit StopOnSignals(std::function<void()> stop, std::function<void()> at_once = {}) {
         sigemptyset(&set_);
         for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&set_, sig);
         // Blocked here before any thread starts, so every thread the desk
         // starts leaves them to the waiter.
         pthread_sigmask(SIG_BLOCK, &set_, nullptr);
-        std::thread([set = set_, stop = std::move(stop)] {
+        std::thread([set = set_, stop = std::move(stop), at_once = std::move(at_once)] {
             int sig = 0;
             if (sigwait(&set, &sig) != 0) return;
             stop();
             if (sigwait(&set, &sig) != 0) return;
+            if (at_once) at_once();
             pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
             ::raise(sig);
         }).detach();
@@ -246,7 +248,11 @@ int run_serve(const std::vector<std::string>& args, bool help) {
     if (!desk) return kOutputFailed;
     // A page that went away mid-answer is not a reason to stop.
     ::signal(SIGPIPE, SIG_IGN);
-    StopOnSignals signals([desk] { desk->stop(); });
+    // A second signal stops at once: the desk's own folder goes too.
+    StopOnSignals signals([desk] { desk->stop(); }, [folder = own.path()] {
+        std::error_code ec;
+        if (!folder.empty()) std::filesystem::remove_all(folder, ec);
+    });
     serve::DeskServer server(so);
     if (const std::string problem = server.start(); !problem.empty()) {
         std::cerr << "boardpack: " << problem << "; choose another with --port\n";

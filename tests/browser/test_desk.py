@@ -223,25 +223,36 @@ t(r.returncode == 3 and "cannot be listened on" in r.stderr and "--port" in r.st
   f"a port in use: exit 3 and why ({r.returncode}: {r.stderr[-300:]})")
 
 # The page answers from the start: while the first build of a long pack
-# is under way, it says so.
+# is under way, it says so. Without -o the PDF goes to a folder of the
+# desk's own, which goes when the desk stops, by one signal or two.
 with open(prevent, "w", encoding="utf-8") as f:
     f.write(good_prevent.replace("<h1>", "".join(f"<p>Paragraph {n} of a long paper.</p>\n" for n in range(15000)) + "<h1>", 1))
-p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0", "-o", pdf], stdout=subprocess.PIPE,
-                     stderr=subprocess.DEVNULL, text=True)
-servers.append(p)
-m = re.match(r"the desk is at http://127\.0\.0\.1:(\d+)/$", p.stdout.readline().strip())
-port = int(m.group(1)) if m else 0
-with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
-    s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
-    page = b""
-    while chunk := s.recv(65536):
-        page += chunk
-t(b"200 OK" in page.split(b"\r\n")[0] and b"The first build of the pack is under way." in page,
-  f"during the first build the page says it is under way: {page[:300]!r}")
-p.send_signal(signal.SIGINT)
-try:
-    p.wait(timeout=60)
-except subprocess.TimeoutExpired:
-    p.kill()
+own_tmp = os.path.join(tmp, "own-tmp")
+os.mkdir(own_tmp)
+for signals in (2, 1):
+    p = subprocess.Popen([boardpack, "serve", manifest, "--port", "0"], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True, env={**os.environ, "TMPDIR": own_tmp})
+    servers.append(p)
+    m = re.match(r"the desk is at http://127\.0\.0\.1:(\d+)/$", p.stdout.readline().strip())
+    port = int(m.group(1)) if m else 0
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        page = b""
+        while chunk := s.recv(65536):
+            page += chunk
+    if signals == 2:
+        t(b"200 OK" in page.split(b"\r\n")[0] and b"The first build of the pack is under way." in page,
+          f"during the first build the page says it is under way: {page[:300]!r}")
+    t(len(os.listdir(own_tmp)) == 1, f"without -o, a folder of the desk's own: {os.listdir(own_tmp)}")
+    for _ in range(signals):
+        p.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+    try:
+        code = p.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        code = "hung"
+    t(code == (-signal.SIGINT if signals == 2 else 0), f"{signals} SIGINT stop serve ({code})")
+    t(os.listdir(own_tmp) == [], f"{signals} SIGINT: the desk's own folder is gone: {os.listdir(own_tmp)}")
 shutil.rmtree(tmp)
 t.finish("desk page")
