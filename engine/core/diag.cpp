@@ -37,6 +37,34 @@ void Diagnostics::merge(const Diagnostics& other) {
     }
 }
 
+void Diagnostics::merge_files(const Diagnostics& other, const std::function<bool(const FilePath&)>& wanted) {
+    std::size_t errors_left = 0, warnings_left = 0;
+    auto leave = [&](Severity s, std::size_t n) {
+        if (s == Severity::Error) errors_left += n;
+        if (s == Severity::Warning) warnings_left += n;
+    };
+    for (const Diagnostic& d : other.items_) {
+        if (wanted(d.loc.file))
+            keep(d);
+        else
+            leave(d.severity, 1);
+    }
+    for (const auto& [key, theirs] : other.repeats_) {
+        if (theirs.more == 0) continue;
+        if (!wanted(key.first)) {
+            leave(theirs.severity, theirs.more);
+            continue;
+        }
+        Repeats& r = repeats_[key];
+        if (r.more == 0) r.severity = theirs.severity;
+        r.more += theirs.more;
+    }
+    // Counts of those past kMaxStored cannot be told apart by file; they stay.
+    errors_ += other.errors_ - std::min(errors_left, other.errors_);
+    warnings_ += other.warnings_ - std::min(warnings_left, other.warnings_);
+    dropped_ += other.dropped_;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> in_place = items_;
     std::stable_sort(in_place.begin(), in_place.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -1,6 +1,7 @@
 // Diagnostics: bad input is data. Stages add to a Diagnostics sink and keep
 // going, so an officer sees every mistake at once, as file:line:col.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -43,6 +44,9 @@ public:
     // Appends `other`'s reports after this one's, as if they had been made
     // here (work done on another thread reports in a sink of its own).
     void merge(const Diagnostics& other);
+    // Adds what `other` found in the files `wanted` accepts and nothing about
+    // the rest: a paper two packs name is reported with the first only.
+    void merge_files(const Diagnostics& other, const std::function<bool(const FilePath&)>& wanted);
 
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }

@@ -68,13 +68,22 @@ ValidateResult Session::validate(const ValidateRequest& request) {
         }
         const bp::FileKind kind = bp::sniff_file_kind(f);
         if (kind == bp::FileKind::Pack) {
-            auto doc = bp::load_pack(f, lo, diags);
+            // A paper an earlier pack named was reported with it: what this
+            // pack finds there is left out, so each file is reported once.
+            const std::set<std::string> reported = checked;
+            bp::Diagnostics found;
+            auto doc = bp::load_pack(f, lo, found);
+            if (doc) {
+                bp::validate_pack(*doc, found);
+                if (const bp::FontTable* t = fonts_of(styles, doc->manifest.template_ref))
+                    bp::report_unprintable(*doc, *t, found);
+                // Without the build's template, images get the default pixel limit.
+                bp::load_images(*doc, bp::kDefaultMaxImagePixels, found);
+            }
+            diags.merge_files(found, [&](const bp::FilePath& file) {
+                return file.str() == f || !reported.count(bp::file_identity(file.str()));
+            });
             if (!doc) continue;
-            bp::validate_pack(*doc, diags);
-            if (const bp::FontTable* t = fonts_of(styles, doc->manifest.template_ref))
-                bp::report_unprintable(*doc, *t, diags);
-            // Without the build's template, images get the default pixel limit.
-            bp::load_images(*doc, bp::kDefaultMaxImagePixels, diags);
             // Every paper the manifest names was read (or reported unreadable)
             // with it; those read count as files.
             std::set<std::string> read;

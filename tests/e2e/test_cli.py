@@ -68,6 +68,17 @@ for files in (everything, list(reversed(everything)), everything + [report]):
     expect(v.returncode == 1 and len(errors) == 2 and len(set(errors)) == 2
            and v.stderr.endswith(f"{len(everything)} files: 2 errors, 0 warnings\n"),
            f"validate of a pack folder reports each mistake once: {errors} {v.stderr[-80:]}")
+# Two packs that name one paper (a pack and its supplement's copy, two
+# committees sharing a report): its mistakes are reported with the first.
+second = os.path.join(folder, "second-pack.xml")
+shutil.copy(os.path.join(folder, "pack.xml"), second)
+for packs in ([os.path.join(folder, "pack.xml"), second], [second, os.path.join(folder, "pack.xml")]):
+    v = run("validate", *packs)
+    errors = [l for l in v.stderr.splitlines() if ": error: " in l]
+    expect(v.returncode == 1 and len(errors) == 2 and len(set(errors)) == 2
+           and v.stderr.endswith(f"{len(everything) + 1} files: 2 errors, 0 warnings\n"),
+           f"validate of two packs naming one paper reports its mistakes once: {errors} {v.stderr[-80:]}")
+os.remove(second)
 vj = run("validate", "--format", "json", *everything)
 expect(len(json.loads(vj.stdout)) == 2, f"validate --format json of a pack folder: {vj.stdout[:300]}")
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "core/diag.hpp"
@@ -65,6 +66,24 @@ TEST_CASE("what one sink held back adds up with another's when merged", "[core]"
     std::vector<Diagnostic> s = pack.sorted();
     REQUIRE(s.size() == 21);
     CHECK(s[20].message == "... and 25 more errors of this kind in this file, not shown");
+}
+
+TEST_CASE("a merge of some files' findings leaves out the rest, their counts and what they held back", "[core]") {
+    Diagnostics all, found;
+    all.warning({"pack-a.xml", 1, 1}, rule::first_minute, "from the first pack");
+    for (int i = 0; i < 25; ++i) found.error({"shared.xml", 3, 1}, rule::link, "bad link");
+    found.warning({"shared.xml", 4, 1}, rule::first_minute, "w");
+    found.error({"pack-b.xml", 2, 1}, rule::xml_syntax, "bad");
+    for (int i = 0; i < 22; ++i) found.warning({"own.xml", 5, 1}, rule::first_minute, "own");
+    all.merge_files(found, [](const FilePath& f) { return f.str() != "shared.xml"; });
+    CHECK(all.error_count() == 1);
+    CHECK(all.warning_count() == 1 + 22);
+    std::vector<Diagnostic> s = all.sorted();
+    REQUIRE(s.size() == 1 + 1 + 20 + 1);
+    for (const Diagnostic& d : s) CHECK(d.loc.file.str() != "shared.xml");
+    CHECK(std::count_if(s.begin(), s.end(), [](const Diagnostic& d) {
+              return d.loc.file.str() == "own.xml" && d.message == "... and 2 more warnings of this kind in this file, not shown";
+          }) == 1);
 }
 
 TEST_CASE("diagnostics sort by file, line and column, keeping the order of reports at one place", "[core]") {
