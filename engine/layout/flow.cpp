@@ -14,34 +14,6 @@ namespace {
 // label is then left to overlap, as before, rather than squeeze the text.
 constexpr Mpt kMinLabelledWidth = pt(72);
 
-std::string roman(int n, bool upper) {
-    static const std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                         {1, "i"}};
-    std::string out;
-    for (const auto& [v, s] : table)
-        while (n >= v) {
-            out += s;
-            n -= v;
-        }
-    if (upper)
-        for (auto& c : out) c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
-
-std::string alpha(int n, bool upper) {
-    std::string out;
-    while (n > 0) {
-        --n;
-        out += static_cast<char>((upper ? 'A' : 'a') + n % 26);
-        n /= 26;
-    }
-    return std::string(out.rbegin(), out.rend());
-}
-
-
-
 // True if every visible word of the text is part of a link.
 bool links_only(const Inlines& text) {
     bool any_link = false;
@@ -57,34 +29,9 @@ bool links_only(const Inlines& text) {
 
 }  // namespace
 
-std::string list_label(ListKind kind, int n) {
-    auto bracket = [](const std::string& s) {
-        std::string out = "(";  // built by appending: GCC 12 misreports "(" + s
-        out += s;
-        out += ')';
-        return out;
-    };
-    switch (kind) {
-        case ListKind::LowerAlpha: return bracket(alpha(n, false));
-        case ListKind::UpperAlpha: return bracket(alpha(n, true));
-        case ListKind::LowerRoman: return bracket(roman(n, false));
-        case ListKind::Decimal: return std::to_string(n) + ".";
-        case ListKind::Bullet: return "\u2022";
-    }
-    return {};
-}
-
-std::string list_label(const List& l, int n) {
-    if (!l.punctuation || l.kind == ListKind::Bullet) return list_label(l.kind, n);
-    const std::string counter = l.kind == ListKind::Decimal     ? std::to_string(n)
-                                : l.kind == ListKind::LowerRoman ? roman(n, false)
-                                                                 : alpha(n, l.kind == ListKind::UpperAlpha);
-    return l.punctuation->first + counter + l.punctuation->second;
-}
-
 std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal) {
     // Day 0: a date given by month only, as on a cover ("June 2016").
-    if (d.day == 0) return format_date(Date{d.year, d.month, 1}, "MMMM y", s.doc.locale, false);
+    if (d.day == 0) return format_date(Date{d.year, d.month, 1}, s.doc.month_pattern, s.doc.locale, false);
     const bool ordinal_day = ordinal ? *ordinal != OrdinalDays::No : s.doc.ordinal_days;
     return format_date(d, s.doc.date_pattern, s.doc.locale, ordinal_day);
 }
@@ -373,10 +320,11 @@ void Flow::paragraph(const Paragraph& p, const SourceLoc& loc, Mpt x, Mpt width,
         if (p.numbering == Numbering::Auto) {
             counters.para = p.restart ? *p.restart : counters.para + 1;
             counters.sub = 0;
-            spec.label = std::to_string(counters.para) + ".";
+            spec.label = fill_wording(ss.doc.wording.paragraph_number, {{"{n}", std::to_string(counters.para)}});
         } else {
             counters.sub = p.restart ? *p.restart : counters.sub + 1;
-            spec.label = std::to_string(counters.para) + "." + std::to_string(counters.sub);
+            spec.label = fill_wording(ss.doc.wording.sub_paragraph_number,
+                                      {{"{n}", std::to_string(counters.para)}, {"{sub}", std::to_string(counters.sub)}});
         }
         // A numbered paragraph reads as a list item: its number, then its
         // text, straight in the item's body (one element fewer each).
@@ -426,7 +374,7 @@ void Flow::list(const List& l, const SourceLoc& loc, Mpt x, Mpt width, const Blo
         if (&item == &l.items.back() && l.items.size() > 1) keep_last_with_next();
         std::size_t first = out_.size();
         blocks(item.content, x + gutter, width - gutter, inner);
-        std::string label = list_label(l, n++);
+        std::string label = bp::list_label(l, n++, ctx_.styles.doc.wording);
         Line lab = set_line(label, st, ctx_, env.flags);
         if (first < out_.size()) {
             put_on_first_baseline(out_[first].items, lab, x, Mark::content(e.label));
@@ -470,7 +418,7 @@ void Flow::image(const Image& img, const SourceLoc& loc, Mpt x, Mpt width, const
 void Flow::contact(const Contact& c, const SourceLoc& loc, Mpt x, Mpt width, const BlockEnv& env) {
     const StyleSheet& ss = ctx_.styles;
     if (c.heading) {
-        std::string title = c.title.empty() ? "Officer to contact" : c.title;
+        std::string title = c.title.empty() ? ss.doc.wording.contact : c.title;
         set_anchor(title, env.outline_level);
         LineSpec head;
         head.x = x;
@@ -543,7 +491,7 @@ void Flow::minute(const Minute& m, const SourceLoc& loc, Mpt x, Mpt width, const
     const StyleSheet& ss = ctx_.styles;
     counters.minute = m.number ? *m.number : counters.minute + 1;
     LineSpec spec;
-    spec.label = std::to_string(counters.minute) + ".";
+    spec.label = fill_wording(ss.doc.wording.minute_number, {{"{n}", std::to_string(counters.minute)}});
     set_anchor(spec.label + " " + plain_text(m.title), 2);
     Mpt indent = ss.doc.paragraph_indent;
     spec.x = x + indent;

@@ -317,8 +317,6 @@ StackedBox stack_blocks(const Blocks& blocks, Mpt width, const BlockEnv& env, co
                         StructTree& tree);
 Extent blocks_extent(const Blocks& blocks, const BlockEnv& env, const LayoutContext& ctx);
 
-std::string list_label(ListKind kind, int n);
-std::string list_label(const List& l, int n);  // with the paper's punctuation, if it chose one
 // A date in a paper (header, cover, signature): the template's pattern,
 // its day ordinal as the paper chooses (`ordinal`) or else the template.
 std::string format_paper_date(const Date& d, const StyleSheet& s, std::optional<OrdinalDays> ordinal = {});

@@ -65,7 +65,8 @@ void flow_paper(const Paper& paper, const LayoutContext& ctx, std::vector<Slice>
 
     std::string title = paper.header.title.empty() ? std::string() : plain_text(paper.header.title.front());
     if (paper.kind == Paper::Kind::Minutes && paper.header.date)
-        title = "Minutes of " + format_paper_date(*paper.header.date, ss, paper.ordinal);
+        title = fill_wording(ss.doc.wording.minutes_title,
+                             {{"{date}", format_paper_date(*paper.header.date, ss, paper.ordinal)}});
     tree.text(env.parent).title = title;
     bool first = true;
     for (const Section& sec : paper.sections) {

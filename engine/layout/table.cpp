@@ -62,42 +62,46 @@ BlockEnv cell_env(const Placed& p, const BlockEnv& outer) {
     return e;
 }
 
-std::string status_label(Rag r, bool word) {
-    switch (r) {
-        case Rag::Red: return word ? "Red" : "R";
-        case Rag::Amber: return word ? "Amber" : "A";
-        case Rag::Green: return word ? "Green" : "G";
-    }
-    return "";
-}
-
 // Text that already begins with the status word or letter is left as written.
-const Blocks& shown_content(const TableCell& c, Blocks& scratch) {
+const Blocks& shown_content(const TableCell& c, Blocks& scratch, const Wording& w) {
     if (c.status.empty() || c.content.empty()) return c.content;
-    std::string label;
-    for (Rag r : c.status) label += (label.empty() ? "" : "/") + status_label(r, c.status_words);
+    const std::string label = status_labels(c.status, c.status_words, w);
     const auto* first = std::get_if<Paragraph>(&c.content.front().node);
     if (first != nullptr) {
         const std::string text = plain_text(first->text);
-        const std::string word = status_label(c.status.front(), true), letter = status_label(c.status.front(), false);
-        auto starts_with = [&](const std::string& w) {
-            return text.size() >= w.size() &&
-                   std::equal(w.begin(), w.end(), text.begin(),
+        const std::string& word = status_label(c.status.front(), true, w);
+        const std::string& letter = status_label(c.status.front(), false, w);
+        auto starts_with = [&](const std::string& s) {
+            return !s.empty() && text.size() >= s.size() &&
+                   std::equal(s.begin(), s.end(), text.begin(),
                               [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) ==
                                                               std::tolower(static_cast<unsigned char>(b)); }) &&
-                   (text.size() == w.size() || !std::isalpha(static_cast<unsigned char>(text[w.size()])));
+                   (text.size() == s.size() || !std::isalpha(static_cast<unsigned char>(text[s.size()])));
         };
         if (starts_with(word) || starts_with(letter)) return c.content;
     }
     scratch = c.content;
-    Inline lead;
-    lead.text = label + (first != nullptr ? ": " : "");
-    lead.flags = kBold;
+    auto bold = [](std::string t) {
+        Inline i;
+        i.text = std::move(t);
+        i.flags = kBold;
+        return i;
+    };
     if (auto* p = std::get_if<Paragraph>(&scratch.front().node)) {
-        p->text.insert(p->text.begin(), lead);
+        // The text inside the template's status_text ("{status}: {text}"),
+        // its own words bold, as the realized tree has them.
+        constexpr std::string_view kText = "{text}";
+        const std::string_view form = w.status_text;
+        const std::size_t at = form.find(kText);
+        const std::string before = fill_wording(form.substr(0, at), {{"{status}", label}});
+        const std::string after =
+            at == std::string_view::npos ? std::string() : fill_wording(form.substr(at + kText.size()), {{"{status}", label}});
+        if (at == std::string_view::npos) p->text.clear();
+        if (!before.empty()) p->text.insert(p->text.begin(), bold(before));
+        if (!after.empty()) p->text.push_back(bold(after));
     } else {
         Paragraph own;
-        own.text = {lead};
+        own.text = {bold(label)};
         Block b;
         b.loc = c.loc;
         b.node = std::move(own);
@@ -322,7 +326,7 @@ void TableBuilder::stack_cells(std::size_t from, std::size_t to) {
         if (p.cell->content.size() == 1) ce.text_parent = cell;
         const Mpt inner = cell_w(p) - 2 * kPadX;
         Blocks scratch;
-        boxes[i] = stack_blocks(shown_content(*p.cell, scratch), std::max<Mpt>(inner, pt(4)), ce, ctx, tree);
+        boxes[i] = stack_blocks(shown_content(*p.cell, scratch, ctx.styles.doc.wording), std::max<Mpt>(inner, pt(4)), ce, ctx, tree);
         if (boxes[i].slices.empty() && !p.cell->status.empty()) boxes[i] = status_bands(p, cell);
         if (p.rs == 1) {
             Mpt& h = heights[static_cast<std::size_t>(p.r)];
@@ -379,7 +383,7 @@ StackedBox TableBuilder::status_bands(const Placed& p, StructId node) const {
     const auto n = static_cast<Mpt>(p.cell->status.size());
     const Mpt cw = cell_w(p);
     for (Mpt i = 0; i < n; ++i) {
-        Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words),
+        Line l = set_line(status_label(p.cell->status[static_cast<std::size_t>(i)], p.cell->status_words, ctx.styles.doc.wording),
                           cell_style, ctx, kBold);
         const Mpt x0 = cw * i / n, x1 = cw * (i + 1) / n;
         append_items(line.items, l.items, x0 + (x1 - x0 - l.width) / 2 - kPadX, 0, Mark::content(node));

@@ -33,12 +33,12 @@ ColumnNeeds measure(const Grid& g, const BlockEnv& env, const LayoutContext& ctx
     for (const Placed& p : g.cells) {
         if (p.cs != 1) continue;
         Blocks scratch;
-        Extent e = blocks_extent(shown_content(*p.cell, scratch), cell_env(p, env), ctx);
+        Extent e = blocks_extent(shown_content(*p.cell, scratch, ctx.styles.doc.wording), cell_env(p, env), ctx);
         if (!p.cell->status.empty() && p.cell->content.empty()) {
             // Each status has a band of its own, wide enough for its label.
             Mpt widest = 0;
             for (Rag r : p.cell->status)
-                widest = std::max(widest, set_line(status_label(r, p.cell->status_words),
+                widest = std::max(widest, set_line(status_label(r, p.cell->status_words, ctx.styles.doc.wording),
                                                    text_style(ctx.styles, "table", env), ctx, kBold)
                                               .width);
             const auto bands = static_cast<Mpt>(p.cell->status.size());

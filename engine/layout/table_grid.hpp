@@ -31,12 +31,10 @@ Grid place(const Table& t);
 // How the content of cell `p` is set inside a table set under `outer`.
 BlockEnv cell_env(const Placed& p, const BlockEnv& outer);
 
-// A status as a cell prints it ("A", or "Amber" where the paper wrote words).
-std::string status_label(Rag r, bool word);
-
-// The blocks a cell shows: its own, or a copy in `scratch` that begins with
-// its status ("Amber: ") so its text does not rest on the fill's colour alone.
-const Blocks& shown_content(const TableCell& c, Blocks& scratch);
+// The blocks a cell shows: its own, or a copy in `scratch` whose text has
+// its status in the template's words ("Amber: ", wording.status_text) so it
+// does not rest on the fill's colour alone.
+const Blocks& shown_content(const TableCell& c, Blocks& scratch, const Wording& w);
 
 // The width of each grid column, together `width` unless fixed columns
 // make it more: measured from the cells, allocated by the table's

@@ -37,9 +37,6 @@ void append_run(std::vector<realized::Run>& runs, realized::Run run);
 
 // The counter of list item n in the list's own number system: b, B, ii, 2.
 std::string counter(ListKind kind, int n);
-// A list item's label: the paper's punctuation if it chose one, else the
-// template's form for the kind.
-std::string list_label(const List& l, int n, const Wording& w);
 
 // "10.00 am" / "2.00pm": a time of day in one of the template's forms.
 std::string time_of_day(const Time& t, std::string_view form, const Wording& w);

@@ -190,16 +190,6 @@ void Realizer::list(const List& l, const SourceLoc& loc, const Env& env, std::ve
 
 namespace {
 
-// A status as its cell prints it, so the table reads without its colour.
-const std::string& status_label(Rag r, bool word, const Wording& w) {
-    switch (r) {
-        case Rag::Red: return word ? w.red : w.red_letter;
-        case Rag::Amber: return word ? w.amber : w.amber_letter;
-        case Rag::Green: break;
-    }
-    return word ? w.green : w.green_letter;
-}
-
 bool starts_with_word(const std::string& text, const std::string& w) {
     return !w.empty() && text.size() >= w.size() &&
            std::equal(w.begin(), w.end(), text.begin(),
@@ -263,11 +253,7 @@ void Realizer::table(const Table& t, const SourceLoc& loc, const Env& env, std::
                 // A status cell's text begins with its status ("Amber: ..."),
                 // so that it does not rest on the fill's colour alone; text
                 // that already begins with the status word is left as written.
-                std::string status;
-                for (Rag st : cell.status)
-                    status = status.empty() ? status_label(st, cell.status_words, w_)
-                                            : fill(w_.status_join, {{"{first}", status},
-                                                                    {"{second}", status_label(st, cell.status_words, w_)}});
+                const std::string status = status_labels(cell.status, cell.status_words, w_);
                 const auto* first = cell.content.empty() ? nullptr : std::get_if<Paragraph>(&cell.content.front().node);
                 bool lead = !cell.status.empty() && !cell.content.empty();
                 if (lead && first != nullptr) {

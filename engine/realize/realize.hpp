@@ -267,6 +267,19 @@ std::string plain_text(const std::vector<Run>& runs, bool with_label = true);
 std::string fill_wording(std::string_view pattern,
                          const std::vector<std::pair<std::string_view, std::string>>& values);
 
+// ---- Labels and words, made from the template's wording ---------------------
+// The words the realized tree holds for a list item's label and a status
+// cell's status, for the layout of papers, which reads the model still:
+// made in one place, so the PDF says what the web pages say.
+
+// A list item's label: the paper's punctuation if it chose one ("a)"),
+// else the template's form for the kind ("(a)", "(ii)", "3.", the bullet).
+std::string list_label(const List& l, int n, const Wording& w);
+// A status as its cell prints it: "Amber" or "A".
+const std::string& status_label(Rag r, bool word, const Wording& w);
+// Several statuses of one cell joined ("R/A"), by the template's status_join.
+std::string status_labels(const std::vector<Rag>& status, bool words, const Wording& w);
+
 // A paper: its numbers, labels, dates and template sentences made, its
 // structure tree built.
 realized::Document realize_paper(const Paper& paper, const TemplateDoc& tpl);

@@ -124,17 +124,6 @@ std::string counter(ListKind kind, int n) {
     return {};
 }
 
-std::string list_label(const List& l, int n, const Wording& w) {
-    if (l.kind == ListKind::Bullet) return w.bullet;
-    const std::string c = counter(l.kind, n);
-    if (l.punctuation) return l.punctuation->first + c + l.punctuation->second;
-    const std::string& form = l.kind == ListKind::LowerAlpha   ? w.list_lower_alpha
-                              : l.kind == ListKind::UpperAlpha ? w.list_upper_alpha
-                              : l.kind == ListKind::LowerRoman ? w.list_lower_roman
-                                                               : w.list_decimal;
-    return fill(form, {{"{n}", c}});
-}
-
 std::string time_of_day(const Time& t, std::string_view form, const Wording& w) {
     const int h12 = t.hour % 12 == 0 ? 12 : t.hour % 12;
     std::string mm = std::to_string(t.minute);
@@ -152,6 +141,36 @@ namespace bp {
 std::string fill_wording(std::string_view pattern,
                          const std::vector<std::pair<std::string_view, std::string>>& values) {
     return realize_detail::fill(pattern, values);
+}
+
+std::string list_label(const List& l, int n, const Wording& w) {
+    using realize_detail::counter;
+    using realize_detail::fill;
+    if (l.kind == ListKind::Bullet) return w.bullet;
+    const std::string c = counter(l.kind, n);
+    if (l.punctuation) return l.punctuation->first + c + l.punctuation->second;
+    const std::string& form = l.kind == ListKind::LowerAlpha   ? w.list_lower_alpha
+                              : l.kind == ListKind::UpperAlpha ? w.list_upper_alpha
+                              : l.kind == ListKind::LowerRoman ? w.list_lower_roman
+                                                               : w.list_decimal;
+    return fill(form, {{"{n}", c}});
+}
+
+const std::string& status_label(Rag r, bool word, const Wording& w) {
+    switch (r) {
+        case Rag::Red: return word ? w.red : w.red_letter;
+        case Rag::Amber: return word ? w.amber : w.amber_letter;
+        case Rag::Green: break;
+    }
+    return word ? w.green : w.green_letter;
+}
+
+std::string status_labels(const std::vector<Rag>& status, bool words, const Wording& w) {
+    std::string out;
+    for (Rag st : status)
+        out = out.empty() ? status_label(st, words, w)
+                          : realize_detail::fill(w.status_join, {{"{first}", out}, {"{second}", status_label(st, words, w)}});
+    return out;
 }
 
 }  // namespace bp

@@ -1302,3 +1302,78 @@ TEST_CASE("an appendix carries a contact block of its own, its bookmark under th
         {"Officer to contact", 2}, {"Appendix 1 - Police briefing", 2}, {"Police contact", 3}};
     CHECK(outline == want);
 }
+
+TEST_CASE("numbers, labels and fixed words are laid out in the template's wording, as the realized tree has them",
+          "[layout][wording]") {
+    TemplateDoc t = test_template();
+    Wording& w = t.wording;
+    w.paragraph_number = "\u00a7{n}";
+    w.sub_paragraph_number = "\u00a7{n}({sub})";
+    w.minute_number = "Min {n}:";
+    w.list_lower_alpha = "{n})";
+    w.contact = "Who to ask";
+    w.red = "Rot";
+    w.amber = "Gelb";
+    w.green_letter = "Gr";
+    w.status_text = "{text} [{status}]";
+    w.status_join = "{first}+{second}";
+    w.minutes_title = "Protokoll {date}";
+    Env env(t);
+
+    List l;
+    for (const char* s : {"first", "second"}) {
+        ListItem it;
+        it.content = {para(s, Numbering::None)};
+        l.items.push_back(it);
+    }
+    Contact c;
+    c.officers.push_back({});
+    c.officers.back().lines = {text("Jane Doe")};
+    TableCell words;
+    words.status = {Rag::Red, Rag::Amber};
+    words.status_words = true;
+    TableCell letter;
+    letter.status = {Rag::Green};
+    TableCell with_text;
+    with_text.status = {Rag::Amber};
+    with_text.status_words = true;
+    with_text.content = {para("Behind plan", Numbering::None)};
+    Table tb;
+    TableRow r;
+    r.cells = {words, letter, with_text};
+    tb.body = {r};
+    const Paper paper = report({para("Numbered."), para("Sub-numbered.", Numbering::Sub), block(l), block(c), block(tb)});
+    const PageBox p = one_page(paper.sections.front().blocks, env);
+    INFO(page_text(p));
+    CHECK(has_run(p, "\u00a71"));
+    CHECK(has_run(p, "\u00a71(1)"));
+    CHECK(has_run(p, "b)"));
+    CHECK(has_run(p, "Who to ask"));
+    CHECK(has_run(p, "Rot"));
+    CHECK(has_run(p, "Gelb"));
+    CHECK(has_run(p, "Gr"));
+    CHECK(has_run(p, " [Gelb]"));  // after the text, in bold, as status_text puts it
+    CHECK(run_of(p, " [Gelb]").face == env.styles.get("table").face(true, false));
+    for (const char* english : {"1.", "1.1", "(b)", "Officer to contact", "Red", "Amber", "G", "Amber: "})
+        CHECK_FALSE(has_run(p, english));
+
+    // The realized tree of the same paper says the same words.
+    const realized::Document doc = realize_paper(paper, t);
+    std::string realized_words;
+    auto walk = [&](auto&& self, const realized::Node& n) -> void {
+        for (const realized::Run& run : n.runs) realized_words += run.text + "|";
+        for (const realized::Node& ch : n.children) self(self, ch);
+    };
+    walk(walk, doc.root);
+    INFO(realized_words);
+    for (const char* same : {"\u00a71|", "\u00a71(1)|", "b)|", "Who to ask|", "Rot|", "Gelb|", "Gr|", " [Gelb]|"})
+        CHECK(realized_words.find(same) != std::string::npos);
+
+    // The minutes' title (their bookmark and section) in the template's words.
+    Minute m;
+    m.title = text("Performance");
+    const PartLayout minutes = layout_paper(minutes_of({block(m)}, false), env.ctx);
+    CHECK(has_run(minutes.pages.at(0), "Min 1:"));
+    const StructNode& sect = minutes.structure.nodes.at(0);
+    CHECK(minutes.structure.texts.at(sect.text).title == "Protokoll 4 February 2021");
+}
