@@ -31,6 +31,7 @@
 #include "boardpack/session.hpp"
 #include "core/diag_render.hpp"
 #include "core/output_file.hpp"
+#include "core/partner_page.hpp"
 #include "desk_commands.hpp"
 #include "import_command.hpp"
 #include "report.hpp"
@@ -129,8 +130,25 @@ struct BuildArgs {
     bool include_exempt = false, force = false, verbose = false;
     int jobs = 0;
     bool untagged = false;
+    std::vector<std::string> partner_budgets;
     Reporting reporting;
 };
+
+// Each --partner-budget NAME=N is one; false (having said why) for one that
+// is not, a mistake of the command line.
+bool budgets_ok(const std::vector<std::string>& specs) {
+    PartnerBudgets budgets;
+    for (const std::string& spec : specs)
+        if (std::string problem; !set_partner_budget(budgets, spec, problem)) {
+            std::cerr << "boardpack: --partner-budget: " << problem << '\n';
+            return false;
+        }
+    return true;
+}
+
+constexpr const char* kBudgetHelp =
+    "raise a budget for partner PDFs: time=S, memory=MB, stream=MB, page=MB, pack=MB, elements=N, bookmarks=N "
+    "(repeatable)";
 
 // What was asked, in words: a report written for other options never makes
 // a rebuild look unnecessary.
@@ -139,6 +157,7 @@ std::string describe_options(const boardpack::BuildRequest& r) {
     s += ";split=" + r.split_dir + ";supplement=" + r.supplement + ";dump=" + r.dump;
     if (!r.html_dir.empty()) s += ";html=" + r.html_dir + ";site-url=" + r.site_url;
     for (const std::string& d : r.template_dirs) s += ";templates=" + d;
+    for (const std::string& b : r.partner_budgets) s += ";partner-budget=" + b;
     if (!r.tagged) s += ";untagged";
     return s;
 }
@@ -266,6 +285,7 @@ int run_build(const BuildArgs& a) {
         if (!a.templates.empty()) r.template_dirs.push_back(a.templates);
         r.jobs = a.jobs;
         r.tagged = !a.untagged;
+        r.partner_budgets = a.partner_budgets;
         requests.push_back(std::move(r));
     }
     if (requests.size() == 1) return build_one(a, requests.front(), chatty);
@@ -510,7 +530,8 @@ int main(int argc, char** argv) {
                 "werror", po::bool_switch(&a.reporting.werror), "treat warnings as errors")(
                 "templates", po::value(&a.templates), "folder of templates named by packs")(
                 "audience", po::value(&a.audience), "public (default: exempt papers left out) or full (members)")(
-                "include-exempt", po::bool_switch(&a.include_exempt), "the same as --audience full");
+                "include-exempt", po::bool_switch(&a.include_exempt), "the same as --audience full")(
+                "partner-budget", po::value(&a.partner_budgets), kBudgetHelp);
             if (cmd == "build")
                 opts.add_options()("output,o", po::value(&a.output), "the pack PDF to write (- for standard output)")(
                     "out-dir", po::value(&a.out_dir), "with several packs: write each as DIR/<its folder>.pdf")(
@@ -579,6 +600,7 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             a.reporting.json = format == "json";
+            if (!budgets_ok(a.partner_budgets)) return kUsage;
             return run_build(a);
         }
         if (cmd == "status") {
@@ -626,6 +648,7 @@ int main(int argc, char** argv) {
         }
         if (cmd == "preview") {
             std::string paper, output, templates, template_name = "lscsb", format = "text";
+            std::vector<std::string> budgets;
             Reporting how;
             po::options_description opts("boardpack preview PAPER.xml -o OUT.pdf");
             opts.add_options()("paper", po::value(&paper), "the report, minutes or document")(
@@ -633,7 +656,8 @@ int main(int argc, char** argv) {
                 "template", po::value(&template_name), "house style: a template name (default lscsb) or a path")(
                 "templates", po::value(&templates), "folder of templates")(
                 "format", po::value(&format), "diagnostics as text (default) or json")(
-                "werror", po::bool_switch(&how.werror), "treat warnings as errors");
+                "werror", po::bool_switch(&how.werror), "treat warnings as errors")(
+                "partner-budget", po::value(&budgets), kBudgetHelp);
             po::positional_options_description ppos;
             ppos.add("paper", 1);
             if (help) {
@@ -657,11 +681,14 @@ int main(int argc, char** argv) {
             request.output = output;
             request.house_style = template_name;
             if (!templates.empty()) request.template_dirs.push_back(templates);
+            if (!budgets_ok(budgets)) return kUsage;
+            request.partner_budgets = budgets;
             return run_preview(request, how);
         }
         if (cmd == "validate") {
             std::vector<std::string> files;
             std::string templates, paper_template = "lscsb", format = "text";
+            std::vector<std::string> budgets;
             Reporting how;
             po::options_description opts("boardpack validate FILE.xml... (- reads a paper from standard input)");
             opts.add_options()("files", po::value(&files), "files to check")(
@@ -669,7 +696,8 @@ int main(int argc, char** argv) {
                 "template", po::value(&paper_template),
                 "house style whose fonts papers are checked against (default lscsb; a pack uses its own)")(
                 "format", po::value(&format), "diagnostics as text (default) or json")(
-                "werror", po::bool_switch(&how.werror), "treat warnings as errors");
+                "werror", po::bool_switch(&how.werror), "treat warnings as errors")(
+                "partner-budget", po::value(&budgets), kBudgetHelp);
             po::positional_options_description vpos;
             vpos.add("files", -1);
             if (help) {
@@ -696,6 +724,8 @@ int main(int argc, char** argv) {
             request.files = files;
             request.paper_house_style = paper_template;
             if (!templates.empty()) request.template_dirs.push_back(templates);
+            if (!budgets_ok(budgets)) return kUsage;
+            request.partner_budgets = budgets;
             return run_validate(request, how);
         }
         if (cmd == "import") return cli::run_import(rest, help);

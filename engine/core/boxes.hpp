@@ -74,6 +74,8 @@ struct ForeignSource {
     // the item's mark; the page is then not one Figure, and its drawing is
     // not marked content of the pack page (its content is, in the form).
     bool graft = false;
+    SourceLoc loc;      // the <papers> or <appendix> that names the file
+    std::string shown;  // the file's name in messages, quoted
 };
 
 struct ForeignPage {

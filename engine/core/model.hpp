@@ -219,6 +219,8 @@ struct Block {
 // re-set, so only their geometry is known here.
 struct PartnerPdf {
     std::string path;  // resolved, relative to the working dir
+    SourceLoc loc;      // the <papers> or <appendix> that names it
+    std::string shown;  // its name in messages, quoted
     std::string alt;   // what its pages show, for a reader who cannot see them
     // Its own structure tree goes into the pack's (its pages are not figures).
     bool tagged = false;

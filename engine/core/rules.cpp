@@ -13,7 +13,7 @@ constexpr const Rule* kAllRules[] = {
     &rule::image_format, &rule::image_size, &rule::bad_font, &rule::partner_pdf, &rule::link, &rule::numbering,
     &rule::table_shape, &rule::first_minute, &rule::agenda, &rule::date_order, &rule::image_alt, &rule::heading_level,
     &rule::table_header, &rule::unprintable_character,
-    &rule::paper_bound_twice, &rule::date_mismatch, &rule::repeated_section, &rule::partner_dropped, &rule::partner_alt,
+    &rule::paper_bound_twice, &rule::date_mismatch, &rule::repeated_section, &rule::partner_dropped, &rule::partner_restricted, &rule::partner_alt,
     &rule::appendix_reference, &rule::duplicate_definition,
     &rule::unknown_reference, &rule::unused_style, &rule::style_cycle, &rule::placeholder,
     &rule::page_geometry, &rule::rowspan_too_tall, &rule::front_sheet, &rule::output, &rule::internal_error,

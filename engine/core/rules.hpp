@@ -60,6 +60,7 @@ inline constexpr Rule paper_bound_twice{"paper-bound-twice", "one paper file bou
 inline constexpr Rule date_mismatch{"date-mismatch", "a report dated differently from the meeting it goes to"};
 inline constexpr Rule repeated_section{"repeated-section", "a part a paper has once (recommendations, attendance) given twice"};
 inline constexpr Rule partner_dropped{"partner-dropped", "parts of a partner PDF a pack cannot carry (comments, forms, scripts, attachments), left out"};
+inline constexpr Rule partner_restricted{"partner-restricted", "a partner PDF whose owner restricts printing or copying, which a published pack cannot keep"};
 inline constexpr Rule partner_alt{"partner-alt", "a partner PDF without alt text, so its pages cannot be read aloud"};
 inline constexpr Rule appendix_reference{"appendix-reference", "an appendix mentioned but missing, or present but never mentioned"};
 // ---- templates ----

@@ -68,7 +68,7 @@ void flow_partner_pages(const PartnerPdf& pdf, const SourceLoc& loc, Flow& f, co
         s.break_before = true;
         ForeignPage fp;
         fp.rect = fit_centred(page, content_width(m), s.height);
-        fp.source = std::make_shared<const ForeignSource>(ForeignSource{pdf.path, static_cast<int>(i), page, pdf.tagged});
+        fp.source = std::make_shared<const ForeignSource>(ForeignSource{pdf.path, static_cast<int>(i), page, pdf.tagged, pdf.loc, pdf.shown});
         // Its links, on the same spots: to web and e-mail addresses, and to
         // its other pages, each of which is the same distance away here.
         for (const PartnerLink& l : page.links) {

@@ -33,11 +33,11 @@ std::optional<PackManifest> load_manifest(const std::string& path, const LoadOpt
 }
 
 std::optional<Paper> load_paper(const std::string& path, const std::string& pack_root, Diagnostics& diags,
-                                const std::string& partner_module) {
+                                const PartnerOptions& partner) {
     try {
         load::XmlFile file;
         if (!load::open_xml(path, load::kPaperHint, file, diags)) return std::nullopt;
-        return load::read_paper(file, pack_root, partner_module, diags);
+        return load::read_paper(file, pack_root, partner, diags);
     } catch (const std::exception& e) {
         internal_error(path, e, diags);
         return std::nullopt;
@@ -61,7 +61,7 @@ std::optional<Paper> load_paper_text(const std::string& name, std::string text, 
         file.src.path = name;
         file.src.bytes = std::move(text);
         if (!load::parse_xml(load::kPaperHint, file, diags)) return std::nullopt;
-        return load::read_paper(file, "", "", diags);
+        return load::read_paper(file, "", {}, diags);
     } catch (const std::exception& e) {
         internal_error(name, e, diags);
         return std::nullopt;
@@ -81,9 +81,9 @@ std::optional<TemplateDoc> load_template_text(const std::string& name, std::stri
     }
 }
 
-PackPapers::PackPapers(const PackManifest& manifest, const std::string& manifest_path, const std::string& partner_module)
+PackPapers::PackPapers(const PackManifest& manifest, const std::string& manifest_path, const PartnerOptions& partner)
     : manifest_(manifest), manifest_path_(manifest_path), root_(load::folder_of(manifest_path)),
-      partner_module_(partner_module) {
+      partner_(partner) {
     // Missing or outside papers were reported with the manifest. A file is
     // first bound where the manifest first names it.
     std::set<std::string> named;
@@ -109,13 +109,13 @@ ItemPapers PackPapers::read(std::size_t i) const {
         if (b.source == Source::Pdf) {
             try {
                 const auto& [title, alt] = item.paper_labels[j];
-                paper = load::read_partner_paper(partner_module_, path, item.paper_locs[j], title, alt, out.partners);
+                paper = load::read_partner_paper(partner_, path, item.paper_locs[j], title, alt, out.partners);
             } catch (const std::exception& e) {
                 internal_error(manifest_path_, e, out.partners);
             }
         } else if (b.source == Source::Xml) {
             Diagnostics again;  // reported where first bound
-            paper = load_paper(path, root_, b.first ? out.xml : again, partner_module_);
+            paper = load_paper(path, root_, b.first ? out.xml : again, partner_);
         }
         if (!paper) continue;
         out.papers.push_back(std::move(*paper));
@@ -131,7 +131,7 @@ std::optional<PackDocument> load_pack(const std::string& manifest_path, const Lo
     try {
         PackDocument pack;
         pack.manifest = std::move(*manifest);
-        const PackPapers reader(pack.manifest, manifest_path, options.partner_module);
+        const PackPapers reader(pack.manifest, manifest_path, options.partner);
         std::vector<ItemPapers> items(pack.manifest.items.size());
         parallel_for(items.size(), options.jobs, [&](std::size_t) {
             return [&](std::size_t i) { items[i] = reader.read(i); };

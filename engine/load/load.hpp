@@ -24,9 +24,8 @@ struct LoadOptions {
     // Threads reading a pack's papers; diagnostics come out in the same
     // order whatever the number.
     int jobs = 1;
-    // The partner module that reads partner PDFs; empty: found beside the
-    // library (partner::find_module).
-    std::string partner_module;
+    // How partner PDFs are read: the module, the budgets.
+    PartnerOptions partner{};
 };
 
 // Each returns nullopt only when the file cannot be used at all (missing,
@@ -34,9 +33,9 @@ struct LoadOptions {
 std::optional<PackManifest> load_manifest(const std::string& path, const LoadOptions& options,
                                           Diagnostics& diags);
 // pack_root: the folder paths in the paper may not leave ("" = no limit);
-// partner_module: as LoadOptions::partner_module, for PDF appendices.
+// partner: as LoadOptions::partner, for PDF appendices.
 std::optional<Paper> load_paper(const std::string& path, const std::string& pack_root,
-                                Diagnostics& diags, const std::string& partner_module = {});
+                                Diagnostics& diags, const PartnerOptions& partner = {});
 std::optional<TemplateDoc> load_template(const std::string& path, Diagnostics& diags);
 
 // What a file holds, judged by its first element alone (no full parse), so
@@ -72,8 +71,8 @@ struct ItemPapers {
 // may be called from several threads at once.
 class PackPapers {
 public:
-    // `manifest` must outlive this reader; partner_module: as LoadOptions'.
-    PackPapers(const PackManifest& manifest, const std::string& manifest_path, const std::string& partner_module = {});
+    // `manifest` must outlive this reader; partner: as LoadOptions'.
+    PackPapers(const PackManifest& manifest, const std::string& manifest_path, const PartnerOptions& partner = {});
     ItemPapers read(std::size_t item) const;
 
 private:
@@ -83,7 +82,8 @@ private:
         bool first = false;
     };
     const PackManifest& manifest_;
-    std::string manifest_path_, root_, partner_module_;
+    std::string manifest_path_, root_;
+    PartnerOptions partner_;
     std::vector<std::vector<Binding>> bindings_;  // per item, per <papers>
 };
 

@@ -14,8 +14,8 @@ namespace {
 
 class PaperReader {
 public:
-    PaperReader(Reader& r, const grammar::Format& g, const std::string& pack_root, const std::string& partner_module)
-        : r_(r), g_(g), blocks_(r, g), pack_root_(pack_root), partner_module_(partner_module) {}
+    PaperReader(Reader& r, const grammar::Format& g, const std::string& pack_root, const PartnerOptions& partner)
+        : r_(r), g_(g), blocks_(r, g), pack_root_(pack_root), partner_(partner) {}
 
     void report(pugi::xml_node root, Paper& paper);
     void minutes(pugi::xml_node root, Paper& paper);
@@ -74,7 +74,7 @@ private:
     const grammar::Format& g_;
     BlockReader blocks_;
     std::string pack_root_;
-    std::string partner_module_;
+    const PartnerOptions& partner_;
 };
 
 void PaperReader::report(pugi::xml_node root, Paper& paper) {
@@ -200,7 +200,7 @@ void PaperReader::pdf_appendix(pugi::xml_node el, const std::string& src, const 
         case FileState::Ok: break;
     }
     const std::string alt = collapse_space(r_.attr(el, "alt").value_or(""));
-    s.partner = read_partner_pdf(partner_module_, path, quoted(path), alt, s.loc, r_.diags());
+    s.partner = read_partner_pdf(partner_, path, quoted(path), alt, s.loc, r_.diags());
     // Its first page's shape decides how it starts, as a landscape appendix's does.
     if (s.partner) {
         const PartnerPage& first = s.partner->pages.front();
@@ -362,7 +362,7 @@ void PaperReader::document(pugi::xml_node root, Paper& paper) {
 
 }  // namespace
 
-std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, const std::string& partner_module,
+std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, const PartnerOptions& partner,
                                 Diagnostics& diags) {
     Reader r(file.src, diags);
     pugi::xml_node root = file.root;
@@ -376,7 +376,7 @@ std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, con
         r.error(root, rule::wrong_root, msg);
         return std::nullopt;
     }
-    PaperReader pr(r, *grammar::format_for_root(name), pack_root, partner_module);
+    PaperReader pr(r, *grammar::format_for_root(name), pack_root, partner);
     // The paper's own way with ordinal days, over the template's.
     if (std::optional<std::size_t> o = r.attr_choice(root, "ordinal", {"false", "true", "superscript"}))
         paper.ordinal = static_cast<OrdinalDays>(*o);

@@ -23,6 +23,13 @@ void report_dropped(const partner::Facts& f, const std::string& shown, const Sou
     if (f.javascript) dropped.push_back("its JavaScript");
     if (f.open_action) dropped.push_back("the action it runs when opened");
     if (f.embedded_files) dropped.push_back("its attached files");
+    if (f.hidden_pages > 0)
+        dropped.push_back("content in layers it shows switched off (on " + plural(f.hidden_pages, "page", "pages") + ")");
+    if (f.long_texts > 0)
+        dropped.push_back(plural(f.long_texts, "alternate description or replacement text", "alternate descriptions and replacement texts") +
+                          " too long to carry");
+    if (f.cut_titles > 0)
+        dropped.push_back(plural(f.cut_titles, "bookmark title", "bookmark titles") + " longer than 400 characters (cut short)");
     if (dropped.empty()) return;
     std::string list;
     for (std::size_t i = 0; i < dropped.size(); ++i)
@@ -31,25 +38,42 @@ void report_dropped(const partner::Facts& f, const std::string& shown, const Sou
                   "if the reader needs them, ask the partner for a version without, or publish the PDF beside the pack");
 }
 
+// Its owner's restrictions, which a pack published on the web cannot keep:
+// bound with a warning, not refused (a partner who restricts printing of a
+// paper sent for publication has usually set a default, not a condition).
+void report_restrictions(const partner::Facts& f, const std::string& shown, const SourceLoc& loc, Diagnostics& diags) {
+    if (f.restrictions.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < f.restrictions.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == f.restrictions.size() ? " or " : ", ") + f.restrictions[i];
+    diags.warning(loc, rule::partner_restricted,
+                  "the owner of the PDF " + shown + " does not allow " + list + "; the pack, which binds it, allows both",
+                  "bind it only with the owner's permission, or ask the partner for a PDF without restrictions "
+                  "(--werror makes this an error)");
+}
+
 }  // namespace
 
-std::optional<PartnerPdf> read_partner_pdf(const std::string& module, const std::string& path, const std::string& shown,
-                                           const std::string& alt, const SourceLoc& loc, Diagnostics& diags) {
+std::optional<PartnerPdf> read_partner_pdf(const PartnerOptions& options, const std::string& path,
+                                           const std::string& shown, const std::string& alt, const SourceLoc& loc,
+                                           Diagnostics& diags) {
     // Without the module no partner PDF can be read, whatever it holds.
-    if (const std::string problem = partner::module_problem(module); !problem.empty()) {
+    if (const std::string problem = partner::module_problem(options.module); !problem.empty()) {
         diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + problem,
-                    "install boardpack whole (the module goes in lib/boardpack/ of its prefix), or, in a program "
-                    "that links the library, name the module in BuildRequest::partner_module");
+                    "install boardpack whole (the module and the partner reader go in lib/boardpack/ of its prefix), "
+                    "or, in a program that links the library, name the module in BuildRequest::partner_module");
         return std::nullopt;
     }
-    std::string reason;
-    std::optional<partner::Facts> facts = partner::read_facts(module, path, reason);
+    const PartnerBudgets& budgets = options.budgets;
+    partner::Refusal why;
+    std::optional<partner::Facts> facts = partner::read_facts(options, path, why);
     if (!facts) {
-        diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + reason,
-                    "ask the partner for a PDF that opens without a password and is complete, or save it again");
+        diags.error(loc, rule::partner_pdf, "the PDF " + shown + " cannot be bound: " + why.reason,
+                    partner_refusal_hint(budgets, why.budget));
         return std::nullopt;
     }
     report_dropped(*facts, shown, loc, diags);
+    report_restrictions(*facts, shown, loc, diags);
     if (!facts->structure_problem.empty())
         diags.warning(loc, rule::partner_dropped,
                       "the PDF " + shown + " is tagged, but " + facts->structure_problem +
@@ -57,6 +81,8 @@ std::optional<PartnerPdf> read_partner_pdf(const std::string& module, const std:
                       "give alt=\"...\" saying what the pages show, or ask the partner to save the PDF again with its tags");
     PartnerPdf pdf;
     pdf.path = path;
+    pdf.loc = loc;
+    pdf.shown = shown;
     pdf.alt = alt;
     pdf.tagged = facts->tagged;
     pdf.pages = std::move(facts->pages);
@@ -64,9 +90,9 @@ std::optional<PartnerPdf> read_partner_pdf(const std::string& module, const std:
     return pdf;
 }
 
-std::optional<Paper> read_partner_paper(const std::string& module, const std::string& path, const SourceLoc& loc,
+std::optional<Paper> read_partner_paper(const PartnerOptions& options, const std::string& path, const SourceLoc& loc,
                                         const std::string& title, const std::string& alt, Diagnostics& diags) {
-    std::optional<PartnerPdf> pdf = read_partner_pdf(module, path, quoted(path), alt, loc, diags);
+    std::optional<PartnerPdf> pdf = read_partner_pdf(options, path, quoted(path), alt, loc, diags);
     if (!pdf) return std::nullopt;
     Paper paper;
     paper.kind = Paper::Kind::Partner;

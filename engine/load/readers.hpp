@@ -17,8 +17,8 @@ inline constexpr const char* kPaperHint =
 inline constexpr const char* kManifestHint = "a pack manifest starts with <pack version=\"1\" template=\"...\">";
 inline constexpr const char* kTemplateHint = "a template starts with <template version=\"1\">";
 
-// partner_module: as LoadOptions::partner_module, for PDF appendices.
-std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, const std::string& partner_module,
+// partner: as LoadOptions::partner, for PDF appendices.
+std::optional<Paper> read_paper(XmlFile& file, const std::string& pack_root, const PartnerOptions& partner,
                                 Diagnostics& diags);
 std::optional<PackManifest> read_manifest(XmlFile& file, const LoadOptions& options, Diagnostics& diags);
 std::optional<TemplateDoc> read_template(XmlFile& file, Diagnostics& diags);

@@ -1,10 +1,28 @@
-// partner.hpp's functions in the program: each opens the qpdf module
-// (module.hpp) on first use and hands the call on. A pack without partner
-// PDFs never opens it.
-#include <dlfcn.h>
+// partner.hpp's functions in the program. Each runs the partner reader,
+// boardpack-partner-reader, as a process of its own, which opens the qpdf
+// module and does the work there (module.hpp). A partner PDF is a
+// stranger's file, and qpdf can be made to recurse off the end of its stack,
+// loop forever or allocate without end by one; in a process of its own,
+// limited in processor time and address space and killed past its wall
+// time, such a file costs the build one refusal, not the build. The reader
+// is a program of its own, started with posix_spawn (fork and exec in one
+// step, safe however many threads the build runs), not a fork of the
+// build: a forked copy of a threaded process may only do what is safe
+// between fork and exec, and qpdf's work is not. A pack without partner
+// PDFs starts no reader.
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -12,6 +30,9 @@
 #include "core/installation.hpp"
 #include "partner/module.hpp"
 #include "partner/partner.hpp"
+#include "partner/wire.hpp"
+
+extern char** environ;
 
 namespace bp::partner {
 
@@ -19,9 +40,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Loaded {
-    const module::Api* api = nullptr;
-    std::string problem;  // why not, when api is null
+struct Located {
+    std::string module, reader;
+    std::string problem;  // why not, when module is empty
 };
 
 std::string listed(const std::vector<std::string>& paths) {
@@ -31,8 +52,11 @@ std::string listed(const std::vector<std::string>& paths) {
     return out;
 }
 
-Loaded open_module(const std::string& named) {
-    Loaded l;
+// The module and the reader beside it. The program does not open the
+// module (that would load qpdf into it): the reader does, and says when
+// it is of another version.
+Located locate(const std::string& named) {
+    Located l;
     const ModuleLookup found = find_module(named);
     if (found.path.empty()) {
         l.problem = named.empty() ? std::string("boardpack's partner module ") + module::kFileName +
@@ -40,32 +64,133 @@ Loaded open_module(const std::string& named) {
                                   : "boardpack's partner module " + named + " does not exist";
         return l;
     }
-    void* handle = dlopen(found.path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-        const char* why = dlerror();
-        l.problem = "boardpack's partner module " + found.path + " cannot be loaded" +
-                    (why != nullptr ? std::string(" (") + why + ")" : std::string());
+    const std::string reader = (fs::path(found.path).parent_path() / module::kReaderName).string();
+    if (access(reader.c_str(), X_OK) != 0) {
+        l.problem = std::string("boardpack's partner reader ") + reader + ", which reads partner PDFs with " +
+                    found.path + ", is not installed beside it";
         return l;
     }
-    auto entry = reinterpret_cast<const module::Api* (*)()>(dlsym(handle, module::kApiSymbol));
-    const module::Api* api = entry != nullptr ? entry() : nullptr;
-    if (api == nullptr || api->version != module::kApiVersion || !api->read_facts || !api->bind_pages) {
-        dlclose(handle);
-        l.problem = "boardpack's partner module " + found.path + " is of another version of boardpack";
-        return l;
-    }
-    l.api = api;  // kept open for the rest of the process
+    l.module = found.path;
+    l.reader = reader;
     return l;
 }
 
-// Each module named, opened once, whichever thread asks first.
-const Loaded& loaded(const std::string& named) {
+// Each module named, found once, whichever thread asks first.
+const Located& located(const std::string& named) {
     static std::mutex lock;
-    static std::map<std::string, std::unique_ptr<const Loaded>> opened;
+    static std::map<std::string, std::unique_ptr<const Located>> found;
     std::lock_guard<std::mutex> hold(lock);
-    std::unique_ptr<const Loaded>& l = opened[named];
-    if (!l) l = std::make_unique<const Loaded>(open_module(named));
+    std::unique_ptr<const Located>& l = found[named];
+    if (!l) l = std::make_unique<const Located>(locate(named));
     return *l;
+}
+
+// What became of one run of the reader.
+struct Run {
+    bool replied = false;
+    std::string reply;
+    Refusal problem;  // when not replied
+};
+
+std::string seconds_text(std::int64_t s) { return std::to_string(s) + " s"; }
+
+// Runs the reader on `request`, for at most `seconds` of processor time and
+// `megabytes` of address space. A PDF that makes qpdf loop spends processor
+// time; the wall time, three times as long, catches a reader that waits
+// (and leaves a build on a busy machine the time it needs). `doing`
+// ("reading it", "binding it") begins the sentence that says what went wrong.
+Run run_reader(const Located& where, const std::string& request, std::int64_t seconds, std::int64_t megabytes,
+               const std::string& doing) {
+    Run run;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+        run.problem.reason = "the partner reader cannot be started (" + std::string(std::strerror(errno)) + ")";
+        return run;
+    }
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_adddup2(&files, sv[1], 0);
+    posix_spawn_file_actions_adddup2(&files, sv[1], 1);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    // The reader starts with no signal blocked and the usual ones at their
+    // defaults, whatever the thread that starts it had set.
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD, SIGXCPU, SIGXFSZ, SIGALRM, SIGUSR1, SIGUSR2})
+        sigaddset(&defaults, s);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    const std::string& reader = where.reader;
+    const std::string& module = where.module;
+    const std::string secs = std::to_string(seconds), mbs = std::to_string(megabytes);
+    char* argv[] = {const_cast<char*>(reader.c_str()), const_cast<char*>(module.c_str()), const_cast<char*>(secs.c_str()),
+                    const_cast<char*>(mbs.c_str()), nullptr};
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, reader.c_str(), &files, &attributes, argv, environ);
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attributes);
+    close(sv[1]);
+    if (spawned != 0) {
+        close(sv[0]);
+        run.problem.reason = "the partner reader " + reader + " cannot be started (" + std::strerror(spawned) + ")";
+        return run;
+    }
+
+    // The request goes in and the reply comes out side by side, within the wall time.
+    const std::int64_t wall = 3 * seconds;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(wall);
+    std::size_t sent = 0;
+    bool timed_out = false;
+    if (request.empty()) shutdown(sv[0], SHUT_WR);
+    char buffer[1 << 16];
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) {
+            timed_out = true;
+            break;
+        }
+        pollfd p{sv[0], static_cast<short>(POLLIN | (sent < request.size() ? POLLOUT : 0)), 0};
+        const int n = poll(&p, 1, static_cast<int>(std::min<long long>(left.count(), 1000)));
+        if (n < 0 && errno != EINTR) break;
+        if (n <= 0) continue;
+        if ((p.revents & POLLOUT) && sent < request.size()) {
+            const ssize_t w = send(sv[0], request.data() + sent, std::min<std::size_t>(request.size() - sent, sizeof buffer),
+                                   MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (w > 0) sent += static_cast<std::size_t>(w);
+            if (w < 0 && errno != EAGAIN && errno != EINTR) sent = request.size();  // it has gone: see how it ended
+            if (sent == request.size()) shutdown(sv[0], SHUT_WR);
+        }
+        if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+            const ssize_t r = recv(sv[0], buffer, sizeof buffer, MSG_DONTWAIT);
+            if (r > 0) run.reply.append(buffer, static_cast<std::size_t>(r));
+            if (r == 0 || (r < 0 && errno != EAGAIN && errno != EINTR)) break;
+        }
+    }
+    close(sv[0]);
+    if (timed_out) kill(pid, SIGKILL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (timed_out) {
+        run.problem = Refusal{doing + " took more than " + seconds_text(wall), "time"};
+    } else if (WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL)) {
+        // The processor time ran out (SIGKILL at its hard limit, or by the
+        // system when memory ran short).
+        run.problem = Refusal{doing + " took more than " + seconds_text(seconds) + " of processor time", "time"};
+    } else if (WIFSIGNALED(status)) {
+        run.problem.reason = "the PDF library crashed " + doing + " (signal " + std::to_string(WTERMSIG(status)) + ", " +
+                             strsignal(WTERMSIG(status)) + ")";
+    } else if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
+        run.problem = Refusal{doing + " needed more than " + std::to_string(megabytes) + " MB of memory", "memory"};
+    } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        run.problem.reason = "the partner reader failed " + doing + " (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+    } else {
+        run.replied = true;
+    }
+    return run;
 }
 
 }  // namespace
@@ -90,21 +215,42 @@ ModuleLookup find_module(const std::string& module) {
     return out;
 }
 
-std::string module_problem(const std::string& module) { return loaded(module).problem; }
+std::string module_problem(const std::string& module) { return located(module).problem; }
 
-std::optional<Facts> read_facts(const std::string& module, const std::string& path, std::string& reason) {
-    const Loaded& l = loaded(module);
-    if (l.api == nullptr) {
-        reason = l.problem;
+std::optional<Facts> read_facts(const PartnerOptions& options, const std::string& path, Refusal& why) {
+    const Located& where = located(options.module);
+    if (where.module.empty()) {
+        why.reason = where.problem;
         return std::nullopt;
     }
-    return l.api->read_facts(path, reason);
+    const PartnerBudgets& budgets = options.budgets;
+    Run run = run_reader(where, wire::read_request(path, budgets), budgets.seconds, budgets.memory_mb, "reading it");
+    if (!run.replied) {
+        why = run.problem;
+        return std::nullopt;
+    }
+    wire::Message m = wire::decode(run.reply);
+    if (m.ok && m.kind == wire::Kind::Facts) return std::move(m.facts);
+    why = m.ok && m.kind == wire::Kind::Refused ? m.refusal : Refusal{"the partner reader's reply is not whole", {}};
+    return std::nullopt;
 }
 
-std::string bind_pages(const std::string& module, const std::string& pack, const std::vector<Placement>& placements) {
-    const Loaded& l = loaded(module);
-    if (l.api == nullptr) throw std::runtime_error(l.problem);
-    return l.api->bind_pages(pack, placements);
+std::string bind_pages(const PartnerOptions& options, const std::string& pack, const std::vector<Placement>& placements) {
+    const Located& where = located(options.module);
+    if (where.module.empty()) throw BindFailure(0, Refusal{where.problem, {}});
+    const PartnerBudgets& budgets = options.budgets;
+    // Each partner file bound is given the time one read is.
+    std::set<std::string> files;
+    for (const Placement& p : placements) files.insert(p.path);
+    const std::int64_t seconds = budgets.seconds * static_cast<std::int64_t>(std::max<std::size_t>(files.size(), 1));
+    Run run = run_reader(where, wire::bind_request(pack, placements, budgets), seconds, budgets.memory_mb,
+                         "binding it");
+    if (!run.replied) throw BindFailure(0, run.problem);
+    if (wire::take_bound(run.reply)) return std::move(run.reply);
+    const wire::Message m = wire::decode(run.reply);
+    if (m.ok && m.kind == wire::Kind::Refused)
+        throw BindFailure(std::min(m.placement, placements.empty() ? 0 : placements.size() - 1), m.refusal);
+    throw BindFailure(0, Refusal{"the partner reader's reply is not whole", {}});
 }
 
 }  // namespace bp::partner

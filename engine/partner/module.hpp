@@ -1,8 +1,8 @@
 // The qpdf side of the partner stage is a module of its own,
-// boardpack-partner.so, opened only when a pack has a partner PDF: loading
-// qpdf and what it brings (gnutls among them) would cost every build about
-// 3 ms and 3.5 MB. loader.cpp, linked into the program, finds and opens it;
-// this header is what the two agree on.
+// boardpack-partner.so. The program never loads it: the partner reader
+// (boardpack-partner-reader, installed beside it) opens it in a process of
+// its own for each partner PDF read and each pack bound (loader.cpp says
+// why). This header is what the reader and the module agree on.
 #pragma once
 #include <optional>
 #include <string>
@@ -12,20 +12,30 @@
 
 namespace bp::partner::module {
 
-inline constexpr int kApiVersion = 1;
+inline constexpr int kApiVersion = 2;
 inline constexpr const char* kFileName = "boardpack-partner.so";
+inline constexpr const char* kReaderName = "boardpack-partner-reader";
 inline constexpr const char* kApiSymbol = "boardpack_partner_api";
 
-// What the module hands the loader: partner.hpp's functions.
+// What the module hands the reader: partner.hpp's functions, run in the
+// reader's process. Neither throws.
 struct Api {
     int version = kApiVersion;
-    std::optional<Facts> (*read_facts)(const std::string& path, std::string& reason) = nullptr;
-    std::string (*bind_pages)(const std::string& pack, const std::vector<Placement>& placements) = nullptr;
+    std::optional<Facts> (*read_facts)(const std::string& path, const PartnerBudgets& budgets, Refusal& why) = nullptr;
+    // The bound pack, or false with the placement at fault and why.
+    bool (*bind_pages)(const std::string& pack, const std::vector<Placement>& placements, const PartnerBudgets& budgets,
+                       std::string& bound, std::size_t& at, Refusal& why) = nullptr;
 };
 
-// The module's own implementations (read.cpp, bind.cpp).
-std::optional<Facts> read_facts(const std::string& path, std::string& reason);
-std::string bind_pages(const std::string& pack, const std::vector<Placement>& placements);
+// The module's own implementations (read.cpp, bind.cpp), which the fuzz
+// harness also calls in its own process.
+std::optional<Facts> read_facts(const std::string& path, const PartnerBudgets& budgets, Refusal& why);
+bool bind_pages(const std::string& pack, const std::vector<Placement>& placements, const PartnerBudgets& budgets,
+                std::string& bound, std::size_t& at, Refusal& why);
+
+// At most this much of a message from the PDF library (which may quote the
+// file) goes into a refusal.
+std::string excerpt(const std::string& message, std::size_t most = 200);
 
 }  // namespace bp::partner::module
 

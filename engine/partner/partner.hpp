@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -30,16 +31,25 @@ struct Facts {
     bool javascript = false;
     bool open_action = false;
     bool embedded_files = false;
+    int hidden_pages = 0;  // pages with content in a layer the PDF shows switched off (left out)
+    int long_texts = 0;    // structure elements' strings left out for their length
+    int cut_titles = 0;    // bookmark titles cut short
+    // What its owner does not allow ("printing", "copying its text"), which
+    // the pack, a public document, cannot keep from its readers.
+    std::vector<std::string> restrictions;
+    std::uint64_t decoded_bytes = 0;  // the content its pages draw, decoded
 };
 
-// The qpdf side of this stage is a module, boardpack-partner.so, opened
-// only when a pack has a partner PDF. `module` names it in the calls below
-// (BuildRequest::partner_module); empty, it is looked for as find_module
-// looks.
+// The qpdf side of this stage is a module, boardpack-partner.so, which the
+// program never loads: the partner reader, boardpack-partner-reader beside
+// it, opens it in a process of its own for each PDF read and each pack
+// bound (loader.cpp says why). PartnerOptions::module names the module in
+// the calls below (BuildRequest::partner_module); empty, it is looked for
+// as find_module looks.
 
 // Where the module is: `module` as it is when given, else the first
 // PREFIX/lib/boardpack/boardpack-partner.so of installation::prefixes().
-// The one place it is looked for.
+// The one place it is looked for; the reader is the one beside it.
 struct ModuleLookup {
     std::string path;                    // empty when not found
     std::vector<std::string> looked_at;  // every path tried, in order
@@ -47,15 +57,27 @@ struct ModuleLookup {
 ModuleLookup find_module(const std::string& module);
 
 // Why partner PDFs cannot be read with the module, in plain words naming
-// the paths looked at (it is not there, or cannot be loaded, or is of
-// another version); empty when they can. The module is opened once.
+// the paths looked at (it is not there, or the reader is not beside it);
+// empty when they can. (A module of another version is refused by the
+// reader, as the reason a PDF cannot be read.)
 std::string module_problem(const std::string& module);
 
-// The facts of the PDF at `path`, or nullopt with `reason` saying in plain
-// words why it cannot be bound (qpdf's own reason where it has one):
-// encrypted with a password, damaged or truncated, no pages, a page of zero
-// size; or module_problem. Never throws.
-std::optional<Facts> read_facts(const std::string& module, const std::string& path, std::string& reason);
+// Why a PDF cannot be bound, in plain words (as after "cannot be bound: "),
+// quoting at most a short excerpt of anything from the file; and, when it
+// is a budget it exceeds, that budget's name ("stream", "time", ...).
+struct Refusal {
+    std::string reason;
+    std::string budget;
+};
+
+// The facts of the PDF at `path`, or nullopt with `why`: encrypted with a
+// password, damaged or truncated, no pages, a page of zero size, a page
+// tree or content the PDF library cannot be trusted with, past a budget;
+// or module_problem. Checks everything binding will do with its pages.
+// Never throws. Read in a process of its own, within the budgets' processor
+// time (three times that of wall time) and memory: a PDF that crashes or
+// hangs the PDF library is only refused.
+std::optional<Facts> read_facts(const PartnerOptions& options, const std::string& path, Refusal& why);
 
 // The resource name under which a pack page's content draws its partner
 // page ("/BPPartner Do"); bind_pages supplies the object.
@@ -79,9 +101,15 @@ struct Placement {
 // have graft_under, the partner's structure elements for those pages are
 // copied under that element, their marked content referred to in the forms
 // (MCR /Stm, the forms' /StructParents in the pack's parent tree). Output is
-// the same bytes for the same input. Throws std::runtime_error with a
-// sentence naming the partner file when one can no longer be read, or
-// module_problem.
-std::string bind_pages(const std::string& module, const std::string& pack, const std::vector<Placement>& placements);
+// the same bytes for the same input. Bound in a process of its own, within
+// the budgets' memory and, for each partner file, their processor time.
+// Throws BindFailure when a partner file can no longer be bound (it changed
+// since it was read, or binding it exceeds a budget), or module_problem.
+struct BindFailure : std::runtime_error {
+    BindFailure(std::size_t at, const Refusal& why) : std::runtime_error(why.reason), placement(at), refusal(why) {}
+    std::size_t placement;  // the first placement of the file at fault
+    Refusal refusal;
+};
+std::string bind_pages(const PartnerOptions& options, const std::string& pack, const std::vector<Placement>& placements);
 
 }  // namespace bp::partner

@@ -2,17 +2,19 @@
 // its type mapped to a standard one, its content as (page, MCID, stream).
 #include "partner/structure.hpp"
 
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <string_view>
 #include <utility>
+
+#include "partner/refusal.hpp"
 
 namespace bp::partner {
 
 namespace {
 
 constexpr int kMaxDepth = 64;
-constexpr std::size_t kMaxElements = 500000;
 constexpr int kMaxMcid = 1000000;
 constexpr std::size_t kMaxMcidSlots = 1000000;
 
@@ -30,22 +32,65 @@ bool is_standard(std::string_view type) {
     return false;
 }
 
+// ISO 32000-1, 14.8.5: the standard attribute owners a reader knows, and
+// their keys; another owner's attributes (XML, HTML, CSS, a program's own)
+// mean nothing to a screen reader and stay behind.
+struct Owner {
+    std::string_view name;
+    std::initializer_list<std::string_view> keys;
+};
+const Owner kOwners[] = {
+    {"/Layout",
+     {"/Placement", "/WritingMode", "/BackgroundColor", "/BorderColor", "/BorderStyle", "/BorderThickness",
+      "/Padding", "/Color", "/SpaceBefore", "/SpaceAfter", "/StartIndent", "/EndIndent", "/TextIndent",
+      "/TextAlign", "/BBox", "/Width", "/Height", "/BlockAlign", "/InlineAlign", "/TBorderStyle", "/TPadding",
+      "/BaselineShift", "/LineHeight", "/TextDecorationColor", "/TextDecorationThickness", "/TextDecorationType",
+      "/RubyAlign", "/RubyPosition", "/GlyphOrientationVertical", "/ColumnCount", "/ColumnGap", "/ColumnWidths"}},
+    {"/List", {"/ListNumbering"}},
+    {"/PrintField", {"/Role", "/checked", "/Checked", "/Desc"}},
+    {"/Table", {"/RowSpan", "/ColSpan", "/Headers", "/Scope", "/Summary"}},
+};
+
+constexpr std::size_t kMaxAttributeString = 1000;
+constexpr int kMaxAttributeItems = 64;
+
+// An attribute's value: a number, a name, a short string, or a short array
+// of those (two levels: a border's colour per side); else null.
+QPDFObjectHandle attribute_value(QPDFObjectHandle h, int depth = 0) {
+    if (h.isArray()) {
+        if (depth >= 2 || h.getArrayNItems() > kMaxAttributeItems) return QPDFObjectHandle::newNull();
+        QPDFObjectHandle a = QPDFObjectHandle::newArray();
+        for (QPDFObjectHandle item : h.aitems()) a.appendItem(attribute_value(item, depth + 1));
+        return a;
+    }
+    if (h.isInteger()) return QPDFObjectHandle::newInteger(h.getIntValue());
+    if (h.isReal()) return QPDFObjectHandle::newReal(h.getRealValue());
+    if (h.isName()) return QPDFObjectHandle::newName(h.getName());
+    if (h.isBool()) return QPDFObjectHandle::newBool(h.getBoolValue());
+    if (h.isString() && h.getStringValue().size() <= kMaxAttributeString)
+        return QPDFObjectHandle::newString(h.getStringValue());
+    return QPDFObjectHandle::newNull();
+}
+
 class TreeReader {
 public:
-    TreeReader(QPDF& pdf, QPDFObjectHandle root) : pdf_(pdf), role_map_(root.getKey("/RoleMap")) {}
+    TreeReader(const PageList& pages, QPDFObjectHandle root, long long max_elements)
+        : pages_(pages), role_map_(root.getKey("/RoleMap")), max_elements_(max_elements) {}
 
     // The element `h` and everything under it; false (with `reason`) when
     // the tree cannot be carried over.
     bool element(QPDFObjectHandle h, int depth, std::size_t& index) {
         if (depth > kMaxDepth) return fail("it is nested more than 64 levels deep");
         if (mcid_slots > kMaxMcidSlots) return fail("its marked content is numbered beyond 1,000,000 in all");
-        if (tree.elements.size() >= kMaxElements) return fail("it has more than 500,000 elements");
+        if (static_cast<long long>(tree.elements.size()) >= max_elements_)
+            throw Refused("it has more than " + std::to_string(max_elements_) + " structure elements", "elements");
         if (h.isIndirect() && !seen_.insert(h.getObjGen()).second)
             return fail("an element is reached twice (object " + std::to_string(h.getObjectID()) + ")");
         QPDFObjectHandle type = h.getKey("/S");
         if (!type.isName()) return fail("an element has no type (/S)");
         index = tree.elements.size();
-        tree.elements.push_back(TreeElement{h, type.getName().substr(1), standard_type(type.getName()), {}});
+        tree.elements.push_back(TreeElement{type.getName().substr(1), standard_type(type.getName()), texts(h),
+                                            attributes(h.getKey("/A")), {}});
         QPDFObjectHandle page = h.getKey("/Pg");
         QPDFObjectHandle k = h.getKey("/K");
         std::vector<QPDFObjectHandle> kids;
@@ -82,6 +127,68 @@ public:
     std::size_t mcid_slots = 0;  // the parent tree's arrays, all together
 
 private:
+    // The element's strings that go with it, each and all within bounds.
+    std::vector<std::pair<std::string, std::string>> texts(QPDFObjectHandle h) {
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const char* key : {"/T", "/Lang", "/Alt", "/ActualText", "/E"}) {
+            QPDFObjectHandle v = h.getKey(key);
+            if (!v.isString()) continue;
+            std::string bytes = v.getStringValue();
+            const std::size_t most = std::string_view(key) == "/Lang" ? 64 : kMaxElementText;
+            if (bytes.size() > most || text_bytes_ + bytes.size() > kMaxTreeText) {
+                ++tree.long_texts;
+                continue;
+            }
+            text_bytes_ += bytes.size();
+            out.emplace_back(key, std::move(bytes));
+        }
+        return out;
+    }
+
+    // The element's attribute dictionaries (/A: one, or an array of them and
+    // revision numbers), each kept once.
+    std::vector<std::size_t> attributes(QPDFObjectHandle a) {
+        std::vector<QPDFObjectHandle> sets;
+        if (a.isArray()) {
+            for (int i = 0; i < a.getArrayNItems() && i < kMaxAttributeItems; ++i) sets.push_back(a.getArrayItem(i));
+        } else {
+            sets.push_back(a);
+        }
+        std::vector<std::size_t> out;
+        for (QPDFObjectHandle d : sets) {
+            if (!d.isDictionary() || d.isStream()) continue;
+            if (d.isIndirect()) {
+                auto it = attribute_index_.find(d.getObjGen());
+                if (it != attribute_index_.end()) {
+                    if (it->second != kNone) out.push_back(it->second);
+                    continue;
+                }
+            }
+            const std::size_t made = attribute_set(d);
+            if (d.isIndirect()) attribute_index_.emplace(d.getObjGen(), made);
+            if (made != kNone) out.push_back(made);
+        }
+        return out;
+    }
+
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+    std::size_t attribute_set(QPDFObjectHandle d) {
+        QPDFObjectHandle o = d.getKey("/O");
+        for (const Owner& owner : kOwners) {
+            if (!o.isName() || o.getName() != owner.name) continue;
+            QPDFObjectHandle copy = QPDFObjectHandle::newDictionary();
+            copy.replaceKey("/O", QPDFObjectHandle::newName(std::string(owner.name)));
+            for (std::string_view key : owner.keys) {
+                QPDFObjectHandle v = attribute_value(d.getKey(std::string(key)));
+                if (!v.isNull()) copy.replaceKey(std::string(key), v);
+            }
+            tree.attributes.push_back(copy);
+            return tree.attributes.size() - 1;
+        }
+        return kNone;
+    }
+
     bool fail(std::string why) {
         reason = std::move(why);
         return false;
@@ -101,13 +208,9 @@ private:
     }
 
     void content(QPDFObjectHandle page, long long mcid, QPDFObjectHandle stream, std::vector<TreeKid>& out) {
-        if (!page.isPageObject() || mcid < 0 || mcid > kMaxMcid) return;
-        int index = -1;
-        try {
-            index = pdf_.findPage(page);
-        } catch (const std::exception&) {
-            return;  // a page outside the page tree
-        }
+        if (mcid < 0 || mcid > kMaxMcid) return;
+        const int index = pages_.find(page);
+        if (index < 0) return;  // not a page, or one outside the page tree
         out.push_back(TreeKid{false, 0, index, static_cast<int>(mcid), stream});
         has_content = true;
         // The parent tree holds an array up to the highest MCID of each
@@ -120,21 +223,24 @@ private:
         }
     }
 
-    QPDF& pdf_;
+    const PageList& pages_;
     QPDFObjectHandle role_map_;
+    const long long max_elements_;
+    std::size_t text_bytes_ = 0;
+    std::map<QPDFObjGen, std::size_t> attribute_index_;  // by the partner's object: kept as, or kNone
     std::set<QPDFObjGen> seen_;
     std::map<QPDFObjGen, int> highest_mcid_;  // one past the highest MCID, by content stream
 };
 
 }  // namespace
 
-std::optional<Tree> read_tree(QPDF& pdf, std::string& reason) {
+std::optional<Tree> read_tree(QPDF& pdf, const PageList& pages, long long max_elements, std::string& reason) {
     QPDFObjectHandle root = pdf.getRoot().getKey("/StructTreeRoot");
     if (!root.isDictionary()) {
         reason = "it has no structure tree";
         return std::nullopt;
     }
-    TreeReader reader(pdf, root);
+    TreeReader reader(pages, root, max_elements);
     try {
         QPDFObjectHandle k = root.getKey("/K");
         std::vector<QPDFObjectHandle> top;
@@ -151,6 +257,8 @@ std::optional<Tree> read_tree(QPDF& pdf, std::string& reason) {
             }
             reader.tree.top.push_back(index);
         }
+    } catch (const Refused&) {
+        throw;
     } catch (const std::exception& e) {
         reason = std::string("its structure tree cannot be read (qpdf: ") + e.what() + ")";
         return std::nullopt;

@@ -85,13 +85,17 @@ void check_pack(const PackBox& pack) {
 }
 
 // Every page that shows a partner's page, in page order.
-std::vector<partner::Placement> partner_placements(const PackBox& pack) {
+// `sources`: each placement's, for messages.
+std::vector<partner::Placement> partner_placements(const PackBox& pack,
+                                                   std::vector<std::shared_ptr<const ForeignSource>>& sources) {
     std::vector<partner::Placement> out;
     for (std::size_t i = 0; i < pack.pages.size(); ++i)
         for (const PageItem& item : pack.pages[i].items)
-            if (const auto* fp = std::get_if<ForeignPage>(&item.what))
+            if (const auto* fp = std::get_if<ForeignPage>(&item.what)) {
                 out.push_back(partner::Placement{i, fp->source->path, fp->source->page, fp->source->box,
                                                  placement_matrix(fp->source->box, fp->rect, pack.pages[i].height)});
+                sources.push_back(fp->source);
+            }
     return out;
 }
 
@@ -302,7 +306,8 @@ pdf::BaseFile write_base(const PackBox& pack, const PdfOptions& options, const p
 void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& page_done,
            pdf::OutputFile& out) {
     // Read first: write_base may free the pages' items as it goes.
-    std::vector<partner::Placement> placements = partner_placements(pack);
+    std::vector<std::shared_ptr<const ForeignSource>> sources;
+    std::vector<partner::Placement> placements = partner_placements(pack, sources);
     // With partner pages the file is kept in memory, for the final pass
     // that binds them into it; without, it goes straight to the output.
     std::string whole;
@@ -325,7 +330,10 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
     if (placements.empty()) return;
     std::string bound;
     try {
-        bound = partner::bind_pages(options.partner_module, whole, placements);
+        bound = partner::bind_pages(options.partner, whole, placements);
+    } catch (const partner::BindFailure& f) {
+        const ForeignSource& at = *sources[f.placement];
+        throw PartnerBindError{at.loc, "the PDF " + at.shown + " cannot be bound: " + f.refusal.reason, f.refusal.budget};
     } catch (const std::exception& e) {
         throw Failure(std::string("cannot bind the partner pages: ") + e.what());
     }
@@ -333,7 +341,7 @@ void build(const PackBox& pack, const PdfOptions& options, const pdf::PageDone& 
 }
 
 bool write_pack(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
-                const pdf::PageDone& page_done, std::string* error) {
+                const pdf::PageDone& page_done, std::string* error, PartnerBindError* partner_error) {
     std::string message;
     try {
         check_pack(pack);
@@ -341,6 +349,9 @@ bool write_pack(const PackBox& pack, const std::string& out_path, const PdfOptio
         build(pack, options, page_done, out);
         out.commit();
         return true;
+    } catch (const PartnerBindError& e) {
+        message = e.message;
+        if (partner_error != nullptr) *partner_error = e;
     } catch (const Failure& f) {
         message = f.what();
     } catch (const OutputError& e) {
@@ -357,12 +368,12 @@ bool write_pack(const PackBox& pack, const std::string& out_path, const PdfOptio
 }  // namespace
 
 bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
-               std::string* error) {
-    return write_pack(pack, out_path, options, {}, error);
+               std::string* error, PartnerBindError* partner_error) {
+    return write_pack(pack, out_path, options, {}, error, partner_error);
 }
 
 bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
-               std::string* error) {
+               std::string* error, PartnerBindError* partner_error) {
     // Each page's own vector and sealed stream (once libharu has a copy), on
     // the thread that built its stream: no two threads free the same page.
     return write_pack(pack, out_path, options,
@@ -370,7 +381,7 @@ bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& op
                           std::vector<PageItem>().swap(pack.pages[i].items);
                           pack.pages[i].sealed.content.reset();
                       },
-                      error);
+                      error, partner_error);
 }
 
 }  // namespace bp

@@ -15,23 +15,31 @@ struct PdfOptions {
     // false only to measure what tagging costs: no structure tree and no
     // marked content, so the PDF is not accessible.
     bool tagged = true;
-    // The partner module that binds partner pages; empty: found beside the
-    // library (partner::find_module).
-    std::string partner_module = {};
+    // How partner pages are bound: the module, the budgets.
+    PartnerOptions partner{};
+};
+
+// A partner PDF that could not be bound into the pack: the fault is the
+// input's, located at the paper that names it, not the output's.
+struct PartnerBindError {
+    SourceLoc loc;
+    std::string message;  // "the PDF "x.pdf" cannot be bound: ..."
+    std::string budget;   // the budget it exceeds, if that is why
 };
 
 // Returns true on success. On failure *error says what went wrong, in words
 // that follow the path ("cannot be written: the disk is full"), no temporary
 // file is left behind, and out_path is as it was: absent, or the previous
-// file untouched. out_path "-" writes to standard output.
+// file untouched. out_path "-" writes to standard output. When a partner
+// PDF is at fault and `partner_error` is given, it says where and why.
 bool write_pdf(const PackBox& pack, const std::string& out_path, const PdfOptions& options,
-               std::string* error);
+               std::string* error, PartnerBindError* partner_error = nullptr);
 
 // The same bytes, from a pack the caller gives up: each page's items are
 // freed as soon as its content stream is built, so a long pack is not held
 // whole while the file is written. Only the pages' sizes are left in it.
 bool write_pdf(PackBox&& pack, const std::string& out_path, const PdfOptions& options,
-               std::string* error);
+               std::string* error, PartnerBindError* partner_error = nullptr);
 
 // The title of a PDF that boardpack wrote, read from its XMP metadata; nullopt
 // when the file at `path` is not one (or cannot be read). How a build tells

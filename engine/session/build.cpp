@@ -132,8 +132,8 @@ using bp::session::kLayout;
 
 // What an agenda item's result depends on besides the files it reads: the
 // house style, how pages are sealed, the meeting's date (a report dated for
-// another meeting is warned of), where the pack lies, and how the manifest
-// binds each paper. Two items with the same key and the same files give
+// another meeting is warned of), where the pack lies, how partner PDFs are
+// read (module, budgets), and how the manifest binds each paper. Two items with the same key and the same files give
 // the same pages and the same diagnostics.
 std::string item_key(const bp::PackManifest& manifest, std::size_t i, const std::string& manifest_path,
                      const BuildRequest& request, const std::string& style_key, bool keep_items) {
@@ -147,6 +147,8 @@ std::string item_key(const bp::PackManifest& manifest, std::size_t i, const std:
                   : " unseen\n");
     k += std::to_string(manifest.meeting.date.year) + '-' + std::to_string(manifest.meeting.date.month) + '-' +
          std::to_string(manifest.meeting.date.day) + '\n' + manifest_path + '\n' + request.partner_module + '\n';
+    // A budget raised or lowered can bind a PDF that was refused, or refuse one.
+    for (const std::string& budget : request.partner_budgets) k += "budget " + budget + '\n';
     // Whether an earlier item binds the same file (a paper is checked where first bound).
     std::set<std::string> before;
     for (std::size_t e = 0; e < i; ++e) before.insert(manifest.items[e].papers.begin(), manifest.items[e].papers.end());
@@ -172,9 +174,9 @@ public:
     // they are laid out, on the same thread.
     using Render = std::function<void(std::size_t i, const std::vector<bp::Paper>& papers, CachedItem& into)>;
     PackItems(Session::State& state, const bp::PackManifest& manifest, const std::string& manifest_path,
-              const BuildRequest& request, const bp::session::HouseStyle* style, bp::ImageFiles* images, Stage last,
-              bool keep_items, Render render = {})
-        : state_(state), manifest_(manifest), reader_(manifest, manifest_path, request.partner_module),
+              const BuildRequest& request, const bp::PartnerOptions& partner, const bp::session::HouseStyle* style,
+              bp::ImageFiles* images, Stage last, bool keep_items, Render render = {})
+        : state_(state), manifest_(manifest), reader_(manifest, manifest_path, partner),
           render_(std::move(render)),
           images_(images), style_(style), last_(last), found_(manifest.items.size()), made_(manifest.items.size()) {
         keys_.reserve(manifest.items.size());
@@ -558,9 +560,14 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
         }
     }
 
+    bp::PartnerOptions partner;
+    if (!partner_options(request.partner_module, request.partner_budgets, partner, diags))
+        return finish(kOutputRefused);
+    const bp::PartnerBudgets& budgets = partner.budgets;
+
     bp::LoadOptions lo;
     lo.template_dirs = template_dirs(request.template_dirs);
-    lo.partner_module = request.partner_module;
+    lo.partner = partner;
     std::optional<bp::PackManifest> manifest = bp::load_manifest(request.pack, lo, diags);
     if (!manifest) return finish(kInputErrors);
     bp::PackDocument pack{std::move(*manifest), {}};
@@ -629,7 +636,8 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
                                                             site_words, (*tpl)->wording));
             }
         };
-    PackItems papers(state, pack.manifest, request.pack, request, style, state.images.get(), last, keep_items, render);
+    PackItems papers(state, pack.manifest, request.pack, request, partner, style, state.images.get(), last, keep_items,
+                     render);
     if (request.progress) request.progress("laying out");
     const int workers = job_count(request.jobs);
     // Each page is sealed as soon as it is laid out: its text and rules
@@ -823,12 +831,18 @@ BuildResult build_step(Session::State& state, const BuildRequest& asked, bool wr
         bp::PdfOptions po;
         po.threads = threads;
         po.tagged = request.tagged;
-        po.partner_module = request.partner_module;
+        po.partner = partner;
         std::string error;
+        bp::PartnerBindError bind;
         const WrittenFile file{job.path, job.edition, static_cast<int>(ed->box.pages.size()),
                                ed->box.first_page_number};
         // Nothing reads the edition after it is written: its pages are freed as they are.
-        if (!bp::write_pdf(std::move(ed->box), job.path, po, &error)) {
+        if (!bp::write_pdf(std::move(ed->box), job.path, po, &error, &bind)) {
+            // A partner PDF that cannot be bound is the input's fault, at its paper.
+            if (!bind.message.empty()) {
+                d.error(bind.loc, bp::rule::partner_pdf, bind.message, bp::partner_refusal_hint(budgets, bind.budget));
+                return kInputErrors;
+            }
             d.error(bp::SourceLoc{job.path, 0, 0}, bp::rule::output, error);
             return kOutputFailed;
         }

@@ -31,8 +31,10 @@ BuildResult Session::preview(const PreviewRequest& request) {
                     "name a regular file for it");
         return finish(kOutputFailed);
     }
+    bp::PartnerOptions partner;
+    if (!partner_options(request.partner_module, request.partner_budgets, partner, diags)) return finish(kOutputRefused);
     std::optional<bp::Paper> paper =
-        bp::load_paper(request.paper, fs::path(request.paper).parent_path().string(), diags, request.partner_module);
+        bp::load_paper(request.paper, fs::path(request.paper).parent_path().string(), diags, partner);
     if (paper) bp::validate_paper(*paper, diags);
     const std::string template_path = find_template(request.house_style, template_dirs(request.template_dirs));
     const HouseStyle* style = nullptr;
@@ -64,8 +66,13 @@ BuildResult Session::preview(const PreviewRequest& request) {
     const int pages = static_cast<int>(box.pages.size());
     std::string error;
     bp::PdfOptions po;
-    po.partner_module = request.partner_module;
-    if (!bp::write_pdf(std::move(box), request.output, po, &error)) {
+    po.partner = partner;
+    if (bp::PartnerBindError bind; !bp::write_pdf(std::move(box), request.output, po, &error, &bind)) {
+        // A partner PDF that cannot be bound is the input's fault, at its paper.
+        if (!bind.message.empty()) {
+            diags.error(bind.loc, bp::rule::partner_pdf, bind.message, bp::partner_refusal_hint(partner.budgets, bind.budget));
+            return finish(kInputErrors);
+        }
         diags.error(bp::SourceLoc{request.output, 0, 0}, bp::rule::output, error);
         return finish(kOutputFailed);
     }

@@ -19,6 +19,17 @@ void collect_diagnostics(const Diagnostics& diags, std::vector<boardpack::Diagno
                                             std::string(d.rule), d.message, d.hint});
 }
 
+bool partner_options(const std::string& module, const std::vector<std::string>& budgets, PartnerOptions& out,
+                     Diagnostics& diags) {
+    out.module = module;
+    for (const std::string& spec : budgets)
+        if (std::string problem; !set_partner_budget(out.budgets, spec, problem)) {
+            diags.error(SourceLoc{"--partner-budget", 0, 0}, rule::bad_value, problem);
+            return false;
+        }
+    return true;
+}
+
 }  // namespace bp::session
 
 namespace boardpack {

@@ -73,4 +73,10 @@ std::vector<std::string> template_dirs(const std::vector<std::string>& asked);
 // The engine's diagnostics as the header's, sorted by file and position.
 void collect_diagnostics(const Diagnostics& diags, std::vector<boardpack::Diagnostic>& out);
 
+// How partner PDFs are read: `module` (empty: the installed one) within the
+// default budgets raised by `budgets` ("NAME=N" each). False, with an error
+// in `diags`, for a budget that is not one.
+bool partner_options(const std::string& module, const std::vector<std::string>& budgets, PartnerOptions& out,
+                     Diagnostics& diags);
+
 }  // namespace bp::session

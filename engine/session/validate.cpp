@@ -32,7 +32,8 @@ ValidateResult Session::validate(const ValidateRequest& request) {
     state_->digests.next_step();
     bp::LoadOptions lo;
     lo.template_dirs = template_dirs(request.template_dirs);
-    lo.partner_module = request.partner_module;
+    // A budget that is not one: the error says so, and nothing is read.
+    const bool budgets_read = partner_options(request.partner_module, request.partner_budgets, lo.partner, diags);
     HouseStyles& styles = state_->styles;
     auto check_paper = [&](const bp::Paper& p) {
         bp::validate_paper(p, diags);
@@ -51,6 +52,7 @@ ValidateResult Session::validate(const ValidateRequest& request) {
     std::set<std::string> checked;  // by bp::file_identity
     auto first_time = [&](const std::string& path) { return checked.insert(bp::file_identity(path)).second; };
     for (const std::string& f : order) {
+        if (!budgets_read) break;
         if (f != "-" && !first_time(f)) continue;
         ++out.files;
         if (f == "-") {
@@ -98,7 +100,7 @@ ValidateResult Session::validate(const ValidateRequest& request) {
             const HouseStyle& style = styles.get(f);
             diags.merge(style.template_diags);
             if (style.doc && !style.template_diags.has_errors()) diags.merge(style.style_diags);
-        } else if (auto p = bp::load_paper(f, fs::path(f).parent_path().string(), diags, request.partner_module)) {
+        } else if (auto p = bp::load_paper(f, fs::path(f).parent_path().string(), diags, lo.partner)) {
             check_paper(*p);
             bp::load_images(*p, bp::kDefaultMaxImagePixels, diags);
         }

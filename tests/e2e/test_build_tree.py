@@ -1,6 +1,6 @@
 """A build folder anywhere works: it holds boardpack's files as an installed
 tree does (share/boardpack/templates with the schemas, share/boardpack/fonts,
-lib/boardpack/boardpack-partner.so), and what is built there finds them
+lib/boardpack/boardpack-partner.so and the partner reader beside it), and what is built there finds them
 relative to itself, whatever the working folder. A folder configured
 outside the source tree (`cmake -B /elsewhere`) is staged the same way;
 the program it would build is this one (nothing of a tree is compiled in,
@@ -34,6 +34,8 @@ def module_in(folder):
 for rel in STAGED:
     t(os.path.isfile(os.path.join(build, rel)), f"the build folder holds {rel}")
 t(len(module_in(build)) == 1, f"the build folder holds lib/boardpack/boardpack-partner.so: {module_in(build)}")
+t(all(os.access(os.path.join(os.path.dirname(m), "boardpack-partner-reader"), os.X_OK) for m in module_in(build)),
+  "and the partner reader beside it")
 
 # ---- a build folder elsewhere ----------------------------------------------
 elsewhere = os.path.join(work, "elsewhere")
@@ -41,13 +43,14 @@ r = subprocess.run(["cmake", "-S", root, "-B", elsewhere, "-DBOARDPACK_TESTS=OFF
 t(r.returncode == 0, f"cmake -B {elsewhere} configures: {r.stderr[-400:]}")
 for rel in STAGED:
     t(os.path.isfile(os.path.join(elsewhere, rel)), f"a build folder outside the source tree holds {rel}")
-# Its program and module, where that folder builds them.
+# Its program, module and partner reader, where that folder builds them.
 program = os.path.join(elsewhere, "boardpack")
 shutil.copy(boardpack, program)
 for m in module_in(build):
     dest = os.path.join(elsewhere, os.path.relpath(m, build))
     os.makedirs(os.path.dirname(dest), exist_ok=True)
     shutil.copy(m, dest)
+    shutil.copy(os.path.join(os.path.dirname(m), "boardpack-partner-reader"), os.path.dirname(dest))
 
 meeting = os.path.join(work, "meeting")
 shutil.copytree(os.path.join(root, "samples/lscsb-2016-09-08"), meeting)

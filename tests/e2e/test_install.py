@@ -31,7 +31,7 @@ installed = os.path.join(prefix, "bin", "boardpack")
 for rel in ["bin/boardpack", "include/boardpack/build.hpp", "include/boardpack/session.hpp", "share/boardpack/templates/lscsb.xml",
             "share/boardpack/templates/schemas/pack.xsd", "share/boardpack/fonts/LiberationSans-Regular.ttf",
             "share/man/man1/boardpack.1", "lib/cmake/boardpack/boardpackConfig.cmake",
-            "lib/boardpack/boardpack-partner.so"]:
+            "lib/boardpack/boardpack-partner.so", "lib/boardpack/boardpack-partner-reader"]:
     t(os.path.exists(os.path.join(prefix, rel)), f"{rel} is installed")
 
 # Every document of docs/, as it is, under share/doc/boardpack, its links
@@ -174,6 +174,8 @@ kept = os.path.join(work, "kept", "boardpack-partner.so")
 os.makedirs(os.path.dirname(kept))
 if os.path.exists(installed_module):
     shutil.move(installed_module, kept)
+    # The partner reader goes with it: it is the reader that opens the module.
+    shutil.copy(os.path.join(os.path.dirname(installed_module), "boardpack-partner-reader"), os.path.dirname(kept))
 out = os.path.join(work, "no-module.pdf")
 r = subprocess.run([app_exe, partner_pack, out], capture_output=True, text=True, cwd=empty)
 t(r.returncode == 1 and "boardpack-partner.so is not installed" in r.stderr and installed_module in r.stderr

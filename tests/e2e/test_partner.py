@@ -289,6 +289,15 @@ else:
     t(r.returncode == 1 and f"pack.xml:{line}:" in r.stderr and "boardpack-partner.so is not installed" in r.stderr
       and all(p in r.stderr for p in looked) and "password" not in r.stderr and "lib/boardpack/" in r.stderr
       and not os.path.exists(out), f"without its module, a located error and no PDF: {r.returncode} {r.stderr[:600]}")
+    # The module without the reader beside it: said so, naming both.
+    staged = os.path.join(work, "alone", libdir)
+    os.makedirs(staged)
+    shutil.copy(module, staged)
+    r = run(os.path.join(alone, "boardpack"), "build", manifest, "-o", out, "--templates", templates)
+    t(r.returncode == 1 and f"pack.xml:{line}:" in r.stderr and "boardpack-partner-reader" in r.stderr
+      and "is not installed beside it" in r.stderr and not os.path.exists(out),
+      f"without its reader, a located error and no PDF: {r.returncode} {r.stderr[:600]}")
+    shutil.rmtree(os.path.join(work, "alone", libdir.split(os.sep)[0]))
 plain = os.path.join(work, "plain")
 shutil.copytree(os.path.join(root, "samples/lscsb-2015-09-17"), plain)
 r = run(os.path.join(alone, "boardpack"), "build", os.path.join(plain, "pack.xml"), "-o", os.path.join(work, "plain.pdf"),

@@ -126,6 +126,25 @@ for name, data in hand.items():
     open(os.path.join(d, name + ".parts"), "wb").write(parts_text(data))
     open(os.path.join(d, name + ".docx"), "wb").write(data)
 
+# Partner PDFs: the end-to-end tests' kinds, and every hostile one small
+# enough for the fuzzer's input length (the big ones are the small ones
+# made many times over).
+sys.path.insert(0, os.path.join(root, "tests", "e2e"))
+sys.path.insert(0, os.path.join(root, "tests", "hostile"))
+import partner_corpus  # noqa: E402
+import partner_pdfs as pp  # noqa: E402
+d = fresh("partner")
+pp.write(os.path.join(d, "a4-link-comment.pdf"), [pp.Page(*pp.A4, "Linked page", link="https://example.org/", comment=True),
+                                                 pp.Page(*pp.LETTER, "Turned page", rotate=90, goto=(0, True)),
+                                                 pp.Page(*pp.A4, "Cropped page", crop=[0, 421, 595.276, 841.89])],
+         outline=[("First", 0), ("Second", 1)], javascript=True)
+pp.write(os.path.join(d, "tagged.pdf"), [pp.Page(*pp.A4, "Tagged page one"), pp.Page(*pp.SLIDE, "Tagged page two")],
+         tagged=True)
+for name, path in partner_corpus.write_all(os.path.join(d, "corpus")).items():
+    if os.path.getsize(path) <= 100000:
+        os.rename(path, os.path.join(d, name + ".pdf"))
+shutil.rmtree(os.path.join(d, "corpus"))
+
 # The JPEG seed is a page of a sample pack rendered by poppler, committed as
 # it is (seeds/jpeg/page.jpg): making it needs a built boardpack.
 print("seeds written to", seeds)

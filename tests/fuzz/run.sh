@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(paper template pack png jpeg import)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(paper template pack png jpeg import partner)
 build=${BUILD_DIR:-build-fuzz}
 
 for h in "${harnesses[@]}"; do

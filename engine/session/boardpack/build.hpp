@@ -53,6 +53,11 @@ struct BuildRequest {
                                              // 0: the machine's cores, at most 4. The PDF is the
                                              // same for any.
     bool tagged = true;                      // false only to measure what tagging costs
+    // Budgets for reading and binding partner PDFs raised (or lowered) from
+    // their defaults, each "NAME=N": time=20 (seconds), memory=1024,
+    // stream=128, page=256, pack=1024 (megabytes), elements=200000,
+    // bookmarks=20000. A budget named wrongly makes the build fail (exit 2).
+    std::vector<std::string> partner_budgets;
     // Called as the build moves on ("checking", "laying out", "writing
     // pack.pdf"), for a progress line; may be empty.
     std::function<void(const std::string& stage)> progress;

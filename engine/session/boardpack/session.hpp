@@ -34,6 +34,7 @@ struct PreviewRequest {
     std::string house_style = "lscsb";       // a template's name, or a path ending in .xml
     std::vector<std::string> template_dirs;  // searched for the name before the installed templates
     std::string partner_module;              // as BuildRequest's, for a partner PDF appendix
+    std::vector<std::string> partner_budgets;  // as BuildRequest's, for a PDF appendix
 };
 
 // `boardpack validate`: papers, packs and templates checked for an officer.
@@ -43,6 +44,7 @@ struct ValidateRequest {
     std::string paper_house_style = "lscsb"; // whose fonts papers are checked against (a pack uses its own)
     std::vector<std::string> template_dirs;
     std::string partner_module;              // as BuildRequest's, for partner PDFs
+    std::vector<std::string> partner_budgets;  // as BuildRequest's, for the partner PDFs read
 };
 
 struct ValidateResult {

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -38,11 +40,25 @@ TEST_CASE("the partner module is found in the build folder's lib/boardpack, or w
     CHECK(missing.looked_at == std::vector<std::string>{named});
     CHECK(partner::module_problem(named) == "boardpack's partner module " + named + " does not exist");
 
-    // A file that is not a module: the loader's own reason, naming it.
-    const std::string not_a_module = (fs::path(BOARDPACK_SOURCE_DIR) / "templates" / "lscsb.xml").string();
-    const std::string problem = partner::module_problem(not_a_module);
-    CHECK(problem.starts_with("boardpack's partner module " + not_a_module + " cannot be loaded ("));
-    std::string reason;
-    CHECK_FALSE(partner::read_facts(not_a_module, not_a_module, reason));
-    CHECK(reason == problem);
+    // A module without the partner reader beside it: the reader is named.
+    const std::string alone = (fs::path(BOARDPACK_SOURCE_DIR) / "templates" / "lscsb.xml").string();
+    CHECK(partner::module_problem(alone) == "boardpack's partner reader " +
+                                                (fs::path(alone).parent_path() / "boardpack-partner-reader").string() +
+                                                ", which reads partner PDFs with " + alone + ", is not installed beside it");
+    partner::Refusal why;
+    CHECK_FALSE(partner::read_facts(PartnerOptions{alone, {}}, alone, why));
+    CHECK(why.reason == partner::module_problem(alone));
+
+    // A file that is not a module, with the reader beside it: the reader
+    // cannot load it, and says so, naming it.
+    const fs::path dir = fs::temp_directory_path() / ("bp-module-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(fs::path(found.path).parent_path() / "boardpack-partner-reader", dir / "boardpack-partner-reader",
+                  fs::copy_options::overwrite_existing);
+    const std::string not_a_module = (dir / "boardpack-partner.so").string();
+    fs::copy_file(alone, not_a_module, fs::copy_options::overwrite_existing);
+    CHECK(partner::module_problem(not_a_module).empty());
+    CHECK_FALSE(partner::read_facts(PartnerOptions{not_a_module, {}}, alone, why));
+    CHECK(why.reason.starts_with("boardpack's partner module " + not_a_module + " cannot be loaded ("));
+    fs::remove_all(dir);
 }
