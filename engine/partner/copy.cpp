@@ -49,13 +49,28 @@ bool Layers::group_off(QPDFObjectHandle group) const {
     return base_off_ ? !on_.count(group.getObjGen()) : off_.count(group.getObjGen()) > 0;
 }
 
-bool Layers::off(QPDFObjectHandle oc, int depth) const {
-    if (!any_off_ || depth > 16 || !oc.isDictionary()) return false;
+bool Layers::off(QPDFObjectHandle oc) const {
+    if (!any_off_ || !oc.isDictionary()) return false;
     const bool membership = oc.getKey("/Type").isNameAndEquals("/OCMD") || oc.hasKey("/OCGs") || oc.hasKey("/VE");
     if (!membership) return group_off(oc);
+    // Content names a membership once per marked sequence: each is weighed once.
+    if (!oc.isIndirect()) return membership_off(oc);
+    auto it = weighed_.find(oc.getObjGen());
+    if (it == weighed_.end()) it = weighed_.emplace(oc.getObjGen(), membership_off(oc)).first;
+    return it->second;
+}
+
+bool Layers::membership_off(QPDFObjectHandle oc) const {
+    // Each group and each term of the expression counted as it is weighed:
+    // an expression that shares its arrays can be exponentially large.
+    int terms = 0;
+    bool too_large = false;
     // A visibility expression, where there is one, decides (14.11.2.2).
     std::function<bool(QPDFObjectHandle, int)> shown = [&](QPDFObjectHandle e, int d) -> bool {
-        if (d > 16) return true;
+        if (too_large || ++terms > kMaxTerms || d > 16) {
+            too_large = true;
+            return false;
+        }
         if (e.isDictionary()) return !group_off(e);
         if (!e.isArray() || e.getArrayNItems() < 2 || !e.getArrayItem(0).isName()) return true;
         const std::string op = e.getArrayItem(0).getName();
@@ -68,14 +83,19 @@ bool Layers::off(QPDFObjectHandle oc, int depth) const {
         return true;
     };
     QPDFObjectHandle ve = oc.getKey("/VE");
-    if (ve.isArray() && ve.getArrayNItems() > 0) return !shown(ve, depth + 1);
+    if (ve.isArray() && ve.getArrayNItems() > 0) {
+        const bool visible = shown(ve, 0);
+        return too_large || !visible;
+    }
     std::vector<QPDFObjectHandle> groups;
     QPDFObjectHandle list = oc.getKey("/OCGs");
-    if (list.isDictionary())
+    if (list.isDictionary()) {
         groups.push_back(list);
-    else if (list.isArray())
+    } else if (list.isArray()) {
+        if (list.getArrayNItems() > kMaxTerms) return true;
         for (QPDFObjectHandle g : list.aitems())
             if (g.isDictionary()) groups.push_back(g);
+    }
     if (groups.empty()) return false;
     std::size_t on = 0;
     for (const QPDFObjectHandle& g : groups) on += group_off(g) ? 0 : 1;
@@ -452,7 +472,14 @@ private:
         if (h.isInteger()) return QPDFObjectHandle::newInteger(h.getIntValue());
         if (h.isReal()) return QPDFObjectHandle::newReal(h.getRealValue());
         if (h.isName()) return QPDFObjectHandle::newName(h.getName());
-        if (h.isString()) return QPDFObjectHandle::newString(h.getStringValue());
+        if (h.isString()) {
+            // A string object many dictionaries share is copied once, shared too.
+            if (!h.isIndirect()) return QPDFObjectHandle::newString(h.getStringValue());
+            const std::pair<QPDFObjGen, Role> key{h.getObjGen(), Role::Plain};
+            if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+            return memo_.emplace(key, out_.makeIndirectObject(QPDFObjectHandle::newString(h.getStringValue())))
+                .first->second;
+        }
         if (h.isBool()) return QPDFObjectHandle::newBool(h.getBoolValue());
         return QPDFObjectHandle::newNull();
     }

@@ -26,13 +26,18 @@ public:
     explicit Layers(QPDF& pdf);
     bool any_off() const { return any_off_; }
     // Whether content marked with `oc` (a group, /OCG, or a membership
-    // dictionary, /OCMD) is hidden.
-    bool off(QPDFObjectHandle oc, int depth = 0) const;
+    // dictionary, /OCMD) is hidden. A membership too large to weigh (more
+    // than kMaxTerms groups and terms of its expression, however they are
+    // shared) counts as hidden: what might be hidden is never printed.
+    bool off(QPDFObjectHandle oc) const;
+    static constexpr int kMaxTerms = 4096;
 
 private:
     bool group_off(QPDFObjectHandle group) const;
+    bool membership_off(QPDFObjectHandle oc) const;
     bool any_off_ = false, base_off_ = false;
     std::set<QPDFObjGen> listed_, on_, off_;
+    mutable std::map<QPDFObjGen, bool> weighed_;  // memberships already weighed, by object
 };
 
 // Decoded content counted against the budgets, across the pages of a pass.

@@ -106,6 +106,68 @@ TEST_CASE("layers: the default view's groups, membership policies and expression
     CHECK_FALSE(default_on.off(on.pdf.getObjectByID(4, 0)));
 }
 
+TEST_CASE("layers: a membership too large to weigh is hidden, and weighed at once", "[partner]") {
+    // Group 3 is off, 4 on. Object 5 is [/Or 4 0 R ...]; each object after
+    // it names the one before 40 times: weighed naively, 40^15 terms.
+    std::vector<std::string> objects = {"", "<< /Type /Pages /Kids [] /Count 0 >>", "<< /Type /OCG /Name (A) >>",
+                                        "<< /Type /OCG /Name (B) >>", "[/Or 3 0 R 4 0 R]"};
+    for (int level = 0; level < 15; ++level) {
+        std::string e = "[/And";
+        for (int i = 0; i < 40; ++i) e += " " + std::to_string(objects.size()) + " 0 R";
+        objects.push_back(e + "]");
+    }
+    const std::size_t top = objects.size();
+    objects.push_back("<< /Type /OCMD /VE " + std::to_string(top) + " 0 R >>");
+    // Its /OCGs alone: more groups than are weighed.
+    std::string many = "<< /Type /OCMD /OCGs [";
+    for (int i = 0; i <= Layers::kMaxTerms; ++i) many += " 4 0 R";
+    objects.push_back(many + "] >>");
+    objects.push_back("<< /Type /OCMD /VE [/And 4 0 R [/Not 3 0 R]] >>");
+    objects[0] = "<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [3 0 R 4 0 R] /D << /OFF [3 0 R] >> >> >>";
+    Opened doc(pdf_of(objects));
+    const Layers layers(doc.pdf);
+    QPDFObjectHandle deep = doc.pdf.getObjectByID(static_cast<int>(top) + 1, 0);
+    CHECK(layers.off(deep));
+    CHECK(layers.off(deep));  // the second time from what was weighed
+    CHECK(layers.off(doc.pdf.getObjectByID(static_cast<int>(top) + 2, 0)));
+    // An ordinary one beside them is weighed as before.
+    CHECK_FALSE(layers.off(doc.pdf.getObjectByID(static_cast<int>(top) + 3, 0)));
+    CHECK_FALSE(layers.off(QPDFObjectHandle::parse(&doc.pdf, "<< /Type /OCMD /OCGs [4 0 R 4 0 R] /P /AllOn >>")));
+}
+
+TEST_CASE("copy: a string many property lists share comes across once", "[partner]") {
+    const std::string content = "/Span /P1 BDC (a) Tj EMC /Span /P2 BDC (b) Tj EMC /Span /P3 BDC (c) Tj EMC";
+    const std::string shared(100000, 'S');
+    Opened doc(pdf_of({
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Properties << "
+        "/P1 << /ActualText 5 0 R >> /P2 << /ActualText 5 0 R /Alt 5 0 R >> /P3 << /Alt (own) /E 5 0 R >> >> >> >>",
+        stream("", content),
+        "(" + shared + ")",
+    }));
+    QPDF out;
+    out.emptyPDF();
+    PartnerBudgets budgets;
+    Decoded decoded{0, 1ULL << 30};
+    PageCopier copier(doc.pdf, out, budgets, decoded, true);
+    PartnerPage box;
+    box.x1 = pt(200), box.y1 = pt(200);
+    QPDFObjectHandle form = copier.page_form(doc.pdf.getObjectByID(3, 0), 0, box);
+    QPDFObjectHandle props = form.getDict().getKey("/Resources").getKey("/Properties");
+    REQUIRE(props.getKeys() == std::set<std::string>{"/P1", "/P2", "/P3"});
+    QPDFObjectHandle one = props.getKey("/P1").getKey("/ActualText");
+    CHECK(one.isIndirect());
+    CHECK(one.getStringValue() == shared);
+    for (auto [name, key] : {std::pair{"/P2", "/ActualText"}, {"/P2", "/Alt"}, {"/P3", "/E"}})
+        CHECK(props.getKey(name).getKey(key).getObjGen() == one.getObjGen());
+    CHECK(props.getKey("/P3").getKey("/Alt").getStringValue() == "own");
+    std::size_t bytes = 0;
+    for (QPDFObjectHandle h : out.getAllObjects())
+        if (h.isString()) bytes += h.getStringValue().size();
+    CHECK(bytes == shared.size());
+}
+
 TEST_CASE("copy: a page brings what its content draws, each once, and nothing hung on it", "[partner]") {
     const std::string content = "q /GS0 gs BT /F1 12 Tf 10 10 Td (Hello) Tj ET 10 0 0 10 0 0 cm /Im0 Do Q /Im0 Do";
     Opened doc(pdf_of({
