@@ -34,7 +34,9 @@ struct FilteredContent {
 // The content `in` as the pack draws it. Marked content of an optional-
 // content layer that is off keeps its graphics-state and text-state
 // operators (so what follows is drawn as before) but paints nothing: its
-// text, paths, images and XObjects are left out. Layers that are on lose
+// text, paths, images and XObjects are left out. (Text left out does not
+// move the text position, which would need the font's widths: text after
+// it in the same text object, BT to ET, starts where the hidden text did.) Layers that are on lose
 // their /OC marks (the pack has no layers, only what they showed); so does
 // an XObject whose layer is off. Never throws on bad input: what cannot be
 // read is passed on as it is.
