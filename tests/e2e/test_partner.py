@@ -259,6 +259,54 @@ for bad, why in [("locked.pdf", "encrypted with a password"), ("cut.pdf", "damag
       f"{bad}: a located error naming the file and qpdf's reason: {r.stderr[:300]}")
     t(not os.path.exists(out), f"{bad}: no PDF is written")
 
+# ---- budgets -------------------------------------------------------------------
+# Two partner PDFs, each drawing 3 MB of content decoded (deflated spaces):
+# each is within a pack budget of 5 MB when it is read, the two are not when
+# the pack is bound; the error is the second one's, at the paper that names it.
+sys.path.insert(0, os.path.join(root, "tests", "hostile"))
+import partner_corpus  # noqa: E402
+
+budget_dir = os.path.join(work, "budget")
+os.makedirs(budget_dir)
+for name in ("first", "second"):
+    d = partner_corpus.Doc()
+    d.page([d.stream(" " * (3 << 20), deflate=True), d.stream(d.text(f"Budget page {name}"))])
+    open(os.path.join(budget_dir, f"{name}.pdf"), "wb").write(d.bytes())
+budget_pack = os.path.join(budget_dir, "pack.xml")
+open(budget_pack, "w", encoding="utf-8").write(
+    '<pack version="1" template="lscsb">\n'
+    '  <meeting><body>TEST BOARD</body><date>2016-09-08</date><venue>County Hall</venue></meeting>\n'
+    '  <agenda>\n'
+    '    <item><title>One</title><papers src="first.pdf" title="First" alt="The first partner paper"/></item>\n'
+    '    <item><title>Two</title><papers src="second.pdf" title="Second" alt="The second partner paper"/></item>\n'
+    '  </agenda>\n</pack>\n')
+budget_out = os.path.join(budget_dir, "out.pdf")
+templates = os.path.join(root, "templates")
+r = subprocess.run([boardpack, "build", "pack.xml", "-o", "out.pdf", "--templates", templates, "--partner-budget", "pack=5"],
+                   capture_output=True, text=True, cwd=budget_dir)
+t(r.returncode == 1 and r.stderr.startswith(
+    'pack.xml:5:29: error: the PDF "second.pdf" cannot be bound: the partner pages of the pack draw more than 5 MB of '
+    'content decoded (reached at its page 1) [partner-pdf]\n')
+  and "  hint: if the PDF comes from someone you trust, give it more with --partner-budget pack=10 (megabytes; the "
+      "pack budget is now 5); else ask the partner to save it again\n" in r.stderr
+  and "first.pdf" not in r.stderr and not os.path.exists(budget_out),
+  f"past the pack's budget when bound, an error at the second PDF's paper and no PDF: {r.returncode} {r.stderr[:600]}")
+r = subprocess.run([boardpack, "build", "pack.xml", "-o", "out.pdf", "--templates", templates, "--partner-budget", "pack=7"],
+                   capture_output=True, text=True, cwd=budget_dir)
+text = run("pdftotext", budget_out, "-").stdout if os.path.exists(budget_out) else ""
+t(r.returncode == 0 and r.stderr == "" and "Budget page first" in text and "Budget page second" in text,
+  f"with the pack's budget raised, both bind: {r.returncode} {r.stderr[:300]}")
+# A budget that is not one is a mistake of the command line, for each command that reads partner PDFs.
+for cmd in (["build", "pack.xml", "-o", "bad.pdf"], ["validate", "pack.xml"]):
+    for spec, says in [("pages=5", '--partner-budget: "pages=5" is not NAME=N for a partner PDF budget (time, memory, '
+                                    'stream, page, pack, elements, bookmarks)'),
+                       ("stream=0", "--partner-budget: the stream budget must be a whole number of megabytes from 1 to "
+                                    "1048576")]:
+        r = subprocess.run([boardpack, *cmd, "--templates", templates, "--partner-budget", spec],
+                           capture_output=True, text=True, cwd=budget_dir)
+        t(r.returncode == 2 and says in r.stderr and not os.path.exists(os.path.join(budget_dir, "bad.pdf")),
+          f"{cmd[0]} --partner-budget {spec}: exit 2 saying why: {r.returncode} {r.stderr[:300]}")
+
 # ---- the qpdf module --------------------------------------------------------
 # qpdf is opened only for a pack with a partner PDF: the program does not
 # link it; a program without its module says so where the PDF is named.
