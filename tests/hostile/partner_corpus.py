@@ -248,6 +248,20 @@ def outline_shared_string(d):
 
 
 @case
+def many_bookmarks(d):
+    """12,000 bookmarks, one after another: past the bookmarks budget as they are read."""
+    p = plain_page(d, "Many bookmarks page")
+    root = d.reserve()
+    items = [d.reserve() for _ in range(12000)]
+    for i, it in enumerate(items):
+        nxt = " /Next %d 0 R" % items[i + 1] if i + 1 < len(items) else ""
+        d.set(it, "<< /Title (B%d) /Parent %d 0 R /Dest [%d 0 R /Fit]%s >>" % (i, root, p, nxt))
+    d.set(root, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>" % (items[0], items[-1], len(items)))
+    d.catalog_extra = b" /Outlines %d 0 R" % root
+    return None
+
+
+@case
 def long_bookmark_title(d):
     """One bookmark with a 70 KB title."""
     p = plain_page(d, "Long title page")
@@ -401,12 +415,13 @@ def structure_reaches_catalog(d):
 
 @case
 def launch_and_submit_links(d):
-    """Links that launch a program and submit a form, and a page open action."""
+    """Links that launch a program, submit a form and open another file, and a page open action."""
     fs = attach(d)
     launch = d.add("<< /Type /Annot /Subtype /Link /Rect [40 40 240 80] /A << /S /Launch /F %d 0 R >> >>" % fs)
     submit = d.add("<< /Type /Annot /Subtype /Link /Rect [40 100 240 140] /A << /S /SubmitForm /F (http://x/) >> >>")
-    d.page(d.text("Launch page"), extra=" /Annots [%d 0 R %d 0 R] /AA << /O << /S /Launch /F %d 0 R >> >>"
-           % (launch, submit, fs))
+    remote = d.add("<< /Type /Annot /Subtype /Link /Rect [40 160 240 200] /A << /S /GoToR /F (other.pdf) /D [0 /Fit] >> >>")
+    d.page(d.text("Launch page"), extra=" /Annots [%d 0 R %d 0 R %d 0 R] /AA << /O << /S /Launch /F %d 0 R >> >>"
+           % (launch, submit, remote, fs))
     return ["Launch page"]
 
 
