@@ -4,9 +4,15 @@ papers of its item 8. Builds are interleaved (one of each per round), and
 the median wall time of each is printed with the cost per 100 partner pages.
 
     python3 bench/partner.py [--boardpack build/boardpack] [--runs 7]
-                             [--baseline OLD/boardpack]
+                             [--baseline OLD/boardpack] [--before OLD/boardpack]
 
 The partner PDFs are written by tests/e2e/partner_pdfs.py into bench/out/.
+
+--before names another build of boardpack that binds partner PDFs (an
+earlier commit): every pack is then built by both, interleaved (one of each
+per round), and each's medians and cost per 100 partner pages are printed
+side by side, with the processor time (user + system, the partner reader's
+included) of each.
 
 --baseline names a boardpack built from before partner papers existed: the
 sample pack and the 100-item synthetic pack (bench/run.py's, seed 1), which
@@ -14,6 +20,7 @@ have no partner papers, are then built by both, interleaved, to show what
 partner papers cost a pack without them."""
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -28,6 +35,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--boardpack", default=os.path.join(root, "build", "boardpack"))
 ap.add_argument("--runs", type=int, default=7)
 ap.add_argument("--baseline", help="a boardpack from before partner papers, to compare packs without them")
+ap.add_argument("--before", help="an earlier boardpack that binds partner PDFs, to compare every pack")
 args = ap.parse_args()
 
 out = os.path.join(root, "bench", "out", "partner")
@@ -49,12 +57,45 @@ for pages in (100, 500):
     cases.append((f"+ {pages} partner pages", m, pages))
 
 
+cpu = {}  # by (pack, boardpack): processor seconds of each build
+
+
 def build(m, name, boardpack=args.boardpack):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     r = subprocess.run([boardpack, "build", m, "-o", os.path.join(out, name + ".pdf")], capture_output=True)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if r.returncode != 0:
         sys.exit(f"build of {m} failed: {r.stderr.decode()[:300]}")
-    return time.monotonic() - start
+    cpu.setdefault((m, boardpack), []).append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
+
+
+if args.before:
+    builders = [("before", os.path.abspath(args.before)), ("now", os.path.abspath(args.boardpack))]
+    times = {(name, b): [] for name, _, _ in cases for b, _ in builders}
+    for name, m, _ in cases:
+        for b, exe in builders:
+            build(m, "warmup", exe)
+    cpu.clear()
+    for _ in range(args.runs):
+        for name, m, _ in cases:
+            for b, exe in builders:
+                times[(name, b)].append(build(m, f"{b}-{name.replace(' ', '_').replace('+', 'plus')}", exe))
+    print("| pack | boardpack | median s | min s | max s | median CPU s | per 100 partner pages s (wall) | "
+          "per 100 partner pages s (CPU) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for b, exe in builders:
+        base = statistics.median(times[("sample pack", b)])
+        base_cpu = statistics.median(cpu[(manifest, exe)])
+        for name, m, pages in cases:
+            t = times[(name, b)]
+            med, med_cpu = statistics.median(t), statistics.median(cpu[(m, exe)])
+            per = f"{(med - base) / pages * 100:.3f}" if pages else "-"
+            per_cpu = f"{(med_cpu - base_cpu) / pages * 100:.3f}" if pages else "-"
+            print(f"| {name} | {b} | {med:.3f} | {min(t):.3f} | {max(t):.3f} | {med_cpu:.3f} | {per} | {per_cpu} |")
+    sys.exit(0)
 
 
 times = {name: [] for name, _, _ in cases}
