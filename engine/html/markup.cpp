@@ -27,24 +27,6 @@ void append_text(std::string& out, std::string_view s) { append_escaped(out, s, 
 
 void append_attr(std::string& out, std::string_view s) { append_escaped(out, s, "&<>\""); }
 
-std::string fill(std::string_view pattern, const std::vector<std::pair<std::string_view, std::string>>& values) {
-    std::string out;
-    std::size_t at = 0;
-    while (at < pattern.size()) {
-        bool filled = false;
-        if (pattern[at] == '{')
-            for (const auto& [key, value] : values)
-                if (pattern.substr(at, key.size()) == key) {
-                    out += value;
-                    at += key.size();
-                    filled = true;
-                    break;
-                }
-        if (!filled) out += pattern[at++];
-    }
-    return out;
-}
-
 std::string url_path(std::string_view path) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;

@@ -1,4 +1,5 @@
-// Private to html/: escaping, the page shell and the fill-in of wording.
+// Private to html/: escaping and the page shell. Wording is filled in by
+// realize's fill_wording, as for the PDF.
 #pragma once
 #include <string>
 #include <string_view>
@@ -21,9 +22,6 @@ inline std::string text(std::string_view s) {
     append_text(out, s);
     return out;
 }
-
-// `pattern` with each {key} replaced by its value.
-std::string fill(std::string_view pattern, const std::vector<std::pair<std::string_view, std::string>>& values);
 
 // A file name's part a URL may hold as it is, or percent-escaped.
 std::string url_path(std::string_view path);

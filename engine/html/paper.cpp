@@ -308,7 +308,7 @@ private:
         const Run* label = label_of(n);
         const std::string shown = label ? label->text : number;
         out_ += "<a class=\"label\" href=\"#ref-" + number + "\" aria-label=\"" +
-                attr(fill(w_.note_back, {{"{n}", shown}})) + "\">";
+                attr(fill_wording(w_.note_back, {{"{n}", shown}})) + "\">";
         append_text(out_, shown);
         out_ += "</a> ";
         inline_runs(n.runs);
@@ -349,7 +349,7 @@ private:
         const std::string& title =
             !section_title_.empty() ? section_title_ : !page_.title.empty() ? page_.title : w_.partner_untitled;
         out_ += "<div class=\"partner\"><p><a href=\"" + attr(url_path(name)) + "\">";
-        append_text(out_, fill(w_.partner_pdf, {{"{title}", title},
+        append_text(out_, fill_wording(w_.partner_pdf, {{"{title}", title},
                                                 {"{pages}", std::to_string(info.pdf->pages.size())},
                                                 {"{size}", ec ? std::string("?") : size_text(bytes, w_)}}));
         out_ += "</a></p>\n";
@@ -370,7 +370,7 @@ private:
         if (caption)
             out_ += " aria-labelledby=\"" + id + "-caption\"";
         else
-            out_ += " aria-label=\"" + attr(fill(w_.table, {{"{n}", std::to_string(number)}})) + "\"";
+            out_ += " aria-label=\"" + attr(fill_wording(w_.table, {{"{n}", std::to_string(number)}})) + "\"";
         out_ += ">\n<table id=\"" + id + "\">\n";
         if (caption) {
             out_ += "<caption id=\"" + id + "-caption\">";
@@ -494,7 +494,7 @@ private:
                 case Run::Kind::NoteRef: {
                     const std::string number = std::to_string(r.note);
                     out_ += "<sup class=\"note-ref\"><a id=\"ref-" + number + "\" href=\"#note-" + number +
-                            "\" aria-label=\"" + attr(fill(w_.note_ref, {{"{n}", r.text}})) + "\">";
+                            "\" aria-label=\"" + attr(fill_wording(w_.note_ref, {{"{n}", r.text}})) + "\">";
                     append_text(out_, r.text);
                     out_ += "</a></sup>";
                     break;
@@ -587,9 +587,9 @@ std::string paper_page_name(const std::string& item, std::size_t paper) {
 }
 
 std::string size_text(std::uint64_t bytes, const SiteWording& words) {
-    if (bytes < 1000 * 1000) return fill(words.kilobytes, {{"{n}", std::to_string(std::max<std::uint64_t>(1, (bytes + 500) / 1000))}});
+    if (bytes < 1000 * 1000) return fill_wording(words.kilobytes, {{"{n}", std::to_string(std::max<std::uint64_t>(1, (bytes + 500) / 1000))}});
     const std::uint64_t tenths = (bytes + 50'000) / 100'000;
-    return fill(words.megabytes, {{"{n}", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)}});
+    return fill_wording(words.megabytes, {{"{n}", std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)}});
 }
 
 }  // namespace bp::html

@@ -134,12 +134,12 @@ public:
 
 private:
     std::string item_title(std::size_t i) const {
-        return fill(wording_.item_title, {{"{n}", std::to_string(plan_.items[i].number)},
+        return fill_wording(wording_.item_title, {{"{n}", std::to_string(plan_.items[i].number)},
                                           {"{title}", plain_text(m_.items[i].title)}});
     }
 
     std::string page_title(const std::string& title) const {
-        return fill(w_.page_title, {{"{title}", title}, {"{body}", body_}, {"{date}", when_}});
+        return fill_wording(w_.page_title, {{"{title}", title}, {"{body}", body_}, {"{date}", when_}});
     }
 
     // The item's PDFs: its own, and the pack from its first page.
@@ -150,10 +150,10 @@ private:
         const std::string n = std::to_string(p.number);
         if (!in_.items_dir.empty())
             out += "<li><a href=\"" + attr(url_path(in_.items_dir + "/" + p.name + ".pdf")) + "\">" +
-                   text(fill(w_.item_pdf, {{"{n}", n}, {"{pages}", std::to_string(p.own_pages)}})) + "</a></li>\n";
+                   text(fill_wording(w_.item_pdf, {{"{n}", n}, {"{pages}", std::to_string(p.own_pages)}})) + "</a></li>\n";
         if (!in_.pack_pdf.empty())
             out += "<li><a href=\"" + attr(url_path(in_.pack_pdf) + "#page=" + std::to_string(*p.first_page)) + "\">" +
-                   text(fill(w_.pack_page, {{"{n}", n}, {"{page}", std::to_string(*p.first_page)}})) + "</a></li>\n";
+                   text(fill_wording(w_.pack_page, {{"{n}", n}, {"{page}", std::to_string(*p.first_page)}})) + "</a></li>\n";
         return out;
     }
 
@@ -183,7 +183,7 @@ private:
         std::string downloads;
         if (!in_.pack_pdf.empty())
             downloads += "<li><a href=\"" + attr(url_path(in_.pack_pdf)) + "\">" +
-                         text(fill(w_.pack, {{"{pages}", std::to_string(plan_.pages)}})) +
+                         text(fill_wording(w_.pack, {{"{pages}", std::to_string(plan_.pages)}})) +
                          "</a></li>\n";
         downloads += "<li><a href=\"meeting.json\">" + text(w_.open_data) + "</a></li>\n";
         main += "<h2 class=\"downloads\">" + text(w_.downloads) + "</h2>\n<ul class=\"downloads\">\n" + downloads + "</ul>\n";
