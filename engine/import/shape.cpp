@@ -983,14 +983,20 @@ private:
         list_item_into(p, pending_, &current().blocks);
     }
 
-    void list_item_into(WordParagraph& p, std::vector<ListEntry>& pending, Blocks* out) {
-        const NumberLabel& n = *p.number;
+    // A list entry's place, level, list and counter, as Word numbers it.
+    static ListEntry list_entry(int place, const NumberLabel& n) {
         ListEntry e;
-        e.place = p.place;
+        e.place = place;
         e.level = n.level;
         e.list = n.list;
         e.kind = kind_of(n.format);
         e.counter = n.counters.empty() ? 1 : n.counters.back();
+        return e;
+    }
+
+    void list_item_into(WordParagraph& p, std::vector<ListEntry>& pending, Blocks* out) {
+        const NumberLabel& n = *p.number;
+        ListEntry e = list_entry(p.place, n);
         if (n.format == "upperRoman" && noted_formats_.insert(n.format).second)
             f_.warning(p.place, rule::import_numbering, "Word numbers this list I, II, III; papers write roman numerals in lower case, (i), (ii)",
                        "use a lettered list (A, B, C) if capitals matter");
@@ -1462,12 +1468,7 @@ private:
 
     void list_item_cell(WordParagraph& p, std::vector<ListEntry>& pending) {
         const NumberLabel& n = *p.number;
-        ListEntry e;
-        e.place = p.place;
-        e.level = n.level;
-        e.list = n.list;
-        e.kind = kind_of(n.format);
-        e.counter = n.counters.empty() ? 1 : n.counters.back();
+        ListEntry e = list_entry(p.place, n);
         if (e.kind != ListKind::Bullet) e.punctuation = punctuation(n, p.place);
         Inlines text = p.text();
         tidy(text);
